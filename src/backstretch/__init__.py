@@ -1,0 +1,84 @@
+"""backstretch: guided stretching routines as a small declarative DSL, compiled to exact timelines.
+
+Write a routine from Stretch, Step, Hold, PerSide, Reps, Repeat, Rest, Caution and Modification
+nodes, compile it with ``compile_routine``, and hand the resulting Timeline to any player.
+Built-in routines live in ``backstretch.catalog``.
+"""
+
+from ._check import check_routine
+from ._compile import compile_routine, estimate_ms
+from ._kinds import Kind, Side
+from ._model import (
+    Break,
+    Caution,
+    Hold,
+    Modification,
+    PerSide,
+    Repeat,
+    Reps,
+    Rest,
+    Routine,
+    Step,
+    Stretch,
+)
+from ._time import (
+    CountRange,
+    Duration,
+    DurationRange,
+    Level,
+    between,
+    format_ms,
+    minutes,
+    parse_duration,
+    seconds,
+    split_ms,
+)
+from ._timeline import Chapter, Event, Timeline
+from .exceptions import (
+    BackstretchError,
+    InvalidTypeError,
+    InvalidValueError,
+    Problem,
+    RoutineError,
+    UnknownRoutineError,
+)
+
+__all__ = [
+    "BackstretchError",
+    "Break",
+    "Caution",
+    "Chapter",
+    "CountRange",
+    "Duration",
+    "DurationRange",
+    "Event",
+    "Hold",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "Kind",
+    "Level",
+    "Modification",
+    "PerSide",
+    "Problem",
+    "Repeat",
+    "Reps",
+    "Rest",
+    "Routine",
+    "RoutineError",
+    "Side",
+    "Step",
+    "Stretch",
+    "Timeline",
+    "UnknownRoutineError",
+    "between",
+    "check_routine",
+    "compile_routine",
+    "estimate_ms",
+    "format_ms",
+    "minutes",
+    "parse_duration",
+    "seconds",
+    "split_ms",
+]
+
+__version__ = "0.1.0"

@@ -1,0 +1,152 @@
+"""Whole-routine checks: every problem in the tree at once, each at a ``$.path``.
+
+Field validators in ``_model`` catch a bad value the moment a node is built. What they cannot see
+(an empty PerSide, two stretches with one name, ``{side}`` where no side is in play) is found here,
+before compiling, and reported together so an author fixes everything in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._model import BodyNode, Hold, PerSide, Reps, Rest, Routine, Step, Stretch
+from .exceptions import Problem, RoutineError
+
+__all__ = ["check_routine", "problems", "slug"]
+
+PLACEHOLDERS = ("side", "other")
+_PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
+
+
+def slug(name: str) -> str:
+    """The id-safe form of a stretch name: ``"Child's Pose"`` -> ``"childs-pose"``."""
+    plain = re.sub(r"['\u2019]", "", name.lower())
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def check_routine(routine: Routine) -> None:
+    """Raise RoutineError listing every problem in ``routine``; return quietly if it has none."""
+    found = list(problems(routine))
+    if found:
+        raise RoutineError(found)
+
+
+def problems(routine: Routine) -> Iterator[Problem]:
+    """Every problem in ``routine``, in tree order."""
+    if not routine.stretches:
+        yield Problem(
+            "$.body",
+            "a routine needs at least one Stretch; add one, e.g. Stretch('Neck roll', [...])",
+        )
+    yield from _texts_without_sides(
+        "$", title=routine.title, intro=routine.intro, outro=routine.outro
+    )
+    seen: dict[str, tuple[str, str]] = {}
+    for index, item in enumerate(routine.body):
+        path = f"$.body[{index}]"
+        if isinstance(item, Rest):
+            yield from _texts_without_sides(path, text=item.text)
+        else:
+            yield from _stretch(item, path, seen)
+
+
+def _stretch(stretch: Stretch, path: str, seen: dict[str, tuple[str, str]]) -> Iterator[Problem]:
+    key = slug(stretch.name)
+    if not key:
+        yield Problem(
+            f"{path}.name",
+            f"{stretch.name!r} has no letter or digit; a stretch name needs one (it names the "
+            f"stretch's events)",
+        )
+    elif key in seen:
+        other_path, other_name = seen[key]
+        same = "the same name" if other_name == stretch.name else f"a name like {other_name!r}"
+        yield Problem(
+            f"{path}.name",
+            f"{stretch.name!r} has {same} as the stretch at {other_path}; give each stretch its "
+            f"own name (names are compared ignoring case and punctuation)",
+        )
+    else:
+        seen[key] = (path, stretch.name)
+    yield from _texts_without_sides(path, name=stretch.name, purpose=stretch.purpose)
+    for i, caution in enumerate(stretch.cautions):
+        yield from _texts_without_sides(f"{path}.cautions[{i}]", text=caution.text)
+    for i, mod in enumerate(stretch.modifications):
+        yield from _texts_without_sides(f"{path}.modifications[{i}]", text=mod.text, when=mod.when)
+    if not stretch.body:
+        yield Problem(
+            f"{path}.body",
+            "a stretch needs at least one Step, Hold or Reps; add what the person does",
+        )
+    yield from _body(stretch.body, f"{path}.body", in_per_side=False)
+
+
+def _body(body: tuple[BodyNode, ...], path: str, *, in_per_side: bool) -> Iterator[Problem]:
+    for index, node in enumerate(body):
+        yield from _node(node, f"{path}[{index}]", in_per_side=in_per_side)
+
+
+def _node(node: BodyNode, path: str, *, in_per_side: bool) -> Iterator[Problem]:
+    check = _texts_with_sides if in_per_side else _texts_without_sides
+    if isinstance(node, Step | Rest):
+        yield from check(path, text=node.text)
+    elif isinstance(node, Hold):
+        yield from check(path, text=node.text, cue=node.cue)
+        if node.breaks is not None:
+            yield from check(f"{path}.breaks", text=node.breaks.text)
+    elif isinstance(node, Reps):
+        if node.alternate and in_per_side:
+            yield Problem(
+                f"{path}.alternate",
+                "alternating Reps inside a PerSide would fight over the side; use "
+                "alternate=False inside a PerSide, or move the Reps out of it",
+            )
+        sided = in_per_side or node.alternate
+        yield from (_texts_with_sides if sided else _texts_without_sides)(path, text=node.text)
+    elif isinstance(node, PerSide):
+        if in_per_side:
+            yield Problem(
+                path, "a PerSide inside a PerSide has no side to switch to; remove the inner one"
+            )
+        if not node.body:
+            yield Problem(
+                f"{path}.body",
+                "a PerSide needs at least one Step, Hold or Reps to do on each side",
+            )
+        yield from _texts_with_sides(path, switch_text=node.switch_text)
+        yield from _body(node.body, f"{path}.body", in_per_side=True)
+    else:
+        if not node.body:
+            yield Problem(f"{path}.body", "a Repeat needs at least one node to repeat")
+        yield from _body(node.body, f"{path}.body", in_per_side=in_per_side)
+
+
+def _texts_with_sides(path: str, **texts: str) -> Iterator[Problem]:
+    for field, text in texts.items():
+        for name in _PLACEHOLDER_RE.findall(text):
+            if name not in PLACEHOLDERS:
+                yield Problem(
+                    _join(path, field),
+                    f"unknown placeholder {{{name}}} in {text!r}; write {{side}} or {{other}}",
+                )
+
+
+def _texts_without_sides(path: str, **texts: str) -> Iterator[Problem]:
+    for field, text in texts.items():
+        for name in _PLACEHOLDER_RE.findall(text):
+            where = _join(path, field)
+            if name in PLACEHOLDERS:
+                yield Problem(
+                    where,
+                    f"{{{name}}} in {text!r} has no side to fill it; it works only inside a "
+                    f"PerSide or in alternating Reps",
+                )
+            else:
+                yield Problem(
+                    where, f"unknown placeholder {{{name}}} in {text!r}; remove the braces"
+                )
+
+
+def _join(path: str, field: str) -> str:
+    return f"{path}.{field}" if field else path

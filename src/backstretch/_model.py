@@ -1,0 +1,401 @@
+"""The routine DSL: frozen values that describe a routine, checked field by field as they are built.
+
+Each node is a plain ``attrs`` value: compose them with ordinary Python, vary them with
+``attrs.evolve``. Sequences are stored as tuples (lists are accepted). Constructors fail fast on a
+bad field with a message that names the field, the value and what to write instead; problems that
+only show in the whole tree (an empty PerSide, two stretches with one name) are collected by
+``check_routine`` instead, all at once.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from typing import Any, TypeAlias, cast
+
+import attrs
+
+from ._kinds import Side
+from ._time import (
+    CountRange,
+    Duration,
+    DurationRange,
+    format_ms,
+    seconds,
+    to_duration,
+    to_duration_or_range,
+)
+from .exceptions import BackstretchError, InvalidTypeError, InvalidValueError
+
+__all__ = [
+    "Break",
+    "Caution",
+    "Modification",
+    "PerSide",
+    "Repeat",
+    "Reps",
+    "Rest",
+    "Routine",
+    "Step",
+    "Stretch",
+]
+
+DurationInput: TypeAlias = Duration | datetime.timedelta | str
+RangeInput: TypeAlias = DurationInput | DurationRange
+CountInput: TypeAlias = int | CountRange
+
+_CONDITION_RE = re.compile(r"[a-z][a-z0-9-]*")
+
+
+def _where(inst: object, attr: attrs.Attribute[Any]) -> str:
+    return f"{type(inst).__name__}.{attr.name}"
+
+
+# Converters accept the friendly spellings and leave anything they cannot read untouched, so that
+# the field's validator, which knows the class and field name, reports it with a teaching message.
+
+
+def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    if isinstance(value, list | tuple):
+        return tuple(value)
+    return cast(tuple[Any, ...], value)
+
+
+def _as_duration(value: DurationInput) -> Duration:
+    try:
+        return to_duration(value, field="")
+    except BackstretchError:
+        return cast(Duration, value)
+
+
+def _as_optional_duration(value: DurationInput | None) -> Duration | None:
+    return None if value is None else _as_duration(value)
+
+
+def _as_duration_or_range(value: RangeInput) -> Duration | DurationRange:
+    try:
+        return to_duration_or_range(value, field="")
+    except BackstretchError:
+        return cast(Duration, value)
+
+
+def _as_side(value: Side | str | None) -> Side | None:
+    if isinstance(value, str) and value in Side.__members__.values():
+        return Side(value)
+    return cast(Side | None, value)
+
+
+def _as_conditions(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return cast(tuple[str, ...], value)  # the validator explains
+    items = _as_tuple(value)
+    if isinstance(items, tuple) and all(isinstance(c, str) for c in items):
+        return tuple(sorted(set(items)))
+    return items
+
+
+# Validators: each names Class.field, the bad value, and what to write instead.
+
+
+def _text(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidTypeError(f"{_where(inst, attr)} must be text (a str), got {value!r}")
+    if not value.strip():
+        raise InvalidValueError(
+            f"{_where(inst, attr)} must not be empty; write what the person does"
+        )
+
+
+def _optional_text(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidTypeError(f"{_where(inst, attr)} must be text (a str), got {value!r}")
+
+
+def _texts(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise InvalidTypeError(
+            f"{_where(inst, attr)} must be a list of non-empty texts, got {value!r}"
+        )
+
+
+def _positive_duration(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    where = _where(inst, attr)
+    if not isinstance(value, Duration):
+        to_duration(value, field=where)  # raises the teaching error for this value
+        raise InvalidTypeError(f"{where} must be a duration, got {value!r}")  # pragma: no cover
+    if value.ms == 0:
+        raise InvalidValueError(f"{where} must be longer than 0 s; write e.g. seconds(5)")
+
+
+def _optional_positive_duration(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _positive_duration(inst, attr, value)
+
+
+def _positive_duration_or_range(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, DurationRange):
+        if value.low_ms == 0:
+            raise InvalidValueError(
+                f"{_where(inst, attr)} range must start above 0 s, got {value}; "
+                f"write e.g. between(seconds(30), seconds(60))"
+            )
+        return
+    _positive_duration(inst, attr, value)
+
+
+def _count(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    where = _where(inst, attr)
+    if isinstance(value, CountRange):
+        return
+    if type(value) is not int:
+        hint = ""
+        if isinstance(value, Duration | DurationRange | str):
+            hint = "; a count is a whole number, not a time"
+        raise InvalidTypeError(
+            f"{where} must be a whole number or between(low, high), got {value!r}{hint}"
+        )
+    if value < 1:
+        raise InvalidValueError(f"{where} must be 1 or more, got {value!r}")
+
+
+def _side(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, Side):
+        raise InvalidValueError(
+            f"{_where(inst, attr)} must be Side.LEFT, Side.RIGHT, 'left', 'right' or None "
+            f"(alternate from the previous side), got {value!r}"
+        )
+
+
+def _conditions(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    where = _where(inst, attr)
+    if not isinstance(value, tuple):
+        raise InvalidTypeError(
+            f"{where} must be a list of condition names like ['knee'], got {value!r}"
+        )
+    for condition in value:
+        if not isinstance(condition, str) or not _CONDITION_RE.fullmatch(condition):
+            raise InvalidValueError(
+                f"{where} has {condition!r}; a condition is a lowercase word like 'knee' or "
+                f"'lower-back'"
+            )
+
+
+def _nodes(*types: type) -> Any:
+    names = ", ".join(t.__name__ for t in types)
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        where = _where(inst, attr)
+        if not isinstance(value, tuple):
+            raise InvalidTypeError(f"{where} must be a list of {names}, got {value!r}")
+        for index, item in enumerate(value):
+            if not isinstance(item, types):
+                raise InvalidTypeError(
+                    f"{where}[{index}] must be one of {names}, got {type(item).__name__}: {item!r}"
+                )
+
+    return check
+
+
+def _body(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    # PerSide and Repeat hold each other, so the check is looked up when it runs.
+    _check_body(inst, attr, value)
+
+
+@attrs.frozen
+class Caution:
+    """A warning shown before its stretch starts.
+
+    With ``conditions`` (``["knee"]``) it is also a contraindication: people who declare one of
+    those conditions do not get the stretch.
+    """
+
+    text: str = attrs.field(validator=_text)
+    conditions: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=_as_conditions, validator=_conditions
+    )
+
+
+@attrs.frozen
+class Modification:
+    """An easier variant or a prop, and when to use it ("sit on a yoga block if ...")."""
+
+    text: str = attrs.field(validator=_text)
+    when: str = attrs.field(default="", kw_only=True, validator=_optional_text)
+    props: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=_as_tuple, validator=_texts
+    )
+
+    def describe(self) -> str:
+        """The text a person reads: the variant, and when to use it."""
+        return f"When {self.when}: {self.text}" if self.when else self.text
+
+
+@attrs.frozen
+class Step:
+    """One instruction the person performs.
+
+    Without a ``duration`` it gets one estimated from its text by ``estimate_ms``.
+    """
+
+    text: str = attrs.field(validator=_text)
+    duration: Duration | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_as_optional_duration,
+        validator=_optional_positive_duration,
+    )
+
+
+@attrs.frozen
+class Break:
+    """A break taken during a long hold, so the hold never runs longer than ``every`` unbroken."""
+
+    text: str = attrs.field(validator=_text)
+    every: Duration = attrs.field(
+        kw_only=True, converter=_as_duration, validator=_positive_duration
+    )
+    duration: Duration = attrs.field(
+        kw_only=True, converter=_as_duration, validator=_positive_duration
+    )
+
+
+@attrs.frozen
+class Hold:
+    """Hold a position for a fixed time or a range (``between(seconds(30), seconds(60))``).
+
+    ``cue`` is a breath or focus cue for the hold; ``breaks`` splits a long hold into even parts of
+    at most ``breaks.every`` with a break between them.
+    """
+
+    duration: Duration | DurationRange = attrs.field(
+        converter=_as_duration_or_range, validator=_positive_duration_or_range
+    )
+    text: str = attrs.field(default="Hold", kw_only=True, validator=_text)
+    cue: str = attrs.field(default="", kw_only=True, validator=_optional_text)
+    breaks: Break | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Break)),
+    )
+
+
+@attrs.frozen
+class Rest:
+    """A pause."""
+
+    duration: Duration = attrs.field(converter=_as_duration, validator=_positive_duration)
+    text: str = attrs.field(default="Rest", kw_only=True, validator=_text)
+
+
+@attrs.frozen
+class Reps:
+    """A counted movement at a tempo, optionally alternating sides.
+
+    ``count`` is per side when ``alternate`` is true (left, right, left, right: equal counts), and
+    may be a range (``between(5, 10)``). ``{side}`` and ``{other}`` in ``text`` are filled per rep.
+    """
+
+    count: int | CountRange = attrs.field(validator=_count)
+    text: str = attrs.field(validator=_text)
+    tempo: Duration = attrs.field(
+        default=seconds(3), kw_only=True, converter=_as_duration, validator=_positive_duration
+    )
+    alternate: bool = attrs.field(
+        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
+    )
+    first: Side | None = attrs.field(
+        default=None, kw_only=True, converter=_as_side, validator=_side
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.first is not None and not self.alternate:
+            raise InvalidValueError(
+                f"Reps.first={self.first!r} applies only to alternating reps; set alternate=True, "
+                f"or put the Reps in a PerSide to do them on each side"
+            )
+
+
+@attrs.frozen
+class PerSide:
+    """Do ``body`` on one side, switch, then do it on the other side.
+
+    ``{side}`` and ``{other}`` in any text inside are filled with the side in use and the other one.
+    ``first=None`` starts opposite to the side used last in the stretch (left at its start), so
+    sides keep alternating, also across the rounds of a Repeat.
+    """
+
+    body: tuple[BodyNode, ...] = attrs.field(converter=_as_tuple, validator=_body)
+    first: Side | None = attrs.field(
+        default=None, kw_only=True, converter=_as_side, validator=_side
+    )
+    switch: Duration = attrs.field(
+        default=seconds(5), kw_only=True, converter=_as_duration, validator=_positive_duration
+    )
+    switch_text: str = attrs.field(
+        default="Switch to the {side} side", kw_only=True, validator=_text
+    )
+
+
+@attrs.frozen
+class Repeat:
+    """Do ``body`` ``times`` times (a count or a range); sides keep alternating across rounds."""
+
+    times: int | CountRange = attrs.field(validator=_count)
+    body: tuple[BodyNode, ...] = attrs.field(converter=_as_tuple, validator=_body)
+
+
+BodyNode: TypeAlias = Step | Hold | Reps | PerSide | Repeat | Rest
+_check_body = _nodes(Step, Hold, Reps, PerSide, Repeat, Rest)
+
+
+@attrs.frozen
+class Stretch:
+    """One named stretch: why it helps, what it works, its cautions and modifications, its body."""
+
+    name: str = attrs.field(validator=_text)
+    body: tuple[BodyNode, ...] = attrs.field(converter=_as_tuple, validator=_body)
+    purpose: str = attrs.field(default="", kw_only=True, validator=_optional_text)
+    targets: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=_as_tuple, validator=_texts
+    )
+    cautions: tuple[Caution, ...] = attrs.field(
+        default=(), kw_only=True, converter=_as_tuple, validator=_nodes(Caution)
+    )
+    modifications: tuple[Modification, ...] = attrs.field(
+        default=(), kw_only=True, converter=_as_tuple, validator=_nodes(Modification)
+    )
+
+
+@attrs.frozen
+class Routine:
+    """A titled sequence of stretches, with rests between them where you want them.
+
+    ``intro`` is read out after the title, ``outro`` before the end; ``rest_between`` puts a rest
+    between every two stretches that do not already have a Rest between them.
+    """
+
+    title: str = attrs.field(validator=_text)
+    body: tuple[Stretch | Rest, ...] = attrs.field(
+        converter=_as_tuple, validator=_nodes(Stretch, Rest)
+    )
+    intro: str = attrs.field(default="", kw_only=True, validator=_optional_text)
+    outro: str = attrs.field(default="", kw_only=True, validator=_optional_text)
+    rest_between: Duration | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_as_optional_duration,
+        validator=_optional_positive_duration,
+    )
+
+    @property
+    def stretches(self) -> tuple[Stretch, ...]:
+        """The stretches of the routine, in order (rests left out)."""
+        return tuple(item for item in self.body if isinstance(item, Stretch))
+
+
+def describe_duration(value: Duration | DurationRange) -> str:
+    """``0:30`` for a fixed duration, ``0:30 to 1:00`` for a range."""
+    if isinstance(value, Duration):
+        return format_ms(value.ms)
+    return str(value)

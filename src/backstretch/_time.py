@@ -1,0 +1,249 @@
+"""Time as integer milliseconds: durations, ranges, and arithmetic that never loses a millisecond.
+
+Floats, timedeltas and strings enter only here (``seconds()``, ``minutes()``, ``"1m30s"``); past
+this module every time is an ``int`` of milliseconds whose name ends in ``_ms``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+from decimal import Decimal, InvalidOperation
+from typing import overload
+
+import attrs
+
+from .exceptions import InvalidTypeError, InvalidValueError
+
+__all__ = [
+    "CountRange",
+    "Duration",
+    "DurationRange",
+    "Level",
+    "between",
+    "format_ms",
+    "minutes",
+    "parse_duration",
+    "seconds",
+    "split_ms",
+]
+
+
+def _whole_ms(field: str, value: object) -> None:
+    if type(value) is not int:
+        raise InvalidTypeError(f"{field} must be an int of milliseconds, got {value!r}")
+    if value < 0:
+        raise InvalidValueError(f"{field} must be 0 or more milliseconds, got {value!r}")
+
+
+@attrs.frozen(order=True)
+class Duration:
+    """A fixed length of time in whole milliseconds; made by ``seconds()`` or ``minutes()``."""
+
+    ms: int
+
+    def __attrs_post_init__(self) -> None:
+        _whole_ms("Duration.ms", self.ms)
+
+    def __str__(self) -> str:
+        return format_ms(self.ms)
+
+
+@attrs.frozen
+class DurationRange:
+    """A length of time that may land anywhere from ``low_ms`` to ``high_ms``; see ``between()``."""
+
+    low_ms: int
+    high_ms: int
+
+    def __attrs_post_init__(self) -> None:
+        _whole_ms("DurationRange.low_ms", self.low_ms)
+        _whole_ms("DurationRange.high_ms", self.high_ms)
+        if self.low_ms > self.high_ms:
+            raise InvalidValueError(
+                f"a range must run from low to high, got {format_ms(self.low_ms)} to "
+                f"{format_ms(self.high_ms)}; swap them"
+            )
+
+    def __str__(self) -> str:
+        return f"{format_ms(self.low_ms)} to {format_ms(self.high_ms)}"
+
+
+@attrs.frozen
+class CountRange:
+    """A count that may land anywhere from ``low`` to ``high`` ("5 to 10 reps"); see between()."""
+
+    low: int
+    high: int
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("low", "high"):
+            value = getattr(self, name)
+            if type(value) is not int:
+                raise InvalidTypeError(f"CountRange.{name} must be an int, got {value!r}")
+            if value < 1:
+                raise InvalidValueError(f"CountRange.{name} must be 1 or more, got {value!r}")
+        if self.low > self.high:
+            raise InvalidValueError(
+                f"a range must run from low to high, got {self.low} to {self.high}; swap them"
+            )
+
+    def __str__(self) -> str:
+        return f"{self.low} to {self.high}"
+
+
+class Level(enum.StrEnum):
+    """How deep to go: where every range lands (low end, middle, high end)."""
+
+    GENTLE = "gentle"
+    STANDARD = "standard"
+    DEEP = "deep"
+
+    def __repr__(self) -> str:
+        return f"Level.{self.name}"
+
+    def pick(self, low: int, high: int) -> int:
+        """The value of the range ``[low, high]`` at this level (the middle rounds down)."""
+        if self is Level.GENTLE:
+            return low
+        if self is Level.DEEP:
+            return high
+        return (low + high) // 2
+
+
+def _exact_ms(value: object, unit_ms: int, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise InvalidTypeError(f"{name}() takes a number, got {value!r}")
+    try:
+        exact = Decimal(str(value)) * unit_ms
+    except InvalidOperation:  # pragma: no cover - str() of an int or float always parses
+        raise InvalidValueError(f"{name}() takes a finite number, got {value!r}") from None
+    if not exact.is_finite():
+        raise InvalidValueError(f"{name}() takes a finite number, got {value!r}")
+    if exact < 0:
+        raise InvalidValueError(f"{name}() takes 0 or more, got {value!r}")
+    if exact != exact.to_integral_value():
+        raise InvalidValueError(
+            f"{name}({value!r}) is not a whole number of milliseconds; round it to 0.001 s"
+        )
+    return int(exact)
+
+
+def seconds(n: float) -> Duration:
+    """A duration of ``n`` seconds (``seconds(1.5)`` is 1500 ms)."""
+    return Duration(_exact_ms(n, 1000, "seconds"))
+
+
+def minutes(n: float) -> Duration:
+    """A duration of ``n`` minutes (``minutes(2)`` is 120000 ms)."""
+    return Duration(_exact_ms(n, 60_000, "minutes"))
+
+
+_DURATION_RE = re.compile(
+    r"(?:(?P<h>\d+(?:\.\d+)?)h)?(?:(?P<m>\d+(?:\.\d+)?)m(?!s))?"
+    r"(?:(?P<s>\d+(?:\.\d+)?)s)?(?:(?P<ms>\d+)ms)?"
+)
+_UNIT_MS = {"h": 3_600_000, "m": 60_000, "s": 1000, "ms": 1}
+
+
+def parse_duration(text: str) -> Duration:
+    """Read ``"30s"``, ``"2m"``, ``"1m30s"``, ``"1.5s"``, ``"1h"`` or ``"250ms"`` as a Duration."""
+    compact = text.replace(" ", "").lower()
+    match = _DURATION_RE.fullmatch(compact)
+    if not compact or match is None or not any(match.groupdict().values()):
+        raise InvalidValueError(
+            f"cannot read {text!r} as a duration; write it like '30s', '2m', '1m30s' or '250ms'"
+        )
+    total = Decimal(0)
+    for unit, amount in match.groupdict().items():
+        if amount is not None:
+            total += Decimal(amount) * _UNIT_MS[unit]
+    if total != total.to_integral_value():
+        raise InvalidValueError(f"{text!r} is not a whole number of milliseconds")
+    return Duration(int(total))
+
+
+def to_duration(value: object, *, field: str) -> Duration:
+    """Read one fixed duration given as a Duration, a ``timedelta`` or a string like ``"30s"``."""
+    if isinstance(value, Duration):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_duration(value)
+        except InvalidValueError as error:
+            raise InvalidValueError(f"{field}: {error}") from None
+    if isinstance(value, datetime.timedelta):
+        if value < datetime.timedelta(0):
+            raise InvalidValueError(f"{field} must not be negative, got {value!r}")
+        if value.microseconds % 1000:
+            raise InvalidValueError(f"{field} must be whole milliseconds, got {value!r}")
+        return Duration(value // datetime.timedelta(milliseconds=1))
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise InvalidTypeError(
+            f"{field} got the bare number {value!r}, which could mean seconds or milliseconds; "
+            f"write seconds({value!r}), minutes(...) or a string like '{value!r}s'"
+        )
+    if isinstance(value, CountRange):
+        raise InvalidTypeError(
+            f"{field} got between({value.low}, {value.high}), a range of counts; for a range of "
+            f"time write between('{value.low}s', '{value.high}s')"
+        )
+    raise InvalidTypeError(
+        f"{field} must be a duration such as seconds(30), minutes(2) or '1m30s', got {value!r}"
+    )
+
+
+def to_duration_or_range(value: object, *, field: str) -> Duration | DurationRange:
+    """Read a duration that may also be a range made by ``between()``."""
+    if isinstance(value, DurationRange):
+        return value
+    return to_duration(value, field=field)
+
+
+@overload
+def between(low: int, high: int) -> CountRange: ...
+@overload
+def between(
+    low: Duration | datetime.timedelta | str, high: Duration | datetime.timedelta | str
+) -> DurationRange: ...
+def between(
+    low: int | Duration | datetime.timedelta | str, high: int | Duration | datetime.timedelta | str
+) -> CountRange | DurationRange:
+    """A range: of counts (``between(5, 10)``) or of time (``between(seconds(30), seconds(60))``).
+
+    Where a range lands is chosen at compile time by the level (or by fitting to a total time).
+    """
+    if type(low) is int and type(high) is int:
+        return CountRange(low, high)
+    if isinstance(low, int) != isinstance(high, int):
+        raise InvalidTypeError(
+            f"between() takes two counts or two durations, got {low!r} and {high!r}; write "
+            f"between(5, 10) for counts or between(seconds(30), seconds(60)) for time"
+        )
+    low_d = to_duration(low, field="between() low end")
+    high_d = to_duration(high, field="between() high end")
+    return DurationRange(low_d.ms, high_d.ms)
+
+
+def split_ms(total_ms: int, parts: int) -> tuple[int, ...]:
+    """Split ``total_ms`` into ``parts`` integers that add up to it exactly, larger ones first."""
+    if parts < 1:
+        raise InvalidValueError(f"split_ms() needs at least 1 part, got {parts}")
+    base, extra = divmod(total_ms, parts)
+    return (base + 1,) * extra + (base,) * (parts - extra)
+
+
+def chunks_ms(total_ms: int, longest_ms: int) -> tuple[int, ...]:
+    """Split ``total_ms`` into the fewest even parts none of which is longer than ``longest_ms``."""
+    return split_ms(total_ms, max(1, -(-total_ms // longest_ms)))
+
+
+def format_ms(ms: int) -> str:
+    """A clock reading for people: ``0:45``, ``12:05``, ``1:02:03``, with ms only if any."""
+    sign = "-" if ms < 0 else ""
+    whole_s, rest_ms = divmod(abs(ms), 1000)
+    hours, rem = divmod(whole_s, 3600)
+    mins, secs = divmod(rem, 60)
+    clock = f"{hours}:{mins:02d}:{secs:02d}" if hours else f"{mins}:{secs:02d}"
+    return f"{sign}{clock}.{rest_ms:03d}" if rest_ms else f"{sign}{clock}"

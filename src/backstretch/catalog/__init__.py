@@ -1,0 +1,35 @@
+"""The built-in routines, and their stretches for reuse in your own routines.
+
+>>> from backstretch import catalog
+>>> catalog.names()
+('pilates-for-back-pain',)
+>>> catalog.get("pilates-for-back-pain").title
+'Pilates for Back Pain'
+"""
+
+from __future__ import annotations
+
+from .._model import Routine
+from ..exceptions import UnknownRoutineError
+from . import pilates_for_back_pain
+from .pilates_for_back_pain import childs_pose, legs_up_a_wall, lunges
+
+__all__ = ["childs_pose", "get", "legs_up_a_wall", "lunges", "names"]
+
+_ROUTINES: dict[str, Routine] = {pilates_for_back_pain.NAME: pilates_for_back_pain.routine}
+
+
+def names() -> tuple[str, ...]:
+    """The names of the built-in routines, sorted."""
+    return tuple(sorted(_ROUTINES))
+
+
+def get(name: str) -> Routine:
+    """The built-in routine called ``name``; an UnknownRoutineError names the known ones."""
+    try:
+        return _ROUTINES[name]
+    except (KeyError, TypeError):
+        known = ", ".join(names())
+        raise UnknownRoutineError(
+            f"no built-in routine is called {name!r}; the built-in routines are: {known}"
+        ) from None

@@ -1,0 +1,59 @@
+"""The exceptions backstretch raises.
+
+Every one subclasses :class:`BackstretchError` *and* the matching builtin, so an app can catch
+``BackstretchError`` for everything of ours, or keep its ``except ValueError`` as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "BackstretchError",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "Problem",
+    "RoutineError",
+    "UnknownRoutineError",
+]
+
+
+class BackstretchError(Exception):
+    """The base of every error backstretch raises on purpose."""
+
+
+class InvalidValueError(BackstretchError, ValueError):
+    """A DSL value is of the right type but not allowed (a negative duration, an empty text)."""
+
+
+class InvalidTypeError(BackstretchError, TypeError):
+    """A DSL value has the wrong type (a bare number where a duration belongs)."""
+
+
+@attrs.frozen
+class Problem:
+    """One problem found in a routine: where (a ``$.path``) and what."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class RoutineError(BackstretchError, ValueError):
+    """A routine that cannot be compiled; ``problems`` lists every problem found, not just one."""
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = "1 problem" if count == 1 else f"{count} problems"
+        super().__init__(f"{head} in the routine:\n" + "\n".join(map(str, self.problems)))
+
+
+class UnknownRoutineError(BackstretchError, LookupError):
+    """A routine name that the catalog does not know."""
