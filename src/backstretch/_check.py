@@ -20,9 +20,9 @@ _PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 
 
 def slug(name: str) -> str:
-    """The id-safe form of a stretch name: ``"Child's Pose"`` -> ``"childs-pose"``."""
+    """The id form of a stretch name: ``"Child's Pose"`` -> ``"childs-pose"`` (letters kept)."""
     plain = re.sub(r"['\u2019]", "", name.lower())
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    return re.sub(r"[\W_]+", "-", plain).strip("-")
 
 
 def check_routine(routine: Routine) -> None:

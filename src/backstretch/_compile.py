@@ -20,12 +20,14 @@ MIN_ESTIMATE_MS = 3000
 
 
 def estimate_ms(text: str) -> int:
-    """How long a text takes to hear and follow: 1.5 s plus 0.4 s a word, at least 3 s.
+    """How long a text takes to hear and follow: 1.5 s plus 0.4 s a word, rounded up to a whole
+    second, and at least 3 s.
 
     Words are runs of non-space characters, counted in the text as written, so ``{side}`` is one
     word and both sides of a PerSide get the same time.
     """
-    return max(MIN_ESTIMATE_MS, SETTLE_MS + MS_PER_WORD * len(text.split()))
+    raw_ms = SETTLE_MS + MS_PER_WORD * len(text.split())
+    return max(MIN_ESTIMATE_MS, -(-raw_ms // 1000) * 1000)
 
 
 def compile_routine(routine: Routine, *, level: Level | str = Level.STANDARD) -> Timeline:

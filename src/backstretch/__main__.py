@@ -1,0 +1,7 @@
+"""``python -m backstretch``: the same as the ``backstretch`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

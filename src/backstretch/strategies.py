@@ -1,0 +1,243 @@
+"""Hypothesis strategies for valid routines and their timelines (needs the ``hypothesis`` extra).
+
+App developers use these to property-test their own players::
+
+    from hypothesis import given
+    from backstretch import strategies
+
+    @given(strategies.timelines())
+    def test_my_player_plays_every_segment(timeline): ...
+
+Every routine drawn passes ``check_routine``; sizes stay small enough to compile in milliseconds.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+
+from ._check import slug
+from ._compile import compile_routine
+from ._kinds import Side
+from ._model import (
+    BodyNode,
+    Break,
+    Caution,
+    Hold,
+    Modification,
+    PerSide,
+    Repeat,
+    Reps,
+    Rest,
+    Routine,
+    Step,
+    Stretch,
+)
+from ._time import CountRange, Duration, DurationRange, Level
+from ._timeline import Timeline
+
+__all__ = [
+    "count_ranges",
+    "counts",
+    "duration_ranges",
+    "durations",
+    "levels",
+    "nodes",
+    "routines",
+    "stretches",
+    "timelines",
+]
+
+_WORDS = (
+    "breathe", "slowly", "reach", "your", "arm", "knee", "hip", "heel", "forward", "back", "lift",
+    "lower", "the", "and", "hold", "relax", "étirez", "Rücken", "shoulder", "gently", "twist",
+)  # fmt: skip
+_CONDITIONS = ("knee", "wrist", "lower-back", "pregnancy", "neck")
+
+
+def durations(*, min_ms: int = 1, max_ms: int = 120_000) -> st.SearchStrategy[Duration]:
+    """Fixed durations from ``min_ms`` to ``max_ms``."""
+    return st.integers(min_ms, max_ms).map(Duration)
+
+
+def duration_ranges(*, min_ms: int = 1, max_ms: int = 120_000) -> st.SearchStrategy[DurationRange]:
+    """Duration ranges within ``[min_ms, max_ms]`` (a range may be a single point)."""
+    pair = st.tuples(st.integers(min_ms, max_ms), st.integers(min_ms, max_ms))
+    return pair.map(lambda p: DurationRange(min(p), max(p)))
+
+
+def count_ranges(*, max_count: int = 4) -> st.SearchStrategy[CountRange]:
+    """Count ranges within ``[1, max_count]``."""
+    pair = st.tuples(st.integers(1, max_count), st.integers(1, max_count))
+    return pair.map(lambda p: CountRange(min(p), max(p)))
+
+
+def counts(*, max_count: int = 4) -> st.SearchStrategy[int | CountRange]:
+    """A fixed count or a count range."""
+    return st.one_of(st.integers(1, max_count), count_ranges(max_count=max_count))
+
+
+def levels() -> st.SearchStrategy[Level]:
+    """Any level."""
+    return st.sampled_from(Level)
+
+
+@functools.cache
+def _texts(*, sided: bool = False) -> st.SearchStrategy[str]:
+    words = _WORDS + ("{side}", "{other}") if sided else _WORDS
+    return st.lists(st.sampled_from(words), min_size=1, max_size=8).map(" ".join)
+
+
+def _optional_text() -> st.SearchStrategy[str]:
+    return st.one_of(st.just(""), _texts())
+
+
+def _sides(explicit: bool) -> st.SearchStrategy[Side | None]:
+    return st.sampled_from((None, Side.LEFT, Side.RIGHT)) if explicit else st.none()
+
+
+def _steps(sided: bool) -> st.SearchStrategy[Step]:
+    return st.builds(
+        Step, _texts(sided=sided), duration=st.one_of(st.none(), durations(max_ms=20_000))
+    )
+
+
+def _holds(sided: bool) -> st.SearchStrategy[Hold]:
+    breaks = st.builds(
+        Break,
+        _texts(sided=sided),
+        every=durations(min_ms=1_000, max_ms=60_000),
+        duration=durations(max_ms=20_000),
+    )
+    return st.builds(
+        Hold,
+        st.one_of(durations(), duration_ranges()),
+        text=_texts(sided=sided),
+        cue=st.one_of(st.just(""), _texts(sided=sided)),
+        breaks=st.one_of(st.none(), breaks),
+    )
+
+
+def _reps(sided: bool, explicit_sides: bool) -> st.SearchStrategy[Reps]:
+    plain = st.builds(
+        Reps, counts(), _texts(sided=sided), tempo=durations(max_ms=10_000), alternate=st.just(False)
+    )
+    if sided:
+        return plain
+    alternating = st.builds(
+        Reps,
+        counts(),
+        _texts(sided=True),
+        tempo=durations(max_ms=10_000),
+        alternate=st.just(True),
+        first=_sides(explicit_sides),
+    )
+    return st.one_of(plain, alternating)
+
+
+def _rests(sided: bool) -> st.SearchStrategy[Rest]:
+    return st.builds(Rest, durations(max_ms=30_000), text=_texts(sided=sided))
+
+
+@functools.cache
+def nodes(
+    *, sided: bool = False, max_depth: int = 3, explicit_sides: bool = True
+) -> st.SearchStrategy[BodyNode]:
+    """Body nodes of a stretch. ``sided`` draws nodes for inside a PerSide.
+
+    With ``explicit_sides=False`` every PerSide and alternating Reps leaves ``first`` unset, so
+    sides alternate through the whole stretch.
+    """
+    leaves: list[st.SearchStrategy[Any]] = [
+        _steps(sided),
+        _holds(sided),
+        _reps(sided, explicit_sides),
+        _rests(sided),
+    ]
+    if max_depth <= 1:
+        return st.one_of(*leaves)
+    inner = nodes(sided=sided, max_depth=max_depth - 1, explicit_sides=explicit_sides)
+    branches = [st.builds(Repeat, counts(max_count=3), st.lists(inner, min_size=1, max_size=3))]
+    if not sided:
+        sided_inner = nodes(sided=True, max_depth=max_depth - 1, explicit_sides=explicit_sides)
+        branches.append(
+            st.builds(
+                PerSide,
+                st.lists(sided_inner, min_size=1, max_size=3),
+                first=_sides(explicit_sides),
+                switch=durations(max_ms=10_000),
+            )
+        )
+    return st.one_of(*leaves, *branches)
+
+
+def stretches(
+    *, max_depth: int = 3, explicit_sides: bool = True
+) -> st.SearchStrategy[Stretch]:
+    """Valid stretches with cautions, modifications and a body of up to four nodes."""
+    return _stretches(max_depth, explicit_sides)
+
+
+@functools.cache
+def _stretches(max_depth: int, explicit_sides: bool) -> st.SearchStrategy[Stretch]:
+    cautions = st.builds(
+        Caution,
+        _texts(),
+        conditions=st.lists(st.sampled_from(_CONDITIONS), max_size=2),
+    )
+    modifications = st.builds(
+        Modification,
+        _texts(),
+        when=_optional_text(),
+        props=st.lists(_texts(), max_size=2),
+    )
+    return st.builds(
+        Stretch,
+        _texts(),
+        st.lists(
+            nodes(max_depth=max_depth, explicit_sides=explicit_sides), min_size=1, max_size=4
+        ),
+        purpose=_optional_text(),
+        targets=st.lists(_texts(), max_size=2),
+        cautions=st.lists(cautions, max_size=2),
+        modifications=st.lists(modifications, max_size=2),
+    )
+
+
+@st.composite
+def routines(
+    draw: st.DrawFn,
+    *,
+    max_stretches: int = 3,
+    max_depth: int = 3,
+    explicit_sides: bool = True,
+) -> Routine:
+    """Valid routines: one to ``max_stretches`` stretches with distinct names, and some rests."""
+    count = draw(st.integers(1, max_stretches))
+    names = draw(st.lists(_texts(), min_size=count, max_size=count, unique_by=slug))
+    body: list[Stretch | Rest] = []
+    for name in names:
+        if draw(st.booleans()) and draw(st.booleans()):
+            body.append(draw(_rests(False)))
+        stretch = draw(stretches(max_depth=max_depth, explicit_sides=explicit_sides))
+        body.append(attrs.evolve(stretch, name=name))
+    return Routine(
+        draw(_texts()),
+        body,
+        intro=draw(_optional_text()),
+        outro=draw(_optional_text()),
+        rest_between=draw(st.one_of(st.none(), durations(max_ms=30_000))),
+    )
+
+
+def timelines(
+    *, level: Level | None = None, max_stretches: int = 3, max_depth: int = 3
+) -> st.SearchStrategy[Timeline]:
+    """Timelines compiled from generated routines, at ``level`` or at any level."""
+    pick = st.just(level) if level is not None else levels()
+    return st.tuples(routines(max_stretches=max_stretches, max_depth=max_depth), pick).map(
+        lambda pair: compile_routine(pair[0], level=pair[1])
+    )

@@ -1,0 +1,171 @@
+"""An independent oracle: what a timeline must contain, worked out straight from the routine tree.
+
+Nothing here calls the compiler or shares its helpers: durations, estimates, level choices, sides
+and the event-id scheme are re-derived from the documented rules, so a compiler bug shows up as a
+disagreement rather than being repeated here.
+"""
+
+from __future__ import annotations
+
+from backstretch import (
+    CountRange,
+    Duration,
+    DurationRange,
+    Hold,
+    PerSide,
+    Repeat,
+    Reps,
+    Rest,
+    Routine,
+    Side,
+    Step,
+    Stretch,
+)
+
+BodyNode = Step | Hold | Reps | PerSide | Repeat | Rest
+
+
+def pick(value: Duration | DurationRange | int | CountRange, level: str) -> int:
+    """The documented level rule: gentle = low end, standard = middle rounded down, deep = high."""
+    if isinstance(value, Duration):
+        return value.ms
+    if isinstance(value, int):
+        return value
+    low, high = (
+        (value.low_ms, value.high_ms) if isinstance(value, DurationRange) else (value.low, value.high)
+    )
+    return {"gentle": low, "standard": (low + high) // 2, "deep": high}[level]
+
+
+def estimate(text: str) -> int:
+    """The documented estimate: 1.5 s + 0.4 s a word, up to a whole second, at least 3 s."""
+    words = len(text.split())
+    tenths = 15 + 4 * words  # in tenths of a second
+    whole_seconds = (tenths + 9) // 10
+    return max(3, whole_seconds) * 1000
+
+
+def announcement_text(stretch: Stretch) -> str:
+    text = stretch.name
+    if stretch.targets:
+        text += " (targets: " + ", ".join(stretch.targets) + ")"
+    if stretch.purpose:
+        text += ". " + stretch.purpose
+    return text
+
+
+def hold_ms(hold: Hold, level: str) -> int:
+    """Held time plus the breaks: one break between each two parts of at most ``every``."""
+    held = pick(hold.duration, level)
+    if hold.breaks is None:
+        return held
+    every = hold.breaks.every.ms
+    parts = (held + every - 1) // every if held else 1
+    return held + (max(parts, 1) - 1) * hold.breaks.duration.ms
+
+
+def node_ms(node: BodyNode, level: str) -> int:
+    if isinstance(node, Step):
+        return node.duration.ms if node.duration is not None else estimate(node.text)
+    if isinstance(node, Hold):
+        return hold_ms(node, level)
+    if isinstance(node, Reps):
+        per = pick(node.count, level)
+        return per * (2 if node.alternate else 1) * node.tempo.ms
+    if isinstance(node, PerSide):
+        return 2 * side_ms(node, level) + node.switch.ms
+    if isinstance(node, Repeat):
+        return pick(node.times, level) * sum(node_ms(n, level) for n in node.body)
+    return node.duration.ms
+
+
+def side_ms(per_side: PerSide, level: str) -> int:
+    """How long one side of a PerSide lasts."""
+    return sum(node_ms(n, level) for n in per_side.body)
+
+
+def stretch_ms(stretch: Stretch, level: str) -> int:
+    total = estimate(announcement_text(stretch))
+    total += sum(estimate(c.text) for c in stretch.cautions)
+    for mod in stretch.modifications:
+        total += estimate(f"When {mod.when}: {mod.text}" if mod.when else mod.text)
+    return total + sum(node_ms(n, level) for n in stretch.body)
+
+
+def total_ms(routine: Routine, level: str) -> int:
+    """The routine's length in milliseconds, summed from the tree without building any event."""
+    total = estimate(routine.title)
+    total += estimate(routine.intro) if routine.intro else 0
+    total += estimate(routine.outro) if routine.outro else 0
+    previous: object = None
+    for item in routine.body:
+        if isinstance(item, Rest):
+            total += item.duration.ms
+        else:
+            if isinstance(previous, Stretch) and routine.rest_between is not None:
+                total += routine.rest_between.ms
+            total += stretch_ms(item, level)
+        previous = item
+    return total
+
+
+def _slug(name: str) -> str:
+    out: list[str] = []
+    for ch in name.lower():
+        if ch in "'\u2019":
+            continue
+        out.append(ch if ch.isalnum() else "-")
+    return "-".join(part for part in "".join(out).split("-") if part)
+
+
+def stretch_by_slug(routine: Routine, key: str) -> Stretch:
+    return next(s for s in routine.stretches if _slug(s.name) == key)
+
+
+def node_at(routine: Routine, path: str) -> BodyNode:
+    """The node an event-id path names: ``slug/2/r1/left/0`` is body[2], any round, a side, body[0]."""
+    key, *parts = path.split("/")
+    body: tuple[BodyNode, ...] = stretch_by_slug(routine, key).body
+    node: BodyNode | None = None
+    for part in parts:
+        if part.isdigit():
+            node = body[int(part)]
+            if isinstance(node, PerSide | Repeat):
+                body = node.body
+        elif part in ("left", "right") or (part.startswith("r") and part[1:].isdigit()):
+            continue
+        else:
+            raise AssertionError(f"unexpected id part {part!r} in {path!r}")
+    assert node is not None, path
+    return node
+
+
+def side_blocks(routine: Routine, level: str) -> list[tuple[str, list[Side]]]:
+    """Per stretch, the side of every sided unit in order: each PerSide half, each alternating rep.
+
+    Follows the documented rule: an unset ``first`` starts opposite to the side used last in the
+    stretch (left at its start).
+    """
+    result: list[tuple[str, list[Side]]] = []
+    for stretch in routine.stretches:
+        sides: list[Side] = []
+
+        def walk(body: tuple[BodyNode, ...]) -> None:
+            for node in body:
+                if isinstance(node, PerSide) or (isinstance(node, Reps) and node.alternate):
+                    if node.first is not None:
+                        first = node.first
+                    elif sides:
+                        first = Side.LEFT if sides[-1] is Side.RIGHT else Side.RIGHT
+                    else:
+                        first = Side.LEFT
+                    second = Side.RIGHT if first is Side.LEFT else Side.LEFT
+                    units = 1 if isinstance(node, PerSide) else pick(node.count, level)
+                    sides.extend([first, second] * units)
+                elif isinstance(node, Repeat):
+                    for _ in range(pick(node.times, level)):
+                        walk(node.body)
+
+        walk(stretch.body)
+        result.append((stretch.name, sides))
+    return result

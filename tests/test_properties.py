@@ -1,0 +1,260 @@
+"""The timeline invariants of DESIGN.md, proven on generated routines against tests/oracle.py."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import oracle
+from backstretch import (
+    Event,
+    Hold,
+    Kind,
+    Level,
+    PerSide,
+    Repeat,
+    Reps,
+    Routine,
+    Side,
+    Step,
+    Timeline,
+    compile_routine,
+    strategies,
+)
+
+LEVELS = [level.value for level in Level]
+SIDED_PATH = re.compile(r"^(?P<prefix>.*)/(?P<side>left|right)(?:/|$)")
+
+
+def _compiled(routine: Routine) -> dict[str, Timeline]:
+    return {level: compile_routine(routine, level=level) for level in LEVELS}
+
+
+@given(strategies.timelines())
+def test_events_are_sorted_with_documented_ties(timeline: Timeline) -> None:
+    """Invariant 1: events are sorted by start_ms, and at equal times segments precede markers."""
+    for before, after in zip(timeline.events, timeline.events[1:], strict=False):
+        assert before.start_ms <= after.start_ms
+        if before.start_ms == after.start_ms:
+            assert not (before.is_marker and not after.is_marker), (before, after)
+
+
+@given(strategies.timelines())
+def test_segments_tile_the_timeline(timeline: Timeline) -> None:
+    """Invariant 2: segments tile [0, total_ms) without gap or overlap; markers lie inside it."""
+    position = 0
+    for segment in timeline.segments:
+        assert position == segment.start_ms
+        assert segment.duration_ms > 0
+        position = segment.end_ms
+    assert timeline.total_ms == position
+    assert all(0 <= m.start_ms <= timeline.total_ms for m in timeline.markers)
+    assert [timeline.total_ms] == [e.start_ms for e in timeline.events if e.kind is Kind.END]
+
+
+@given(strategies.routines())
+def test_total_matches_the_tree_at_every_level(routine: Routine) -> None:
+    """Invariant 3: total_ms equals the oracle's sum over the tree, at every level."""
+    for level, timeline in _compiled(routine).items():
+        assert oracle.total_ms(routine, level) == timeline.total_ms
+
+
+def _halves(timeline: Timeline) -> dict[str, dict[Side, list[Event]]]:
+    halves: dict[str, dict[Side, list[Event]]] = defaultdict(lambda: defaultdict(list))
+    for event in timeline.segments:
+        match = SIDED_PATH.match(event.id)
+        if match and event.kind is not Kind.SWITCH:
+            halves[match["prefix"]][Side(match["side"])].append(event)
+    return halves
+
+
+@given(strategies.routines(), strategies.levels())
+def test_per_side_halves_mirror_each_other(routine: Routine, level: Level) -> None:
+    """Invariant 4a: both halves of every PerSide have the same kinds and durations, in order."""
+    timeline = compile_routine(routine, level=level)
+    switches = {e.id.removesuffix("/switch"): e for e in timeline.segments if e.kind is Kind.SWITCH}
+    halves = _halves(timeline)
+    assert switches.keys() == halves.keys()
+    for prefix, by_side in halves.items():
+        node = oracle.node_at(routine, prefix.rsplit("/r", 1)[0] if False else prefix)
+        assert isinstance(node, PerSide)
+        (first, first_events), (second, second_events) = sorted(
+            by_side.items(), key=lambda item: item[1][0].start_ms
+        )
+        assert first.other is second
+        shape = [(e.kind, e.duration_ms) for e in first_events]
+        assert shape == [(e.kind, e.duration_ms) for e in second_events]
+        assert all(e.side is first for e in first_events)
+        assert all(e.side is second for e in second_events)
+        expected_side_ms = oracle.side_ms(node, level)
+        switch = switches[prefix]
+        assert first_events[0].start_ms + expected_side_ms == switch.start_ms
+        assert switch.end_ms == second_events[0].start_ms
+        assert second_events[-1].end_ms == switch.end_ms + expected_side_ms
+
+
+def _sided_units(timeline: Timeline) -> dict[str, list[Side]]:
+    """Per stretch, the side of each PerSide half and each alternating rep, in timeline order."""
+    units: dict[str, list[Side]] = defaultdict(list)
+    seen_halves: set[str] = set()
+    for event in timeline.segments:
+        if event.side is None or event.stretch is None:
+            continue
+        match = SIDED_PATH.match(event.id)
+        if match:
+            half = f"{match['prefix']}/{match['side']}"
+            if half not in seen_halves:
+                seen_halves.add(half)
+                units[event.stretch].append(event.side)
+        else:
+            units[event.stretch].append(event.side)  # an alternating rep
+    return units
+
+
+@given(strategies.routines(), strategies.levels())
+def test_sides_follow_the_tree(routine: Routine, level: Level) -> None:
+    """Invariant 4b: every sided unit has the side the tree gives it, across Repeat rounds too."""
+    timeline = compile_routine(routine, level=level)
+    units = _sided_units(timeline)
+    for name, expected in oracle.side_blocks(routine, level):
+        assert expected == units.get(name, [])
+
+
+@given(strategies.routines(explicit_sides=False), strategies.levels())
+def test_sides_alternate_throughout_a_stretch(routine: Routine, level: Level) -> None:
+    """Invariant 4c: with sides left to default, sided units alternate, also across rounds."""
+    timeline = compile_routine(routine, level=level)
+    for sides in _sided_units(timeline).values():
+        assert sides[:1] in ([], [Side.LEFT])
+        for before, after in zip(sides, sides[1:], strict=False):
+            assert before.other is after
+
+
+@given(strategies.routines(), strategies.levels())
+def test_alternating_reps_alternate_with_equal_counts(routine: Routine, level: Level) -> None:
+    """Invariant 5: each alternating Reps alternates sides rep by rep, equally on each side."""
+    timeline = compile_routine(routine, level=level)
+    reps: dict[str, list[Event]] = defaultdict(list)
+    for event in timeline.segments:
+        if event.kind is Kind.REP:
+            reps[event.id.rsplit("/rep", 1)[0]].append(event)
+    for path, events in reps.items():
+        node = oracle.node_at(routine, path)
+        assert isinstance(node, Reps)
+        count = oracle.pick(node.count, level)
+        if node.alternate:
+            sides = [e.side for e in events]
+            assert sides.count(Side.LEFT) == sides.count(Side.RIGHT) == count
+            assert all(a is not None and a.other is b for a, b in zip(sides, sides[1:], strict=False))
+        else:
+            assert count == len(events)
+
+
+@given(strategies.routines(), strategies.levels())
+def test_cautions_come_before_the_stretch_starts(routine: Routine, level: Level) -> None:
+    """Invariant 6: every caution of a stretch is shown before its first step, hold or rep."""
+    timeline = compile_routine(routine, level=level)
+    for stretch in routine.stretches:
+        events = [e for e in timeline.events if e.stretch == stretch.name]
+        cautions = [e for e in events if e.kind is Kind.CAUTION]
+        assert [c.text for c in stretch.cautions] == [e.text for e in cautions]
+        first_action = min(
+            e.start_ms for e in events if e.kind in (Kind.STEP, Kind.HOLD, Kind.REP)
+        ) if any(e.kind in (Kind.STEP, Kind.HOLD, Kind.REP) for e in events) else timeline.total_ms
+        assert all(e.end_ms <= first_action for e in cautions)
+
+
+def _resolved(routine: Routine, timeline: Timeline) -> dict[str, int]:
+    """Per hold, reps and repeat instance in the timeline: the value its range resolved to."""
+    values: dict[str, int] = defaultdict(int)
+    rounds: dict[str, int] = defaultdict(int)
+    for event in timeline.segments:
+        if event.kind is Kind.HOLD:
+            values[re.sub(r"/part\d+$", "", event.id)] += event.duration_ms
+        elif event.kind is Kind.REP:
+            values[event.id.rsplit("/rep", 1)[0]] += 1
+        for match in re.finditer(r"/r(\d+)(?=/)", event.id):
+            path = event.id[: match.start()]
+            rounds[path] = max(rounds[path], int(match[1]) + 1)
+    for path, count in list(values.items()):
+        node = oracle.node_at(routine, path)
+        if isinstance(node, Reps) and node.alternate:
+            values[path] = count // 2
+    return {**values, **rounds}
+
+
+@given(strategies.routines())
+def test_levels_are_monotonic_and_fixed_values_never_move(routine: Routine) -> None:
+    """Invariant 8: gentle <= standard <= deep for every range; fixed values are equal at all levels."""
+    compiled = _compiled(routine)
+    resolved = {level: _resolved(routine, timeline) for level, timeline in compiled.items()}
+    for level, values in resolved.items():
+        for path, value in values.items():
+            node = oracle.node_at(routine, path)
+            if isinstance(node, Hold):
+                assert oracle.pick(node.duration, level) == value
+            elif isinstance(node, Reps):
+                assert oracle.pick(node.count, level) == value
+            else:
+                assert isinstance(node, Repeat)
+                assert oracle.pick(node.times, level) == value
+    gentle, standard, deep = (resolved[level] for level in LEVELS)
+    for path in gentle.keys() & standard.keys() & deep.keys():
+        assert gentle[path] <= standard[path] <= deep[path]
+        node = oracle.node_at(routine, path)
+        value = node.duration if isinstance(node, Hold) else getattr(node, "count", None)
+        if isinstance(node, Repeat):
+            value = node.times
+        if isinstance(value, int) or type(value).__name__ == "Duration":
+            assert gentle[path] == standard[path] == deep[path]
+    steps = [{e.id: e.duration_ms for e in t.events if e.kind is Kind.STEP} for t in compiled.values()]
+    for step_id in steps[0].keys() & steps[1].keys() & steps[2].keys():
+        assert steps[0][step_id] == steps[1][step_id] == steps[2][step_id]
+
+
+@given(strategies.routines(), strategies.levels())
+def test_compiling_is_deterministic(routine: Routine, level: Level) -> None:
+    """Invariant 10: equal inputs, even rebuilt from their repr, give equal timelines and ids."""
+    rebuilt = eval(repr(routine), vars(__import__("backstretch")))  # noqa: S307
+    assert routine == rebuilt
+    first = compile_routine(routine, level=level)
+    second = compile_routine(rebuilt, level=level)
+    assert first == second
+    assert repr(first) == repr(second)
+    assert len({e.id for e in first.events}) == len(first.events)
+
+
+@given(strategies.timelines(), st.data())
+def test_queries_agree_with_a_linear_scan(timeline: Timeline, data: st.DataObject) -> None:
+    """at(), cues_between() and next_after() agree with scanning every event."""
+    ms = data.draw(st.integers(0, timeline.total_ms + 10))
+    until = data.draw(st.integers(ms, timeline.total_ms + 10))
+    playing = [s for s in timeline.segments if s.start_ms <= ms < s.end_ms]
+    assert (playing[0] if playing else None) == timeline.at(ms)
+    assert tuple(m for m in timeline.markers if ms <= m.start_ms < until) == timeline.cues_between(
+        ms, until
+    )
+    later = [e for e in timeline.events if e.start_ms > ms]
+    assert (later[0] if later else None) == timeline.next_after(ms)
+
+
+@given(strategies.routines(), strategies.levels())
+def test_chapters_cover_each_stretch(routine: Routine, level: Level) -> None:
+    """One chapter per stretch, from its announcement to its last segment."""
+    timeline = compile_routine(routine, level=level)
+    assert [s.name for s in routine.stretches] == [c.title for c in timeline.chapters]
+    for chapter, stretch in zip(timeline.chapters, routine.stretches, strict=True):
+        segments = [e for e in timeline.segments if e.stretch == stretch.name]
+        assert segments[0].kind is Kind.ANNOUNCE
+        assert (segments[0].start_ms, segments[-1].end_ms) == (chapter.start_ms, chapter.end_ms)
+        assert oracle.stretch_ms(stretch, level) == chapter.duration_ms
+
+
+def test_oracle_node_at_reads_nested_paths() -> None:
+    """The oracle's path reader finds nodes inside rounds and sides (guards the tests above)."""
+    inner = Step("x {side}")
+    routine = Routine("t", [__import__("backstretch").Stretch("A b", [Repeat(2, [PerSide([inner])])])])
+    assert inner == oracle.node_at(routine, "a-b/0/r1/0/right/0")
