@@ -32,7 +32,9 @@ def pick(value: Duration | DurationRange | int | CountRange, level: str) -> int:
     if isinstance(value, int):
         return value
     low, high = (
-        (value.low_ms, value.high_ms) if isinstance(value, DurationRange) else (value.low, value.high)
+        (value.low_ms, value.high_ms)
+        if isinstance(value, DurationRange)
+        else (value.low, value.high)
     )
     return {"gentle": low, "standard": (low + high) // 2, "deep": high}[level]
 
@@ -122,8 +124,19 @@ def stretch_by_slug(routine: Routine, key: str) -> Stretch:
     return next(s for s in routine.stretches if _slug(s.name) == key)
 
 
+def ranged_value(node: BodyNode) -> Duration | DurationRange | int | CountRange:
+    """The value a level resolves for a hold (its duration), reps (count) or repeat (times)."""
+    if isinstance(node, Hold):
+        return node.duration
+    if isinstance(node, Reps):
+        return node.count
+    assert isinstance(node, Repeat), node
+    return node.times
+
+
 def node_at(routine: Routine, path: str) -> BodyNode:
-    """The node an event-id path names: ``slug/2/r1/left/0`` is body[2], any round, a side, body[0]."""
+    """The node an event-id path names: ``slug/2/r1/0/left/0`` walks body[2], a round, body[0],
+    a side, body[0]."""
     key, *parts = path.split("/")
     body: tuple[BodyNode, ...] = stretch_by_slug(routine, key).body
     node: BodyNode | None = None
@@ -149,23 +162,23 @@ def side_blocks(routine: Routine, level: str) -> list[tuple[str, list[Side]]]:
     result: list[tuple[str, list[Side]]] = []
     for stretch in routine.stretches:
         sides: list[Side] = []
-
-        def walk(body: tuple[BodyNode, ...]) -> None:
-            for node in body:
-                if isinstance(node, PerSide) or (isinstance(node, Reps) and node.alternate):
-                    if node.first is not None:
-                        first = node.first
-                    elif sides:
-                        first = Side.LEFT if sides[-1] is Side.RIGHT else Side.RIGHT
-                    else:
-                        first = Side.LEFT
-                    second = Side.RIGHT if first is Side.LEFT else Side.LEFT
-                    units = 1 if isinstance(node, PerSide) else pick(node.count, level)
-                    sides.extend([first, second] * units)
-                elif isinstance(node, Repeat):
-                    for _ in range(pick(node.times, level)):
-                        walk(node.body)
-
-        walk(stretch.body)
+        _walk_sides(stretch.body, level, sides)
         result.append((stretch.name, sides))
     return result
+
+
+def _walk_sides(body: tuple[BodyNode, ...], level: str, sides: list[Side]) -> None:
+    for node in body:
+        if isinstance(node, PerSide) or (isinstance(node, Reps) and node.alternate):
+            if node.first is not None:
+                first = node.first
+            elif sides:
+                first = Side.LEFT if sides[-1] is Side.RIGHT else Side.RIGHT
+            else:
+                first = Side.LEFT
+            second = Side.RIGHT if first is Side.LEFT else Side.LEFT
+            units = 1 if isinstance(node, PerSide) else pick(node.count, level)
+            sides.extend([first, second] * units)
+        elif isinstance(node, Repeat):
+            for _ in range(pick(node.times, level)):
+                _walk_sides(node.body, level, sides)

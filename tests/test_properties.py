@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 
@@ -10,8 +11,8 @@ from hypothesis import strategies as st
 
 import oracle
 from backstretch import (
+    Duration,
     Event,
-    Hold,
     Kind,
     Level,
     PerSide,
@@ -36,7 +37,7 @@ def _compiled(routine: Routine) -> dict[str, Timeline]:
 @given(strategies.timelines())
 def test_events_are_sorted_with_documented_ties(timeline: Timeline) -> None:
     """Invariant 1: events are sorted by start_ms, and at equal times segments precede markers."""
-    for before, after in zip(timeline.events, timeline.events[1:], strict=False):
+    for before, after in itertools.pairwise(timeline.events):
         assert before.start_ms <= after.start_ms
         if before.start_ms == after.start_ms:
             assert not (before.is_marker and not after.is_marker), (before, after)
@@ -129,7 +130,7 @@ def test_sides_alternate_throughout_a_stretch(routine: Routine, level: Level) ->
     timeline = compile_routine(routine, level=level)
     for sides in _sided_units(timeline).values():
         assert sides[:1] in ([], [Side.LEFT])
-        for before, after in zip(sides, sides[1:], strict=False):
+        for before, after in itertools.pairwise(sides):
             assert before.other is after
 
 
@@ -148,7 +149,7 @@ def test_alternating_reps_alternate_with_equal_counts(routine: Routine, level: L
         if node.alternate:
             sides = [e.side for e in events]
             assert sides.count(Side.LEFT) == sides.count(Side.RIGHT) == count
-            assert all(a is not None and a.other is b for a, b in zip(sides, sides[1:], strict=False))
+            assert all(a is not None and a.other is b for a, b in itertools.pairwise(sides))
         else:
             assert count == len(events)
 
@@ -161,9 +162,11 @@ def test_cautions_come_before_the_stretch_starts(routine: Routine, level: Level)
         events = [e for e in timeline.events if e.stretch == stretch.name]
         cautions = [e for e in events if e.kind is Kind.CAUTION]
         assert [c.text for c in stretch.cautions] == [e.text for e in cautions]
-        first_action = min(
-            e.start_ms for e in events if e.kind in (Kind.STEP, Kind.HOLD, Kind.REP)
-        ) if any(e.kind in (Kind.STEP, Kind.HOLD, Kind.REP) for e in events) else timeline.total_ms
+        first_action = (
+            min(e.start_ms for e in events if e.kind in (Kind.STEP, Kind.HOLD, Kind.REP))
+            if any(e.kind in (Kind.STEP, Kind.HOLD, Kind.REP) for e in events)
+            else timeline.total_ms
+        )
         assert all(e.end_ms <= first_action for e in cautions)
 
 
@@ -188,29 +191,20 @@ def _resolved(routine: Routine, timeline: Timeline) -> dict[str, int]:
 
 @given(strategies.routines())
 def test_levels_are_monotonic_and_fixed_values_never_move(routine: Routine) -> None:
-    """Invariant 8: gentle <= standard <= deep for every range; fixed values are equal at all levels."""
+    """Invariant 8: gentle <= standard <= deep for every range; fixed values never move."""
     compiled = _compiled(routine)
     resolved = {level: _resolved(routine, timeline) for level, timeline in compiled.items()}
     for level, values in resolved.items():
         for path, value in values.items():
-            node = oracle.node_at(routine, path)
-            if isinstance(node, Hold):
-                assert oracle.pick(node.duration, level) == value
-            elif isinstance(node, Reps):
-                assert oracle.pick(node.count, level) == value
-            else:
-                assert isinstance(node, Repeat)
-                assert oracle.pick(node.times, level) == value
+            assert oracle.pick(oracle.ranged_value(oracle.node_at(routine, path)), level) == value
     gentle, standard, deep = (resolved[level] for level in LEVELS)
     for path in gentle.keys() & standard.keys() & deep.keys():
         assert gentle[path] <= standard[path] <= deep[path]
-        node = oracle.node_at(routine, path)
-        value = node.duration if isinstance(node, Hold) else getattr(node, "count", None)
-        if isinstance(node, Repeat):
-            value = node.times
-        if isinstance(value, int) or type(value).__name__ == "Duration":
+        if isinstance(oracle.ranged_value(oracle.node_at(routine, path)), int | Duration):
             assert gentle[path] == standard[path] == deep[path]
-    steps = [{e.id: e.duration_ms for e in t.events if e.kind is Kind.STEP} for t in compiled.values()]
+    steps = [
+        {e.id: e.duration_ms for e in t.events if e.kind is Kind.STEP} for t in compiled.values()
+    ]
     for step_id in steps[0].keys() & steps[1].keys() & steps[2].keys():
         assert steps[0][step_id] == steps[1][step_id] == steps[2][step_id]
 
@@ -218,7 +212,7 @@ def test_levels_are_monotonic_and_fixed_values_never_move(routine: Routine) -> N
 @given(strategies.routines(), strategies.levels())
 def test_compiling_is_deterministic(routine: Routine, level: Level) -> None:
     """Invariant 10: equal inputs, even rebuilt from their repr, give equal timelines and ids."""
-    rebuilt = eval(repr(routine), vars(__import__("backstretch")))  # noqa: S307
+    rebuilt = eval(repr(routine), vars(__import__("backstretch")))
     assert routine == rebuilt
     first = compile_routine(routine, level=level)
     second = compile_routine(rebuilt, level=level)
@@ -256,5 +250,7 @@ def test_chapters_cover_each_stretch(routine: Routine, level: Level) -> None:
 def test_oracle_node_at_reads_nested_paths() -> None:
     """The oracle's path reader finds nodes inside rounds and sides (guards the tests above)."""
     inner = Step("x {side}")
-    routine = Routine("t", [__import__("backstretch").Stretch("A b", [Repeat(2, [PerSide([inner])])])])
+    routine = Routine(
+        "t", [__import__("backstretch").Stretch("A b", [Repeat(2, [PerSide([inner])])])]
+    )
     assert inner == oracle.node_at(routine, "a-b/0/r1/0/right/0")

@@ -87,7 +87,7 @@ def levels() -> st.SearchStrategy[Level]:
 
 @functools.cache
 def _texts(*, sided: bool = False) -> st.SearchStrategy[str]:
-    words = _WORDS + ("{side}", "{other}") if sided else _WORDS
+    words = (*_WORDS, "{side}", "{other}") if sided else _WORDS
     return st.lists(st.sampled_from(words), min_size=1, max_size=8).map(" ".join)
 
 
@@ -123,7 +123,11 @@ def _holds(sided: bool) -> st.SearchStrategy[Hold]:
 
 def _reps(sided: bool, explicit_sides: bool) -> st.SearchStrategy[Reps]:
     plain = st.builds(
-        Reps, counts(), _texts(sided=sided), tempo=durations(max_ms=10_000), alternate=st.just(False)
+        Reps,
+        counts(),
+        _texts(sided=sided),
+        tempo=durations(max_ms=10_000),
+        alternate=st.just(False),
     )
     if sided:
         return plain
@@ -160,7 +164,9 @@ def nodes(
     if max_depth <= 1:
         return st.one_of(*leaves)
     inner = nodes(sided=sided, max_depth=max_depth - 1, explicit_sides=explicit_sides)
-    branches = [st.builds(Repeat, counts(max_count=3), st.lists(inner, min_size=1, max_size=3))]
+    branches: list[st.SearchStrategy[Any]] = [
+        st.builds(Repeat, counts(max_count=3), st.lists(inner, min_size=1, max_size=3))
+    ]
     if not sided:
         sided_inner = nodes(sided=True, max_depth=max_depth - 1, explicit_sides=explicit_sides)
         branches.append(
@@ -174,9 +180,7 @@ def nodes(
     return st.one_of(*leaves, *branches)
 
 
-def stretches(
-    *, max_depth: int = 3, explicit_sides: bool = True
-) -> st.SearchStrategy[Stretch]:
+def stretches(*, max_depth: int = 3, explicit_sides: bool = True) -> st.SearchStrategy[Stretch]:
     """Valid stretches with cautions, modifications and a body of up to four nodes."""
     return _stretches(max_depth, explicit_sides)
 
@@ -197,9 +201,7 @@ def _stretches(max_depth: int, explicit_sides: bool) -> st.SearchStrategy[Stretc
     return st.builds(
         Stretch,
         _texts(),
-        st.lists(
-            nodes(max_depth=max_depth, explicit_sides=explicit_sides), min_size=1, max_size=4
-        ),
+        st.lists(nodes(max_depth=max_depth, explicit_sides=explicit_sides), min_size=1, max_size=4),
         purpose=_optional_text(),
         targets=st.lists(_texts(), max_size=2),
         cautions=st.lists(cautions, max_size=2),

@@ -1,0 +1,48 @@
+"""The front door: what `import backstretch` offers, documents, and loads."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import backstretch
+
+DOCS = Path(__file__).parents[1] / "docs"
+
+
+def test_all_is_sorted_and_complete() -> None:
+    assert sorted(backstretch.__all__) == backstretch.__all__
+    assert all(hasattr(backstretch, name) for name in backstretch.__all__)
+
+
+def test_documented_api_matches_all() -> None:
+    """docs/api.md lists exactly the public names, each as a "- `Name`" item."""
+    text = (DOCS / "api.md").read_text(encoding="utf-8")
+    documented = re.findall(r"^- `([A-Za-z_]\w*)(?:\(\))?`", text, flags=re.MULTILINE)
+    assert sorted(backstretch.__all__) == sorted(documented)
+
+
+def test_import_loads_only_the_standard_library_and_attrs() -> None:
+    """`import backstretch` stays light: no CLI, browser, FIT, YAML or Hypothesis modules."""
+    code = (
+        "import sys; before = set(sys.modules); import backstretch; "
+        "print('\\n'.join(sorted(set(sys.modules) - before)))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    allowed = set(sys.stdlib_module_names) | {"attr", "attrs", "cattrs", "backstretch"}
+    foreign = sorted({name.split(".")[0] for name in loaded} - allowed)
+    assert "backstretch._compile" in loaded
+    assert [] == foreign
+    assert "backstretch.cli" not in loaded
+    assert "backstretch.catalog" not in loaded
+
+
+def test_strategies_module_is_public_and_separate() -> None:
+    from backstretch import strategies
+
+    assert sorted(strategies.__all__) == strategies.__all__
+    assert all(callable(getattr(strategies, name)) for name in strategies.__all__)

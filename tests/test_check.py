@@ -1,0 +1,154 @@
+"""The whole-routine check: every problem at once, each at its $.path, in exact words."""
+
+from __future__ import annotations
+
+import pytest
+
+from backstretch import (
+    Break,
+    Caution,
+    Hold,
+    Modification,
+    PerSide,
+    Problem,
+    Repeat,
+    Reps,
+    Rest,
+    Routine,
+    RoutineError,
+    Step,
+    Stretch,
+    check_routine,
+    compile_routine,
+    seconds,
+)
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    routine = Routine(
+        "Broken {thing}",
+        [
+            Stretch("Cat Cow", []),
+            Rest(seconds(5), text="Rest your {side} arm"),
+            Stretch(
+                "cat-cow!",
+                [
+                    PerSide([]),
+                    PerSide([PerSide([Step("x")]), Reps(3, "swing {side}", alternate=True)]),
+                    Repeat(2, []),
+                    Step("reach with the {side} arm"),
+                    Hold(
+                        "10s",
+                        cue="breathe {sied}",
+                        breaks=Break("{other} knee", every="5s", duration="1s"),
+                    ),
+                ],
+                purpose="for the {side}",
+                cautions=[Caution("not with a bad {side} knee")],
+                modifications=[Modification("use a {prop}", when="{side} is tight")],
+            ),
+            Stretch("???", [Step("a")]),
+        ],
+    )
+    with pytest.raises(RoutineError) as caught:
+        compile_routine(routine)
+    assert [
+        Problem("$.title", "unknown placeholder {thing} in 'Broken {thing}'; remove the braces"),
+        Problem(
+            "$.body[0].body",
+            "a stretch needs at least one Step, Hold or Reps; add what the person does",
+        ),
+        Problem(
+            "$.body[1].text",
+            "{side} in 'Rest your {side} arm' has no side to fill it; it works only inside a "
+            "PerSide or in alternating Reps",
+        ),
+        Problem(
+            "$.body[2].name",
+            "'cat-cow!' has a name like 'Cat Cow' as the stretch at $.body[0]; give each stretch "
+            "its own name (names are compared ignoring case and punctuation)",
+        ),
+        Problem(
+            "$.body[2].purpose",
+            "{side} in 'for the {side}' has no side to fill it; it works only inside a PerSide or "
+            "in alternating Reps",
+        ),
+        Problem(
+            "$.body[2].cautions[0].text",
+            "{side} in 'not with a bad {side} knee' has no side to fill it; it works only inside "
+            "a PerSide or in alternating Reps",
+        ),
+        Problem(
+            "$.body[2].modifications[0].text",
+            "unknown placeholder {prop} in 'use a {prop}'; remove the braces",
+        ),
+        Problem(
+            "$.body[2].modifications[0].when",
+            "{side} in '{side} is tight' has no side to fill it; it works only inside a PerSide "
+            "or in alternating Reps",
+        ),
+        Problem(
+            "$.body[2].body[0].body",
+            "a PerSide needs at least one Step, Hold or Reps to do on each side",
+        ),
+        Problem(
+            "$.body[2].body[1].body[0]",
+            "a PerSide inside a PerSide has no side to switch to; remove the inner one",
+        ),
+        Problem(
+            "$.body[2].body[1].body[1].alternate",
+            "alternating Reps inside a PerSide would fight over the side; use alternate=False "
+            "inside a PerSide, or move the Reps out of it",
+        ),
+        Problem("$.body[2].body[2].body", "a Repeat needs at least one node to repeat"),
+        Problem(
+            "$.body[2].body[3].text",
+            "{side} in 'reach with the {side} arm' has no side to fill it; it works only inside "
+            "a PerSide or in alternating Reps",
+        ),
+        Problem(
+            "$.body[2].body[4].cue",
+            "unknown placeholder {sied} in 'breathe {sied}'; remove the braces",
+        ),
+        Problem(
+            "$.body[2].body[4].breaks.text",
+            "{other} in '{other} knee' has no side to fill it; it works only inside a PerSide or "
+            "in alternating Reps",
+        ),
+        Problem(
+            "$.body[3].name",
+            "'???' has no letter or digit; a stretch name needs one (it names the stretch's "
+            "events)",
+        ),
+    ] == list(caught.value.problems)
+    assert str(caught.value).startswith("16 problems in the routine:\n$.title: unknown placeholder")
+
+
+def test_a_routine_needs_a_stretch() -> None:
+    with pytest.raises(RoutineError) as caught:
+        check_routine(Routine("Only rest", [Rest("10s")]))
+    assert (
+        "1 problem in the routine:\n$.body: a routine needs at least one Stretch; add one, e.g. "
+        "Stretch('Neck roll', [...])"
+    ) == str(caught.value)
+
+
+def test_typo_in_a_placeholder_inside_per_side_suggests_the_right_ones() -> None:
+    routine = Routine("r", [Stretch("s", [PerSide([Step("lift the {sid} arm")])])])
+    with pytest.raises(RoutineError) as caught:
+        check_routine(routine)
+    assert [
+        Problem(
+            "$.body[0].body[0].body[0].text",
+            "unknown placeholder {sid} in 'lift the {sid} arm'; write {side} or {other}",
+        )
+    ] == list(caught.value.problems)
+
+
+def test_a_valid_routine_passes_quietly() -> None:
+    check_routine(Routine("r", [Stretch("s", [PerSide([Step("lift the {side} arm")])])]))
+
+
+def test_routine_error_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="a routine needs at least one Stretch"):
+        compile_routine(Routine("r", []))

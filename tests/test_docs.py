@@ -1,0 +1,47 @@
+"""The docs and examples run: every Python block in README.md and docs/, every example script."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[1]
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+BLOCKS = [
+    pytest.param(block, id=f"{page.name}#{index}")
+    for page in PAGES
+    for index, block in enumerate(
+        re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), flags=re.DOTALL)
+    )
+]
+
+
+@pytest.mark.parametrize("block", BLOCKS)
+def test_python_blocks_in_the_docs_run(block: str, capsys: pytest.CaptureFixture[str]) -> None:
+    namespace: dict[str, object] = {"__name__": "docs_block"}
+    exec(compile(block, "<docs>", "exec"), namespace)
+    for name, value in list(namespace.items()):
+        if name.startswith("test_") and callable(value):
+            value()
+
+
+def test_there_are_blocks_to_run() -> None:
+    assert len(BLOCKS) >= 3
+
+
+def test_desk_break_example_prints_its_schedule() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "desk_break.py"), "gentle"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = result.stdout.splitlines()
+    assert "Desk Break: 2:28" == lines[0]
+    assert "  0:00  Desk Break" == lines[1]
+    assert any("[LEFT] Tilt your left ear towards your left shoulder." in line for line in lines)
+    assert any("[RIGHT] Reach your right arm up and over (2 of 8)" in line for line in lines)

@@ -1,0 +1,194 @@
+"""Building DSL nodes: friendly spellings accepted, bad fields rejected with teaching messages."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+
+import backstretch
+from backstretch import (
+    Break,
+    Caution,
+    Duration,
+    DurationRange,
+    Hold,
+    InvalidTypeError,
+    InvalidValueError,
+    Modification,
+    PerSide,
+    Repeat,
+    Reps,
+    Rest,
+    Routine,
+    Side,
+    Step,
+    Stretch,
+    between,
+    seconds,
+    strategies,
+)
+
+
+def test_friendly_spellings_become_canonical_values() -> None:
+    hold = Hold("1m30s")
+    assert Duration(90_000) == hold.duration
+    assert Duration(2_500) == Step("x", duration=datetime.timedelta(seconds=2.5)).duration
+    assert DurationRange(30_000, 60_000) == Hold(between("30s", "60s")).duration
+    assert (Step("a"),) == Stretch("s", [Step("a")]).body
+    assert Side.RIGHT is PerSide([Step("a")], first="right").first
+    assert ("knee", "wrist") == Caution("c", conditions=["wrist", "knee", "knee"]).conditions
+
+
+def test_nodes_are_frozen_values() -> None:
+    step = Step("Breathe in")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        step.text = "Breathe out"  # type: ignore[misc]
+    assert Step("Breathe out") == attrs.evolve(step, text="Breathe out")
+    assert hash(Step("a")) == hash(Step("a"))
+
+
+@given(strategies.routines())
+def test_reprs_evaluate_back_to_equal_values(routine: Routine) -> None:
+    """A failing example's repr can be pasted straight into a test."""
+    assert routine == eval(repr(routine), vars(backstretch))
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (
+            lambda: Hold(30),  # type: ignore[arg-type]
+            InvalidTypeError,
+            "Hold.duration got the bare number 30, which could mean seconds or milliseconds; "
+            "write seconds(30), minutes(...) or a string like '30s'",
+        ),
+        (
+            lambda: Hold(between(30, 60)),  # type: ignore[arg-type]
+            InvalidTypeError,
+            "Hold.duration got between(30, 60), a range of counts; for a range of time write "
+            "between('30s', '60s')",
+        ),
+        (
+            lambda: Hold(seconds(0)),
+            InvalidValueError,
+            "Hold.duration must be longer than 0 s; write e.g. seconds(5)",
+        ),
+        (
+            lambda: Hold(between("0s", "10s")),
+            InvalidValueError,
+            "Hold.duration range must start above 0 s, got 0:00 to 0:10; write e.g. "
+            "between(seconds(30), seconds(60))",
+        ),
+        (
+            lambda: Step("x", duration="30 secs"),
+            InvalidValueError,
+            "Step.duration: cannot read '30 secs' as a duration; write it like '30s', '2m', "
+            "'1m30s' or '250ms'",
+        ),
+        (
+            lambda: Step(""),
+            InvalidValueError,
+            "Step.text must not be empty; write what the person does",
+        ),
+        (lambda: Step(42), InvalidTypeError, "Step.text must be text (a str), got 42"),  # type: ignore[arg-type]
+        (
+            lambda: Rest(5000),  # type: ignore[arg-type]
+            InvalidTypeError,
+            "Rest.duration got the bare number 5000, which could mean seconds or milliseconds; "
+            "write seconds(5000), minutes(...) or a string like '5000s'",
+        ),
+        (
+            lambda: Reps(0, "lunge"),
+            InvalidValueError,
+            "Reps.count must be 1 or more, got 0",
+        ),
+        (
+            lambda: Reps("30s", "lunge"),  # type: ignore[arg-type]
+            InvalidTypeError,
+            "Reps.count must be a whole number or between(low, high), got '30s'; a count is a "
+            "whole number, not a time",
+        ),
+        (
+            lambda: Reps(3, "lunge", first="left"),
+            InvalidValueError,
+            "Reps.first=Side.LEFT applies only to alternating reps; set alternate=True, or put "
+            "the Reps in a PerSide to do them on each side",
+        ),
+        (
+            lambda: Repeat(2.5, [Step("a")]),  # type: ignore[arg-type]
+            InvalidTypeError,
+            "Repeat.times must be a whole number or between(low, high), got 2.5",
+        ),
+        (
+            lambda: PerSide([Step("a")], first="up"),
+            InvalidValueError,
+            "PerSide.first must be Side.LEFT, Side.RIGHT, 'left', 'right' or None (alternate "
+            "from the previous side), got 'up'",
+        ),
+        (
+            lambda: PerSide(Step("a")),  # type: ignore[arg-type]
+            InvalidTypeError,
+            "PerSide.body must be a list of Step, Hold, Reps, PerSide, Repeat, Rest, got "
+            "Step(text='a', duration=None)",
+        ),
+        (
+            lambda: Stretch("s", [Caution("careful")]),
+            InvalidTypeError,
+            "Stretch.body[0] must be one of Step, Hold, Reps, PerSide, Repeat, Rest, got "
+            "Caution: Caution(text='careful', conditions=())",
+        ),
+        (
+            lambda: Stretch("s", [Step("a")], cautions=["careful"]),
+            InvalidTypeError,
+            "Stretch.cautions[0] must be one of Caution, got str: 'careful'",
+        ),
+        (
+            lambda: Routine("r", [Step("a")]),
+            InvalidTypeError,
+            "Routine.body[0] must be one of Stretch, Rest, got Step: Step(text='a', duration=None)",
+        ),
+        (
+            lambda: Caution("c", conditions=["Bad Knee"]),
+            InvalidValueError,
+            "Caution.conditions has 'Bad Knee'; a condition is a lowercase word like 'knee' or "
+            "'lower-back'",
+        ),
+        (
+            lambda: Caution("c", conditions="knee"),
+            InvalidTypeError,
+            "Caution.conditions must be a list of condition names like ['knee'], got 'knee'",
+        ),
+        (
+            lambda: Modification("m", props="block"),
+            InvalidTypeError,
+            "Modification.props must be a list of non-empty texts, got 'block'",
+        ),
+        (
+            lambda: Break("bend", every="2m", duration=seconds(0)),
+            InvalidValueError,
+            "Break.duration must be longer than 0 s; write e.g. seconds(5)",
+        ),
+        (
+            lambda: Routine("r", [], rest_between=10),  # type: ignore[arg-type]
+            InvalidTypeError,
+            "Routine.rest_between got the bare number 10, which could mean seconds or "
+            "milliseconds; write seconds(10), minutes(...) or a string like '10s'",
+        ),
+    ],
+)
+def test_bad_fields_fail_fast_and_teach(call: Any, error: type[Exception], message: str) -> None:
+    with pytest.raises(error) as caught:
+        call()
+    assert message == str(caught.value)
+
+
+def test_errors_are_also_builtin_errors() -> None:
+    with pytest.raises(ValueError, match="must be 1 or more"):
+        Reps(0, "x")
+    with pytest.raises(TypeError, match="bare number"):
+        Hold(5)  # type: ignore[arg-type]
+    assert issubclass(InvalidTypeError, backstretch.BackstretchError)
