@@ -290,6 +290,25 @@ def test_explicit_first_side_is_honoured() -> None:
     assert [Side.RIGHT, Side.LEFT, Side.RIGHT, Side.LEFT] == sides
 
 
+def test_sides_continue_from_where_alternating_reps_ended() -> None:
+    routine = Routine(
+        "r",
+        [
+            Stretch(
+                "s",
+                [
+                    Reps(2, "{side}", alternate=True, first=Side.RIGHT),
+                    PerSide([Step("{side}")]),
+                    Reps(1, "{side}", alternate=True),
+                ],
+            )
+        ],
+    )
+    sides = [e.side for e in compile_routine(routine).segments if e.side is not None]
+    R, L = Side.RIGHT, Side.LEFT
+    assert [R, L, R, L, R, L, R, L] == sides
+
+
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
