@@ -56,14 +56,20 @@ def announcement_text(stretch: Stretch) -> str:
     return text
 
 
-def hold_ms(hold: Hold, level: str) -> int:
-    """Held time plus the breaks: one break between each two parts of at most ``every``."""
-    held = pick(hold.duration, level)
+def parts(hold: Hold) -> int:
+    """The documented rule: as many parts as the top of the range needs to keep each <= every."""
     if hold.breaks is None:
-        return held
-    every = hold.breaks.every.ms
-    parts = (held + every - 1) // every if held else 1
-    return held + (max(parts, 1) - 1) * hold.breaks.duration.ms
+        return 1
+    high = hold.duration.ms if isinstance(hold.duration, Duration) else hold.duration.high_ms
+    count = high // hold.breaks.every.ms
+    return count + (1 if count * hold.breaks.every.ms < high else 0)
+
+
+def hold_ms(hold: Hold, level: str, held: int | None = None) -> int:
+    """Held time plus one break between each two parts."""
+    held = pick(hold.duration, level) if held is None else held
+    breaks = 0 if hold.breaks is None else (parts(hold) - 1) * hold.breaks.duration.ms
+    return held + breaks
 
 
 def node_ms(node: BodyNode, level: str) -> int:

@@ -49,7 +49,7 @@ def test_a_small_routine_compiles_to_exact_events() -> None:
                                 [
                                     Step("Reach the {side} arm", duration="2s"),
                                     Hold(
-                                        between("4s", "8s"),
+                                        between("4s", "6s"),
                                         cue="breathe",
                                         breaks=Break("shake {side}", every="3s", duration="1s"),
                                     ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ._check import check_routine, slug
 from ._kinds import Kind, Side
 from ._model import BodyNode, Hold, PerSide, Repeat, Reps, Rest, Routine, Step, Stretch
-from ._time import CountRange, Duration, DurationRange, Level, chunks_ms
+from ._time import CountRange, Duration, DurationRange, Level, split_ms
 from ._timeline import Chapter, Event, Timeline
 from .exceptions import InvalidTypeError, InvalidValueError
 
@@ -28,6 +28,16 @@ def estimate_ms(text: str) -> int:
     """
     raw_ms = SETTLE_MS + MS_PER_WORD * len(text.split())
     return max(MIN_ESTIMATE_MS, -(-raw_ms // 1000) * 1000)
+
+
+def part_count(hold: Hold) -> int:
+    """How many equal parts a hold with breaks is split into: enough that even at the top of its
+    range no part is longer than ``breaks.every``. Fixed per hold, so the total grows smoothly with
+    the held time and both levels and fitting keep the same shape."""
+    if hold.breaks is None:
+        return 1
+    high_ms = hold.duration.ms if isinstance(hold.duration, Duration) else hold.duration.high_ms
+    return max(1, -(-high_ms // hold.breaks.every.ms))
 
 
 def compile_routine(routine: Routine, *, level: Level | str = Level.STANDARD) -> Timeline:
@@ -161,7 +171,7 @@ class _Compiler:
     def hold(self, hold: Hold, path: str, side: Side | None) -> None:
         held_ms = self.pick(hold.duration)
         breaks = hold.breaks
-        parts = chunks_ms(held_ms, breaks.every.ms) if breaks else (held_ms,)
+        parts = split_ms(held_ms, part_count(hold)) if breaks else (held_ms,)
         text = _fill(hold.text, side)
         for index, part_ms in enumerate(parts):
             if breaks is not None and index:

@@ -234,11 +234,6 @@ def split_ms(total_ms: int, parts: int) -> tuple[int, ...]:
     return (base + 1,) * extra + (base,) * (parts - extra)
 
 
-def chunks_ms(total_ms: int, longest_ms: int) -> tuple[int, ...]:
-    """Split ``total_ms`` into the fewest even parts none of which is longer than ``longest_ms``."""
-    return split_ms(total_ms, max(1, -(-total_ms // longest_ms)))
-
-
 def format_ms(ms: int) -> str:
     """A clock reading for people: ``0:45``, ``12:05``, ``1:02:03``, with ms only if any."""
     sign = "-" if ms < 0 else ""
