@@ -65,9 +65,9 @@ def parts(hold: Hold) -> int:
     return count + (1 if count * hold.breaks.every.ms < high else 0)
 
 
-def hold_ms(hold: Hold, level: str, held: int | None = None) -> int:
+def hold_ms(hold: Hold, level: str) -> int:
     """Held time plus one break between each two parts."""
-    held = pick(hold.duration, level) if held is None else held
+    held = pick(hold.duration, level)
     breaks = 0 if hold.breaks is None else (parts(hold) - 1) * hold.breaks.duration.ms
     return held + breaks
 
@@ -100,13 +100,45 @@ def stretch_ms(stretch: Stretch, level: str) -> int:
     return total + sum(node_ms(n, level) for n in stretch.body)
 
 
-def total_ms(routine: Routine, level: str) -> int:
+SAFETY = (
+    "Stop if pain increases or spreads, and ask a doctor or physiotherapist about back pain that "
+    "persists."
+)
+
+
+def chosen(stretch: Stretch, conditions: frozenset[str]) -> Stretch | None:
+    """The documented rule: the stretch, else its first alternative no declared condition rules out."""
+    while stretch is not None:
+        if not any(set(c.conditions) & conditions for c in stretch.cautions):
+            return stretch
+        stretch = stretch.alternative  # type: ignore[assignment]
+    return None
+
+
+def included(routine: Routine, conditions: frozenset[str] = frozenset()) -> list[Stretch | Rest]:
+    """The routine's body as compiled for someone with ``conditions``."""
+    items: list[Stretch | Rest] = []
+    for item in routine.body:
+        picked = item if isinstance(item, Rest) else chosen(item, conditions)
+        if picked is not None:
+            items.append(picked)
+    return items
+
+
+def total_ms(
+    routine: Routine,
+    level: str,
+    *,
+    conditions: frozenset[str] = frozenset(),
+    safety: bool = True,
+) -> int:
     """The routine's length in milliseconds, summed from the tree without building any event."""
-    total = estimate(routine.title)
+    total = estimate(SAFETY) if safety else 0
+    total += estimate(routine.title)
     total += estimate(routine.intro) if routine.intro else 0
     total += estimate(routine.outro) if routine.outro else 0
     previous: object = None
-    for item in routine.body:
+    for item in included(routine, conditions):
         if isinstance(item, Rest):
             total += item.duration.ms
         else:
@@ -115,6 +147,39 @@ def total_ms(routine: Routine, level: str) -> int:
             total += stretch_ms(item, level)
         previous = item
     return total
+
+
+def hold_copies(
+    routine: Routine, level: str, conditions: frozenset[str] = frozenset()
+) -> list[tuple[Hold, int]]:
+    """Every ranged hold of the compiled routine with how many times it is played."""
+    copies: list[tuple[Hold, int]] = []
+
+    def walk(body: tuple[BodyNode, ...], times: int) -> None:
+        for node in body:
+            if isinstance(node, Hold) and isinstance(node.duration, DurationRange):
+                copies.append((node, times))
+            elif isinstance(node, PerSide):
+                walk(node.body, times * 2)
+            elif isinstance(node, Repeat):
+                walk(node.body, times * pick(node.times, level))
+
+    for item in included(routine, conditions):
+        if isinstance(item, Stretch):
+            walk(item.body, 1)
+    return copies
+
+
+def fit_window(
+    routine: Routine, level: str, conditions: frozenset[str] = frozenset()
+) -> tuple[int, int]:
+    """The shortest and longest totals fit_to can reach: every ranged hold at its low or high end."""
+    middle = total_ms(routine, level, conditions=conditions)
+    copies = hold_copies(routine, level, conditions)
+    at_level = sum(n * pick(h.duration, level) for h, n in copies)
+    low = sum(n * h.duration.low_ms for h, n in copies)  # type: ignore[union-attr]
+    high = sum(n * h.duration.high_ms for h, n in copies)  # type: ignore[union-attr]
+    return middle - at_level + low, middle - at_level + high
 
 
 def _slug(name: str) -> str:
@@ -126,8 +191,19 @@ def _slug(name: str) -> str:
     return "-".join(part for part in "".join(out).split("-") if part)
 
 
+def all_stretches(routine: Routine) -> list[Stretch]:
+    """Every stretch of the routine and every alternative, in tree order."""
+    found: list[Stretch] = []
+    for stretch in routine.stretches:
+        current: Stretch | None = stretch
+        while current is not None:
+            found.append(current)
+            current = current.alternative
+    return found
+
+
 def stretch_by_slug(routine: Routine, key: str) -> Stretch:
-    return next(s for s in routine.stretches if _slug(s.name) == key)
+    return next(s for s in all_stretches(routine) if _slug(s.name) == key)
 
 
 def ranged_value(node: BodyNode) -> Duration | DurationRange | int | CountRange:

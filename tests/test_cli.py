@@ -13,11 +13,21 @@ from backstretch.cli import main
 GOLDEN = Path(__file__).parent / "golden"
 
 
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "backstretch", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"COLUMNS": "100", "PATH": ""},
+    )
+
+
 def test_list_names_the_built_in_routines(capsys: pytest.CaptureFixture[str]) -> None:
     assert 0 == main(["list"])
     out = capsys.readouterr().out
     assert (
-        "pilates-for-back-pain  Pilates for Back Pain (14:04): Legs Up A Wall, Child's Pose, "
+        "pilates-for-back-pain  Pilates for Back Pain (14:13): Legs Up A Wall, Child's Pose, "
         "Lunges\n" == out
     )
 
@@ -32,30 +42,57 @@ def test_show_prints_the_pinned_table(
     assert expected == capsys.readouterr().out
 
 
-def test_show_ends_with_the_safety_note(capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_personalized_prints_the_pinned_table() -> None:
+    """The issue's example: avoid knee, fit to a time inside the window, gentle level."""
+    result = run(
+        "show", "pilates-for-back-pain", "--avoid", "knee", "--fit", "9m", "--level", "gentle"
+    )
+    expected = (GOLDEN / "pilates-for-back-pain.personalized.txt").read_text(encoding="utf-8")
+    assert (0, expected, "") == (result.returncode, result.stdout, result.stderr)
+    assert "level gentle | avoiding knee | fitted to 9m | total 9:00 |" in result.stdout
+    assert "Child's Pose left out (knee): Leave this pose out if you have knee problems." in (
+        " ".join(result.stdout.split())
+    )
+
+
+def test_show_without_cues_has_no_cue_rows() -> None:
+    result = run("show", "pilates-for-back-pain", "--no-cues")
+    rows = [line.split() for line in result.stdout.splitlines()]
+    cue_rows = [row for row in rows if "cue" in row]
+    assert 0 == result.returncode
+    # Only the holds' own breath cues remain, once at the start of each hold.
+    assert 2 == len(cue_rows)
+
+
+def test_show_opens_with_the_safety_note(capsys: pytest.CaptureFixture[str]) -> None:
     main(["show", "pilates-for-back-pain"])
-    assert (
-        capsys.readouterr()
-        .out.rstrip()
-        .endswith(
-            "Stop if pain increases or spreads, and ask a doctor or physiotherapist about back "
-            "pain that persists."
-        )
-    )
+    first_row = " ".join(capsys.readouterr().out.splitlines()[4].split())
+    assert "0:00 0:09 caution Stop if pain increases or spreads, and ask a doctor or" == first_row
 
 
-def test_unknown_routine_is_one_line_and_status_1() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "backstretch", "show", "yoga"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert (1, "") == (result.returncode, result.stdout)
-    assert (
-        "backstretch: error: no built-in routine is called 'yoga'; the built-in routines are: "
-        "pilates-for-back-pain\n" == result.stderr
-    )
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["show", "yoga"],
+            "backstretch: error: no built-in routine is called 'yoga'; the built-in routines "
+            "are: pilates-for-back-pain\n",
+        ),
+        (
+            ["show", "pilates-for-back-pain", "--fit", "3m"],
+            "backstretch: error: cannot fit this routine into 3:00: at level standard it can "
+            "take between 11:13 and 17:13\n",
+        ),
+        (
+            ["show", "pilates-for-back-pain", "--fit", "3"],
+            "backstretch: error: fit_to: cannot read '3' as a duration; write it like '30s', "
+            "'2m', '1m30s' or '250ms'\n",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_and_status_1(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert (1, "", message) == (result.returncode, result.stdout, result.stderr)
 
 
 def test_bad_usage_is_status_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -41,7 +41,7 @@ def test_desk_break_example_prints_its_schedule() -> None:
         check=True,
     )
     lines = result.stdout.splitlines()
-    assert "Desk Break: 2:28" == lines[0]
-    assert "  0:00  Desk Break" == lines[1]
+    assert "Desk Break: 2:37" == lines[0]
+    assert "  0:09  Desk Break" == lines[2]
     assert any("[LEFT] Tilt your left ear towards your left shoulder." in line for line in lines)
     assert any("[RIGHT] Reach your right arm up and over (2 of 8)" in line for line in lines)

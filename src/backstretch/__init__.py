@@ -6,7 +6,7 @@ Built-in routines live in ``backstretch.catalog``.
 """
 
 from ._check import check_routine
-from ._compile import compile_routine, estimate_ms
+from ._compile import SAFETY_NOTE, Cues, compile_routine, estimate_ms
 from ._kinds import Kind, Side
 from ._model import (
     Break,
@@ -36,6 +36,7 @@ from ._time import (
 from ._timeline import Chapter, Event, Timeline
 from .exceptions import (
     BackstretchError,
+    FitError,
     InvalidTypeError,
     InvalidValueError,
     Problem,
@@ -44,14 +45,17 @@ from .exceptions import (
 )
 
 __all__ = [
+    "SAFETY_NOTE",
     "BackstretchError",
     "Break",
     "Caution",
     "Chapter",
     "CountRange",
+    "Cues",
     "Duration",
     "DurationRange",
     "Event",
+    "FitError",
     "Hold",
     "InvalidTypeError",
     "InvalidValueError",

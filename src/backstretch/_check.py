@@ -47,8 +47,11 @@ def problems(routine: Routine) -> Iterator[Problem]:
         path = f"$.body[{index}]"
         if isinstance(item, Rest):
             yield from _texts_without_sides(path, text=item.text)
-        else:
-            yield from _stretch(item, path, seen)
+            continue
+        stretch: Stretch | None = item
+        while stretch is not None:  # the stretch, then its alternative, and so on
+            yield from _stretch(stretch, path, seen)
+            stretch, path = stretch.alternative, f"{path}.alternative"
 
 
 def _stretch(stretch: Stretch, path: str, seen: dict[str, tuple[str, str]]) -> Iterator[Problem]:

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+import attrs
+
 from ._check import check_routine, slug
 from ._kinds import Kind, Side
 from ._model import BodyNode, Hold, PerSide, Repeat, Reps, Rest, Routine, Step, Stretch
-from ._time import CountRange, Duration, DurationRange, Level, split_ms
+from ._time import (
+    CountRange,
+    Duration,
+    DurationRange,
+    Level,
+    format_ms,
+    seconds,
+    split_ms,
+    to_duration,
+)
 from ._timeline import Chapter, Event, Timeline
-from .exceptions import InvalidTypeError, InvalidValueError
+from .exceptions import FitError, InvalidTypeError, InvalidValueError
 
-__all__ = ["compile_routine", "estimate_ms"]
+__all__ = ["SAFETY_NOTE", "Cues", "compile_routine", "estimate_ms"]
 
 #: Speaking pace used to estimate how long a text takes: 150 words a minute.
 MS_PER_WORD = 400
@@ -17,6 +30,11 @@ MS_PER_WORD = 400
 SETTLE_MS = 1500
 #: No estimated segment is shorter than this.
 MIN_ESTIMATE_MS = 3000
+
+SAFETY_NOTE = (
+    "Stop if pain increases or spreads, and ask a doctor or physiotherapist about back pain that "
+    "persists."
+)
 
 
 def estimate_ms(text: str) -> int:
@@ -30,6 +48,54 @@ def estimate_ms(text: str) -> int:
     return max(MIN_ESTIMATE_MS, -(-raw_ms // 1000) * 1000)
 
 
+def _non_negative_int(inst: object, attr: attrs.Attribute[int], value: object) -> None:
+    if type(value) is not int or value < 0:
+        raise InvalidValueError(f"Cues.{attr.name} must be a whole number >= 0, got {value!r}")
+
+
+def _as_optional_duration(value: Duration | str | None) -> Duration | None:
+    return None if value is None else to_duration(value, field="Cues")
+
+
+def _as_duration(value: Duration | str) -> Duration:
+    return to_duration(value, field="Cues")
+
+
+@attrs.frozen
+class Cues:
+    """Which cue markers the compiler adds, and when. ``Cues.off()`` adds none of them.
+
+    - ``countdown``: ticks ("3", "2", "1"), one a second, before each part of a hold; 0 for none.
+    - ``halfway``: a "Halfway" cue in holds at least ``halfway_min`` long.
+    - ``breath_every``: repeat a hold's own cue this often through the hold (it is always given at
+      the start of the hold); None to give it only at the start.
+    - ``next_up``: a "Next up: ..." preview ``next_up_lead`` before each stretch.
+    - ``switch_prompt``: a "get ready to switch" prompt ``switch_lead`` before each switch of sides.
+    """
+
+    countdown: int = attrs.field(default=3, kw_only=True, validator=_non_negative_int)
+    halfway: bool = attrs.field(default=True, kw_only=True)
+    halfway_min: Duration = attrs.field(default=seconds(20), kw_only=True, converter=_as_duration)
+    breath_every: Duration | None = attrs.field(
+        default=seconds(30), kw_only=True, converter=_as_optional_duration
+    )
+    next_up: bool = attrs.field(default=True, kw_only=True)
+    next_up_lead: Duration = attrs.field(default=seconds(10), kw_only=True, converter=_as_duration)
+    switch_prompt: bool = attrs.field(default=True, kw_only=True)
+    switch_lead: Duration = attrs.field(default=seconds(5), kw_only=True, converter=_as_duration)
+
+    def __attrs_post_init__(self) -> None:
+        if self.breath_every is not None and self.breath_every.ms == 0:
+            raise InvalidValueError("Cues.breath_every must be longer than 0 s, or None")
+
+    @classmethod
+    def off(cls) -> Cues:
+        """No countdown, halfway, repeated breath, next-up or switch cues."""
+        return cls(
+            countdown=0, halfway=False, breath_every=None, next_up=False, switch_prompt=False
+        )
+
+
 def part_count(hold: Hold) -> int:
     """How many equal parts a hold with breaks is split into: enough that even at the top of its
     range no part is longer than ``breaks.every``. Fixed per hold, so the total grows smoothly with
@@ -40,23 +106,129 @@ def part_count(hold: Hold) -> int:
     return max(1, -(-high_ms // hold.breaks.every.ms))
 
 
-def compile_routine(routine: Routine, *, level: Level | str = Level.STANDARD) -> Timeline:
+def compile_routine(
+    routine: Routine,
+    *,
+    level: Level | str = Level.STANDARD,
+    conditions: Iterable[str] = (),
+    fit_to: Duration | str | None = None,
+    cues: Cues | None = None,
+    safety_note: str | None = SAFETY_NOTE,
+) -> Timeline:
     """Compile ``routine`` to its Timeline.
 
-    ``level`` (``"gentle"``, ``"standard"`` or ``"deep"``) sets where every range lands: its low
-    end, its middle (rounded down) or its high end. The routine is checked first; a RoutineError
-    lists every problem at its ``$.path``. Equal inputs give equal timelines.
+    - ``level`` (``"gentle"``, ``"standard"``, ``"deep"``): where every range lands: its low end,
+      its middle (rounded down) or its high end.
+    - ``conditions`` (e.g. ``{"knee"}``): a stretch with a caution naming one of them is replaced
+      by its ``alternative`` (if that one is safe) or left out; a ``skip`` marker says so.
+    - ``fit_to``: a total length; every ranged hold is then chosen inside its range so the total
+      lands on it (counts still follow ``level``). A FitError states the window when it cannot.
+    - ``cues``: which cue markers to add (default ``Cues()``; ``Cues.off()`` for none).
+    - ``safety_note``: the note that opens the timeline; None leaves it out.
+
+    The routine is checked first; a RoutineError lists every problem at its ``$.path``. Equal
+    inputs give equal timelines.
     """
     if not isinstance(routine, Routine):
         raise InvalidTypeError(f"compile_routine() takes a Routine, got {type(routine).__name__}")
+    options = _Options(
+        level=_level(level),
+        conditions=_conditions(conditions),
+        cues=_cues(cues),
+        safety_note=_safety_note(safety_note),
+    )
+    target_ms = None if fit_to is None else to_duration(fit_to, field="fit_to").ms
     check_routine(routine)
-    return _Compiler(_level(level)).routine(routine)
+    if target_ms is None:
+        return _Compiler(options, held=None).routine(routine)
+    lowest = _Compiler(attrs.evolve(options, cues=Cues.off()), held="low")
+    low_total_ms = lowest.routine(routine).total_ms
+    held = _fit(lowest.hold_uses, low_total_ms, target_ms, options.level)
+    return _Compiler(options, held=held).routine(routine)
+
+
+@attrs.frozen
+class _Options:
+    level: Level
+    conditions: frozenset[str]
+    cues: Cues
+    safety_note: str | None
 
 
 def _level(level: object) -> Level:
     if isinstance(level, str) and level in Level.__members__.values():
         return Level(level)
     raise InvalidValueError(f"level must be 'gentle', 'standard' or 'deep', got {level!r}")
+
+
+def _conditions(conditions: object) -> frozenset[str]:
+    if isinstance(conditions, str) or not isinstance(conditions, Iterable):
+        raise InvalidTypeError(
+            f"conditions must be a collection of condition names like {{'knee'}}, got "
+            f"{conditions!r}"
+        )
+    names = list(conditions)
+    for name in names:
+        if not isinstance(name, str):
+            raise InvalidTypeError(f"conditions must hold names (str), got {name!r}")
+    return frozenset(name.strip().lower() for name in names)
+
+
+def _cues(cues: object) -> Cues:
+    if cues is None:
+        return Cues()
+    if not isinstance(cues, Cues):
+        raise InvalidTypeError(f"cues must be a Cues(...) value or None, got {cues!r}")
+    return cues
+
+
+def _safety_note(note: object) -> str | None:
+    if note is not None and (not isinstance(note, str) or not note.strip()):
+        raise InvalidValueError(f"safety_note must be a non-empty text or None, got {note!r}")
+    return note
+
+
+def _fit(uses: dict[Hold, int], low_total_ms: int, target_ms: int, level: Level) -> dict[Hold, int]:
+    """Choose each ranged hold's time so the total lands on ``target_ms``.
+
+    All ranged holds rise together, each to the same fraction of its range (a shared "water level"
+    ``s / scale``), so the change is spread in proportion to each hold's range. Raising the level
+    never shortens a hold, so a longer target never shortens one either. The level found is the
+    highest whose total does not pass the target; then the holds due to grow next take their
+    millisecond in tree order while it still fits, so the total lands on the target, or at most
+    (copies - 1) ms short where a hold has several copies that must stay equal.
+    """
+    ranged = [
+        (hold, count, hold.duration.low_ms, hold.duration.high_ms - hold.duration.low_ms)
+        for hold, count in uses.items()
+        if isinstance(hold.duration, DurationRange)
+    ]
+    high_total_ms = low_total_ms + sum(count * span for _, count, _, span in ranged)
+    if not low_total_ms <= target_ms <= high_total_ms:
+        raise FitError(
+            f"cannot fit this routine into {format_ms(target_ms)}: at level {level.value} it can "
+            f"take between {format_ms(low_total_ms)} and {format_ms(high_total_ms)}",
+            low_ms=low_total_ms,
+            high_ms=high_total_ms,
+        )
+    scale = 1 << max(32, max((span for *_, span in ranged), default=0).bit_length() + 1)
+
+    def total_at(step: int) -> int:
+        return low_total_ms + sum(count * (span * step // scale) for _, count, _, span in ranged)
+
+    low, high = 0, scale  # the highest step whose total does not pass the target
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if total_at(middle) <= target_ms else (low, middle - 1)
+    held = {hold: start + span * low // scale for hold, _, start, span in ranged}
+    total_ms = total_at(low)
+    for hold, count, start, span in ranged if low < scale else ():
+        grown = start + span * (low + 1) // scale - held[hold]
+        if grown and total_ms + count * grown > target_ms:
+            break
+        held[hold] += grown
+        total_ms += count * grown
+    return held
 
 
 def _fill(text: str, side: Side | None) -> str:
@@ -75,19 +247,41 @@ def announcement(stretch: Stretch) -> str:
     return text
 
 
+def _choose(stretch: Stretch, conditions: frozenset[str]) -> Stretch | None:
+    """The stretch itself, else the first of its alternatives that no declared condition rules out."""
+    current: Stretch | None = stretch
+    while current is not None and conditions.intersection(current.conditions):
+        current = current.alternative
+    return current
+
+
+def _skip_text(original: Stretch, chosen: Stretch | None, conditions: frozenset[str]) -> str:
+    hit = sorted(conditions.intersection(original.conditions))
+    why = " ".join(c.text for c in original.cautions if conditions.intersection(c.conditions))
+    done = "left out" if chosen is None else f"replaced by {chosen.name}"
+    return f"{original.name} {done} ({', '.join(hit)}): {why}"
+
+
 class _Compiler:
     """Walks the tree once, appending events at a running clock."""
 
-    def __init__(self, level: Level) -> None:
-        self.level = level
+    def __init__(self, options: _Options, *, held: dict[Hold, int] | str | None) -> None:
+        self.options = options
+        self.cues = options.cues
+        self.held = held
         self.events: list[Event] = []
         self.chapters: list[Chapter] = []
+        self.hold_uses: dict[Hold, int] = {}
         self.now_ms = 0
+        self.last_segment: Event | None = None
         self.stretch: str | None = None
+        self.stretch_start_ms = 0
         self.last_side: Side | None = None
 
     def segment(self, id: str, duration_ms: int, kind: Kind, text: str, side: Side | None) -> None:
-        self.events.append(Event(id, self.now_ms, duration_ms, kind, text, side, self.stretch))
+        event = Event(id, self.now_ms, duration_ms, kind, text, side, self.stretch)
+        self.events.append(event)
+        self.last_segment = event
         self.now_ms += duration_ms
 
     def marker(self, id: str, at_ms: int, kind: Kind, text: str, side: Side | None) -> None:
@@ -97,12 +291,26 @@ class _Compiler:
         if isinstance(value, Duration):
             return value.ms
         if isinstance(value, DurationRange):
-            return self.level.pick(value.low_ms, value.high_ms)
+            return self.options.level.pick(value.low_ms, value.high_ms)
         if isinstance(value, CountRange):
-            return self.level.pick(value.low, value.high)
+            return self.options.level.pick(value.low, value.high)
         return value
 
+    def held_ms(self, hold: Hold) -> int:
+        self.hold_uses[hold] = self.hold_uses.get(hold, 0) + 1
+        duration = hold.duration
+        if isinstance(duration, Duration):
+            return duration.ms
+        if self.held == "low":
+            return duration.low_ms
+        if isinstance(self.held, dict):
+            return self.held[hold]
+        return self.pick(duration)
+
     def routine(self, routine: Routine) -> Timeline:
+        if self.options.safety_note is not None:
+            note = self.options.safety_note
+            self.segment("safety", estimate_ms(note), Kind.CAUTION, note, None)
         self.segment("title", estimate_ms(routine.title), Kind.TITLE, routine.title, None)
         if routine.intro:
             self.segment("intro", estimate_ms(routine.intro), Kind.ANNOUNCE, routine.intro, None)
@@ -110,20 +318,42 @@ class _Compiler:
         for index, item in enumerate(routine.body):
             if isinstance(item, Rest):
                 self.segment(f"rest{index}", item.duration.ms, Kind.REST, item.text, None)
-            else:
-                if isinstance(previous, Stretch) and routine.rest_between is not None:
-                    rest_id = f"rest-before-{slug(item.name)}"
-                    self.segment(rest_id, routine.rest_between.ms, Kind.REST, "Rest", None)
-                self.stretch_(item)
-            previous = item
+                previous = item
+                continue
+            chosen = _choose(item, self.options.conditions)
+            if chosen is not item:
+                text = _skip_text(item, chosen, self.options.conditions)
+                self.marker(f"skip-{slug(item.name)}", self.now_ms, Kind.SKIP, text, None)
+            if chosen is None:
+                continue
+            if isinstance(previous, Stretch) and routine.rest_between is not None:
+                rest_id = f"rest-before-{slug(chosen.name)}"
+                self.segment(rest_id, routine.rest_between.ms, Kind.REST, "Rest", None)
+            self.stretch_(chosen)
+            previous = chosen
         if routine.outro:
             self.segment("outro", estimate_ms(routine.outro), Kind.ANNOUNCE, routine.outro, None)
         self.marker("end", self.now_ms, Kind.END, f"End of {routine.title}", None)
-        return Timeline(routine.title, self.now_ms, tuple(self.events), tuple(self.chapters))
+        # Markers were made when their segment was; put each after the segment starting with it.
+        events = sorted(self.events, key=lambda e: (e.start_ms, e.duration_ms == 0))
+        return Timeline(routine.title, self.now_ms, tuple(events), tuple(self.chapters))
 
     def stretch_(self, stretch: Stretch) -> None:
         key = slug(stretch.name)
-        start_ms = self.now_ms
+        if self.cues.next_up and self.last_segment is not None:
+            before = self.last_segment
+            at_ms = max(before.start_ms, self.now_ms - self.cues.next_up_lead.ms)
+            next_up = Event(
+                f"next-up-{key}",
+                at_ms,
+                0,
+                Kind.CUE,
+                f"Next up: {stretch.name}",
+                None,
+                before.stretch,
+            )
+            self.events.append(next_up)
+        self.stretch_start_ms = self.now_ms
         self.stretch = stretch.name
         self.last_side = None
         text = announcement(stretch)
@@ -136,7 +366,9 @@ class _Compiler:
             text = mod.describe()
             self.segment(f"{key}/modification{i}", estimate_ms(text), Kind.MODIFICATION, text, None)
         self.body(stretch.body, key, None)
-        self.chapters.append(Chapter(stretch.name, start_ms, self.now_ms - start_ms))
+        self.chapters.append(
+            Chapter(stretch.name, self.stretch_start_ms, self.now_ms - self.stretch_start_ms)
+        )
         self.stretch = None
 
     def body(self, nodes: tuple[BodyNode, ...], path: str, side: Side | None) -> None:
@@ -152,13 +384,7 @@ class _Compiler:
         elif isinstance(node, Reps):
             self.reps(node, path, side)
         elif isinstance(node, PerSide):
-            first = node.first or self.next_side()
-            for half, this in enumerate((first, first.other)):
-                if half:
-                    text = _fill(node.switch_text, this)
-                    self.segment(f"{path}/switch", node.switch.ms, Kind.SWITCH, text, None)
-                self.body(node.body, f"{path}/{this.value}", this)
-            self.last_side = first.other
+            self.per_side(node, path)
         elif isinstance(node, Repeat):
             for round_ in range(self.pick(node.times)):
                 self.body(node.body, f"{path}/r{round_}", side)
@@ -168,22 +394,46 @@ class _Compiler:
     def next_side(self) -> Side:
         return Side.LEFT if self.last_side is None else self.last_side.other
 
+    def per_side(self, node: PerSide, path: str) -> None:
+        first = node.first or self.next_side()
+        half_start_ms = self.now_ms
+        self.body(node.body, f"{path}/{first.value}", first)
+        if self.cues.switch_prompt:
+            at_ms = max(half_start_ms, self.now_ms - self.cues.switch_lead.ms)
+            text = f"Get ready to switch to the {first.other.value} side"
+            self.marker(f"{path}/switch-prompt", at_ms, Kind.CUE, text, first)
+        text = _fill(node.switch_text, first.other)
+        self.segment(f"{path}/switch", node.switch.ms, Kind.SWITCH, text, None)
+        self.body(node.body, f"{path}/{first.other.value}", first.other)
+        self.last_side = first.other
+
     def hold(self, hold: Hold, path: str, side: Side | None) -> None:
-        held_ms = self.pick(hold.duration)
-        breaks = hold.breaks
-        parts = split_ms(held_ms, part_count(hold)) if breaks else (held_ms,)
+        held_ms = self.held_ms(hold)
+        parts = split_ms(held_ms, part_count(hold))
         text = _fill(hold.text, side)
+        starts: list[int] = []
         for index, part_ms in enumerate(parts):
-            if breaks is not None and index:
-                break_text = _fill(breaks.text, side)
+            if hold.breaks is not None and index:
+                break_text = _fill(hold.breaks.text, side)
                 self.segment(
-                    f"{path}/break{index}", breaks.duration.ms, Kind.BREAK, break_text, side
+                    f"{path}/break{index}", hold.breaks.duration.ms, Kind.BREAK, break_text, side
                 )
+            for tick in range(self.cues.countdown, 0, -1):
+                at_ms = self.now_ms - tick * 1000
+                if at_ms >= self.stretch_start_ms:
+                    self.marker(f"{path}/countdown{index}-{tick}", at_ms, Kind.CUE, str(tick), side)
+            starts.append(self.now_ms)
             part_id = f"{path}/part{index}" if len(parts) > 1 else path
-            start_ms = self.now_ms
             self.segment(part_id, part_ms, Kind.HOLD, text, side)
-            if index == 0 and hold.cue:
-                self.marker(f"{path}/cue", start_ms, Kind.CUE, _fill(hold.cue, side), side)
+        cue_offsets: list[tuple[int, str, str]] = []
+        if hold.cue:
+            every_ms = self.cues.breath_every.ms if self.cues.breath_every else held_ms or 1
+            for n, offset in enumerate(range(0, held_ms, every_ms)):
+                cue_offsets.append((offset, f"{path}/cue{n}", _fill(hold.cue, side)))
+        if self.cues.halfway and held_ms >= self.cues.halfway_min.ms:
+            cue_offsets.append((held_ms // 2, f"{path}/halfway", "Halfway"))
+        for offset, cue_id, cue_text in sorted(cue_offsets, key=lambda item: item[0]):
+            self.marker(cue_id, _held_to_clock(offset, starts, parts), Kind.CUE, cue_text, side)
 
     def reps(self, reps: Reps, path: str, side: Side | None) -> None:
         count = self.pick(reps.count)
@@ -197,3 +447,12 @@ class _Compiler:
         for index, rep_side in enumerate(sides):
             text = f"{_fill(reps.text, rep_side)} ({index + 1} of {total})"
             self.segment(f"{path}/rep{index}", reps.tempo.ms, Kind.REP, text, rep_side)
+
+
+def _held_to_clock(offset_ms: int, starts: list[int], parts: tuple[int, ...]) -> int:
+    """The clock time at ``offset_ms`` of held time into a hold split into ``parts``."""
+    for start_ms, part_ms in zip(starts, parts, strict=True):
+        if offset_ms < part_ms:
+            return start_ms + offset_ms
+        offset_ms -= part_ms
+    return starts[-1] + parts[-1]  # pragma: no cover - offsets are below the held time

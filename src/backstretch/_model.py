@@ -349,9 +349,20 @@ BodyNode: TypeAlias = Step | Hold | Reps | PerSide | Repeat | Rest
 _check_body = _nodes(Step, Hold, Reps, PerSide, Repeat, Rest)
 
 
+def _alternative(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, Stretch):
+        raise InvalidTypeError(
+            f"{_where(inst, attr)} must be a Stretch (done instead when this one is left out) or "
+            f"None, got {type(value).__name__}: {value!r}"
+        )
+
+
 @attrs.frozen
 class Stretch:
-    """One named stretch: why it helps, what it works, its cautions and modifications, its body."""
+    """One named stretch: why it helps, what it works, its cautions and modifications, its body.
+
+    ``alternative`` is done instead when a declared condition rules this stretch out.
+    """
 
     name: str = attrs.field(validator=_text)
     body: tuple[BodyNode, ...] = attrs.field(converter=_as_tuple, validator=_body)
@@ -365,6 +376,12 @@ class Stretch:
     modifications: tuple[Modification, ...] = attrs.field(
         default=(), kw_only=True, converter=_as_tuple, validator=_nodes(Modification)
     )
+    alternative: Stretch | None = attrs.field(default=None, kw_only=True, validator=_alternative)
+
+    @property
+    def conditions(self) -> tuple[str, ...]:
+        """Every condition its cautions name: declaring one of them leaves this stretch out."""
+        return tuple(sorted({c for caution in self.cautions for c in caution.conditions}))
 
 
 @attrs.frozen

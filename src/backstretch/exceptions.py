@@ -12,6 +12,7 @@ import attrs
 
 __all__ = [
     "BackstretchError",
+    "FitError",
     "InvalidTypeError",
     "InvalidValueError",
     "Problem",
@@ -53,6 +54,15 @@ class RoutineError(BackstretchError, ValueError):
         count = len(self.problems)
         head = "1 problem" if count == 1 else f"{count} problems"
         super().__init__(f"{head} in the routine:\n" + "\n".join(map(str, self.problems)))
+
+
+class FitError(BackstretchError, ValueError):
+    """A ``fit_to`` target outside the window of totals the routine's ranges allow."""
+
+    def __init__(self, message: str, *, low_ms: int, high_ms: int) -> None:
+        super().__init__(message)
+        self.low_ms = low_ms
+        self.high_ms = high_ms
 
 
 class UnknownRoutineError(BackstretchError, LookupError):

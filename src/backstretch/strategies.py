@@ -40,6 +40,7 @@ from ._time import CountRange, Duration, DurationRange, Level
 from ._timeline import Timeline
 
 __all__ = [
+    "conditions",
     "count_ranges",
     "counts",
     "duration_ranges",
@@ -217,15 +218,25 @@ def routines(
     max_depth: int = 3,
     explicit_sides: bool = True,
 ) -> Routine:
-    """Valid routines: one to ``max_stretches`` stretches with distinct names, and some rests."""
+    """Valid routines: one to ``max_stretches`` stretches with distinct names, and some rests.
+
+    Some stretches have an alternative, and some alternatives one of their own.
+    """
     count = draw(st.integers(1, max_stretches))
-    names = draw(st.lists(_texts(), min_size=count, max_size=count, unique_by=slug))
+    names = iter(draw(st.lists(_texts(), min_size=3 * count, max_size=3 * count, unique_by=slug)))
     body: list[Stretch | Rest] = []
-    for name in names:
+    for _ in range(count):
         if draw(st.booleans()) and draw(st.booleans()):
             body.append(draw(_rests(False)))
-        stretch = draw(stretches(max_depth=max_depth, explicit_sides=explicit_sides))
-        body.append(attrs.evolve(stretch, name=name))
+        chain = [next(names)]
+        while len(chain) < 3 and draw(st.integers(0, 2)) == 0:
+            chain.append(next(names))
+        stretch: Stretch | None = None
+        for name in reversed(chain):  # build the last alternative first
+            drawn = draw(stretches(max_depth=max_depth, explicit_sides=explicit_sides))
+            stretch = attrs.evolve(drawn, name=name, alternative=stretch)
+        assert stretch is not None
+        body.append(stretch)
     return Routine(
         draw(_texts()),
         body,
@@ -235,11 +246,16 @@ def routines(
     )
 
 
+def conditions() -> st.SearchStrategy[frozenset[str]]:
+    """Sets of declared conditions, drawn from the ones generated cautions name (and one more)."""
+    return st.frozensets(st.sampled_from((*_CONDITIONS, "ankle")))
+
+
 def timelines(
     *, level: Level | None = None, max_stretches: int = 3, max_depth: int = 3
 ) -> st.SearchStrategy[Timeline]:
-    """Timelines compiled from generated routines, at ``level`` or at any level."""
+    """Timelines compiled from generated routines, at ``level`` or any level, for any conditions."""
     pick = st.just(level) if level is not None else levels()
-    return st.tuples(routines(max_stretches=max_stretches, max_depth=max_depth), pick).map(
-        lambda pair: compile_routine(pair[0], level=pair[1])
-    )
+    return st.tuples(
+        routines(max_stretches=max_stretches, max_depth=max_depth), pick, conditions()
+    ).map(lambda args: compile_routine(args[0], level=args[1], conditions=args[2]))
