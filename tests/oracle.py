@@ -107,7 +107,7 @@ SAFETY = (
 
 
 def chosen(stretch: Stretch, conditions: frozenset[str]) -> Stretch | None:
-    """The documented rule: the stretch, else its first alternative no declared condition rules out."""
+    """The documented rule: the stretch, else its first alternative no declared condition bars."""
     while stretch is not None:
         if not any(set(c.conditions) & conditions for c in stretch.cautions):
             return stretch
@@ -151,14 +151,14 @@ def total_ms(
 
 def hold_copies(
     routine: Routine, level: str, conditions: frozenset[str] = frozenset()
-) -> list[tuple[Hold, int]]:
-    """Every ranged hold of the compiled routine with how many times it is played."""
-    copies: list[tuple[Hold, int]] = []
+) -> list[tuple[Hold, DurationRange, int]]:
+    """Every ranged hold of the compiled routine, its range, and how many times it is played."""
+    copies: list[tuple[Hold, DurationRange, int]] = []
 
     def walk(body: tuple[BodyNode, ...], times: int) -> None:
         for node in body:
             if isinstance(node, Hold) and isinstance(node.duration, DurationRange):
-                copies.append((node, times))
+                copies.append((node, node.duration, times))
             elif isinstance(node, PerSide):
                 walk(node.body, times * 2)
             elif isinstance(node, Repeat):
@@ -173,12 +173,12 @@ def hold_copies(
 def fit_window(
     routine: Routine, level: str, conditions: frozenset[str] = frozenset()
 ) -> tuple[int, int]:
-    """The shortest and longest totals fit_to can reach: every ranged hold at its low or high end."""
+    """The shortest and longest totals fit_to can reach: ranged holds at their low or high end."""
     middle = total_ms(routine, level, conditions=conditions)
     copies = hold_copies(routine, level, conditions)
-    at_level = sum(n * pick(h.duration, level) for h, n in copies)
-    low = sum(n * h.duration.low_ms for h, n in copies)  # type: ignore[union-attr]
-    high = sum(n * h.duration.high_ms for h, n in copies)  # type: ignore[union-attr]
+    at_level = sum(n * pick(span, level) for _, span, n in copies)
+    low = sum(n * span.low_ms for _, span, n in copies)
+    high = sum(n * span.high_ms for _, span, n in copies)
     return middle - at_level + low, middle - at_level + high
 
 

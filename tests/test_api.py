@@ -12,8 +12,14 @@ import backstretch
 DOCS = Path(__file__).parents[1] / "docs"
 
 
+def _isort_key(name: str) -> tuple[int, str]:
+    """ruff's order for __all__ (RUF022): CONSTANTS, then Classes, then functions."""
+    return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
+
+
 def test_all_is_sorted_and_complete() -> None:
-    assert sorted(backstretch.__all__) == backstretch.__all__
+    assert sorted(backstretch.__all__, key=_isort_key) == backstretch.__all__
+    assert len(set(backstretch.__all__)) == len(backstretch.__all__)
     assert all(hasattr(backstretch, name) for name in backstretch.__all__)
 
 
@@ -44,5 +50,5 @@ def test_import_loads_only_the_standard_library_and_attrs() -> None:
 def test_strategies_module_is_public_and_separate() -> None:
     from backstretch import strategies
 
-    assert sorted(strategies.__all__) == strategies.__all__
+    assert sorted(strategies.__all__, key=_isort_key) == strategies.__all__
     assert all(callable(getattr(strategies, name)) for name in strategies.__all__)

@@ -6,13 +6,18 @@ import itertools
 import re
 from collections import defaultdict
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import oracle
 from backstretch import (
+    SAFETY_NOTE,
+    Cues,
     Duration,
     Event,
+    FitError,
+    Hold,
     Kind,
     Level,
     PerSide,
@@ -21,8 +26,10 @@ from backstretch import (
     Routine,
     Side,
     Step,
+    Stretch,
     Timeline,
     compile_routine,
+    format_ms,
     strategies,
 )
 
@@ -254,3 +261,153 @@ def test_oracle_node_at_reads_nested_paths() -> None:
         "t", [__import__("backstretch").Stretch("A b", [Repeat(2, [PerSide([inner])])])]
     )
     assert inner == oracle.node_at(routine, "a-b/0/r1/0/right/0")
+
+
+# Personalization: conditions, fitting and cues.
+
+
+@given(strategies.routines(), strategies.levels(), strategies.conditions())
+def test_contraindicated_stretches_never_appear(
+    routine: Routine, level: Level, conditions: frozenset[str]
+) -> None:
+    """Invariant 7: with a declared condition, no segment of a stretch it rules out appears."""
+    timeline = compile_routine(routine, level=level, conditions=conditions)
+    played = {e.stretch for e in timeline.segments}
+    for stretch in oracle.all_stretches(routine):
+        if set(stretch.conditions) & conditions:
+            assert stretch.name not in played
+    expected = [s.name for s in oracle.included(routine, conditions) if isinstance(s, Stretch)]
+    assert expected == [c.title for c in timeline.chapters]
+    skipped = [s.name for s in routine.stretches if oracle.chosen(s, conditions) is not s]
+    skips = [e for e in timeline.events if e.kind is Kind.SKIP]
+    assert skipped == [e.text.split(" left out ")[0].split(" replaced by ")[0] for e in skips]
+    assert oracle.total_ms(routine, level, conditions=conditions) == timeline.total_ms
+
+
+@given(strategies.routines(), strategies.levels(), strategies.conditions())
+def test_conditions_never_add_to_a_stretch_that_stays(
+    routine: Routine, level: Level, conditions: frozenset[str]
+) -> None:
+    """Declaring conditions leaves each stretch that stays exactly as it was, segment by segment."""
+    plain = compile_routine(routine, level=level)
+    personal = compile_routine(routine, level=level, conditions=conditions)
+
+    def shape(timeline: Timeline) -> dict[str | None, list[tuple[str, Kind, int, str]]]:
+        by_stretch: dict[str | None, list[tuple[str, Kind, int, str]]] = defaultdict(list)
+        for e in timeline.segments:
+            by_stretch[e.stretch].append((e.id, e.kind, e.duration_ms, e.text))
+        return by_stretch
+
+    before, after = shape(plain), shape(personal)
+    for name in before.keys() & after.keys() - {None}:
+        assert before[name] == after[name]
+
+
+@given(strategies.routines(), strategies.levels(), st.data())
+def test_fit_lands_on_the_target_within_ranges(
+    routine: Routine, level: Level, data: st.DataObject
+) -> None:
+    """Invariant 9: fit_to lands on the target (or just short, to keep copies equal), every
+    hold stays inside its range, and the change is spread in proportion to each range."""
+    low, high = oracle.fit_window(routine, level)
+    target = data.draw(st.integers(low, high))
+    timeline = compile_routine(routine, level=level, fit_to=Duration(target))
+    copies: dict[Hold, int] = defaultdict(int)
+    for hold, _, count in oracle.hold_copies(routine, level):
+        copies[hold] += count
+    assert 0 <= target - timeline.total_ms < max(copies.values(), default=1)
+    fractions = []
+    for path, value in _resolved(routine, timeline).items():
+        node = oracle.node_at(routine, path)
+        if isinstance(node, Hold):
+            span = node.duration
+            if isinstance(span, Duration):
+                assert span.ms == value
+            else:
+                assert span.low_ms <= value <= span.high_ms
+                if span.high_ms > span.low_ms:
+                    width = span.high_ms - span.low_ms
+                    fractions.append(
+                        ((value - span.low_ms - 1) / width, (value - span.low_ms + 1) / width)
+                    )
+    if fractions:  # one shared fraction of each range, give or take a millisecond
+        assert max(f[0] for f in fractions) <= min(f[1] for f in fractions) + 1e-9
+
+
+@given(strategies.routines(), strategies.levels(), st.data())
+def test_fit_is_monotonic(routine: Routine, level: Level, data: st.DataObject) -> None:
+    """A longer fit_to target never shortens any hold."""
+    low, high = oracle.fit_window(routine, level)
+    shorter = data.draw(st.integers(low, high))
+    longer = data.draw(st.integers(shorter, high))
+    first = _resolved(routine, compile_routine(routine, level=level, fit_to=Duration(shorter)))
+    second = _resolved(routine, compile_routine(routine, level=level, fit_to=Duration(longer)))
+    assert first.keys() == second.keys()
+    assert all(first[path] <= second[path] for path in first)
+
+
+@given(strategies.routines(), strategies.levels(), st.data())
+def test_fit_outside_the_window_states_the_window(
+    routine: Routine, level: Level, data: st.DataObject
+) -> None:
+    """A target outside the window raises FitError (a ValueError) naming the exact window."""
+    low, high = oracle.fit_window(routine, level)
+    target = data.draw(st.one_of(st.integers(0, low - 1), st.integers(high + 1, high + 10**7)))
+    with pytest.raises(FitError) as caught:
+        compile_routine(routine, level=level, fit_to=Duration(target))
+    assert isinstance(caught.value, ValueError)
+    assert (low, high) == (caught.value.low_ms, caught.value.high_ms)
+    assert f"between {format_ms(low)} and {format_ms(high)}" in str(caught.value)
+
+
+@given(strategies.timelines())
+def test_every_cue_lies_inside_a_segment_of_its_own_stretch(timeline: Timeline) -> None:
+    """Cue markers fall inside a segment (half-open) that belongs to the same stretch."""
+    for marker in timeline.markers:
+        if marker.kind is Kind.CUE:
+            segment = timeline.at(marker.start_ms)
+            assert segment is not None
+            assert marker.stretch == segment.stretch
+
+
+@given(strategies.routines(), strategies.levels())
+def test_cues_follow_their_rules(routine: Routine, level: Level) -> None:
+    """Countdowns tick each second up to every hold part; halfway and breath cues sit at their
+    share of the held time; Cues.off() keeps only each hold's own cue, at its start."""
+    timeline = compile_routine(routine, level=level)
+    by_id = {e.id: e for e in timeline.events}
+    for event in timeline.segments:
+        if event.kind is Kind.HOLD:
+            hold_key = re.sub(r"/part\d+$", "", event.id)
+            part = re.search(r"/part(\d+)$", event.id)
+            index = part[1] if part else "0"
+            for tick in (1, 2, 3):
+                tick_event = by_id.get(f"{hold_key}/countdown{index}-{tick}")
+                chapter = timeline.chapter_at(event.start_ms)
+                assert chapter is not None
+                if event.start_ms - tick * 1000 >= chapter.start_ms:
+                    assert tick_event is not None
+                    assert (event.start_ms - tick * 1000, str(tick)) == (
+                        tick_event.start_ms,
+                        tick_event.text,
+                    )
+                else:
+                    assert tick_event is None
+    quiet = compile_routine(routine, level=level, cues=Cues.off())
+    for marker in quiet.markers:
+        if marker.kind is Kind.CUE:
+            assert marker.id.endswith("/cue0")
+            hold = quiet.at(marker.start_ms)
+            assert hold is not None
+            assert (Kind.HOLD, marker.start_ms) == (hold.kind, hold.start_ms)
+
+
+@given(strategies.routines(), strategies.levels())
+def test_safety_note_opens_the_timeline_unless_turned_off(routine: Routine, level: Level) -> None:
+    """The timeline opens with the safety note; safety_note=None leaves it out, and only it."""
+    with_note = compile_routine(routine, level=level)
+    without = compile_routine(routine, level=level, safety_note=None)
+    first = with_note.events[0]
+    assert (Kind.CAUTION, SAFETY_NOTE, 0) == (first.kind, first.text, first.start_ms)
+    assert oracle.total_ms(routine, level, safety=False) == without.total_ms
+    assert with_note.total_ms - first.duration_ms == without.total_ms

@@ -248,7 +248,7 @@ def announcement(stretch: Stretch) -> str:
 
 
 def _choose(stretch: Stretch, conditions: frozenset[str]) -> Stretch | None:
-    """The stretch itself, else the first of its alternatives that no declared condition rules out."""
+    """The stretch, else the first of its alternatives that no declared condition rules out."""
     current: Stretch | None = stretch
     while current is not None and conditions.intersection(current.conditions):
         current = current.alternative
@@ -256,10 +256,21 @@ def _choose(stretch: Stretch, conditions: frozenset[str]) -> Stretch | None:
 
 
 def _skip_text(original: Stretch, chosen: Stretch | None, conditions: frozenset[str]) -> str:
-    hit = sorted(conditions.intersection(original.conditions))
-    why = " ".join(c.text for c in original.cautions if conditions.intersection(c.conditions))
+    """Why a stretch is not done: its conditions and cautions, and those of each alternative
+    that was ruled out too."""
+
+    def reason(stretch: Stretch) -> str:
+        hit = ", ".join(sorted(conditions.intersection(stretch.conditions)))
+        why = " ".join(c.text for c in stretch.cautions if conditions.intersection(c.conditions))
+        return f"({hit}): {why}"
+
     done = "left out" if chosen is None else f"replaced by {chosen.name}"
-    return f"{original.name} {done} ({', '.join(hit)}): {why}"
+    text = f"{original.name} {done} {reason(original)}"
+    current = original.alternative
+    while current is not chosen and current is not None:
+        text += f" Its alternative {current.name} is ruled out too {reason(current)}"
+        current = current.alternative
+    return text
 
 
 class _Compiler:

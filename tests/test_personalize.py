@@ -1,0 +1,254 @@
+"""Conditions, alternatives, fitting, cues and the safety note on hand-made routines, exactly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from backstretch import (
+    SAFETY_NOTE,
+    Break,
+    Caution,
+    Cues,
+    Event,
+    FitError,
+    Hold,
+    InvalidTypeError,
+    InvalidValueError,
+    Kind,
+    PerSide,
+    Problem,
+    Routine,
+    RoutineError,
+    Side,
+    Step,
+    Stretch,
+    between,
+    catalog,
+    compile_routine,
+)
+
+kneeling = Stretch(
+    "Kneeling Lunge",
+    [Step("Kneel on one knee", duration="5s")],
+    cautions=[Caution("Not with sore knees.", conditions=["knee"])],
+    alternative=Stretch(
+        "Standing Lunge",
+        [Step("Stand in a split stance", duration="5s")],
+        cautions=[Caution("Not with a sore ankle.", conditions=["ankle"])],
+    ),
+)
+ROUTINE = Routine("r", [kneeling, Stretch("Twist", [Step("Twist", duration="4s")])])
+QUIET: dict[str, Any] = {"cues": Cues.off(), "safety_note": None}
+
+
+def test_an_alternative_replaces_a_ruled_out_stretch() -> None:
+    timeline = compile_routine(ROUTINE, conditions={"knee"}, **QUIET)
+    assert [
+        Event(
+            "standing-lunge/announce",
+            3000,
+            3000,
+            Kind.ANNOUNCE,
+            "Standing Lunge",
+            None,
+            "Standing Lunge",
+        ),
+        Event(
+            "skip-kneeling-lunge",
+            3000,
+            0,
+            Kind.SKIP,
+            "Kneeling Lunge replaced by Standing Lunge (knee): Not with sore knees.",
+        ),
+    ] == [e for e in timeline.events if e.start_ms == 3000]
+    assert ["Standing Lunge", "Twist"] == [c.title for c in timeline.chapters]
+
+
+def test_a_stretch_with_no_safe_alternative_is_left_out() -> None:
+    timeline = compile_routine(ROUTINE, conditions=["knee", "ankle"], **QUIET)
+    skip = [e for e in timeline.events if e.kind is Kind.SKIP]
+    assert [
+        "Kneeling Lunge left out (knee): Not with sore knees. Its alternative Standing Lunge is "
+        "ruled out too (ankle): Not with a sore ankle."
+    ] == [e.text for e in skip]
+    assert ["Twist"] == [c.title for c in timeline.chapters]
+    assert {None, "Twist"} == {e.stretch for e in timeline.events}
+
+
+def test_unknown_conditions_are_fine_and_names_are_normalized() -> None:
+    assert compile_routine(ROUTINE, **QUIET) == compile_routine(
+        ROUTINE, conditions={"elbow"}, **QUIET
+    )
+    knee = compile_routine(ROUTINE, conditions={" Knee "}, **QUIET)
+    assert "Standing Lunge" == knee.chapters[0].title
+
+
+def test_the_seed_leaves_child_pose_out_for_knees() -> None:
+    timeline = compile_routine(catalog.get("pilates-for-back-pain"), conditions={"knee"})
+    assert ["Legs Up A Wall", "Lunges"] == [c.title for c in timeline.chapters]
+    (skip,) = [e for e in timeline.events if e.kind is Kind.SKIP]
+    assert (
+        "Child's Pose left out (knee): Leave this pose out if you have knee problems." == skip.text
+    )
+
+
+def test_fit_lands_exactly_and_spreads_by_range() -> None:
+    routine = Routine(
+        "r",
+        [Stretch("s", [Hold(between("10s", "20s")), Hold(between("30s", "70s"))])],
+    )
+    # Lowest total: 3 (title) + 3 (announce) + 10 + 30 = 46 s; highest 96 s.
+    timeline = compile_routine(routine, fit_to="1m11s", **QUIET)
+    holds = [e.duration_ms for e in timeline.events if e.kind is Kind.HOLD]
+    assert 71_000 == timeline.total_ms
+    assert [15_000, 50_000] == holds  # both at half of their range: 10 + 5, 30 + 20
+
+
+def test_fit_keeps_the_sides_equal() -> None:
+    routine = Routine("r", [Stretch("s", [PerSide([Hold(between("10s", "20s"))], switch="1s")])])
+    # Lowest: 3 + 3 + 10 + 1 + 10 = 27 s. An odd extra millisecond cannot be split over two sides.
+    timeline = compile_routine(routine, fit_to="30.001s", **QUIET)
+    holds = [(e.side, e.duration_ms) for e in timeline.events if e.kind is Kind.HOLD]
+    assert [(Side.LEFT, 11_500), (Side.RIGHT, 11_500)] == holds
+    assert 30_000 == timeline.total_ms
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        (
+            {"fit_to": "10s"},
+            FitError,
+            "cannot fit this routine into 0:10: at level standard it can take between 0:16 and "
+            "0:26",
+        ),
+        (
+            {"fit_to": 600},
+            InvalidTypeError,
+            "fit_to got the bare number 600, which could mean seconds or milliseconds; write "
+            "seconds(600), minutes(...) or a string like '600s'",
+        ),
+        (
+            {"conditions": "knee"},
+            InvalidTypeError,
+            "conditions must be a collection of condition names like {'knee'}, got 'knee'",
+        ),
+        ({"conditions": [3]}, InvalidTypeError, "conditions must hold names (str), got 3"),
+        ({"cues": False}, InvalidTypeError, "cues must be a Cues(...) value or None, got False"),
+        (
+            {"safety_note": ""},
+            InvalidValueError,
+            "safety_note must be a non-empty text or None, got ''",
+        ),
+    ],
+)
+def test_bad_personalization_teaches(
+    kwargs: dict[str, Any], error: type[Exception], message: str
+) -> None:
+    routine = Routine("r", [Stretch("s", [Hold(between("10s", "20s"))])])
+    with pytest.raises(error) as caught:
+        compile_routine(routine, **{"safety_note": None, **kwargs})
+    assert message == str(caught.value)
+
+
+def test_bad_cue_options_teach() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Cues(countdown=-1)
+    assert "Cues.countdown must be a whole number >= 0, got -1" == str(caught.value)
+    with pytest.raises(InvalidValueError) as caught:
+        Cues(breath_every="0s")
+    assert "Cues.breath_every must be longer than 0 s, or None" == str(caught.value)
+
+
+def test_cues_are_placed_exactly() -> None:
+    routine = Routine(
+        "r",
+        [
+            Stretch(
+                "Calf",
+                [
+                    PerSide(
+                        [
+                            Hold(
+                                "40s",
+                                cue="breathe",
+                                breaks=Break("shake", every="20s", duration="2s"),
+                            )
+                        ],
+                        switch="2s",
+                    )
+                ],
+            )
+        ],
+    )
+    timeline = compile_routine(routine, cues=Cues(breath_every="15s"), safety_note=None)
+    cues = [
+        (e.start_ms, e.id.removeprefix("calf/0/"), e.text)
+        for e in timeline.events
+        if e.kind is Kind.CUE
+    ]
+    # title 0-3 s, announce 3-6 s, left: hold 6-26, break 26-28, hold 28-48; switch 48-50;
+    # right: hold 50-70, break 70-72, hold 72-92.
+    assert [
+        (0, "next-up-calf", "Next up: Calf"),  # 10 s ahead, but not before the title
+        (3000, "left/0/countdown0-3", "3"),
+        (4000, "left/0/countdown0-2", "2"),
+        (5000, "left/0/countdown0-1", "1"),
+        (6000, "left/0/cue0", "breathe"),
+        (21000, "left/0/cue1", "breathe"),
+        (25000, "left/0/countdown1-3", "3"),
+        (26000, "left/0/countdown1-2", "2"),
+        (27000, "left/0/countdown1-1", "1"),
+        (28000, "left/0/halfway", "Halfway"),  # 20 s of 40 s held: the start of the second part
+        (38000, "left/0/cue2", "breathe"),
+        (43000, "switch-prompt", "Get ready to switch to the right side"),
+        (47000, "right/0/countdown0-3", "3"),
+        (48000, "right/0/countdown0-2", "2"),
+        (49000, "right/0/countdown0-1", "1"),
+        (50000, "right/0/cue0", "breathe"),
+        (65000, "right/0/cue1", "breathe"),
+        (69000, "right/0/countdown1-3", "3"),
+        (70000, "right/0/countdown1-2", "2"),
+        (71000, "right/0/countdown1-1", "1"),
+        (72000, "right/0/halfway", "Halfway"),
+        (82000, "right/0/cue2", "breathe"),
+    ] == cues
+
+
+def test_safety_note_opens_the_timeline() -> None:
+    timeline = compile_routine(catalog.get("pilates-for-back-pain"))
+    assert Event("safety", 0, 9000, Kind.CAUTION, SAFETY_NOTE) == timeline.events[0]
+    custom = compile_routine(catalog.get("pilates-for-back-pain"), safety_note="Go gently.")
+    assert Event("safety", 0, 3000, Kind.CAUTION, "Go gently.") == custom.events[0]
+
+
+def test_alternatives_are_checked_too() -> None:
+    routine = Routine(
+        "r",
+        [Stretch("Lunge", [Step("a")], alternative=Stretch("lunge", [Step("{side}")]))],
+    )
+    with pytest.raises(RoutineError) as caught:
+        compile_routine(routine)
+    assert [
+        Problem(
+            "$.body[0].alternative.name",
+            "'lunge' has a name like 'Lunge' as the stretch at $.body[0]; give each stretch its "
+            "own name (names are compared ignoring case and punctuation)",
+        ),
+        Problem(
+            "$.body[0].alternative.body[0].text",
+            "{side} in '{side}' has no side to fill it; it works only inside a PerSide or in "
+            "alternating Reps",
+        ),
+    ] == list(caught.value.problems)
+
+
+def test_alternative_must_be_a_stretch() -> None:
+    with pytest.raises(InvalidTypeError) as caught:
+        Stretch("s", [Step("a")], alternative=Step("b"))  # type: ignore[arg-type]
+    assert (
+        "Stretch.alternative must be a Stretch (done instead when this one is left out) or None, "
+        "got Step: Step(text='b', duration=None)" == str(caught.value)
+    )
