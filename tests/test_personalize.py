@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+import backstretch
 from backstretch import (
     SAFETY_NOTE,
     Break,
@@ -27,6 +28,7 @@ from backstretch import (
     between,
     catalog,
     compile_routine,
+    seconds,
 )
 
 kneeling = Stretch(
@@ -160,6 +162,17 @@ def test_bad_cue_options_teach() -> None:
     with pytest.raises(InvalidValueError) as caught:
         Cues(breath_every="0s")
     assert "Cues.breath_every must be longer than 0 s, or None" == str(caught.value)
+    with pytest.raises(InvalidTypeError) as type_error:
+        Cues(halfway="yes")  # type: ignore[arg-type]
+    assert "Cues.halfway must be True or False, got 'yes'" == str(type_error.value)
+    with pytest.raises(InvalidTypeError) as type_error:
+        Cues(next_up_lead=10)  # type: ignore[arg-type]
+    assert (
+        "Cues.next_up_lead got the bare number 10, which could mean seconds or milliseconds; "
+        "write seconds(10), minutes(...) or a string like '10s'" == str(type_error.value)
+    )
+    assert Cues(switch_lead="3s") == Cues(switch_lead=seconds(3))
+    assert eval(repr(Cues.off()), vars(backstretch)) == Cues.off()
 
 
 def test_cues_are_placed_exactly() -> None:

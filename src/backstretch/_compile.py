@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -20,7 +21,7 @@ from ._time import (
     to_duration,
 )
 from ._timeline import Chapter, Event, Timeline
-from .exceptions import FitError, InvalidTypeError, InvalidValueError
+from .exceptions import BackstretchError, FitError, InvalidTypeError, InvalidValueError
 
 __all__ = ["SAFETY_NOTE", "Cues", "compile_routine", "estimate_ms"]
 
@@ -53,12 +54,25 @@ def _non_negative_int(inst: object, attr: attrs.Attribute[int], value: object) -
         raise InvalidValueError(f"Cues.{attr.name} must be a whole number >= 0, got {value!r}")
 
 
-def _as_optional_duration(value: Duration | str | None) -> Duration | None:
-    return None if value is None else to_duration(value, field="Cues")
+def _flag(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        raise InvalidTypeError(f"Cues.{attr.name} must be True or False, got {value!r}")
 
 
 def _as_duration(value: Duration | str) -> Duration:
-    return to_duration(value, field="Cues")
+    try:
+        return to_duration(value, field="")
+    except BackstretchError:
+        return value  # type: ignore[return-value]  # the validator names the field
+
+
+def _as_optional_duration(value: Duration | str | None) -> Duration | None:
+    return None if value is None else _as_duration(value)
+
+
+def _duration(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, Duration):
+        to_duration(value, field=f"Cues.{attr.name}")  # raises the teaching error
 
 
 @attrs.frozen
@@ -74,15 +88,21 @@ class Cues:
     """
 
     countdown: int = attrs.field(default=3, kw_only=True, validator=_non_negative_int)
-    halfway: bool = attrs.field(default=True, kw_only=True)
-    halfway_min: Duration = attrs.field(default=seconds(20), kw_only=True, converter=_as_duration)
-    breath_every: Duration | None = attrs.field(
-        default=seconds(30), kw_only=True, converter=_as_optional_duration
+    halfway: bool = attrs.field(default=True, kw_only=True, validator=_flag)
+    halfway_min: Duration = attrs.field(
+        default=seconds(20), kw_only=True, converter=_as_duration, validator=_duration
     )
-    next_up: bool = attrs.field(default=True, kw_only=True)
-    next_up_lead: Duration = attrs.field(default=seconds(10), kw_only=True, converter=_as_duration)
-    switch_prompt: bool = attrs.field(default=True, kw_only=True)
-    switch_lead: Duration = attrs.field(default=seconds(5), kw_only=True, converter=_as_duration)
+    breath_every: Duration | None = attrs.field(
+        default=seconds(30), kw_only=True, converter=_as_optional_duration, validator=_duration
+    )
+    next_up: bool = attrs.field(default=True, kw_only=True, validator=_flag)
+    next_up_lead: Duration = attrs.field(
+        default=seconds(10), kw_only=True, converter=_as_duration, validator=_duration
+    )
+    switch_prompt: bool = attrs.field(default=True, kw_only=True, validator=_flag)
+    switch_lead: Duration = attrs.field(
+        default=seconds(5), kw_only=True, converter=_as_duration, validator=_duration
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.breath_every is not None and self.breath_every.ms == 0:
