@@ -12,6 +12,7 @@ from backstretch import (
     Break,
     Caution,
     Cues,
+    Duration,
     Event,
     FitError,
     Hold,
@@ -106,6 +107,56 @@ def test_fit_lands_exactly_and_spreads_by_range() -> None:
     holds = [e.duration_ms for e in timeline.events if e.kind is Kind.HOLD]
     assert 71_000 == timeline.total_ms
     assert [15_000, 50_000] == holds  # both at half of their range: 10 + 5, 30 + 20
+
+
+def test_fit_lands_exactly_when_holds_grow_together() -> None:
+    """Two holds with equal ranges are due to grow at the same step; the first takes the last ms."""
+    routine = Routine(
+        "r",
+        [
+            Stretch(
+                "s", [Hold(between("10s", "20s"), text="a"), Hold(between("30s", "40s"), text="b")]
+            )
+        ],
+    )
+    # Lowest total: 3 + 3 + 10 + 30 = 46 s.
+    timeline = compile_routine(routine, fit_to="46.001s", **QUIET)
+    holds = [e.duration_ms for e in timeline.events if e.kind is Kind.HOLD]
+    assert (46_001, [10_001, 30_000]) == (timeline.total_ms, holds)
+
+
+def test_fit_never_shortens_a_hold_when_copies_grow_together() -> None:
+    """A per-side hold (two copies) is due first: it waits for 2 ms rather than letting the
+    single hold take 1 ms now and give it back later."""
+    routine = Routine(
+        "r",
+        [
+            Stretch(
+                "s",
+                [
+                    PerSide([Hold(between("10s", "20s"), text="a")], switch="1s"),
+                    Hold(between("30s", "40s"), text="b"),
+                ],
+            )
+        ],
+    )
+    # Lowest total: 3 + 3 + 10 + 1 + 10 + 30 = 57 s.
+    fits = []
+    for extra_ms in range(8):
+        timeline = compile_routine(routine, fit_to=Duration(57_000 + extra_ms), **QUIET)
+        holds = [e.duration_ms - 10_000 for e in timeline.events if e.kind is Kind.HOLD]
+        fits.append((timeline.total_ms - 57_000, holds[0], holds[2] - 20_000))
+    # (ms over the lowest total, ms added to each side, ms added to the single hold)
+    assert [
+        (0, 0, 0),
+        (0, 0, 0),  # 1 ms short: the sides would need 2
+        (2, 1, 0),
+        (3, 1, 1),
+        (3, 1, 1),
+        (5, 2, 1),
+        (6, 2, 2),
+        (6, 2, 2),
+    ] == fits
 
 
 def test_fit_keeps_the_sides_equal() -> None:

@@ -57,6 +57,11 @@ _WORDS = (
     "lower", "the", "and", "hold", "relax", "étirez", "Rücken", "shoulder", "gently", "twist",
 )  # fmt: skip
 _CONDITIONS = ("knee", "wrist", "lower-back", "pregnancy", "neck")
+# Ranges real routines use again and again; equal and commensurate spans make holds grow in step.
+_COMMON_RANGES = tuple(
+    DurationRange(low * 1000, high * 1000)
+    for low, high in ((20, 40), (30, 60), (15, 45), (60, 120), (30, 90), (10, 20))
+)
 
 
 def durations(*, min_ms: int = 1, max_ms: int = 120_000) -> st.SearchStrategy[Duration]:
@@ -115,7 +120,7 @@ def _holds(sided: bool) -> st.SearchStrategy[Hold]:
     )
     return st.builds(
         Hold,
-        st.one_of(durations(), duration_ranges()),
+        st.one_of(durations(), duration_ranges(), st.sampled_from(_COMMON_RANGES)),
         text=_texts(sided=sided),
         cue=st.one_of(st.just(""), _texts(sided=sided)),
         breaks=st.one_of(st.none(), breaks),
