@@ -20,7 +20,7 @@ import attrs
 from hypothesis import strategies as st
 
 from ._check import slug
-from ._compile import compile_routine
+from ._compile import Cues, compile_routine
 from ._kinds import Side
 from ._model import (
     BodyNode,
@@ -43,6 +43,7 @@ __all__ = [
     "conditions",
     "count_ranges",
     "counts",
+    "cue_options",
     "duration_ranges",
     "durations",
     "levels",
@@ -251,6 +252,21 @@ def routines(
     )
 
 
+def cue_options() -> st.SearchStrategy[Cues]:
+    """Any cue options: counts and leads from none to longer than most segments."""
+    return st.builds(
+        Cues,
+        countdown=st.integers(0, 12),
+        halfway=st.booleans(),
+        halfway_min=durations(min_ms=0, max_ms=60_000),
+        breath_every=st.one_of(st.none(), durations(min_ms=1, max_ms=60_000)),
+        next_up=st.booleans(),
+        next_up_lead=durations(min_ms=0, max_ms=60_000),
+        switch_prompt=st.booleans(),
+        switch_lead=durations(min_ms=0, max_ms=60_000),
+    )
+
+
 def conditions() -> st.SearchStrategy[frozenset[str]]:
     """Sets of declared conditions, drawn from the ones generated cautions name (and one more)."""
     return st.frozensets(st.sampled_from((*_CONDITIONS, "ankle")))
@@ -259,8 +275,12 @@ def conditions() -> st.SearchStrategy[frozenset[str]]:
 def timelines(
     *, level: Level | None = None, max_stretches: int = 3, max_depth: int = 3
 ) -> st.SearchStrategy[Timeline]:
-    """Timelines compiled from generated routines, at ``level`` or any level, for any conditions."""
+    """Timelines compiled from generated routines, at ``level`` or any level, for any conditions
+    and cue options."""
     pick = st.just(level) if level is not None else levels()
     return st.tuples(
-        routines(max_stretches=max_stretches, max_depth=max_depth), pick, conditions()
-    ).map(lambda args: compile_routine(args[0], level=args[1], conditions=args[2]))
+        routines(max_stretches=max_stretches, max_depth=max_depth),
+        pick,
+        conditions(),
+        st.one_of(st.just(Cues()), cue_options()),
+    ).map(lambda args: compile_routine(args[0], level=args[1], conditions=args[2], cues=args[3]))
