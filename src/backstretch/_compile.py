@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+import datetime
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
 
 import attrs
 
@@ -131,7 +132,7 @@ def compile_routine(
     *,
     level: Level | str = Level.STANDARD,
     conditions: Iterable[str] = (),
-    fit_to: Duration | str | None = None,
+    fit_to: Duration | datetime.timedelta | str | None = None,
     cues: Cues | None = None,
     safety_note: str | None = SAFETY_NOTE,
 ) -> Timeline:
@@ -296,7 +297,10 @@ def _skip_text(original: Stretch, chosen: Stretch | None, conditions: frozenset[
 class _Compiler:
     """Walks the tree once, appending events at a running clock."""
 
-    def __init__(self, options: _Options, *, held: dict[Hold, int] | str | None) -> None:
+    def __init__(
+        self, options: _Options, *, held: Mapping[Hold, int] | Literal["low"] | None
+    ) -> None:
+        """``held``: the fitted time of each ranged hold, "low" for the low ends, None: by level."""
         self.options = options
         self.cues = options.cues
         self.held = held
@@ -334,7 +338,7 @@ class _Compiler:
             return duration.ms
         if self.held == "low":
             return duration.low_ms
-        if isinstance(self.held, dict):
+        if self.held is not None:
             return self.held[hold]
         return self.pick(duration)
 
