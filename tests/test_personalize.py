@@ -316,3 +316,13 @@ def test_alternative_must_be_a_stretch() -> None:
         "Stretch.alternative must be a Stretch (done instead when this one is left out) or None, "
         "got Step: Step(text='b', duration=None)" == str(caught.value)
     )
+
+
+def test_prompts_with_no_lead_still_come_before_their_boundary() -> None:
+    routine = Routine("r", [Stretch("a", [PerSide([Step("{side}", duration="4s")], switch="1s")])])
+    timeline = compile_routine(
+        routine, cues=Cues(next_up_lead="0s", switch_lead="0s"), safety_note=None
+    )
+    prompts = {e.id: (e.start_ms, e.stretch) for e in timeline.events if e.kind is Kind.CUE}
+    # title 0-3 s, announce 3-6 s, left 6-10 s, switch 10-11 s.
+    assert {"next-up-a": (2_999, None), "a/0/switch-prompt": (9_999, "a")} == prompts

@@ -378,29 +378,67 @@ def test_every_cue_lies_inside_a_segment_of_its_own_stretch(timeline: Timeline) 
             assert marker.stretch == segment.stretch
 
 
-@given(strategies.routines(), strategies.levels())
-def test_cues_follow_their_rules(routine: Routine, level: Level) -> None:
-    """Countdowns tick each second up to every hold part; halfway and breath cues sit at their
-    share of the held time; Cues.off() keeps only each hold's own cue, at its start."""
-    timeline = compile_routine(routine, level=level)
+@given(strategies.routines(), strategies.levels(), strategies.cue_options())
+def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> None:
+    """Every cue sits where the docs say: countdown ticks a second apart before each hold part
+    (not before its stretch), halfway at half the held time of long enough holds, switch prompts
+    within the side before the switch, next-up in the segment before the stretch; Cues.off()
+    keeps only each hold's own cue, at its start."""
+    timeline = compile_routine(routine, level=level, cues=cues)
     by_id = {e.id: e for e in timeline.events}
+    held: dict[str, list[Event]] = defaultdict(list)
     for event in timeline.segments:
         if event.kind is Kind.HOLD:
-            hold_key = re.sub(r"/part\d+$", "", event.id)
-            part = re.search(r"/part(\d+)$", event.id)
-            index = part[1] if part else "0"
-            for tick in (1, 2, 3):
-                tick_event = by_id.get(f"{hold_key}/countdown{index}-{tick}")
-                chapter = timeline.chapter_at(event.start_ms)
-                assert chapter is not None
-                if event.start_ms - tick * 1000 >= chapter.start_ms:
+            held[re.sub(r"/part\d+$", "", event.id)].append(event)
+    for key, parts in held.items():
+        chapter = timeline.chapter_at(parts[0].start_ms)
+        assert chapter is not None
+        for index, part in enumerate(parts):
+            for tick in range(1, 13):
+                tick_event = by_id.get(f"{key}/countdown{index}-{tick}")
+                due_ms = part.start_ms - tick * 1000
+                if tick <= cues.countdown and due_ms >= chapter.start_ms:
                     assert tick_event is not None
-                    assert (event.start_ms - tick * 1000, str(tick)) == (
-                        tick_event.start_ms,
-                        tick_event.text,
-                    )
+                    assert (due_ms, str(tick)) == (tick_event.start_ms, tick_event.text)
                 else:
                     assert tick_event is None
+        total = sum(p.duration_ms for p in parts)
+        halfway = by_id.get(f"{key}/halfway")
+        if cues.halfway and total >= cues.halfway_min.ms:
+            assert halfway is not None
+            into = halfway.start_ms - next(p.start_ms for p in parts if p.end_ms > halfway.start_ms)
+            done = sum(p.duration_ms for p in parts if p.end_ms <= halfway.start_ms)
+            assert total // 2 == done + into
+        else:
+            assert halfway is None
+    for event in timeline.segments:
+        if event.kind is Kind.SWITCH:
+            prefix = event.id.removesuffix("/switch")
+            prompt = by_id.get(f"{prefix}/switch-prompt")
+            if not cues.switch_prompt:
+                assert prompt is None
+                continue
+            assert prompt is not None
+            half = [
+                e
+                for e in timeline.segments
+                if e.id.startswith(f"{prefix}/")
+                and e.end_ms <= event.start_ms
+                and e.side is not None
+            ]
+            expected = max(half[0].start_ms, event.start_ms - cues.switch_lead.ms)
+            assert min(event.start_ms - 1, expected) == prompt.start_ms
+    for chapter in timeline.chapters:
+        key = next(e.id.split("/")[0] for e in timeline.segments if e.start_ms == chapter.start_ms)
+        next_up = by_id.get(f"next-up-{key}")
+        if not cues.next_up:
+            assert next_up is None
+            continue
+        before = timeline.at(chapter.start_ms - 1)
+        assert before is not None
+        assert next_up is not None
+        expected = max(before.start_ms, chapter.start_ms - cues.next_up_lead.ms)
+        assert min(chapter.start_ms - 1, expected) == next_up.start_ms
     quiet = compile_routine(routine, level=level, cues=Cues.off())
     for marker in quiet.markers:
         if marker.kind is Kind.CUE:

@@ -377,7 +377,10 @@ class _Compiler:
         key = slug(stretch.name)
         if self.cues.next_up and self.last_segment is not None:
             before = self.last_segment
-            at_ms = max(before.start_ms, self.now_ms - self.cues.next_up_lead.ms)
+            # Inside the segment before the stretch: not before it starts, and before it ends.
+            at_ms = min(
+                self.now_ms - 1, max(before.start_ms, self.now_ms - self.cues.next_up_lead.ms)
+            )
             next_up = Event(
                 f"next-up-{key}",
                 at_ms,
@@ -434,7 +437,7 @@ class _Compiler:
         half_start_ms = self.now_ms
         self.body(node.body, f"{path}/{first.value}", first)
         if self.cues.switch_prompt:
-            at_ms = max(half_start_ms, self.now_ms - self.cues.switch_lead.ms)
+            at_ms = min(self.now_ms - 1, max(half_start_ms, self.now_ms - self.cues.switch_lead.ms))
             text = f"Get ready to switch to the {first.other.value} side"
             self.marker(f"{path}/switch-prompt", at_ms, Kind.CUE, text, first)
         text = _fill(node.switch_text, first.other)
