@@ -21,6 +21,17 @@ from ._model import (
     Step,
     Stretch,
 )
+from ._serialize import (
+    FORMAT_VERSION,
+    dump_routine,
+    dump_timeline,
+    dumps_routine,
+    dumps_timeline,
+    load_routine,
+    load_timeline,
+    loads_routine,
+    loads_timeline,
+)
 from ._time import (
     CountRange,
     Duration,
@@ -36,6 +47,7 @@ from ._time import (
 from ._timeline import Chapter, Event, Timeline
 from .exceptions import (
     BackstretchError,
+    DocumentError,
     FitError,
     InvalidTypeError,
     InvalidValueError,
@@ -45,6 +57,7 @@ from .exceptions import (
 )
 
 __all__ = [
+    "FORMAT_VERSION",
     "SAFETY_NOTE",
     "BackstretchError",
     "Break",
@@ -52,6 +65,7 @@ __all__ = [
     "Chapter",
     "CountRange",
     "Cues",
+    "DocumentError",
     "Duration",
     "DurationRange",
     "Event",
@@ -77,8 +91,16 @@ __all__ = [
     "between",
     "check_routine",
     "compile_routine",
+    "dump_routine",
+    "dump_timeline",
+    "dumps_routine",
+    "dumps_timeline",
     "estimate_ms",
     "format_ms",
+    "load_routine",
+    "load_timeline",
+    "loads_routine",
+    "loads_timeline",
     "minutes",
     "parse_duration",
     "seconds",

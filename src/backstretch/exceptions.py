@@ -12,6 +12,7 @@ import attrs
 
 __all__ = [
     "BackstretchError",
+    "DocumentError",
     "FitError",
     "InvalidTypeError",
     "InvalidValueError",
@@ -54,6 +55,19 @@ class RoutineError(BackstretchError, ValueError):
         count = len(self.problems)
         head = "1 problem" if count == 1 else f"{count} problems"
         super().__init__(f"{head} in the routine:\n" + "\n".join(map(str, self.problems)))
+
+
+class DocumentError(BackstretchError, ValueError):
+    """A document that cannot be loaded; ``problems`` lists every problem found, at ``$.path``s."""
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem], *, source: str = "") -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = "1 problem" if count == 1 else f"{count} problems"
+        where = f" in {source}" if source else ""
+        super().__init__(f"{head}{where}:\n" + "\n".join(map(str, self.problems)))
 
 
 class FitError(BackstretchError, ValueError):
