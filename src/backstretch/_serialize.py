@@ -191,6 +191,8 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(int | CountRange, _count_or_range)
     converter.register_structure_hook(Side | None, _side)
     converter.register_structure_hook(Kind, _kind)
+    converter.register_unstructure_hook(Side, lambda side: side.value)
+    converter.register_unstructure_hook(Kind, lambda kind: kind.value)
     converter.register_unstructure_hook(Duration, lambda d: duration_text(d.ms))
     converter.register_unstructure_hook(
         DurationRange,
@@ -587,26 +589,30 @@ def _extra(module: str, extra: str) -> Any:
         ) from None
 
 
+class _Unreadable(ValueError):
+    """Bytes that are no text document at all (empty, not UTF-8)."""
+
+
 def _decode(text: str | bytes) -> str:
-    if isinstance(text, str):
-        return text
-    if text.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ValueError("the file is UTF-16; save it as UTF-8")
-    if text.startswith(b"\xef\xbb\xbf"):
-        raise ValueError(
-            "the file starts with a byte-order mark (BOM); save it as UTF-8 without one"
-        )
-    try:
-        return text.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ValueError(f"the file is not valid UTF-8 (byte {error.start})") from None
+    if isinstance(text, bytes):
+        if text.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise _Unreadable("the file is UTF-16; save it as UTF-8")
+        if text.startswith(b"\xef\xbb\xbf"):
+            raise _Unreadable(
+                "the file starts with a byte-order mark (BOM); save it as UTF-8 without one"
+            )
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise _Unreadable(f"the file is not valid UTF-8 (byte {error.start})") from None
+    if not text.strip():
+        raise _Unreadable("the document is empty")
+    return text
 
 
 def _parse(text: str | bytes, format: str, source: str) -> Data:
     try:
         decoded = _decode(text)
-        if not decoded.strip():
-            raise ValueError("the document is empty")
         if format == "json":
             return json.loads(
                 decoded,
@@ -621,6 +627,8 @@ def _parse(text: str | bytes, format: str, source: str) -> Data:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {format!r}")
     except DocumentError:
         raise
+    except _Unreadable as error:
+        raise DocumentError([Problem("$", str(error))], source=source) from None
     except RecursionError:
         raise DocumentError(
             [Problem("$", "the document is nested too deeply")], source=source
@@ -667,5 +675,9 @@ def _load_yaml(text: str) -> Data:
     StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
     try:
         return yaml.load(text, Loader=StrictLoader)
-    except yaml.YAMLError as error:
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        raise ValueError(f"{error.problem}{where}") from None
+    except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks its errors
         raise ValueError(str(error).replace("\n", " ")) from None

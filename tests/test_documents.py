@@ -1,0 +1,171 @@
+"""Routine and timeline documents: round trips, pinned bytes, versions, and exact errors."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import backstretch._serialize as serialize
+from backstretch import (
+    DocumentError,
+    Level,
+    Routine,
+    RoutineError,
+    Timeline,
+    catalog,
+    compile_routine,
+    dump_routine,
+    dumps_routine,
+    dumps_timeline,
+    load_routine,
+    load_timeline,
+    loads_routine,
+    loads_timeline,
+    strategies,
+)
+
+GOLDEN = Path(__file__).parent / "golden"
+SEED = catalog.get("pilates-for-back-pain")
+
+
+@given(strategies.routines(), st.sampled_from(["json", "toml", "yaml"]))
+def test_routine_documents_round_trip(routine: Routine, format: str) -> None:
+    """Invariant 11: dump then load gives back an equal routine, in every format."""
+    text = dumps_routine(routine, format=format)
+    assert routine == loads_routine(text, format=format)
+    assert text == dumps_routine(loads_routine(text, format=format), format=format)
+
+
+@given(strategies.timelines())
+def test_timeline_documents_round_trip(timeline: Timeline) -> None:
+    """Invariant 11: dump then load gives back an equal timeline."""
+    assert timeline == loads_timeline(dumps_timeline(timeline))
+
+
+@given(strategies.routines(), strategies.levels())
+def test_compiling_gives_byte_identical_json(routine: Routine, level: Level) -> None:
+    """Invariant 10: equal inputs give byte-identical timeline JSON."""
+    rebuilt = loads_routine(dumps_routine(routine))
+    first = dumps_timeline(compile_routine(routine, level=level))
+    assert first == dumps_timeline(compile_routine(rebuilt, level=level))
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("pilates-for-back-pain.routine.json", lambda: dumps_routine(SEED)),
+        ("pilates-for-back-pain.routine.toml", lambda: dumps_routine(SEED, format="toml")),
+        ("pilates-for-back-pain.routine.yaml", lambda: dumps_routine(SEED, format="yaml")),
+        ("pilates-for-back-pain.timeline.json", lambda: dumps_timeline(compile_routine(SEED))),
+    ],
+)
+def test_seed_documents_are_pinned(name: str, make: object) -> None:
+    """The bytes of the seed's documents; regenerate with BACKSTRETCH_REGOLD=1 after review."""
+    text = make()  # type: ignore[operator]
+    if os.environ.get("BACKSTRETCH_REGOLD"):
+        (GOLDEN / name).write_text(text, encoding="utf-8")
+    assert (GOLDEN / name).read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("suffix", [".json", ".toml", ".yaml", ".yml"])
+def test_seed_from_a_file_compiles_like_the_built_in(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"seed{suffix}"
+    dump_routine(SEED, path)
+    assert [path.name] == [p.name for p in tmp_path.iterdir()]  # no temporary file left behind
+    loaded = load_routine(path)
+    for level in ("gentle", "standard", "deep"):
+        assert compile_routine(SEED, level=level) == compile_routine(loaded, level=level)
+
+
+def test_timeline_file_round_trip(tmp_path: Path) -> None:
+    timeline = compile_routine(SEED, level="gentle", conditions={"knee"}, fit_to="9m")
+    path = tmp_path / "t.json"
+    serialize.dump_timeline(timeline, path)
+    assert timeline == load_timeline(path)
+
+
+def test_a_newer_version_is_refused_naming_both() -> None:
+    with pytest.raises(DocumentError) as caught:
+        loads_routine('{"version": 2, "type": "routine", "title": "x", "body": []}')
+    assert (
+        "1 problem:\n$.version: this document has format version 2, newer than this backstretch "
+        "reads (1); upgrade backstretch" == str(caught.value)
+    )
+
+
+def test_older_versions_are_upgraded_step_by_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The upgrade chain: in a pretend version 2, "title" became "name". A version-1 document
+    is upgraded on load; a version-2 one is read as it is."""
+
+    def rename(data: dict[str, object]) -> dict[str, object]:
+        data["name"] = data.pop("title")
+        return data
+
+    monkeypatch.setattr(serialize, "FORMAT_VERSION", 2)
+    monkeypatch.setitem(serialize.UPGRADES, 1, rename)
+    upgraded = {"type": "routine", "name": "Old", "body": []}
+    assert upgraded == serialize._root(
+        {"version": 1, "type": "routine", "title": "Old", "body": []}, "routine"
+    )
+    assert upgraded == serialize._root({"version": 2, **upgraded}, "routine")
+
+
+def test_unknown_suffix_and_missing_extra_teach(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError) as caught:
+        dump_routine(SEED, tmp_path / "seed.txt")
+    assert (
+        f"1 problem:\n$: cannot tell the format of '{tmp_path / 'seed.txt'}'; use a suffix: "
+        ".json, .toml, .yaml, .yml" == str(caught.value)
+    )
+    assert [] == list(tmp_path.iterdir())
+
+
+def test_a_failed_write_leaves_the_old_file_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "keep.json"
+    path.write_text("precious", encoding="utf-8")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(OSError, match="disk full"):
+        dump_routine(SEED, path)
+    assert "precious" == path.read_text(encoding="utf-8")
+    assert ["keep.json"] == [p.name for p in tmp_path.iterdir()]
+
+
+BAD = Path(__file__).parent / "bad_documents"
+
+
+def _expected() -> dict[str, list[str]]:
+    """bad_documents/EXPECTED.txt: a file name line, then its exact error lines, then a blank."""
+    expected: dict[str, list[str]] = {}
+    for block in (BAD / "EXPECTED.txt").read_text(encoding="utf-8").strip().split("\n\n"):
+        name, *lines = block.splitlines()
+        expected[name] = lines
+    return expected
+
+
+EXPECTED = _expected()
+
+
+def test_every_bad_document_has_its_expected_errors() -> None:
+    documents = sorted(p.name for p in BAD.iterdir() if p.name != "EXPECTED.txt")
+    assert documents == sorted(EXPECTED)
+    assert len(documents) >= 30
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_document_errors_are_pinned(name: str) -> None:
+    path = BAD / name
+    loader = load_timeline if ".timeline." in name else load_routine
+    with pytest.raises((DocumentError, RoutineError)) as caught:
+        loader(path)
+    assert isinstance(caught.value, DocumentError | RoutineError)
+    assert EXPECTED[name] == [str(p) for p in caught.value.problems]
