@@ -106,3 +106,89 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["--version"])
     assert (0, "backstretch 0.1.0\n") == (caught.value.code, capsys.readouterr().out)
+
+
+def test_dump_check_compile_and_export_a_custom_copy(tmp_path: Path) -> None:
+    """The built-in routine dumped as a starting point, checked, compiled and exported."""
+    doc = tmp_path / "mine.toml"
+    assert 0 == main(["dump", "pilates-for-back-pain", "-o", str(doc)])
+    checked = run("check", str(doc))
+    assert (
+        0,
+        f"{doc}: ok: 'Pilates for Back Pain', 3 stretches, 14:13 at the standard level\n",
+    ) == (
+        checked.returncode,
+        checked.stdout,
+    )
+    compiled = run("compile", str(doc), "--level", "gentle")
+    builtin = run("compile", "pilates-for-back-pain", "--level", "gentle")
+    assert (0, builtin.stdout) == (compiled.returncode, compiled.stdout)
+    out = tmp_path / "timeline.json"
+    assert 0 == main(["export", str(doc), "-o", str(out), "--level", "gentle"])
+    assert builtin.stdout == out.read_text(encoding="utf-8")
+
+
+def test_a_python_file_can_name_a_routine(tmp_path: Path) -> None:
+    source = tmp_path / "mine.py"
+    source.write_text(
+        "from backstretch import Routine, Step, Stretch\n"
+        'desk = Routine("Desk", [Stretch("Nod", [Step("Nod slowly", duration="3s")])])\n',
+        encoding="utf-8",
+    )
+    result = run("show", f"{source}:desk")
+    assert 0 == result.returncode
+    assert result.stdout.startswith("Desk\nlevel standard | total 0:18 |")
+
+
+@pytest.mark.parametrize(
+    ("make", "args", "message"),
+    [
+        (
+            None,
+            ["check", "{dir}/nope.json"],
+            "{dir}/nope.json: cannot read it: No such file or directory",
+        ),
+        (
+            '{"version": 1, "type": "routine", "title": 3, "body": []}',
+            ["check", "{dir}/bad.json"],
+            "{dir}/bad.json: $.title: must be text, got a number (3)",
+        ),
+        (
+            None,
+            ["dump", "pilates-for-back-pain", "-o", "{dir}/out.txt"],
+            "{dir}/out.txt: cannot tell the format from the suffix; use one of .json, .toml, "
+            ".yaml, .yml",
+        ),
+        (
+            None,
+            ["export", "pilates-for-back-pain", "-o", "{dir}/out.vtt"],
+            "{dir}/out.vtt: cannot tell the export format from the suffix; use .json",
+        ),
+        (
+            "raise RuntimeError('oops')\n",
+            ["show", "{dir}/bad.py:x"],
+            "{dir}/bad.py: running it failed: RuntimeError: oops",
+        ),
+        ("x = 3\n", ["show", "{dir}/bad.py:x"], "{dir}/bad.py:x must name a Routine, found int"),
+    ],
+)
+def test_bad_files_are_one_line_each_and_write_nothing(
+    tmp_path: Path, make: str | None, args: list[str], message: str
+) -> None:
+    if make is not None:
+        name = "bad.py" if args[1].endswith(":x") else "bad.json"
+        (tmp_path / name).write_text(make, encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = run(*(arg.format(dir=tmp_path) for arg in args))
+    expected = f"backstretch: error: {message.format(dir=tmp_path)}\n"
+    assert (1, "", expected) == (result.returncode, result.stdout, result.stderr)
+    assert before == sorted(p.name for p in tmp_path.iterdir())
+
+
+def test_export_never_leaves_a_partial_file(tmp_path: Path) -> None:
+    """A failure while compiling (a fit outside the window) leaves the old file as it was."""
+    out = tmp_path / "timeline.json"
+    out.write_text("old", encoding="utf-8")
+    result = run("export", "pilates-for-back-pain", "-o", str(out), "--fit", "1m")
+    assert 1 == result.returncode
+    assert "old" == out.read_text(encoding="utf-8")

@@ -114,12 +114,12 @@ def test_older_versions_are_upgraded_step_by_step(monkeypatch: pytest.MonkeyPatc
     assert upgraded == serialize._root({"version": 2, **upgraded}, "routine")
 
 
-def test_unknown_suffix_and_missing_extra_teach(tmp_path: Path) -> None:
+def test_unknown_suffix_teaches(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as caught:
         dump_routine(SEED, tmp_path / "seed.txt")
     assert (
-        f"1 problem:\n$: cannot tell the format of '{tmp_path / 'seed.txt'}'; use a suffix: "
-        ".json, .toml, .yaml, .yml" == str(caught.value)
+        f"1 problem in {tmp_path / 'seed.txt'}:\n$: cannot tell the format from the suffix; use "
+        "one of .json, .toml, .yaml, .yml" == str(caught.value)
     )
     assert [] == list(tmp_path.iterdir())
 

@@ -48,6 +48,7 @@ from .exceptions import (
     InvalidTypeError,
     InvalidValueError,
     Problem,
+    RoutineError,
 )
 
 __all__ = [
@@ -401,7 +402,10 @@ def routine_from_data(data: object, *, source: str = "") -> Routine:
         routine: Routine = _CONVERTER.structure(body, Routine)
     except Exception as error:
         raise DocumentError(_problems(error), source=source) from None
-    check_routine(routine)
+    try:
+        check_routine(routine)
+    except RoutineError as error:
+        raise RoutineError(error.problems, source=source) from None
     return routine
 
 
@@ -496,7 +500,8 @@ def format_for(path: str | os.PathLike[str]) -> str:
     if suffix not in _SUFFIXES:
         known = ", ".join(_SUFFIXES)
         raise DocumentError(
-            [Problem("$", f"cannot tell the format of {os.fspath(path)!r}; use a suffix: {known}")]
+            [Problem("$", f"cannot tell the format from the suffix; use one of {known}")],
+            source=os.fspath(path),
         )
     return _SUFFIXES[suffix]
 
@@ -571,7 +576,7 @@ def _read(path: str | os.PathLike[str]) -> bytes:
         return Path(path).read_bytes()
     except OSError as error:
         raise DocumentError(
-            [Problem("$", f"cannot read {os.fspath(path)!r}: {error.strerror}")]
+            [Problem("$", f"cannot read it: {error.strerror}")], source=os.fspath(path)
         ) from None
 
 

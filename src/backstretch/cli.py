@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__, catalog
 from ._compile import Cues, compile_routine
 from ._model import Routine
+from ._serialize import dump_routine, dumps_timeline, format_for, load_routine, write_atomically
 from ._time import Level, format_ms
 from ._timeline import Timeline
-from .exceptions import BackstretchError
+from .exceptions import BackstretchError, DocumentError, Problem
 
 __all__ = ["main"]
 
@@ -25,8 +28,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except BackstretchError as error:
-        for line in str(error).splitlines():
-            print(f"backstretch: error: {line}", file=sys.stderr)
+        problems = getattr(error, "problems", None)
+        source = getattr(error, "source", "")
+        lines = (
+            [p.message if p.path == "$" else str(p) for p in problems]
+            if problems
+            else str(error).splitlines()
+        )
+        for line in lines:
+            where = f"{source}: " if source else ""
+            print(f"backstretch: error: {where}{line}", file=sys.stderr)
         return 1
 
 
@@ -42,10 +53,43 @@ def _parser() -> argparse.ArgumentParser:
     list_.set_defaults(run=_list)
 
     show = commands.add_parser("show", help="print a routine's timeline as a table")
-    show.add_argument("routine", metavar="ROUTINE", help="a built-in routine name (see `list`)")
+    _routine_argument(show)
     _compile_options(show)
     show.set_defaults(run=_show)
+
+    compile_ = commands.add_parser("compile", help="print a routine's timeline as JSON")
+    _routine_argument(compile_)
+    _compile_options(compile_)
+    compile_.set_defaults(run=_compile_command)
+
+    export = commands.add_parser("export", help="write a routine's timeline to a file")
+    _routine_argument(export)
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.json")
+    _compile_options(export)
+    export.set_defaults(run=_export)
+
+    dump = commands.add_parser(
+        "dump", help="write a routine as a document, to start a custom one from"
+    )
+    _routine_argument(dump)
+    dump.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="FILE.json, FILE.toml or FILE.yaml"
+    )
+    dump.set_defaults(run=_dump)
+
+    check = commands.add_parser("check", help="check a routine document; every problem at once")
+    check.add_argument("file", metavar="FILE", help="a routine document (.json, .toml, .yaml)")
+    check.set_defaults(run=_check)
     return parser
+
+
+def _routine_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "routine",
+        metavar="ROUTINE",
+        help="a built-in routine name (see `list`), a routine document (.json, .toml, .yaml), or "
+        "path/to/file.py:NAME",
+    )
 
 
 def _compile_options(command: argparse.ArgumentParser) -> None:
@@ -87,7 +131,75 @@ def _compile(routine: Routine, args: argparse.Namespace) -> Timeline:
 
 
 def _load(name: str) -> Routine:
-    return catalog.get(name)
+    """A routine named on the command line: built in, a document, or ``file.py:NAME``."""
+    if name in catalog.names():
+        return catalog.get(name)
+    file, colon, attribute = name.rpartition(":")
+    if colon and file.endswith(".py"):
+        return _from_python(Path(file), attribute)
+    if Path(name).suffix.lower() in (".json", ".toml", ".yaml", ".yml"):
+        return load_routine(name)
+    return catalog.get(name)  # raises UnknownRoutineError naming the built-in ones
+
+
+def _from_python(path: Path, attribute: str) -> Routine:
+    """Run a Python file the user named (as ``python file.py`` would); take one routine from it."""
+    if not path.is_file():
+        raise DocumentError([Problem("$", "no such file")], source=str(path))
+    spec = importlib.util.spec_from_file_location(f"_backstretch_user_{path.stem}", path)
+    if spec is None or spec.loader is None:  # pragma: no cover - a .py file always has a spec
+        raise DocumentError([Problem("$", f"cannot import {str(path)!r}")])
+    module = importlib.util.module_from_spec(spec)
+    writes_bytecode, sys.dont_write_bytecode = sys.dont_write_bytecode, True  # no __pycache__
+    try:
+        spec.loader.exec_module(module)
+    except Exception as error:  # the user's own code: report it in one line, no traceback
+        raise DocumentError(
+            [Problem("$", f"running it failed: {type(error).__name__}: {error}")],
+            source=str(path),
+        ) from None
+    finally:
+        sys.dont_write_bytecode = writes_bytecode
+    routine = getattr(module, attribute, None)
+    if not isinstance(routine, Routine):
+        found = "nothing" if routine is None else type(routine).__name__
+        raise DocumentError(
+            [Problem("$", f"{path}:{attribute} must name a Routine, found {found}")]
+        )
+    return routine
+
+
+def _compile_command(args: argparse.Namespace) -> int:
+    sys.stdout.write(dumps_timeline(_compile(_load(args.routine), args)))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    if Path(args.output).suffix.lower() != ".json":
+        raise DocumentError(
+            [Problem("$", "cannot tell the export format from the suffix; use .json")],
+            source=args.output,
+        )
+    timeline = _compile(_load(args.routine), args)
+    write_atomically(args.output, dumps_timeline(timeline))
+    return 0
+
+
+def _dump(args: argparse.Namespace) -> int:
+    routine = _load(args.routine)
+    format_for(args.output)  # a bad suffix fails before anything is written
+    dump_routine(routine, args.output)
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    routine = load_routine(args.file)
+    timeline = compile_routine(routine)
+    print(
+        f"{args.file}: ok: {routine.title!r}, {len(routine.stretches)} stretches, "
+        f"{format_ms(timeline.total_ms)} at the standard level"
+    )
+    return 0
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -50,11 +50,13 @@ class RoutineError(BackstretchError, ValueError):
 
     problems: tuple[Problem, ...]
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], *, source: str = "") -> None:
         self.problems = tuple(problems)
+        self.source = source
         count = len(self.problems)
         head = "1 problem" if count == 1 else f"{count} problems"
-        super().__init__(f"{head} in the routine:\n" + "\n".join(map(str, self.problems)))
+        where = source or "the routine"
+        super().__init__(f"{head} in {where}:\n" + "\n".join(map(str, self.problems)))
 
 
 class DocumentError(BackstretchError, ValueError):
@@ -64,6 +66,7 @@ class DocumentError(BackstretchError, ValueError):
 
     def __init__(self, problems: Iterable[Problem], *, source: str = "") -> None:
         self.problems = tuple(problems)
+        self.source = source
         count = len(self.problems)
         head = "1 problem" if count == 1 else f"{count} problems"
         where = f" in {source}" if source else ""
