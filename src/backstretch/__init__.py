@@ -8,6 +8,7 @@ Built-in routines live in ``backstretch.catalog``.
 from ._check import check_routine
 from ._compile import SAFETY_NOTE, Cues, compile_routine, estimate_ms
 from ._kinds import Kind, Side
+from ._limits import Limits
 from ._model import (
     Break,
     Caution,
@@ -51,6 +52,7 @@ from .exceptions import (
     FitError,
     InvalidTypeError,
     InvalidValueError,
+    LimitError,
     Problem,
     RoutineError,
     UnknownRoutineError,
@@ -75,6 +77,8 @@ __all__ = [
     "InvalidValueError",
     "Kind",
     "Level",
+    "LimitError",
+    "Limits",
     "Modification",
     "PerSide",
     "Problem",

@@ -10,6 +10,7 @@ import attrs
 
 from ._check import check_routine, slug
 from ._kinds import Kind, Side
+from ._limits import Limits, check_expansion, check_total
 from ._model import BodyNode, Hold, PerSide, Repeat, Reps, Rest, Routine, Step, Stretch
 from ._time import (
     CountRange,
@@ -135,6 +136,7 @@ def compile_routine(
     fit_to: Duration | datetime.timedelta | str | None = None,
     cues: Cues | None = None,
     safety_note: str | None = SAFETY_NOTE,
+    limits: Limits | None = None,
 ) -> Timeline:
     """Compile ``routine`` to its Timeline.
 
@@ -146,6 +148,8 @@ def compile_routine(
       lands on it (counts still follow ``level``). A FitError states the window when it cannot.
     - ``cues``: which cue markers to add (default ``Cues()``; ``Cues.off()`` for none).
     - ``safety_note``: the note that opens the timeline; None leaves it out.
+    - ``limits``: how many events and how long a routine may be (default ``Limits()``); a
+      LimitError says which was passed, before any work is done for an oversized routine.
 
     The routine is checked first; a RoutineError lists every problem at its ``$.path``. Equal
     inputs give equal timelines.
@@ -159,13 +163,22 @@ def compile_routine(
         safety_note=_safety_note(safety_note),
     )
     target_ms = None if fit_to is None else to_duration(fit_to, field="fit_to").ms
+    if limits is not None and not isinstance(limits, Limits):
+        raise InvalidTypeError(f"limits must be a Limits(...) value or None, got {limits!r}")
+    limits = limits or Limits()
     check_routine(routine)
+    breath_ms = options.cues.breath_every.ms if options.cues.breath_every else None
+    check_expansion(routine, limits, ticks=options.cues.countdown, breath_every_ms=breath_ms)
     if target_ms is None:
-        return _Compiler(options, held=None).routine(routine)
-    lowest = _Compiler(attrs.evolve(options, cues=Cues.off()), held="low")
-    low_total_ms = lowest.routine(routine).total_ms
-    held = _fit(lowest.hold_uses, low_total_ms, target_ms, options.level)
-    return _Compiler(options, held=held).routine(routine)
+        timeline = _Compiler(options, held=None).routine(routine)
+    else:
+        check_total(target_ms, limits)
+        lowest = _Compiler(attrs.evolve(options, cues=Cues.off()), held="low")
+        low_total_ms = lowest.routine(routine).total_ms
+        held = _fit(lowest.hold_uses, low_total_ms, target_ms, options.level)
+        timeline = _Compiler(options, held=held).routine(routine)
+    check_total(timeline.total_ms, limits)
+    return timeline
 
 
 @attrs.frozen

@@ -25,7 +25,9 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from . import _model
 from ._check import check_routine
+from ._compile import Cues, compile_routine
 from ._kinds import Kind, Side
+from ._limits import Limits, check_depth
 from ._model import (
     BodyNode,
     Break,
@@ -47,6 +49,7 @@ from .exceptions import (
     DocumentError,
     InvalidTypeError,
     InvalidValueError,
+    LimitError,
     Problem,
     RoutineError,
 )
@@ -520,9 +523,28 @@ def dumps_routine(routine: Routine, *, format: str = "json") -> str:
     raise InvalidValueError(f"format must be one of {', '.join(FORMATS)}, got {format!r}")
 
 
-def loads_routine(text: str | bytes, *, format: str = "json", source: str = "") -> Routine:
-    """Load a routine from document text; every problem is reported at once."""
-    return routine_from_data(_parse(text, format, source), source=source)
+def loads_routine(
+    text: str | bytes, *, format: str = "json", source: str = "", limits: Limits | None = None
+) -> Routine:
+    """Load a routine from document text; every problem is reported at once. ``limits`` bounds
+    the document's size and nesting, and the routine's events and length (at the deep level)."""
+    limits = limits or Limits()
+    data = _parse(_within_size(text, limits, source), format, source)
+    try:
+        check_depth(data, limits)
+        routine = routine_from_data(data, source=source)
+        compile_routine(routine, level="deep", cues=Cues.off(), safety_note=None, limits=limits)
+    except LimitError as error:
+        raise DocumentError([Problem("$", str(error))], source=source) from None
+    return routine
+
+
+def _within_size(text: str | bytes, limits: Limits, source: str) -> str | bytes:
+    size = len(text) if isinstance(text, bytes) else len(text.encode("utf-8", "surrogatepass"))
+    if size > limits.max_bytes:
+        message = f"the document is more than {limits.max_bytes:,} bytes (Limits.max_bytes)"
+        raise DocumentError([Problem("$", message)], source=source)
+    return text
 
 
 def dumps_timeline(timeline: Timeline) -> str:
@@ -530,9 +552,22 @@ def dumps_timeline(timeline: Timeline) -> str:
     return json.dumps(timeline_to_data(timeline), ensure_ascii=False, indent=1) + "\n"
 
 
-def loads_timeline(text: str | bytes, *, source: str = "") -> Timeline:
-    """Load a timeline from JSON document text, checking its invariants."""
-    return timeline_from_data(_parse(text, "json", source), source=source)
+def loads_timeline(
+    text: str | bytes, *, source: str = "", limits: Limits | None = None
+) -> Timeline:
+    """Load a timeline from JSON document text, checking its invariants. Timelines are flat, so
+    ``limits.max_bytes`` is scaled by 100 for them (they are far bigger than their routines)."""
+    limits = limits or Limits()
+    data = _parse(
+        _within_size(text, attrs.evolve(limits, max_bytes=limits.max_bytes * 100), source),
+        "json",
+        source,
+    )
+    try:
+        check_depth(data, limits)
+    except LimitError as error:
+        raise DocumentError([Problem("$", str(error))], source=source) from None
+    return timeline_from_data(data, source=source)
 
 
 def dump_routine(routine: Routine, path: str | os.PathLike[str]) -> None:
@@ -540,9 +575,12 @@ def dump_routine(routine: Routine, path: str | os.PathLike[str]) -> None:
     write_atomically(path, dumps_routine(routine, format=format_for(path)))
 
 
-def load_routine(path: str | os.PathLike[str]) -> Routine:
+def load_routine(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Routine:
     """Read a routine document, in the format its suffix names."""
-    return loads_routine(_read(path), format=format_for(path), source=os.fspath(path))
+    source = os.fspath(path)
+    limits = limits or Limits()
+    text = _read(path, limits.max_bytes)
+    return loads_routine(text, format=format_for(path), source=source, limits=limits)
 
 
 def dump_timeline(timeline: Timeline, path: str | os.PathLike[str]) -> None:
@@ -550,9 +588,12 @@ def dump_timeline(timeline: Timeline, path: str | os.PathLike[str]) -> None:
     write_atomically(path, dumps_timeline(timeline))
 
 
-def load_timeline(path: str | os.PathLike[str]) -> Timeline:
+def load_timeline(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Timeline:
     """Read a timeline JSON document."""
-    return loads_timeline(_read(path), source=os.fspath(path))
+    limits = limits or Limits()
+    return loads_timeline(
+        _read(path, limits.max_bytes * 100), source=os.fspath(path), limits=limits
+    )
 
 
 def write_atomically(path: str | os.PathLike[str], text: str) -> None:
@@ -571,9 +612,11 @@ def write_atomically(path: str | os.PathLike[str], text: str) -> None:
         raise
 
 
-def _read(path: str | os.PathLike[str]) -> bytes:
+def _read(path: str | os.PathLike[str], max_bytes: int) -> bytes:
+    """The file's bytes; a file larger than the size limit is refused without reading it all."""
     try:
-        return Path(path).read_bytes()
+        with Path(path).open("rb") as stream:
+            return stream.read(max_bytes + 1)
     except OSError as error:
         raise DocumentError(
             [Problem("$", f"cannot read it: {error.strerror}")], source=os.fspath(path)

@@ -16,6 +16,7 @@ __all__ = [
     "FitError",
     "InvalidTypeError",
     "InvalidValueError",
+    "LimitError",
     "Problem",
     "RoutineError",
     "UnknownRoutineError",
@@ -80,6 +81,10 @@ class FitError(BackstretchError, ValueError):
         super().__init__(message)
         self.low_ms = low_ms
         self.high_ms = high_ms
+
+
+class LimitError(BackstretchError, ValueError):
+    """A routine or document past one of the Limits (size, depth, events, total time)."""
 
 
 class UnknownRoutineError(BackstretchError, LookupError):

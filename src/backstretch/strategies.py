@@ -259,7 +259,7 @@ def cue_options() -> st.SearchStrategy[Cues]:
         countdown=st.integers(0, 12),
         halfway=st.booleans(),
         halfway_min=durations(min_ms=0, max_ms=60_000),
-        breath_every=st.one_of(st.none(), durations(min_ms=1, max_ms=60_000)),
+        breath_every=st.one_of(st.none(), durations(min_ms=1_000, max_ms=60_000)),
         next_up=st.booleans(),
         next_up_lead=durations(min_ms=0, max_ms=60_000),
         switch_prompt=st.booleans(),
