@@ -1,0 +1,119 @@
+"""Fuzzing the loaders: anything at all either loads or raises our own error, never another one."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from backstretch import (
+    BackstretchError,
+    Routine,
+    Timeline,
+    compile_routine,
+    loads_routine,
+    loads_timeline,
+    strategies,
+)
+from backstretch._serialize import routine_to_data, timeline_to_data
+
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["version", "type", "title", "body", "name", "duration", "x"])
+            | st.text(max_size=5),
+            children,
+            max_size=5,
+        )
+    ),
+    max_leaves=30,
+)
+WRONG = st.sampled_from(
+    [None, True, -1, 0, 10**30, -(10**30), 1.5, "", "x", "-5s", "99999h", [], {}, [1], {"low": 1}]
+)
+
+
+def _loads_or_our_error(load: Any, text: str) -> None:
+    with contextlib.suppress(BackstretchError):
+        load(text)
+
+
+@given(JSON)
+def test_any_json_value_loads_or_raises_our_error(value: object) -> None:
+    """Arbitrary JSON, as a routine or a timeline: our error or a value, nothing else."""
+    text = json.dumps(value)
+    _loads_or_our_error(loads_routine, text)
+    _loads_or_our_error(loads_timeline, text)
+
+
+@given(JSON)
+def test_any_json_under_a_routine_header_loads_or_raises_our_error(value: object) -> None:
+    body = value if isinstance(value, dict) else {"body": value}
+    _loads_or_our_error(loads_routine, json.dumps({**body, "version": 1, "type": "routine"}))
+
+
+def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _paths(value, (*prefix, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _paths(value, (*prefix, index))
+    return found
+
+
+def _mutate(data: Any, data_draw: st.DataObject) -> Any:
+    mutated = copy.deepcopy(data)
+    path = data_draw.draw(st.sampled_from(_paths(mutated)[1:]))
+    parent = mutated
+    for step in path[:-1]:
+        parent = parent[step]
+    last = path[-1]
+    operation = data_draw.draw(st.sampled_from(["replace", "remove", "add-key"]))
+    if operation == "replace" or (operation == "remove" and isinstance(parent, list)):
+        parent[last] = data_draw.draw(WRONG)
+    elif operation == "remove":
+        del parent[last]
+    else:
+        target = parent[last] if isinstance(parent[last], dict) else parent
+        if isinstance(target, dict):
+            target[data_draw.draw(st.sampled_from(["colour", "Type", "body ", "_x"]))] = 1
+    return mutated
+
+
+@given(strategies.routines(max_stretches=2, max_depth=2), st.data())
+def test_mutated_routine_documents_load_or_raise_our_error(
+    routine: Routine, data: st.DataObject
+) -> None:
+    """Every leaf replaced by a wrong type or number, keys removed, unknown keys added."""
+    mutated = _mutate(routine_to_data(routine), data)
+    _loads_or_our_error(loads_routine, json.dumps(mutated))
+
+
+@given(strategies.timelines(max_stretches=2, max_depth=2), st.data())
+def test_mutated_timeline_documents_load_or_raise_our_error(
+    timeline: Timeline, data: st.DataObject
+) -> None:
+    mutated = _mutate(timeline_to_data(timeline), data)
+    _loads_or_our_error(loads_timeline, json.dumps(mutated))
+
+
+def test_the_fuzzers_reach_valid_documents_too() -> None:
+    """Guard: the mutation helper leaves an untouched document loadable."""
+    from backstretch import catalog
+
+    seed = catalog.get("pilates-for-back-pain")
+    assert seed == loads_routine(json.dumps(routine_to_data(seed)))
+    timeline = compile_routine(seed)
+    assert timeline == loads_timeline(json.dumps(timeline_to_data(timeline)))
