@@ -10,6 +10,7 @@ reported at once, each at its ``$.path``, in our own words.
 from __future__ import annotations
 
 import importlib
+import importlib.resources
 import json
 import math
 import os
@@ -61,6 +62,7 @@ __all__ = [
     "dumps_routine",
     "dumps_timeline",
     "duration_text",
+    "json_schema",
     "load_routine",
     "load_timeline",
     "loads_routine",
@@ -488,6 +490,15 @@ def _timeline_problems(doc: _TimelineDoc) -> list[Problem]:
             )
         )
     return problems
+
+
+def json_schema(kind: str) -> str:
+    """The JSON Schema (Draft 2020-12) of the ``"routine"`` or ``"timeline"`` document, as text."""
+    if kind not in ("routine", "timeline"):
+        raise InvalidValueError(f"there are schemas for 'routine' and 'timeline', not {kind!r}")
+    return (importlib.resources.files(__package__) / "schemas" / f"{kind}.schema.json").read_text(
+        encoding="utf-8"
+    )
 
 
 # Text and files. JSON is always available; TOML writing needs the ``toml`` extra (reading uses the

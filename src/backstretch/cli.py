@@ -13,7 +13,14 @@ from pathlib import Path
 from . import __version__, catalog
 from ._compile import Cues, compile_routine
 from ._model import Routine
-from ._serialize import dump_routine, dumps_timeline, format_for, load_routine, write_atomically
+from ._serialize import (
+    dump_routine,
+    dumps_timeline,
+    format_for,
+    json_schema,
+    load_routine,
+    write_atomically,
+)
 from ._time import Level, format_ms
 from ._timeline import Timeline
 from .exceptions import BackstretchError, DocumentError, Problem
@@ -76,6 +83,10 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", required=True, metavar="FILE", help="FILE.json, FILE.toml or FILE.yaml"
     )
     dump.set_defaults(run=_dump)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of a document")
+    schema.add_argument("kind", choices=["routine", "timeline"], help="which document")
+    schema.set_defaults(run=_schema)
 
     check = commands.add_parser("check", help="check a routine document; every problem at once")
     check.add_argument("file", metavar="FILE", help="a routine document (.json, .toml, .yaml)")
@@ -189,6 +200,11 @@ def _dump(args: argparse.Namespace) -> int:
     routine = _load(args.routine)
     format_for(args.output)  # a bad suffix fails before anything is written
     dump_routine(routine, args.output)
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(json_schema(args.kind))
     return 0
 
 
