@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
@@ -169,3 +170,19 @@ def test_bad_document_errors_are_pinned(name: str) -> None:
         loader(path)
     assert isinstance(caught.value, DocumentError | RoutineError)
     assert EXPECTED[name] == [str(p) for p in caught.value.problems]
+
+
+def test_a_missing_extra_names_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_import = importlib.import_module
+
+    def without_yaml(name: str) -> object:
+        if name == "yaml":
+            raise ImportError(name)
+        return real_import(name)
+
+    monkeypatch.setattr(importlib, "import_module", without_yaml)
+    with pytest.raises(DocumentError) as caught:
+        dumps_routine(SEED, format="yaml")
+    assert "1 problem:\n$: YAML documents need an extra: pip install 'backstretch[yaml]'" == str(
+        caught.value
+    )
