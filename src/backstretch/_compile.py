@@ -11,7 +11,18 @@ import attrs
 from ._check import check_routine, slug
 from ._kinds import Kind, Side
 from ._limits import Limits, check_expansion, check_total
-from ._model import BodyNode, Hold, PerSide, Repeat, Reps, Rest, Routine, Step, Stretch
+from ._model import (
+    BodyNode,
+    Hold,
+    PerSide,
+    Repeat,
+    Reps,
+    Rest,
+    Routine,
+    Step,
+    Stretch,
+    hold_parts,
+)
 from ._time import (
     CountRange,
     Duration,
@@ -116,16 +127,6 @@ class Cues:
         return cls(
             countdown=0, halfway=False, breath_every=None, next_up=False, switch_prompt=False
         )
-
-
-def part_count(hold: Hold) -> int:
-    """How many equal parts a hold with breaks is split into: enough that even at the top of its
-    range no part is longer than ``breaks.every``. Fixed per hold, so the total grows smoothly with
-    the held time and both levels and fitting keep the same shape."""
-    if hold.breaks is None:
-        return 1
-    high_ms = hold.duration.ms if isinstance(hold.duration, Duration) else hold.duration.high_ms
-    return max(1, -(-high_ms // hold.breaks.every.ms))
 
 
 def compile_routine(
@@ -460,7 +461,7 @@ class _Compiler:
 
     def hold(self, hold: Hold, path: str, side: Side | None) -> None:
         held_ms = self.held_ms(hold)
-        parts = split_ms(held_ms, part_count(hold))
+        parts = split_ms(held_ms, hold_parts(hold))
         text = _fill(hold.text, side)
         starts: list[int] = []
         for index, part_ms in enumerate(parts):

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from ._model import BodyNode, Hold, PerSide, Repeat, Reps, Routine, Stretch
+from ._model import BodyNode, Hold, PerSide, Repeat, Reps, Routine, Stretch, hold_parts
 from ._time import CountRange, Duration, DurationRange, format_ms, minutes, to_duration
 from .exceptions import InvalidValueError, LimitError
 
@@ -121,7 +121,7 @@ def _body_bound(body: tuple[BodyNode, ...], cues: _CueRates) -> int:
     total = 0
     for node in body:
         if isinstance(node, Hold):
-            parts = _parts(node)
+            parts = hold_parts(node)
             total += (2 + cues.ticks) * parts + 1 + _cue_repeats(node, cues)
         elif isinstance(node, Reps):
             total += _high(node.count) * (2 if node.alternate else 1)
@@ -132,13 +132,6 @@ def _body_bound(body: tuple[BodyNode, ...], cues: _CueRates) -> int:
         else:
             total += 1
     return total
-
-
-def _parts(hold: Hold) -> int:
-    if hold.breaks is None:
-        return 1
-    high = hold.duration.high_ms if isinstance(hold.duration, DurationRange) else hold.duration.ms
-    return max(1, -(-high // hold.breaks.every.ms))
 
 
 def _cue_repeats(hold: Hold, cues: _CueRates) -> int:

@@ -280,6 +280,16 @@ class Hold:
     )
 
 
+def hold_parts(hold: Hold) -> int:
+    """How many equal parts a hold with breaks is split into: enough that even at the top of its
+    range no part is longer than ``breaks.every``. Fixed per hold, so the total grows smoothly with
+    the held time and levels and fitting keep the same shape."""
+    if hold.breaks is None:
+        return 1
+    high_ms = hold.duration.ms if isinstance(hold.duration, Duration) else hold.duration.high_ms
+    return max(1, -(-high_ms // hold.breaks.every.ms))
+
+
 @attrs.frozen
 class Rest:
     """A pause."""

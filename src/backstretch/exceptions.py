@@ -46,32 +46,32 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
-class RoutineError(BackstretchError, ValueError):
+class _ProblemsError(BackstretchError, ValueError):
+    """Every problem found at once: ``problems``, and the file they are in (``source``) if any."""
+
+    problems: tuple[Problem, ...]
+    source: str
+    #: What the problems are in when there is no source file to name.
+    subject = ""
+
+    def __init__(self, problems: Iterable[Problem], *, source: str = "") -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        count = len(self.problems)
+        head = "1 problem" if count == 1 else f"{count} problems"
+        where = source or self.subject
+        head += f" in {where}" if where else ""
+        super().__init__(f"{head}:\n" + "\n".join(map(str, self.problems)))
+
+
+class RoutineError(_ProblemsError):
     """A routine that cannot be compiled; ``problems`` lists every problem found, not just one."""
 
-    problems: tuple[Problem, ...]
-
-    def __init__(self, problems: Iterable[Problem], *, source: str = "") -> None:
-        self.problems = tuple(problems)
-        self.source = source
-        count = len(self.problems)
-        head = "1 problem" if count == 1 else f"{count} problems"
-        where = source or "the routine"
-        super().__init__(f"{head} in {where}:\n" + "\n".join(map(str, self.problems)))
+    subject = "the routine"
 
 
-class DocumentError(BackstretchError, ValueError):
+class DocumentError(_ProblemsError):
     """A document that cannot be loaded; ``problems`` lists every problem found, at ``$.path``s."""
-
-    problems: tuple[Problem, ...]
-
-    def __init__(self, problems: Iterable[Problem], *, source: str = "") -> None:
-        self.problems = tuple(problems)
-        self.source = source
-        count = len(self.problems)
-        head = "1 problem" if count == 1 else f"{count} problems"
-        where = f" in {source}" if source else ""
-        super().__init__(f"{head}{where}:\n" + "\n".join(map(str, self.problems)))
 
 
 class FitError(BackstretchError, ValueError):
