@@ -733,6 +733,11 @@ def _load_yaml(text: str) -> Data:
 
     StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
     try:
+        # Aliases let a few lines stand for a tree of billions of nodes ("billion laughs");
+        # a routine never needs one, so they are refused before anything is built.
+        for event in yaml.parse(text, Loader=StrictLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise ValueError(f"aliases (*{event.anchor}) are not allowed; write the value out")
         return yaml.load(text, Loader=StrictLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
