@@ -489,6 +489,17 @@ def _timeline_problems(doc: _TimelineDoc) -> list[Problem]:
                 f"must be where the last segment ends ({position}), got {doc.total_ms}",
             )
         )
+    chapter_end = 0
+    for index, chapter in enumerate(doc.chapters):
+        if chapter.start_ms < chapter_end or chapter.end_ms > doc.total_ms:
+            problems.append(
+                Problem(
+                    f"$.chapters[{index}]",
+                    f"chapters must follow each other within the timeline (0 to {doc.total_ms}); "
+                    f"this one runs {chapter.start_ms} to {chapter.end_ms}",
+                )
+            )
+        chapter_end = max(chapter_end, chapter.end_ms)
     return problems
 
 
