@@ -1,0 +1,194 @@
+"""A playback engine for timelines, with an injected clock and no I/O.
+
+Any front end (a terminal, a GUI, a watch bridge) drives it: call ``due()`` whenever convenient, and
+it returns each event once, in order, as the play position passes its start. The position is
+computed from the clock against an anchor (the clock time and position of the last start, pause,
+speed change or seek), never by adding up ticks, so late or irregular ticks cannot drift.
+
+>>> from backstretch import catalog, compile_routine
+>>> now = [0]
+>>> player = Player(compile_routine(catalog.get("pilates-for-back-pain")), clock=lambda: now[0])
+>>> player.start()
+>>> [e.kind.value for e in player.due()]
+['caution']
+>>> now[0] = 10_000
+>>> [e.id for e in player.due()]
+['title']
+"""
+
+from __future__ import annotations
+
+import bisect
+import time
+from collections.abc import Callable
+from fractions import Fraction
+
+from ._timeline import Event, Timeline
+from .exceptions import InvalidValueError
+
+__all__ = ["Clock", "Player", "monotonic_ms"]
+
+#: A clock returns the current time in milliseconds; only differences between readings matter.
+Clock = Callable[[], int]
+
+#: How far into a segment ``previous()`` restarts it rather than going to the one before.
+RESTART_WITHIN_MS = 2000
+
+
+def monotonic_ms() -> int:
+    """The real clock: monotonic milliseconds."""
+    return time.monotonic_ns() // 1_000_000
+
+
+class Player:
+    """Plays a Timeline against a clock: start, pause, resume, seek, next, previous, speed.
+
+    States: not started, playing, paused, finished (the position reached the end). A seek starts
+    a new pass: the segment playing at the target is due first, then every event from the target
+    on; events skipped over never fire, and events passed again after a backward seek fire again.
+    """
+
+    def __init__(self, timeline: Timeline, *, clock: Clock = monotonic_ms) -> None:
+        self.timeline = timeline
+        self._clock = clock
+        self._speed = Fraction(1)
+        self._started = False
+        self._paused = False
+        self._anchor_clock_ms = 0
+        self._anchor_position = Fraction(0)
+        self._cursor = 0  # index of the next event to fire
+        self._pending: list[Event] = []  # fired first by the next due(): the segment sought into
+
+    # Position and state.
+
+    @property
+    def position_ms(self) -> int:
+        """Where playback is, in milliseconds from the start (0 before start, at most total_ms)."""
+        return min(self.timeline.total_ms, int(self._exact_position()))
+
+    def _exact_position(self) -> Fraction:
+        if not self._started or self._paused:
+            return self._anchor_position
+        elapsed = self._clock() - self._anchor_clock_ms
+        return self._anchor_position + elapsed * self._speed
+
+    @property
+    def playing(self) -> bool:
+        """Started, not paused, not finished."""
+        return self._started and not self._paused and not self.finished
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    @property
+    def finished(self) -> bool:
+        """The position reached the end and every event up to it has been returned by due()."""
+        return (
+            self._started
+            and self.position_ms >= self.timeline.total_ms
+            and self._cursor >= len(self.timeline.events)
+            and not self._pending
+        )
+
+    @property
+    def speed(self) -> Fraction:
+        return self._speed
+
+    @property
+    def current(self) -> Event | None:
+        """The segment playing now (None before the start and at the end)."""
+        return self.timeline.at(self.position_ms) if self._started else None
+
+    # Controls.
+
+    def start(self) -> None:
+        """Start from the beginning."""
+        self._started = True
+        self._paused = False
+        self._reanchor(Fraction(0))
+        self._cursor = 0
+        self._pending = []
+
+    def pause(self) -> None:
+        """Stop the position where it is; the clock may run on, the position does not."""
+        if self._started and not self._paused:
+            self._reanchor(self._clamped())
+            self._paused = True
+
+    def resume(self) -> None:
+        """Go on from where pause() stopped."""
+        if self._started and self._paused:
+            self._paused = False
+            self._reanchor(self._anchor_position)
+
+    def toggle(self) -> None:
+        """Pause when playing, resume when paused."""
+        (self.resume if self._paused else self.pause)()
+
+    def set_speed(self, speed: float | Fraction) -> None:
+        """Play ``speed`` times faster (2 for double speed, 0.5 for half); the position holds."""
+        exact = Fraction(str(speed)) if isinstance(speed, float) else Fraction(speed)
+        if exact <= 0:
+            raise InvalidValueError(f"speed must be above 0, got {speed!r}")
+        if self._started:
+            self._reanchor(self._clamped())
+        self._speed = exact
+
+    def seek(self, ms: int) -> None:
+        """Jump to ``ms`` (clamped to the timeline); a new pass starts there."""
+        if type(ms) is not int:
+            raise InvalidValueError(f"seek() takes whole milliseconds, got {ms!r}")
+        target = max(0, min(ms, self.timeline.total_ms))
+        if not self._started:
+            self._started = True
+            self._paused = False
+        self._reanchor(Fraction(target))
+        self._cursor = _first_at_or_after(self.timeline, target)
+        playing = self.timeline.at(target)
+        self._pending = [playing] if playing is not None and playing.start_ms < target else []
+
+    def next(self) -> None:
+        """Jump to the start of the next segment (or the end)."""
+        segments = self.timeline.segments
+        index = bisect.bisect_right(segments, self.position_ms, key=_start)
+        self.seek(segments[index].start_ms if index < len(segments) else self.timeline.total_ms)
+
+    def previous(self) -> None:
+        """Restart the current segment, or, within its first two seconds, go to the one before."""
+        position = self.position_ms
+        segments = self.timeline.segments
+        index = bisect.bisect_right(segments, position, key=_start) - 1  # the current one
+        if index < 0:
+            self.seek(0)
+        elif position - segments[index].start_ms > RESTART_WITHIN_MS or index == 0:
+            self.seek(segments[index].start_ms)
+        else:
+            self.seek(segments[index - 1].start_ms)
+
+    def due(self) -> tuple[Event, ...]:
+        """Every event whose start the position has reached since the last call, in order."""
+        if not self._started:
+            return ()
+        fired, self._pending = self._pending, []
+        position = self.position_ms
+        events = self.timeline.events
+        while self._cursor < len(events) and events[self._cursor].start_ms <= position:
+            fired.append(events[self._cursor])
+            self._cursor += 1
+        return tuple(fired)
+
+    def _clamped(self) -> Fraction:
+        return min(Fraction(self.timeline.total_ms), self._exact_position())
+
+    def _reanchor(self, position: Fraction) -> None:
+        self._anchor_clock_ms = self._clock()
+        self._anchor_position = position
+
+
+def _start(event: Event) -> int:
+    return event.start_ms
+
+
+def _first_at_or_after(timeline: Timeline, ms: int) -> int:
+    return bisect.bisect_left(timeline.events, ms, key=_start)
