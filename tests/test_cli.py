@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -192,3 +193,39 @@ def test_export_never_leaves_a_partial_file(tmp_path: Path) -> None:
     result = run("export", "pilates-for-back-pain", "-o", str(out), "--fit", "1m")
     assert 1 == result.returncode
     assert "old" == out.read_text(encoding="utf-8")
+
+
+def test_play_piped_prints_every_event_in_order_without_escapes() -> None:
+    from backstretch import catalog, compile_routine
+    from backstretch.cli import play_line
+
+    timeline = compile_routine(catalog.get("pilates-for-back-pain"), level="gentle")
+    result = run("play", "pilates-for-back-pain", "--level", "gentle", "--speed", "5000")
+    assert (0, "") == (result.returncode, result.stderr)
+    assert [play_line(e) for e in timeline.events] == result.stdout.splitlines()
+    assert "\x1b" not in result.stdout
+
+
+def test_play_stops_cleanly_on_ctrl_c() -> None:
+    import signal
+    import time
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "backstretch", "play", "pilates-for-back-pain", "--speed", "20"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(1.5)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=20)
+    assert 130 == process.returncode
+    assert re.fullmatch(r"Stopped at \d+:\d\d of 14:13(, in [^.]+)?\.\n", err), err
+    assert "Stop if pain increases or spreads" in out.splitlines()[0]
+
+
+def test_play_speed_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["play", "pilates-for-back-pain", "--speed", "-3"])
+    assert 2 == caught.value.code
+    assert "argument --speed: must be a number above 0, got '-3'" in capsys.readouterr().err

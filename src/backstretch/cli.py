@@ -7,6 +7,7 @@ import importlib.util
 import shutil
 import sys
 import textwrap
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,8 +23,9 @@ from ._serialize import (
     write_atomically,
 )
 from ._time import Level, format_ms
-from ._timeline import Timeline
+from ._timeline import Event, Timeline
 from .exceptions import BackstretchError, DocumentError, Problem
+from .player import Player
 
 __all__ = ["main"]
 
@@ -63,6 +65,20 @@ def _parser() -> argparse.ArgumentParser:
     _routine_argument(show)
     _compile_options(show)
     show.set_defaults(run=_show)
+
+    play = commands.add_parser(
+        "play", help="play a routine in real time, one timestamped line per event"
+    )
+    _routine_argument(play)
+    _compile_options(play)
+    play.add_argument(
+        "--speed",
+        type=_positive_number,
+        default=1.0,
+        metavar="N",
+        help="play N times faster, e.g. 10 for a quick run-through (default: 1)",
+    )
+    play.set_defaults(run=_play)
 
     compile_ = commands.add_parser("compile", help="print a routine's timeline as JSON")
     _routine_argument(compile_)
@@ -178,6 +194,50 @@ def _from_python(path: Path, attribute: str) -> Routine:
             [Problem("$", f"{path}:{attribute} must name a Routine, found {found}")]
         )
     return routine
+
+
+def _positive_number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not (value > 0 and value < float("inf")):
+        raise argparse.ArgumentTypeError(f"must be a number above 0, got {text!r}")
+    return value
+
+
+def _play(args: argparse.Namespace) -> int:
+    """Plain playback: each event printed as it fires, against the real clock (Ctrl-C stops)."""
+    timeline = _compile(_load(args.routine), args)
+    player = Player(timeline)
+    player.set_speed(args.speed)
+    player.start()
+    try:
+        while True:
+            for event in player.due():
+                print(play_line(event), flush=True)
+            if player.finished:
+                return 0
+            upcoming = timeline.next_after(player.position_ms)
+            wait_ms = (upcoming.start_ms if upcoming else timeline.total_ms) - player.position_ms
+            time.sleep(min(1.0, max(0.001, float(wait_ms / player.speed) / 1000)))
+    except KeyboardInterrupt:
+        chapter = timeline.chapter_at(player.position_ms)
+        where = f", in {chapter.title}" if chapter else ""
+        print(
+            f"Stopped at {format_ms(player.position_ms // 1000 * 1000)} of "
+            f"{format_ms(timeline.total_ms)}{where}.",
+            file=sys.stderr,
+        )
+        return 130
+
+
+def play_line(event: Event) -> str:
+    """One event as a plain line: clock time, kind, side, text."""
+    side = event.side.value.upper() if event.side else ""
+    return (
+        f"{format_ms(event.start_ms):>8}  {event.kind.value:<12}  {side:<5}  {event.text}".rstrip()
+    )
 
 
 def _compile_command(args: argparse.Namespace) -> int:
