@@ -284,10 +284,7 @@ def announcement(stretch: Stretch) -> str:
 
 def _choose(stretch: Stretch, conditions: frozenset[str]) -> Stretch | None:
     """The stretch, else the first of its alternatives that no declared condition rules out."""
-    current: Stretch | None = stretch
-    while current is not None and conditions.intersection(current.conditions):
-        current = current.alternative
-    return current
+    return next((s for s in stretch.chain if not conditions.intersection(s.conditions)), None)
 
 
 def _skip_text(original: Stretch, chosen: Stretch | None, conditions: frozenset[str]) -> str:
@@ -301,10 +298,10 @@ def _skip_text(original: Stretch, chosen: Stretch | None, conditions: frozenset[
 
     done = "left out" if chosen is None else f"replaced by {chosen.name}"
     text = f"{original.name} {done} {reason(original)}"
-    current = original.alternative
-    while current is not chosen and current is not None:
-        text += f" Its alternative {current.name} is ruled out too {reason(current)}"
-        current = current.alternative
+    for alternative in original.chain[1:]:
+        if alternative is chosen:
+            break
+        text += f" Its alternative {alternative.name} is ruled out too {reason(alternative)}"
     return text
 
 

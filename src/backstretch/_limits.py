@@ -97,19 +97,10 @@ def _routine_bound(routine: Routine, cues: _CueRates) -> int:
     total = 6  # safety note, title, intro, outro, end, and slack
     for item in routine.body:
         if isinstance(item, Stretch):
-            total += 2 + max(_stretch_bound(s, cues) for s in _chain(item))
+            total += 2 + max(_stretch_bound(s, cues) for s in item.chain)
         else:
             total += 1
     return total
-
-
-def _chain(stretch: Stretch) -> list[Stretch]:
-    chain: list[Stretch] = []
-    current: Stretch | None = stretch
-    while current is not None:
-        chain.append(current)
-        current = current.alternative
-    return chain
 
 
 def _stretch_bound(stretch: Stretch, cues: _CueRates) -> int:

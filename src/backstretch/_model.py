@@ -389,6 +389,14 @@ class Stretch:
     alternative: Stretch | None = attrs.field(default=None, kw_only=True, validator=_alternative)
 
     @property
+    def chain(self) -> tuple[Stretch, ...]:
+        """This stretch followed by its alternative, that one's alternative, and so on."""
+        chain = [self]
+        while chain[-1].alternative is not None:
+            chain.append(chain[-1].alternative)
+        return tuple(chain)
+
+    @property
     def conditions(self) -> tuple[str, ...]:
         """Every condition its cautions name: declaring one of them leaves this stretch out."""
         return tuple(sorted({c for caution in self.cautions for c in caution.conditions}))
