@@ -21,7 +21,6 @@ from ._time import (
     CountRange,
     Duration,
     DurationRange,
-    format_ms,
     seconds,
     to_duration,
     to_duration_or_range,
@@ -427,10 +426,3 @@ class Routine:
     def stretches(self) -> tuple[Stretch, ...]:
         """The stretches of the routine, in order (rests left out)."""
         return tuple(item for item in self.body if isinstance(item, Stretch))
-
-
-def describe_duration(value: Duration | DurationRange) -> str:
-    """``0:30`` for a fixed duration, ``0:30 to 1:00`` for a range."""
-    if isinstance(value, Duration):
-        return format_ms(value.ms)
-    return str(value)
