@@ -229,3 +229,58 @@ def test_play_speed_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None
         main(["play", "pilates-for-back-pain", "--speed", "-3"])
     assert 2 == caught.value.code
     assert "argument --speed: must be a number above 0, got '-3'" in capsys.readouterr().err
+
+
+SAY_FAST = ["--say", "--no-cues", "--speed", "5000"]
+
+
+def test_play_say_speaks_every_instruction_through_espeak_ng(tmp_path: Path) -> None:
+    from backstretch import Cues, Kind, catalog, compile_routine
+    from test_speech import fake_espeak
+
+    log = fake_espeak(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "backstretch", "play", "pilates-for-back-pain", *SAY_FAST],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": str(tmp_path)},
+    )
+    assert (0, "") == (result.returncode, result.stderr)
+    timeline = compile_routine(catalog.get("pilates-for-back-pain"), cues=Cues.off())
+    spoken = [line.partition(" | ")[2] for line in log.read_text(encoding="utf-8").splitlines()]
+    # At 5000x, texts queue up faster than they are spoken; every one is still said, in order.
+    assert [e.text for e in timeline.events if e.kind is not Kind.SKIP] == spoken
+
+
+def test_play_say_without_espeak_ng_says_how_to_install_it() -> None:
+    result = run("play", "pilates-for-back-pain", "--say")
+    assert 1 == result.returncode
+    assert "" == result.stdout
+    assert result.stderr.startswith("backstretch: error: espeak-ng is not installed")
+    assert "sudo apt-get install espeak-ng" in result.stderr
+    assert 1 == len(result.stderr.splitlines())
+
+
+COMMANDS = ["list", "show", "play", "compile", "export", "dump", "schema", "check"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str) -> None:
+    result = run(command, "--help")
+    assert (0, "") == (result.returncode, result.stderr)
+    assert result.stdout.startswith(f"usage: backstretch {command}")
+
+
+def test_top_level_help_lists_every_command() -> None:
+    result = run("--help")
+    assert 0 == result.returncode
+    listed = re.findall(r"^    (\w+)\s", result.stdout, flags=re.MULTILINE)
+    assert COMMANDS == listed
+
+
+def test_play_help_names_its_keys_and_options() -> None:
+    text = " ".join(run("play", "--help").stdout.split())
+    for expected in ["--speed N", "--quiet", "--say", "--plain", "--level", "--avoid", "--fit"]:
+        assert expected in text
+    assert "space pause/resume, right or n next, left or p previous, q quit" in text

@@ -10,9 +10,12 @@ import textwrap
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from . import __version__, catalog
 from ._compile import Cues, compile_routine
+from ._kinds import Kind
 from ._model import Routine
 from ._serialize import (
     dump_routine,
@@ -26,6 +29,9 @@ from ._time import Level, format_ms
 from ._timeline import Event, Timeline
 from .exceptions import BackstretchError, DocumentError, Problem
 from .player import Player
+
+if TYPE_CHECKING:
+    from .speech import SpeechQueue
 
 __all__ = ["main"]
 
@@ -67,7 +73,12 @@ def _parser() -> argparse.ArgumentParser:
     show.set_defaults(run=_show)
 
     play = commands.add_parser(
-        "play", help="play a routine in real time, one timestamped line per event"
+        "play",
+        help="play a routine in real time: full screen on a terminal, plain lines when piped",
+        description="Play a routine in real time. On a terminal: a full-screen player (keys: "
+        "space pause/resume, right or n next, left or p previous, q quit). Piped, or with "
+        "--plain: one timestamped line per event. Ctrl-C stops with a one-line summary "
+        "(status 130).",
     )
     _routine_argument(play)
     _compile_options(play)
@@ -77,6 +88,15 @@ def _parser() -> argparse.ArgumentParser:
         default=1.0,
         metavar="N",
         help="play N times faster, e.g. 10 for a quick run-through (default: 1)",
+    )
+    play.add_argument(
+        "--quiet", action="store_true", help="no terminal bell for the get-ready countdown"
+    )
+    play.add_argument(
+        "--say", action="store_true", help="speak each instruction aloud (needs espeak-ng)"
+    )
+    play.add_argument(
+        "--plain", action="store_true", help="plain timestamped lines even on a terminal"
     )
     play.set_defaults(run=_play)
 
@@ -207,8 +227,50 @@ def _positive_number(text: str) -> float:
 
 
 def _play(args: argparse.Namespace) -> int:
-    """Plain playback: each event printed as it fires, against the real clock (Ctrl-C stops)."""
+    """Full screen on a terminal, plain timestamped lines otherwise (or with --plain)."""
     timeline = _compile(_load(args.routine), args)
+    speech = None
+    if args.say:
+        from .speech import EspeakNg, SpeechQueue  # raises NotInstalledError before playing
+
+        speech = SpeechQueue(EspeakNg())
+    if not args.plain and sys.stdout.isatty() and sys.stdin.isatty():
+        try:
+            from . import _terminal
+        except ImportError:
+            print(
+                "backstretch: note: the full-screen player needs rich: "
+                "pip install 'backstretch[play]'; playing as plain lines",
+                file=sys.stderr,
+            )
+        else:
+            return _play_fullscreen(_terminal, timeline, args, speech)
+    return _play_plain(timeline, args, speech)
+
+
+def _play_fullscreen(
+    terminal: ModuleType, timeline: Timeline, args: argparse.Namespace, speech: SpeechQueue | None
+) -> int:
+    from rich.console import Console
+
+    with terminal.TerminalKeys.of_stdin() as keys:
+        outcome = terminal.play_fullscreen(
+            timeline,
+            console=Console(),
+            keys=keys,
+            speed=args.speed,
+            bell=not args.quiet,
+            speech=speech,
+        )
+    if outcome.how == "finished":
+        print(f"Finished {timeline.title} ({format_ms(timeline.total_ms)}). Well done.")
+        return 0
+    print(_stopped(timeline, outcome.position_ms), file=sys.stderr)
+    return 130 if outcome.how == "interrupted" else 0
+
+
+def _play_plain(timeline: Timeline, args: argparse.Namespace, speech: SpeechQueue | None) -> int:
+    """Each event printed as it fires, against the real clock (Ctrl-C stops)."""
     player = Player(timeline)
     player.set_speed(args.speed)
     player.start()
@@ -216,20 +278,33 @@ def _play(args: argparse.Namespace) -> int:
         while True:
             for event in player.due():
                 print(play_line(event), flush=True)
+                if speech is not None and event.kind is not Kind.SKIP:
+                    speech.add(event.text)
+            if speech is not None:
+                speech.pump()
             if player.finished:
+                if speech is not None:
+                    speech.drain()
                 return 0
             upcoming = timeline.next_after(player.position_ms)
             wait_ms = (upcoming.start_ms if upcoming else timeline.total_ms) - player.position_ms
-            time.sleep(min(1.0, max(0.001, float(wait_ms / player.speed) / 1000)))
+            time.sleep(min(0.1, max(0.001, float(wait_ms / player.speed) / 1000)))
     except KeyboardInterrupt:
-        chapter = timeline.chapter_at(player.position_ms)
-        where = f", in {chapter.title}" if chapter else ""
-        print(
-            f"Stopped at {format_ms(player.position_ms // 1000 * 1000)} of "
-            f"{format_ms(timeline.total_ms)}{where}.",
-            file=sys.stderr,
-        )
+        print(_stopped(timeline, player.position_ms), file=sys.stderr)
         return 130
+    finally:
+        if speech is not None:
+            speech.close()
+
+
+def _stopped(timeline: Timeline, position_ms: int) -> str:
+    """The one-line summary of how far the person got."""
+    chapter = timeline.chapter_at(position_ms)
+    where = f", in {chapter.title}" if chapter else ""
+    return (
+        f"Stopped at {format_ms(position_ms // 1000 * 1000)} of "
+        f"{format_ms(timeline.total_ms)}{where}."
+    )
 
 
 def play_line(event: Event) -> str:

@@ -17,6 +17,7 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "LimitError",
+    "NotInstalledError",
     "Problem",
     "RoutineError",
     "UnknownRoutineError",
@@ -89,3 +90,8 @@ class LimitError(BackstretchError, ValueError):
 
 class UnknownRoutineError(BackstretchError, LookupError):
     """A routine name that the catalog does not know."""
+
+
+class NotInstalledError(BackstretchError, RuntimeError):
+    """An optional package or program that a feature needs is missing; the message says how to
+    install it (e.g. ``pip install 'backstretch[play]'`` or ``apt-get install espeak-ng``)."""

@@ -1,0 +1,285 @@
+"""The full-screen terminal player behind ``backstretch play`` on a terminal, drawn with rich.
+
+It is one front end on :class:`backstretch.player.Player`: this module only draws the screen,
+reads keys and rings the bell. The loop takes its keys, clock and console as parameters, so the
+tests drive it in-process as well as in a real terminal.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import select
+import sys
+import termios
+import tty
+from collections.abc import Iterator
+from contextlib import contextmanager
+from fractions import Fraction
+from typing import Literal, Protocol
+
+import attrs
+from rich.console import Console, Group, RenderableType
+from rich.live import Live
+from rich.panel import Panel
+from rich.progress_bar import ProgressBar
+from rich.table import Table
+from rich.text import Text
+
+from ._kinds import Kind, Side
+from ._time import format_ms
+from ._timeline import Event, Timeline
+from .player import Clock, Player, monotonic_ms
+from .speech import SpeechQueue
+
+__all__ = ["KEY_HELP", "Outcome", "TerminalKeys", "parse_keys", "play_fullscreen", "render"]
+
+#: What each key does; arrows arrive as escape sequences (normal and application cursor mode).
+KEYS = {
+    " ": "toggle",
+    "n": "next",
+    "\x1b[C": "next",
+    "\x1bOC": "next",
+    "p": "previous",
+    "\x1b[D": "previous",
+    "\x1bOD": "previous",
+    "q": "quit",
+    "Q": "quit",
+}
+KEY_HELP = "space pause/resume · → or n next · ← or p previous · q quit"
+#: Always on screen: the player carries the safety note, whatever the timeline says.
+STOP_ON_PAIN = "Stop if pain increases or spreads, and ask a professional."
+
+#: How often the screen is redrawn, in seconds of real time.
+REFRESH_S = 0.1
+#: How long a cue stays on screen, in timeline milliseconds.
+CUE_SHOWN_MS = 4000
+
+LABELS = {
+    Kind.TITLE: "WELCOME",
+    Kind.ANNOUNCE: "ABOUT THIS STRETCH",
+    Kind.CAUTION: "CAUTION",
+    Kind.MODIFICATION: "IF YOU NEED IT",
+    Kind.STEP: "GET INTO POSITION",
+    Kind.HOLD: "HOLD",
+    Kind.SWITCH: "SWITCH SIDES",
+    Kind.REP: "REPEAT",
+    Kind.REST: "REST",
+    Kind.BREAK: "BREAK",
+}
+SIDE_STYLES = {Side.LEFT: "bold black on bright_cyan", Side.RIGHT: "bold black on bright_magenta"}
+
+
+def parse_keys(typed: str) -> list[str]:
+    """The actions in what was typed, in order; unknown keys and escape sequences are ignored."""
+    actions: list[str] = []
+    index = 0
+    while index < len(typed):
+        for length in (3, 1):
+            action = KEYS.get(typed[index : index + length])
+            if action:
+                actions.append(action)
+                index += length
+                break
+        else:
+            if typed[index] == "\x1b":  # an escape sequence we do not use: skip it whole
+                index += 1
+                if index < len(typed) and typed[index] in "[O":
+                    index += 1
+                    while index < len(typed) and not typed[index].isalpha():
+                        index += 1
+            index += 1
+    return actions
+
+
+def is_countdown(event: Event) -> bool:
+    """A get-ready tick ("3", "2", "1"): its id ends in ``countdown<part>-<tick>``."""
+    return event.kind is Kind.CUE and event.id.rpartition("/")[2].startswith("countdown")
+
+
+def render(
+    timeline: Timeline,
+    position_ms: int,
+    *,
+    paused: bool = False,
+    cue: Event | None = None,
+    speed: Fraction = Fraction(1),
+) -> RenderableType:
+    """The whole screen at ``position_ms``: where you are, what to do, for how long, what next."""
+    segment = timeline.at(position_ms)
+    header = Table.grid(expand=True)
+    header.add_column(ratio=1)
+    header.add_column(justify="right")
+    header.add_row(Text(timeline.title, style="bold"), Text(_where(timeline, position_ms)))
+
+    if segment is None:
+        body: RenderableType = Text(
+            f"Finished: {format_ms(timeline.total_ms)}. Well done.", style="bold green"
+        )
+        return Panel(Group(header, Text(), body), padding=(1, 2))
+
+    label = Text(LABELS.get(segment.kind, segment.kind.value.upper()), style="bold")
+    if segment.side is not None:
+        arrow = "◀ LEFT" if segment.side is Side.LEFT else "RIGHT ▶"
+        label.append("   ")
+        label.append(f" {arrow} ", style=SIDE_STYLES[segment.side])
+    caution = segment.kind is Kind.CAUTION
+    instruction = Panel(
+        Text(segment.text, style="bold red" if caution else "bold", justify="center"),
+        padding=(1, 4),
+        border_style="red" if caution else "bright_blue",
+    )
+
+    elapsed = position_ms - segment.start_ms
+    left_s = math.ceil((segment.end_ms - position_ms) / 1000)
+    clock = Table.grid(expand=True)
+    clock.add_column(width=18)
+    clock.add_column(ratio=1)
+    clock.add_row(
+        Text(f"{format_ms(left_s * 1000)} left", style="bold yellow"),
+        ProgressBar(total=segment.duration_ms, completed=elapsed),
+    )
+    clock.add_row(
+        Text(f"{format_ms(position_ms // 1000 * 1000)} / {format_ms(timeline.total_ms)}"),
+        ProgressBar(total=timeline.total_ms, completed=position_ms, complete_style="green"),
+    )
+
+    upcoming = _next_segment(timeline, segment)
+    next_text = Text("Next: ", style="dim")
+    if upcoming is None:
+        next_text.append("the end", style="dim")
+    else:
+        side = f", {upcoming.side.value}" if upcoming.side else ""
+        what = LABELS.get(upcoming.kind, upcoming.kind.value).capitalize()
+        next_text.append(f"{what}{side}: {upcoming.text}")
+    cue_text = Text()
+    if cue is not None and 0 <= position_ms - cue.start_ms < CUE_SHOWN_MS:
+        cue_text.append(f"» {cue.text}", style="bold bright_yellow")
+
+    status = Text(KEY_HELP, style="dim")
+    if speed != 1:
+        status.append(f"   speed x{float(speed):g}", style="bold")
+    if paused:
+        status.append("   PAUSED", style="bold reverse yellow")
+    safety = Text(STOP_ON_PAIN, style="dim italic")
+    return Panel(
+        Group(
+            header, Text(), label, instruction, cue_text, clock, Text(), next_text, status, safety
+        ),
+        padding=(0, 1),
+    )
+
+
+def _where(timeline: Timeline, position_ms: int) -> str:
+    chapter = timeline.chapter_at(position_ms)
+    if chapter is not None:
+        number = timeline.chapters.index(chapter) + 1
+        return f"Stretch {number} of {len(timeline.chapters)}: {chapter.title}"
+    if not timeline.chapters or position_ms < timeline.chapters[0].start_ms:
+        return "Getting started"
+    if position_ms >= timeline.chapters[-1].end_ms:
+        return "Finishing"
+    return "Between stretches"
+
+
+def _next_segment(timeline: Timeline, segment: Event) -> Event | None:
+    return timeline.at(segment.end_ms) if segment.end_ms < timeline.total_ms else None
+
+
+class KeySource(Protocol):
+    def read(self, timeout_s: float) -> str:
+        """Wait at most ``timeout_s`` for typing; return what was typed ("" if nothing)."""
+
+
+class TerminalKeys:
+    """Keys from a real terminal, read one at a time without echo (Ctrl-C still interrupts)."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    @classmethod
+    @contextmanager
+    def of_stdin(cls) -> Iterator[TerminalKeys]:
+        fd = sys.stdin.fileno()
+        saved = termios.tcgetattr(fd)
+        try:
+            tty.setcbreak(fd)
+            yield cls(fd)
+        finally:
+            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+    def read(self, timeout_s: float) -> str:
+        ready, _, _ = select.select([self.fd], [], [], timeout_s)
+        if not ready:
+            return ""
+        return os.read(self.fd, 64).decode("utf-8", errors="replace")
+
+
+@attrs.frozen
+class Outcome:
+    """How a full-screen run ended, and where."""
+
+    how: Literal["finished", "quit", "interrupted"]
+    position_ms: int
+
+
+def play_fullscreen(
+    timeline: Timeline,
+    *,
+    console: Console,
+    keys: KeySource,
+    clock: Clock = monotonic_ms,
+    speed: float = 1.0,
+    bell: bool = True,
+    speech: SpeechQueue | None = None,
+) -> Outcome:
+    """Play ``timeline`` full screen until it ends, ``q`` is pressed or Ctrl-C arrives."""
+    player = Player(timeline, clock=clock)
+    player.set_speed(speed)
+    player.start()
+    cue: Event | None = None
+    with Live(console=console, screen=True, auto_refresh=False) as live:
+        try:
+            while True:
+                for event in player.due():
+                    if event.kind is Kind.CUE:
+                        cue = event
+                        if bell and is_countdown(event):
+                            console.bell()
+                    if speech is not None and event.kind is not Kind.SKIP:
+                        speech.add(event.text)
+                if speech is not None:
+                    speech.pump()
+                position = player.position_ms
+                live.update(
+                    render(timeline, position, paused=player.paused, cue=cue, speed=player.speed),
+                    refresh=True,
+                )
+                if player.finished:
+                    if speech is not None:
+                        speech.drain()
+                    return Outcome("finished", timeline.total_ms)
+                for action in parse_keys(keys.read(_wait_s(player))):
+                    if action == "quit":
+                        return Outcome("quit", player.position_ms)
+                    if action == "toggle":
+                        player.toggle()
+                        continue
+                    (player.next if action == "next" else player.previous)()
+                    cue = None
+                    if speech is not None:
+                        speech.clear()
+        except KeyboardInterrupt:
+            return Outcome("interrupted", player.position_ms)
+        finally:
+            if speech is not None:
+                speech.close()
+
+
+def _wait_s(player: Player) -> float:
+    """Until the next redraw: the refresh interval, or sooner when an event is due sooner."""
+    if player.paused:
+        return REFRESH_S
+    upcoming = player.timeline.next_after(player.position_ms)
+    until_ms = (upcoming.start_ms if upcoming else player.timeline.total_ms) - player.position_ms
+    return max(0.001, min(REFRESH_S, float(until_ms / player.speed) / 1000))

@@ -1,0 +1,109 @@
+"""Speaking instructions aloud: a small engine interface, espeak-ng behind it, and a queue.
+
+A front end hands texts to a :class:`SpeechQueue`, which speaks them one after another on any
+:class:`SpeechEngine` (espeak-ng by default; an app can plug in its own) and drops what is left
+when the person skips ahead. Nothing here is imported by ``import backstretch``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from collections import deque
+from typing import Protocol
+
+from .exceptions import NotInstalledError
+
+__all__ = ["ESPEAK_INSTALL_HINT", "EspeakNg", "SpeechEngine", "SpeechQueue"]
+
+ESPEAK_INSTALL_HINT = (
+    "espeak-ng is not installed (it speaks the instructions); install it with "
+    "`sudo apt-get install espeak-ng` (Debian, Ubuntu), `sudo dnf install espeak-ng` (Fedora) or "
+    "`brew install espeak-ng` (macOS)"
+)
+
+
+class SpeechEngine(Protocol):
+    """Speaks one text at a time, without blocking the caller."""
+
+    def speak(self, text: str) -> None:
+        """Start speaking ``text`` now."""
+
+    def busy(self) -> bool:
+        """True while the last text is still being spoken."""
+
+    def stop(self) -> None:
+        """Stop speaking at once."""
+
+
+class EspeakNg:
+    """The espeak-ng program as a speech engine: offline, from the operating system's packages."""
+
+    def __init__(self, *, executable: str | None = None, words_per_minute: int = 150) -> None:
+        found = shutil.which(executable or "espeak-ng")
+        if found is None:
+            raise NotInstalledError(ESPEAK_INSTALL_HINT)
+        self.executable = found
+        self.words_per_minute = words_per_minute
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def speak(self, text: str) -> None:
+        self.stop()
+        # The text goes in on stdin, so no instruction can be mistaken for an option.
+        self._process = subprocess.Popen(
+            [self.executable, "-s", str(self.words_per_minute), "--stdin"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        assert self._process.stdin is not None
+        try:
+            self._process.stdin.write(text.encode("utf-8"))
+            self._process.stdin.close()
+        except BrokenPipeError:  # the program died at once (no audio device, say): stay quiet
+            pass
+
+    def busy(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def stop(self) -> None:
+        if self._process is not None:
+            if self._process.poll() is None:
+                self._process.terminate()
+            self._process.wait()
+            self._process = None
+
+
+class SpeechQueue:
+    """Texts waiting to be spoken, in order; ``pump()`` starts the next one when the engine is idle.
+
+    Call ``pump()`` as often as the front end redraws; ``clear()`` when the person seeks or skips,
+    so stale instructions are not read out after the jump.
+    """
+
+    def __init__(self, engine: SpeechEngine) -> None:
+        self.engine = engine
+        self._waiting: deque[str] = deque()
+
+    def add(self, text: str) -> None:
+        if text.strip():
+            self._waiting.append(text)
+        self.pump()
+
+    def pump(self) -> None:
+        if self._waiting and not self.engine.busy():
+            self.engine.speak(self._waiting.popleft())
+
+    def drain(self, *, poll_s: float = 0.05) -> None:
+        """Wait until every waiting text has been spoken (at the end of a routine)."""
+        while self._waiting or self.engine.busy():
+            self.pump()
+            time.sleep(poll_s)
+
+    def clear(self) -> None:
+        self._waiting.clear()
+        self.engine.stop()
+
+    def close(self) -> None:
+        self.clear()

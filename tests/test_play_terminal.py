@@ -1,0 +1,157 @@
+"""``backstretch play`` in a real terminal (tmux): read the screen, press keys, check the result."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tools import require
+
+POSITION = re.compile(r"(\d+):(\d\d) / 14:13")
+
+
+class Terminal:
+    """One tmux session on a private server, 100 x 32, running one command."""
+
+    def __init__(self, tmux: str, command: str) -> None:
+        self.tmux = tmux
+        self.socket = f"backstretch-test-{uuid.uuid4().hex[:8]}"
+        # After the player exits: its status, and whether the terminal got its modes back.
+        modes = "stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)'"
+        script = f"{command}; echo EXIT=$?; {modes}"
+        self.run("new-session", "-d", "-x", "100", "-y", "32", "-s", "play", f"{script}; sleep 60")
+
+    def run(self, *args: str) -> str:
+        return subprocess.run(
+            [self.tmux, "-L", self.socket, "-f", os.devnull, *args],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "play")
+
+    def history(self) -> str:
+        """The screen and everything that scrolled off it."""
+        return self.run("capture-pane", "-p", "-J", "-S", "-", "-t", "play")
+
+    def press(self, *keys: str) -> None:
+        self.run("send-keys", "-t", "play", *keys)
+
+    def wait_for(self, test: Callable[[str], bool], what: str, timeout_s: float = 15) -> str:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            screen = self.screen()
+            if test(screen):
+                return screen
+            if time.monotonic() > deadline:
+                pytest.fail(f"the screen never showed {what}:\n{screen}")
+            time.sleep(0.05)
+
+    def kill(self) -> None:
+        subprocess.run([self.tmux, "-L", self.socket, "kill-server"], check=False)
+
+
+@pytest.fixture
+def terminal() -> Iterator[Callable[..., Terminal]]:
+    tmux = require("tmux")
+    started: list[Terminal] = []
+
+    def start(*args: str) -> Terminal:
+        command = shlex.join([sys.executable, "-m", "backstretch", "play", *args])
+        started.append(Terminal(tmux, f"cd {shlex.quote(str(Path.cwd()))} && {command}"))
+        return started[-1]
+
+    yield start
+    for each in started:
+        each.kill()
+
+
+def position_s(screen: str) -> int:
+    found = POSITION.search(screen)
+    assert found, screen
+    return int(found[1]) * 60 + int(found[2])
+
+
+def test_screen_keys_and_quit(terminal: Callable[..., Terminal]) -> None:
+    term = terminal("pilates-for-back-pain", "--speed", "10")
+    screen = term.wait_for(lambda s: "Stretch 1 of 3: Legs Up A Wall" in s, "the first stretch")
+    assert "Pilates for Back Pain" in screen
+    assert re.search(r"\d:\d\d left", screen), screen  # the segment's countdown
+    assert "━" in screen  # the progress bars
+    assert "Next: " in screen
+
+    term.press("Space")
+    paused = term.wait_for(lambda s: "PAUSED" in s, "PAUSED")
+    time.sleep(1.5)  # 15 s of routine time at speed 10, if the clock were still running
+    assert position_s(paused) == position_s(term.screen())
+
+    before = position_s(term.screen())
+    term.press("n")
+    skipped = term.wait_for(lambda s: position_s(s) != before, "the next segment")
+    assert "PAUSED" in skipped  # skipping keeps a paused player paused
+    term.press("Space")
+    term.wait_for(lambda s: "PAUSED" not in s, "playing again")
+    term.wait_for(lambda s: position_s(s) > position_s(skipped), "time moving again")
+
+    term.press("Right")
+    term.press("q")
+    done = term.wait_for(lambda s: "EXIT=" in s, "the player exit")
+    assert "EXIT=0" in done
+    assert re.search(r"Stopped at \d+:\d\d of 14:13, in Legs Up A Wall\.", done), done
+    assert ["icanon", "echo"] == done.split("EXIT=0")[1].split()  # the terminal is restored
+    assert "╭" not in done  # the alternate screen is gone
+
+
+def test_ctrl_c_restores_the_terminal_and_exits_130(terminal: Callable[..., Terminal]) -> None:
+    term = terminal("pilates-for-back-pain", "--speed", "10")
+    term.wait_for(lambda s: "Pilates for Back Pain" in s, "the player")
+    term.press("C-c")
+    done = term.wait_for(lambda s: "EXIT=" in s, "the player exit")
+    assert "EXIT=130" in done
+    assert re.search(r"Stopped at \d:\d\d of 14:13", done), done
+    assert "Traceback" not in done
+    assert ["icanon", "echo"] == done.split("EXIT=130")[1].split()
+
+
+def test_plays_to_the_end(terminal: Callable[..., Terminal]) -> None:
+    term = terminal("pilates-for-back-pain", "--speed", "2000", "--quiet")
+    done = term.wait_for(lambda s: "EXIT=" in s, "the player exit")
+    assert "Finished Pilates for Back Pain (14:13). Well done." in done
+    assert "EXIT=0" in done
+
+
+def test_plain_forces_lines_on_a_terminal(terminal: Callable[..., Terminal]) -> None:
+    term = terminal("pilates-for-back-pain", "--speed", "2000", "--plain")
+    done = term.wait_for(lambda s: "EXIT=" in s, "the player exit")
+    assert "14:13  end" in done
+    assert "╭" not in done
+
+
+def test_without_rich_it_says_so_and_plays_plain_lines(tmp_path: Path) -> None:
+    tmux = require("tmux")
+    program = (
+        "import sys; sys.modules['rich'] = None; from backstretch.cli import main; "
+        "sys.exit(main(['play', 'pilates-for-back-pain', '--speed', '2000']))"
+    )
+    term = Terminal(tmux, shlex.join([sys.executable, "-c", program]))
+    try:
+        term.wait_for(lambda s: "EXIT=" in s, "the player exit")
+        done = term.history()
+    finally:
+        term.kill()
+    assert (
+        "backstretch: note: the full-screen player needs rich: pip install 'backstretch[play]'; "
+        "playing as plain lines" in done
+    )
+    assert "14:13  end" in done

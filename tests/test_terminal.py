@@ -1,0 +1,187 @@
+"""The full-screen player, in-process: keys, screen, bell and speech, on a fake clock."""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from backstretch import Kind, Side, catalog, compile_routine
+from backstretch._terminal import Outcome, is_countdown, parse_keys, play_fullscreen, render
+from backstretch.speech import SpeechQueue
+
+GOLDEN = Path(__file__).parent / "golden"
+TIMELINE = compile_routine(catalog.get("pilates-for-back-pain"))
+
+
+def screen(position_ms: int, **options: object) -> str:
+    console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
+    console.print(render(TIMELINE, position_ms, **options))  # type: ignore[arg-type]
+    return console.export_text()
+
+
+class ScriptedKeys:
+    """Keys typed at given clock times; waiting for keys is what moves the fake clock."""
+
+    def __init__(self, script: list[tuple[int, str]]) -> None:
+        self.now = 0
+        self.script = sorted(script)
+
+    def clock(self) -> int:
+        return self.now
+
+    def read(self, timeout_s: float) -> str:
+        until = self.now + max(1, math.ceil(timeout_s * 1000))
+        if self.script and self.script[0][0] <= until:
+            at, typed = self.script.pop(0)
+            self.now = max(self.now, at)
+            if typed == "^C":
+                raise KeyboardInterrupt
+            return typed
+        self.now = until
+        return ""
+
+
+class RecordingEngine:
+    def __init__(self) -> None:
+        self.spoken: list[str] = []
+        self.stops = 0
+
+    def speak(self, text: str) -> None:
+        self.spoken.append(text)
+
+    def busy(self) -> bool:
+        return False
+
+    def stop(self) -> None:
+        self.stops += 1
+
+
+def play(script: list[tuple[int, str]], **options: object) -> tuple[Outcome, str]:
+    keys = ScriptedKeys(script)
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=100, height=40)
+    outcome = play_fullscreen(
+        TIMELINE,
+        console=console,
+        keys=keys,
+        clock=keys.clock,
+        **options,  # type: ignore[arg-type]
+    )
+    return outcome, out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("typed", "actions"),
+    [
+        (" ", ["toggle"]),
+        ("n\x1b[Cp\x1b[Dq", ["next", "next", "previous", "previous", "quit"]),
+        ("\x1bOC\x1bOD", ["next", "previous"]),
+        ("x\x1b[1;5A\x1b[H nQ", ["toggle", "next", "quit"]),
+        ("", []),
+    ],
+)
+def test_parse_keys(typed: str, actions: list[str]) -> None:
+    assert actions == parse_keys(typed)
+
+
+def test_screen_in_the_right_lunge_is_pinned() -> None:
+    """Stretch and chapter, instruction, side, countdown, both bars, next up, the latest cue."""
+    text = screen(670_000, cue=TIMELINE.events[_index("lunges/0/right/5/halfway")])
+    path = GOLDEN / "screen.lunges-right.txt"
+    if os.environ.get("BACKSTRETCH_REGOLD"):
+        path.write_text(text, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == text
+    for expected in [
+        "Stretch 3 of 3: Lunges",
+        "HOLD",
+        "RIGHT ▶",
+        "Hold the lunge, right foot forward",
+        "0:20 left",
+        "11:10 / 14:13",
+        "» Halfway",
+        "Next: Switch sides: Switch to the left side",
+        "━",
+        "Stop if pain increases or spreads, and ask a professional.",
+    ]:
+        assert expected in text
+
+
+def _index(event_id: str) -> int:
+    return [e.id for e in TIMELINE.events].index(event_id)
+
+
+def test_screen_shows_where_you_are_outside_stretches_and_at_the_end() -> None:
+    assert "Getting started" in screen(0)
+    assert "CAUTION" in screen(0)
+    assert "Stop if pain increases or spreads" in screen(0)
+    rest = TIMELINE.events[_index("rest-before-childs-pose")]
+    assert "Between stretches" in screen(rest.start_ms)
+    assert "Finished: 14:13. Well done." in screen(TIMELINE.total_ms)
+
+
+def test_screen_shows_pause_speed_and_drops_old_cues() -> None:
+    cue = TIMELINE.events[_index("lunges/0/right/5/halfway")]
+    assert "PAUSED" in screen(670_000, paused=True)
+    assert "PAUSED" not in screen(670_000)
+    assert "» Halfway" not in screen(cue.start_ms + 4000, cue=cue)
+
+
+def test_left_side_is_shown_as_left() -> None:
+    hold = next(e for e in TIMELINE.segments if e.kind is Kind.HOLD and e.side is Side.LEFT)
+    text = screen(hold.start_ms)
+    assert "◀ LEFT" in text
+    assert "RIGHT ▶" not in text
+
+
+def test_plays_to_the_end_ringing_the_bell_for_every_countdown_tick() -> None:
+    outcome, out = play([], speed=50)
+    assert Outcome("finished", TIMELINE.total_ms) == outcome
+    ticks = [e for e in TIMELINE.events if is_countdown(e)]
+    assert ["3", "2", "1"] * (len(ticks) // 3) == [e.text for e in ticks]
+    assert len(ticks) == out.count("\x07")
+    assert "\x1b[?1049h" in out  # the alternate screen, left again at the end
+    assert out.rstrip().endswith("\x1b[?1049l")
+
+
+def test_quiet_rings_no_bell() -> None:
+    _, out = play([], speed=50, bell=False)
+    assert "\x07" not in out
+
+
+def test_pause_stops_time_and_quit_reports_where() -> None:
+    outcome, out = play([(1000, " "), (60_000, "q")], speed=50)
+    assert Outcome("quit", 50_000) == outcome
+    assert "PAUSED" in out
+
+
+def test_next_jumps_to_the_next_segment_and_previous_restarts_it() -> None:
+    after = next(e for e in TIMELINE.segments if e.start_ms > 50_000)
+    assert Outcome("quit", after.start_ms) == play([(1000, "nq")], speed=50)[0]
+    assert Outcome("quit", after.start_ms) == play([(1000, "n\x1b[C\x1b[Dq")], speed=50)[0]
+    current = TIMELINE.at(50_000)
+    assert current is not None
+    assert Outcome("quit", current.start_ms) == play([(1000, "pq")], speed=50)[0]
+
+
+def test_ctrl_c_is_an_outcome_not_a_traceback() -> None:
+    assert Outcome("interrupted", 100_000) == play([(2000, "^C")], speed=50)[0]
+
+
+def test_speech_says_every_instruction_and_cue_in_order() -> None:
+    engine = RecordingEngine()
+    play([], speed=50, speech=SpeechQueue(engine))
+    expected = [e.text for e in TIMELINE.events if e.kind is not Kind.SKIP]
+    assert expected == engine.spoken
+
+
+def test_skipping_ahead_silences_what_was_queued() -> None:
+    engine = RecordingEngine()
+    play([(1000, "n"), (1001, "q")], speed=50, speech=SpeechQueue(engine))
+    assert 2 == engine.stops  # once for the skip, once when the player closes
+    after = next(e for e in TIMELINE.segments if e.start_ms > 50_000)
+    assert after.text == engine.spoken[-1]
