@@ -162,8 +162,20 @@ def test_a_python_file_can_name_a_routine(tmp_path: Path) -> None:
         ),
         (
             None,
-            ["export", "pilates-for-back-pain", "-o", "{dir}/out.vtt"],
-            "{dir}/out.vtt: cannot tell the export format from the suffix; use .json",
+            ["export", "pilates-for-back-pain", "-o", "{dir}/out.txt"],
+            "{dir}/out.txt: cannot tell the export format from the suffix '.txt'; use one of "
+            ".json, .vtt, .srt, .fit, .svg, .md",
+        ),
+        (
+            None,
+            ["export", "pilates-for-back-pain", "-o", "{dir}/out", "--level", "gentle"],
+            "{dir}/out: cannot tell the export format from 'out', which has no suffix; use one of "
+            ".json, .vtt, .srt, .fit, .svg, .md",
+        ),
+        (
+            None,
+            ["export", "pilates-for-back-pain", "-o", "{dir}/out.srt", "--chapters"],
+            "{dir}/out.srt: --chapters is for .vtt exports only",
         ),
         (
             "raise RuntimeError('oops')\n",
@@ -284,3 +296,24 @@ def test_play_help_names_its_keys_and_options() -> None:
     for expected in ["--speed N", "--quiet", "--say", "--plain", "--level", "--avoid", "--fit"]:
         assert expected in text
     assert "space pause/resume, right or n next, left or p previous, q quit" in text
+
+
+@pytest.mark.parametrize(
+    ("file", "golden", "extra"),
+    [
+        ("out.json", "pilates-for-back-pain.timeline.json", []),
+        ("out.vtt", "pilates-for-back-pain.captions.vtt", []),
+        ("out.vtt", "pilates-for-back-pain.chapters.vtt", ["--chapters"]),
+        ("out.srt", "pilates-for-back-pain.captions.srt", []),
+        ("out.fit", "pilates-for-back-pain.workout.fit", []),
+        ("out.svg", "pilates-for-back-pain.svg", []),
+        ("out.md", "pilates-for-back-pain.sheet.md", []),
+    ],
+)
+def test_export_writes_the_format_its_suffix_names(
+    tmp_path: Path, file: str, golden: str, extra: list[str]
+) -> None:
+    result = run("export", "pilates-for-back-pain", "-o", str(tmp_path / file), *extra)
+    assert (0, "", "") == (result.returncode, result.stdout, result.stderr)
+    assert (GOLDEN / golden).read_bytes() == (tmp_path / file).read_bytes()
+    assert [file] == [p.name for p in tmp_path.iterdir()]  # no temporary file left behind

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from . import __version__, catalog
+from . import __version__, catalog, exports
 from ._compile import Cues, compile_routine
 from ._kinds import Kind
 from ._model import Routine
@@ -23,11 +23,11 @@ from ._serialize import (
     format_for,
     json_schema,
     load_routine,
-    write_atomically,
 )
 from ._time import Level, format_ms
 from ._timeline import Event, Timeline
 from .exceptions import BackstretchError, DocumentError, Problem
+from .exports import FORMATS
 from .player import Player
 
 if TYPE_CHECKING:
@@ -105,9 +105,22 @@ def _parser() -> argparse.ArgumentParser:
     _compile_options(compile_)
     compile_.set_defaults(run=_compile_command)
 
-    export = commands.add_parser("export", help="write a routine's timeline to a file")
+    export = commands.add_parser(
+        "export",
+        help="write a routine for a player: JSON, WebVTT, SRT, FIT, SVG or a printable sheet",
+        description="Write a routine's timeline to FILE in the format its suffix names: "
+        + "; ".join(f"{f.suffix} {f.description}" for f in FORMATS.values())
+        + ".",
+    )
     _routine_argument(export)
-    export.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.json")
+    export.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help=f"FILE{'|'.join(FORMATS)}"
+    )
+    export.add_argument(
+        "--chapters",
+        action="store_true",
+        help="for .vtt: write the chapters track (one cue per stretch) instead of the captions",
+    )
     _compile_options(export)
     export.set_defaults(run=_export)
 
@@ -321,13 +334,17 @@ def _compile_command(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    if Path(args.output).suffix.lower() != ".json":
+    try:
+        chosen = exports.format_for(Path(args.output).name)
+    except BackstretchError as error:
+        raise DocumentError([Problem("$", str(error))], source=args.output) from None
+    options = {"chapters": True} if args.chapters else {}
+    if args.chapters and "chapters" not in chosen.options:
         raise DocumentError(
-            [Problem("$", "cannot tell the export format from the suffix; use .json")],
-            source=args.output,
+            [Problem("$", "--chapters is for .vtt exports only")], source=args.output
         )
     timeline = _compile(_load(args.routine), args)
-    write_atomically(args.output, dumps_timeline(timeline))
+    exports.write_to_file(timeline, args.output, **options)
     return 0
 
 

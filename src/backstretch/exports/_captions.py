@@ -1,0 +1,76 @@
+"""Captions shared by WebVTT and SRT: pieces that tile the timeline, each with what to show.
+
+Each segment becomes one caption (side first, then the instruction); a cue marker inside it splits
+it, and the cue's text shows on a second line for ``CUE_SHOWN_MS`` or until the next cue or the end
+of the segment. Adjacent pieces that show the same lines merge. So the captions are sorted, never
+overlap, leave no gap, and the last one ends at ``total_ms``.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import attrs
+
+from .._kinds import Kind
+from .._timeline import Event, Timeline
+
+#: How long a cue's text stays on screen, at most.
+CUE_SHOWN_MS = 3000
+
+
+@attrs.frozen
+class Caption:
+    id: str
+    start_ms: int
+    end_ms: int
+    lines: tuple[str, ...]
+
+
+def one_line(text: str) -> str:
+    """Whitespace (newlines included) collapsed: a caption line never breaks a caption block."""
+    return " ".join(text.split())
+
+
+def main_line(segment: Event) -> str:
+    side = f"{segment.side.value.upper()} · " if segment.side else ""
+    return one_line(f"{side}{segment.text}")
+
+
+def captions(timeline: Timeline) -> list[Caption]:
+    """The timeline's captions, tiling ``[0, total_ms)``."""
+    markers = [m for m in timeline.markers if m.kind in (Kind.CUE, Kind.SKIP)]
+    result: list[Caption] = []
+    next_marker = 0
+    for segment in timeline.segments:
+        inside: list[Event] = []
+        while next_marker < len(markers) and markers[next_marker].start_ms < segment.end_ms:
+            if markers[next_marker].start_ms >= segment.start_ms:
+                inside.append(markers[next_marker])
+            next_marker += 1
+        cuts = {segment.start_ms, segment.end_ms}
+        for marker in inside:
+            cuts.add(marker.start_ms)
+            cuts.add(min(marker.start_ms + CUE_SHOWN_MS, segment.end_ms))
+        edges = sorted(cuts)
+        pieces: list[Caption] = []
+        for start_ms, end_ms in itertools.pairwise(edges):
+            shown = [m for m in inside if m.start_ms <= start_ms < m.start_ms + CUE_SHOWN_MS]
+            lines: tuple[str, ...] = (main_line(segment),)
+            if shown:
+                lines += (one_line(shown[-1].text),)
+            if pieces and pieces[-1].lines == lines:
+                pieces[-1] = attrs.evolve(pieces[-1], end_ms=end_ms)
+            else:
+                piece_id = segment.id if not pieces else f"{segment.id}#{len(pieces) + 1}"
+                pieces.append(Caption(piece_id, start_ms, end_ms, lines))
+        result.extend(pieces)
+    return result
+
+
+def timestamp(ms: int, decimal_mark: str) -> str:
+    """``HH:MM:SS.mmm`` (WebVTT, with ``"."``) or ``HH:MM:SS,mmm`` (SRT, with ``","``)."""
+    seconds, ms = divmod(ms, 1000)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}{decimal_mark}{ms:03d}"

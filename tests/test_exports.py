@@ -1,0 +1,361 @@
+"""Exports, each checked by a real consumer of its format: webvtt-py and Chromium for WebVTT, srt
+for SRT, Garmin's FIT SDK for FIT, an XML parser and Chromium for SVG; goldens pin the bytes."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+import srt
+import webvtt
+from garmin_fit_sdk import Decoder, Stream
+from hypothesis import given, settings
+
+from backstretch import (
+    Event,
+    InvalidValueError,
+    Kind,
+    NotInstalledError,
+    Side,
+    Timeline,
+    catalog,
+    compile_routine,
+    dumps_timeline,
+    strategies,
+)
+from backstretch.exports import FORMATS, format_for, write_to_bytes, write_to_file, write_to_string
+from backstretch.exports._captions import captions, main_line
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+GOLDEN = Path(__file__).parent / "golden"
+DOCS = Path(__file__).parent.parent / "docs"
+TIMELINE = compile_routine(catalog.get("pilates-for-back-pain"))
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.mark.parametrize(
+    ("golden", "suffix", "options"),
+    [
+        ("pilates-for-back-pain.timeline.json", ".json", {}),
+        ("pilates-for-back-pain.captions.vtt", ".vtt", {}),
+        ("pilates-for-back-pain.chapters.vtt", ".vtt", {"chapters": True}),
+        ("pilates-for-back-pain.captions.srt", ".srt", {}),
+        ("pilates-for-back-pain.workout.fit", ".fit", {}),
+        ("pilates-for-back-pain.svg", ".svg", {}),
+        ("pilates-for-back-pain.sheet.md", ".md", {}),
+    ],
+)
+def test_seed_routine_exports_are_pinned(golden: str, suffix: str, options: Any) -> None:
+    data = write_to_bytes(TIMELINE, suffix, **options)
+    if os.environ.get("BACKSTRETCH_REGOLD"):
+        (GOLDEN / golden).write_bytes(data)
+    assert (GOLDEN / golden).read_bytes() == data
+    assert data == write_to_bytes(TIMELINE, suffix, **options)  # deterministic
+
+
+def test_the_docs_show_the_current_svg() -> None:
+    assert (GOLDEN / "pilates-for-back-pain.svg").read_bytes() == (
+        DOCS / "images" / "pilates-for-back-pain.svg"
+    ).read_bytes()
+
+
+# Captions: WebVTT and SRT.
+
+
+def ms(stamp: str) -> int:
+    hours, minutes, rest = stamp.replace(",", ".").split(":")
+    seconds, millis = rest.split(".")
+    return ((int(hours) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(millis)
+
+
+def assert_tiles(timeline: Timeline, spans: list[tuple[int, int]]) -> None:
+    """Our own strict timing check: sorted, each ends after it starts, no gap, no overlap, and
+    the last ends at the total (players' parsers accept far worse than this)."""
+    assert spans, "no captions"
+    assert 0 == spans[0][0]
+    for (start, end), (next_start, _) in itertools.pairwise(spans):
+        assert start < end == next_start
+    assert spans[-1][0] < spans[-1][1] == timeline.total_ms
+
+
+def assert_segments_in_order(timeline: Timeline, texts: list[str]) -> None:
+    """Every segment's text (with its side) shows, in timeline order."""
+    firsts = [text.splitlines()[0] for text in texts]
+    shown = iter(firsts)
+    for segment in timeline.segments:
+        assert main_line(segment) in shown, segment
+
+
+def test_webvtt_py_reads_the_captions() -> None:
+    text = write_to_string(TIMELINE, "vtt")
+    read = webvtt.from_string(text).captions
+    spans = [(ms(c.start), ms(c.end)) for c in read]
+    assert_tiles(TIMELINE, spans)
+    assert_segments_in_order(TIMELINE, [c.text for c in read])
+    assert [(c.start_ms, c.end_ms, "\n".join(c.lines)) for c in captions(TIMELINE)] == [
+        (ms(c.start), ms(c.end), c.text) for c in read
+    ]
+    lunge = next(c for c in read if c.identifier == "lunges/0/right/5")
+    assert "RIGHT · Hold the lunge, right foot forward" == lunge.text
+    assert any(c.text.endswith("\n3") for c in read)  # the get-ready countdown, under its step
+
+
+def test_webvtt_chapters_track_has_one_cue_per_stretch() -> None:
+    read = webvtt.from_string(write_to_string(TIMELINE, "vtt", chapters=True)).captions
+    assert [(c.title, c.start_ms, c.end_ms) for c in TIMELINE.chapters] == [
+        (c.text, ms(c.start), ms(c.end)) for c in read
+    ]
+    assert ["Legs Up A Wall", "Child's Pose", "Lunges"] == [c.text for c in read]
+
+
+def test_webvtt_escapes_its_markup() -> None:
+    timeline = Timeline(
+        "T", 2000, [Event("a-->b\nc", 0, 2000, Kind.STEP, "Knees <&> toes\n  apart")]
+    )
+    assert (
+        "WEBVTT\n\na->b c\n00:00:00.000 --> 00:00:02.000\nKnees &lt;&amp;&gt; toes apart\n"
+        == write_to_string(timeline, "vtt")
+    )
+    read = webvtt.from_string(write_to_string(timeline, "vtt")).captions
+    assert ["Knees &lt;&amp;&gt; toes apart"] == [c.text for c in read]  # webvtt-py keeps escapes
+
+
+def test_chromium_shows_escaped_markup_as_written(browser: Browser) -> None:
+    timeline = Timeline("T", 2000, [Event("a", 0, 2000, Kind.STEP, "Knees <b>&</b> toes")])
+    page = browser.new_page()
+    assert [["a", 0, 2000, "Knees <b>&</b> toes"]] == read_track(
+        page, write_to_string(timeline, "vtt"), "captions"
+    )
+    page.close()
+
+
+READ_TRACK = """async ([text, kind]) => {
+    const video = document.querySelector("video");
+    const track = document.createElement("track");
+    track.kind = kind;
+    track.src = URL.createObjectURL(new Blob([text], {type: "text/vtt"}));
+    video.append(track);
+    track.track.mode = "hidden";
+    await new Promise((ok, fail) => { track.onload = ok; track.onerror = fail; });
+    return Array.from(track.track.cues, c => [c.id, Math.round(c.startTime * 1000),
+                                               Math.round(c.endTime * 1000),
+                                               c.getCueAsHTML().textContent]);
+}"""
+
+
+def read_track(page: Page, text: str, kind: str) -> list[list[Any]]:
+    """The cues as Chromium's own WebVTT parser reads them, behind a <track> of a <video>."""
+    page.set_content("<video></video>")
+    cues: list[list[Any]] = page.evaluate(READ_TRACK, [text, kind])
+    return cues
+
+
+def test_chromium_parses_the_captions_and_chapters(browser: Browser) -> None:
+    """Chromium's own WebVTT parser, behind a <track> of a <video>: the real player."""
+    page = browser.new_page()
+    cues = read_track(page, write_to_string(TIMELINE, "vtt"), "captions")
+    assert [[c.id, c.start_ms, c.end_ms, "\n".join(c.lines)] for c in captions(TIMELINE)] == cues
+    chapters = read_track(page, write_to_string(TIMELINE, "vtt", chapters=True), "chapters")
+    assert [
+        [f"chapter-{n}", c.start_ms, c.end_ms, c.title]
+        for n, c in enumerate(TIMELINE.chapters, start=1)
+    ] == chapters
+    page.close()
+
+
+def test_srt_package_reads_the_captions_back_to_the_same_bytes() -> None:
+    text = write_to_string(TIMELINE, "srt")
+    read = list(srt.parse(text))
+    assert_tiles(
+        TIMELINE,
+        [
+            (round(s.start.total_seconds() * 1000), round(s.end.total_seconds() * 1000))
+            for s in read
+        ],
+    )
+    assert_segments_in_order(TIMELINE, [s.content for s in read])
+    assert text == srt.compose(read, reindex=False)
+    assert list(range(1, len(read) + 1)) == [s.index for s in read]
+
+
+@settings(max_examples=40)
+@given(strategies.timelines())
+def test_captions_of_any_timeline_tile_it_and_parse(timeline: Timeline) -> None:
+    vtt_read = webvtt.from_string(write_to_string(timeline, "vtt")).captions
+    srt_read = list(srt.parse(write_to_string(timeline, "srt")))
+    assert_tiles(timeline, [(ms(c.start), ms(c.end)) for c in vtt_read])
+    assert_segments_in_order(timeline, [c.text for c in vtt_read])
+    assert [(ms(c.start), ms(c.end)) for c in vtt_read] == [
+        (round(s.start.total_seconds() * 1000), round(s.end.total_seconds() * 1000))
+        for s in srt_read
+    ]
+
+
+# FIT workouts.
+
+
+def decode(data: bytes) -> dict[str, Any]:
+    """Garmin's SDK: the integrity check on one decoder, the read on a fresh one."""
+    checker = Decoder(Stream.from_byte_array(bytearray(data)))
+    assert checker.is_fit()
+    assert checker.check_integrity()
+    messages, errors = Decoder(Stream.from_byte_array(bytearray(data))).read()
+    assert [] == errors
+    return dict(messages)
+
+
+def test_fit_workout_decodes_with_the_sdk_and_adds_up() -> None:
+    messages = decode(write_to_bytes(TIMELINE, "fit"))
+    assert "workout" == messages["file_id_mesgs"][0]["type"]
+    (workout,) = messages["workout_mesgs"]
+    assert ("training", "flexibility_training") == (workout["sport"], workout["sub_sport"])
+    assert "Pilates for Back Pain" == workout["wkt_name"]
+    steps = messages["workout_step_mesgs"]
+    assert len(steps) == workout["num_valid_steps"] == len(TIMELINE.segments)
+    assert TIMELINE.total_ms == sum(s["duration_value"] for s in steps)
+    for step, segment in zip(steps, TIMELINE.segments, strict=True):
+        assert ("time", segment.duration_ms) == (step["duration_type"], step["duration_value"])
+        assert segment.text == step["notes"]
+        rest = segment.kind in (Kind.REST, Kind.BREAK, Kind.SWITCH)
+        assert ("rest" if rest else "active") == step["intensity"]
+        assert len(step["wkt_step_name"].encode()) <= 32
+    hold = steps[[s.id for s in TIMELINE.segments].index("lunges/0/right/5")]
+    assert ("Hold RIGHT", 45_000) == (hold["wkt_step_name"], hold["duration_value"])
+
+
+def test_fit_keeps_a_long_instruction_whole_across_steps() -> None:
+    text = " ".join(["Breathe in slowly, then breathe out and let the shoulders drop."] * 10)
+    timeline = Timeline("Long", 10_001, [Event("a", 0, 10_001, Kind.HOLD, text, Side.LEFT)])
+    steps = decode(write_to_bytes(timeline, "fit"))["workout_step_mesgs"]
+    assert 3 == len(steps)
+    assert text == " ".join(s["notes"] for s in steps)
+    assert all(len(s["notes"].encode()) <= 254 for s in steps)
+    assert [3334, 3334, 3333] == [s["duration_value"] for s in steps]
+    assert ["Hold LEFT 1/3", "Hold LEFT 2/3", "Hold LEFT 3/3"] == [
+        s["wkt_step_name"] for s in steps
+    ]
+
+
+@settings(max_examples=25)
+@given(strategies.timelines(max_stretches=2))
+def test_fit_of_any_timeline_decodes_and_adds_up(timeline: Timeline) -> None:
+    steps = decode(write_to_bytes(timeline, "fit"))["workout_step_mesgs"]
+    assert timeline.total_ms == sum(s["duration_value"] for s in steps)
+
+
+def test_fit_without_the_sdk_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "garmin_fit_sdk", None)
+    with pytest.raises(NotInstalledError) as caught:
+        write_to_bytes(TIMELINE, "fit")
+    assert "FIT workouts need Garmin's FIT SDK: pip install 'backstretch[fit]'" == str(caught.value)
+
+
+# The SVG picture.
+
+
+def test_svg_parses_and_draws_every_segment() -> None:
+    root = ET.fromstring(write_to_string(TIMELINE, "svg"))
+    assert f"{SVG}svg" == root.tag
+    assert "Pilates for Back Pain: 14:13" == root.findtext(f"{SVG}title")
+    drawn = [r for r in root.iter(f"{SVG}rect") if r.get("data-kind")]
+    in_chapters = sum(
+        1
+        for c in TIMELINE.chapters
+        for s in TIMELINE.segments
+        if c.start_ms <= s.start_ms < c.end_ms
+    )
+    assert len(TIMELINE.segments) + in_chapters == len(drawn)
+    fills = {
+        (r.get("data-kind"), r.findtext(f"{SVG}title", "").split(" ")[2].rstrip(":")): r.get("fill")
+        for r in drawn
+        if r.get("data-kind") == "hold"
+    }
+    assert "url(#hatch)" == fills[("hold", "right")]
+    assert "#1f6fb2" == fills[("hold", "left")]
+    labels = [t.text for t in root.iter(f"{SVG}text")]
+    assert {"Lunges (4:11)", "Child's Pose (3:01)", "Legs Up A Wall (6:04)"} <= set(labels)
+    assert "14:00" in labels
+
+
+@pytest.mark.parametrize(("device", "width"), [("phone", 390), ("desktop", 1200)])
+def test_svg_renders_in_chromium(
+    browser: Browser, artifacts: Path, device: str, width: int
+) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.set_content(f"<body style='margin:0'>{write_to_string(TIMELINE, 'svg')}</body>")
+    box = page.locator("svg").bounding_box()
+    assert box is not None
+    assert min(width, 960) == round(box["width"])  # it scales to the screen, up to 960 px
+    assert len(TIMELINE.segments) < page.locator("rect[data-kind]").count()
+    shot = artifacts / f"pilates-for-back-pain.svg.{device}.png"
+    page.locator("svg").screenshot(path=str(shot))
+    assert shot.read_bytes().startswith(b"\x89PNG")
+    page.close()
+
+
+# The printable sheet.
+
+
+def test_sheet_puts_cautions_before_the_steps_of_each_stretch() -> None:
+    text = write_to_string(TIMELINE, "md")
+    sections = re.split(r"^## ", text, flags=re.MULTILINE)
+    for chapter in TIMELINE.chapters:
+        (section,) = [
+            s for s in sections if s.startswith(f"{TIMELINE.chapters.index(chapter) + 1}. ")
+        ]
+        first_step = section.index("\n1. ")
+        for caution in TIMELINE.segments:
+            if caution.kind is Kind.CAUTION and caution.stretch == chapter.title:
+                assert section.index(caution.text) < first_step
+    assert text.startswith("# Pilates for Back Pain\n\nTotal time 14:13 · 3 stretches\n")
+    assert "> **Safety.** Stop if pain increases or spreads" in text
+    assert "8. The same on the left side." in text
+    assert "**14 reps**, 0:04 each, alternating sides, right first" in text
+
+
+def test_sheet_names_what_was_left_out() -> None:
+    timeline = compile_routine(catalog.get("pilates-for-back-pain"), conditions={"knee"})
+    text = write_to_string(timeline, "md")
+    assert "> **Left out.** Child's Pose left out (knee)" in text
+    assert "## 2. Lunges" in text
+
+
+# The API.
+
+
+def test_format_for_names_the_known_suffixes() -> None:
+    assert FORMATS[".vtt"] == format_for("guide.VTT") == format_for("vtt") == format_for(".vtt")
+    with pytest.raises(InvalidValueError) as caught:
+        format_for("guide.mp4")
+    assert (
+        "cannot tell the export format from the suffix '.mp4'; use one of "
+        ".json, .vtt, .srt, .fit, .svg, .md" == str(caught.value)
+    )
+
+
+def test_binary_formats_and_unknown_options_are_refused() -> None:
+    with pytest.raises(InvalidValueError) as binary:
+        write_to_string(TIMELINE, "fit")
+    assert "Garmin FIT is a binary format: use write_to_bytes" == str(binary.value)
+    with pytest.raises(InvalidValueError) as caught:
+        write_to_string(TIMELINE, "srt", chapters=True)
+    assert "SRT exports take no option chapters; options: none" == str(caught.value)
+
+
+def test_write_to_file_picks_the_format_and_writes_atomically(tmp_path: Path) -> None:
+    assert FORMATS[".json"] == write_to_file(TIMELINE, tmp_path / "t.json")
+    assert dumps_timeline(TIMELINE) == (tmp_path / "t.json").read_text(encoding="utf-8")
+    kept = tmp_path / "t.mp4"
+    kept.write_text("old", encoding="utf-8")
+    with pytest.raises(InvalidValueError):
+        write_to_file(TIMELINE, kept)
+    assert ["t.json", "t.mp4"] == sorted(p.name for p in tmp_path.iterdir())
+    assert "old" == kept.read_text(encoding="utf-8")
