@@ -164,13 +164,13 @@ def test_a_python_file_can_name_a_routine(tmp_path: Path) -> None:
             None,
             ["export", "pilates-for-back-pain", "-o", "{dir}/out.txt"],
             "{dir}/out.txt: cannot tell the export format from the suffix '.txt'; use one of "
-            ".json, .vtt, .srt, .fit, .svg, .md",
+            ".json, .vtt, .srt, .fit, .svg, .md, .html",
         ),
         (
             None,
             ["export", "pilates-for-back-pain", "-o", "{dir}/out", "--level", "gentle"],
             "{dir}/out: cannot tell the export format from 'out', which has no suffix; use one of "
-            ".json, .vtt, .srt, .fit, .svg, .md",
+            ".json, .vtt, .srt, .fit, .svg, .md, .html",
         ),
         (
             None,
@@ -308,6 +308,7 @@ def test_play_help_names_its_keys_and_options() -> None:
         ("out.fit", "pilates-for-back-pain.workout.fit", []),
         ("out.svg", "pilates-for-back-pain.svg", []),
         ("out.md", "pilates-for-back-pain.sheet.md", []),
+        ("out.html", "pilates-for-back-pain.html", []),
     ],
 )
 def test_export_writes_the_format_its_suffix_names(

@@ -51,6 +51,7 @@ SVG = "{http://www.w3.org/2000/svg}"
         ("pilates-for-back-pain.workout.fit", ".fit", {}),
         ("pilates-for-back-pain.svg", ".svg", {}),
         ("pilates-for-back-pain.sheet.md", ".md", {}),
+        ("pilates-for-back-pain.html", ".html", {}),
     ],
 )
 def test_seed_routine_exports_are_pinned(golden: str, suffix: str, options: Any) -> None:
@@ -337,7 +338,7 @@ def test_format_for_names_the_known_suffixes() -> None:
         format_for("guide.mp4")
     assert (
         "cannot tell the export format from the suffix '.mp4'; use one of "
-        ".json, .vtt, .srt, .fit, .svg, .md" == str(caught.value)
+        ".json, .vtt, .srt, .fit, .svg, .md, .html" == str(caught.value)
     )
 
 
@@ -359,3 +360,19 @@ def test_write_to_file_picks_the_format_and_writes_atomically(tmp_path: Path) ->
         write_to_file(TIMELINE, kept)
     assert ["t.json", "t.mp4"] == sorted(p.name for p in tmp_path.iterdir())
     assert "old" == kept.read_text(encoding="utf-8")
+
+
+def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    """Atomic writes go through a private temporary file; the result must not stay private."""
+    umask = os.umask(0o022)
+    try:
+        new = tmp_path / "new.md"
+        write_to_file(TIMELINE, new)
+        assert 0o644 == new.stat().st_mode & 0o777
+        kept = tmp_path / "kept.md"
+        kept.write_text("old", encoding="utf-8")
+        kept.chmod(0o640)
+        write_to_file(TIMELINE, kept)
+        assert 0o640 == kept.stat().st_mode & 0o777
+    finally:
+        os.umask(umask)

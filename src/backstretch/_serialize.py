@@ -14,6 +14,7 @@ import importlib.resources
 import json
 import math
 import os
+import stat
 import tempfile
 import tomllib
 from collections.abc import Callable
@@ -629,10 +630,21 @@ def write_atomically(path: str | os.PathLike[str], text: str | bytes) -> None:
         data = text.encode("utf-8") if isinstance(text, str) else text
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        # mkstemp makes the file private (0600): give it the mode the file had, or a new file's.
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _read(path: str | os.PathLike[str], max_bytes: int) -> bytes:

@@ -52,6 +52,7 @@ FORMATS: dict[str, Format] = {
         Format(".fit", "Garmin FIT", "a workout a watch can play", "fit", binary=True),
         Format(".svg", "SVG", "the routine at a glance, as a picture", "svg"),
         Format(".md", "Markdown", "a printable sheet with every step, hold and caution", "sheet"),
+        Format(".html", "HTML", "a web player page that plays offline, anywhere", "web"),
     ]
 }
 

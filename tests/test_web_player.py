@@ -1,0 +1,304 @@
+"""The web player page, in headless Chromium: loaded from file://, driven with Playwright's clock
+and a fake speechSynthesis; no console errors and no network requests allowed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from backstretch import Kind, catalog, compile_routine
+from backstretch.exports import write_to_file, write_to_string
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, ConsoleMessage, Page
+
+TIMELINE = compile_routine(catalog.get("pilates-for-back-pain"))
+
+#: A speechSynthesis with one voice that records what it is asked to say.
+FAKE_SPEECH = """
+window.__spoken = [];
+const fakeSpeech = {
+  getVoices: () => [{name: "Test voice", lang: "en-US", default: true, localService: true}],
+  speak: (utterance) => window.__spoken.push(utterance.text),
+  cancel: () => window.__spoken.push("<cancel>"),
+  pause: () => {}, resume: () => {}, speaking: false, pending: false, paused: false,
+  addEventListener: () => {}, removeEventListener: () => {},
+};
+Object.defineProperty(window, "speechSynthesis", {value: fakeSpeech, configurable: true});
+"""
+#: Counts the beeps: each one is an oscillator started.
+COUNT_BEEPS = """
+window.__beeps = 0;
+const startTone = OscillatorNode.prototype.start;
+OscillatorNode.prototype.start = function (...args) {
+  window.__beeps += 1;
+  return startTone.apply(this, args);
+};
+"""
+
+
+class Session:
+    """One page of the player, and everything that went wrong on it."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.problems: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.append(str(error)))
+        page.on("request", lambda request: self.requests.append(request.url))
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type in ("error", "warning"):
+            self.problems.append(message.text)
+
+    def text(self, selector: str) -> str:
+        return self.page.inner_text(selector)
+
+    def position_ms(self) -> int:
+        position: int = self.page.evaluate("window.backstretchPlayer.position()")
+        return position
+
+    def fired(self) -> list[str]:
+        ids: list[str] = self.page.evaluate("[...window.backstretchPlayer.fired]")
+        return ids
+
+    def spoken(self) -> list[str]:
+        said: list[str] = self.page.evaluate("[...window.__spoken]")
+        return said
+
+
+@pytest.fixture
+def open_player(browser: Browser, tmp_path: Path) -> Iterator[Any]:
+    pages: list[Session] = []
+    html = tmp_path / "routine.html"
+    write_to_file(TIMELINE, html)
+
+    def open_(
+        *, voice: bool = True, width: int = 1280, height: int = 900, **context: Any
+    ) -> Session:
+        page = browser.new_context(
+            viewport={"width": width, "height": height}, **context
+        ).new_page()
+        if voice:
+            page.add_init_script(FAKE_SPEECH)
+        page.add_init_script(COUNT_BEEPS)
+        page.clock.install(time=0)
+        session = Session(page)
+        page.goto(html.as_uri())
+        page.clock.pause_at(10_000)  # from here on, time moves only when a test moves it
+        pages.append(session)
+        return session
+
+    yield open_
+    for session in pages:
+        assert [] == session.problems, "console errors or warnings"
+        assert [html.as_uri()] == session.requests, "the page loaded something besides itself"
+        session.page.context.close()
+
+
+def side_label(side: str | None) -> str:
+    return {"left": "◀ LEFT", "right": "RIGHT ▶", None: ""}[side]
+
+
+def test_plays_the_seed_routine_start_to_end(open_player: Any) -> None:
+    s = open_player()
+    assert "Stop if pain increases or spreads" in s.text("#start-screen")
+    assert "14:13 · 3 stretches" == s.text("#total")
+    s.page.click("#start")
+    elapsed = 0
+    for segment in TIMELINE.segments:
+        # Past a tick inside the segment (ticks come every 100 ms).
+        target = segment.start_ms + 150
+        s.page.clock.run_for(target - elapsed)
+        elapsed = target
+        assert segment.text == s.text("#instruction"), segment.id
+        assert side_label(segment.side and segment.side.value) == s.page.inner_text("#side").strip()
+        assert s.page.is_visible("#side") == (segment.side is not None)
+    s.page.clock.run_for(TIMELINE.total_ms - elapsed + 500)
+    assert s.page.is_visible("#end-screen")
+    assert "You finished Pilates for Back Pain (14:13)." == s.text("#end-text")
+    # Every event fired exactly once, in timeline order, and every one but skip notes was said.
+    assert [e.id for e in TIMELINE.events] == s.fired()
+    said = [t for t in s.spoken() if t != "<cancel>"]
+    assert [e.text for e in TIMELINE.events if e.kind is not Kind.SKIP] == said
+    countdowns = [e for e in TIMELINE.events if re.search(r"/countdown\d+-\d+$", e.id)]
+    assert len(countdowns) == s.page.evaluate("window.__beeps")
+
+
+def test_pause_next_previous_and_chapter_jump(open_player: Any) -> None:
+    s = open_player()
+    s.page.click("#start")
+    s.page.clock.run_for(30_000)
+    assert "Stretch 1 of 3 · Legs Up A Wall" == s.text("#where")
+    s.page.click("#toggle")  # pause
+    assert "Resume" == s.page.get_attribute("#toggle", "aria-label")
+    paused_at = s.position_ms()
+    s.page.clock.run_for(20_000)
+    assert paused_at == s.position_ms()  # time stands still
+    assert "0:30 / 14:13" == s.text("#elapsed")
+    s.page.focus("body")
+    s.page.keyboard.press(" ")  # resume
+    s.page.clock.run_for(1_000)
+    assert paused_at + 1_000 == s.position_ms()
+
+    caution = TIMELINE.events[[e.id for e in TIMELINE.events].index("legs-up-a-wall/caution0")]
+    s.page.keyboard.press("ArrowRight")
+    assert caution.start_ms == s.position_ms()
+    assert caution.text == s.text("#instruction")
+    assert "CAUTION" == s.text("#kind")
+    s.page.keyboard.press("ArrowLeft")  # within two seconds: back to the one before
+    assert "legs-up-a-wall/announce" == TIMELINE.at(s.position_ms()).id  # type: ignore[union-attr]
+    s.page.click("#next-button")
+    s.page.clock.run_for(5_000)
+    s.page.click("#previous")  # later than two seconds in: restart this one
+    assert caution.start_ms == s.position_ms()
+
+    s.page.get_by_role("button", name=re.compile("^Go to Lunges")).click()
+    lunges = TIMELINE.chapters[2]
+    assert lunges.start_ms == s.position_ms()
+    assert "Stretch 3 of 3 · Lunges" == s.text("#where")
+    assert "step" == s.page.get_attribute("#chapters li:nth-child(3) button", "aria-current")
+    s.page.click("#restart")
+    assert 0 == s.position_ms()
+
+
+def test_a_tab_that_slept_catches_up_without_drift(open_player: Any) -> None:
+    s = open_player()
+    s.page.click("#start")
+    s.page.clock.run_for(10_000)
+    s.page.clock.fast_forward(300_000)  # timers do not run meanwhile, like a background tab
+    s.page.clock.run_for(100)
+    assert 310_100 == s.position_ms()
+    assert [e.id for e in TIMELINE.events if e.start_ms <= 310_100] == s.fired()
+    assert TIMELINE.at(310_100).text == s.text("#instruction")  # type: ignore[union-attr]
+    # It says where you are now, not a burst of everything it missed.
+    assert TIMELINE.at(310_100).text == s.spoken()[-1]  # type: ignore[union-attr]
+    assert s.spoken().count("3") <= 1
+
+
+def test_cautions_come_before_the_stretch_and_are_announced(open_player: Any) -> None:
+    s = open_player()
+    s.page.get_by_role("button", name=re.compile("^Go to Child's Pose")).click()
+    s.page.clock.run_for(200)
+    assert s.page.is_visible("#cautions")
+    assert "alert" == s.page.get_attribute("#cautions", "role")
+    assert "Leave this pose out if you have knee problems." in s.text("#cautions")
+    announce = TIMELINE.at(TIMELINE.chapters[1].start_ms)
+    assert announce is not None
+    assert announce.text == s.text("#live")
+    assert "polite" == s.page.get_attribute("#live", "aria-live")
+    first_step = next(
+        e for e in TIMELINE.segments if e.stretch == "Child's Pose" and e.kind is Kind.STEP
+    )
+    s.page.clock.run_for(first_step.start_ms - TIMELINE.chapters[1].start_ms)
+    assert not s.page.is_visible("#cautions")
+
+
+def test_without_a_voice_the_speech_toggle_is_off(open_player: Any) -> None:
+    s = open_player(voice=False)  # headless Chromium has speechSynthesis but no voices
+    assert s.page.is_disabled("#voice")
+    assert not s.page.is_checked("#voice")
+    assert "(no voice is available on this device)" == s.text("#voice-note")
+    s.page.click("#start")
+    s.page.clock.run_for(5_000)
+
+
+def test_voice_and_beeps_can_be_turned_off(open_player: Any) -> None:
+    s = open_player()
+    assert s.page.is_checked("#voice")
+    s.page.uncheck("#voice")
+    s.page.uncheck("#beeps")
+    s.page.click("#start")
+    s.page.clock.run_for(90_000)
+    assert [] == [t for t in s.spoken() if t != "<cancel>"]
+    assert 0 == s.page.evaluate("window.__beeps")
+
+
+def test_accessible_names_contrast_and_reduced_motion(open_player: Any) -> None:
+    s = open_player(reduced_motion="reduce")
+    s.page.click("#start")
+    s.page.clock.run_for(1_000)
+    for button in s.page.get_by_role("button").all():
+        if button.is_visible():
+            name = button.get_attribute("aria-label") or button.inner_text()
+            assert name.strip(), button.evaluate("b => b.outerHTML")
+    assert "0s" == s.page.eval_on_selector("#ring", "e => getComputedStyle(e).transitionDuration")
+    contrast = """([selector]) => {
+        const rgb = (c) => c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+        const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255;
+            return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+        const el = document.querySelector(selector);
+        let bg = el, back = "rgba(0, 0, 0, 0)";
+        const clear = "rgba(0, 0, 0, 0)";
+        while (bg && (back = getComputedStyle(bg).backgroundColor) === clear) bg = bg.parentElement;
+        const [a, b] = [lum(getComputedStyle(el).color), lum(bg ? back : "rgb(255, 255, 255)")];
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    }"""
+    for selector in ["#instruction", "#kind", "#where", "#elapsed", "#next", "#toggle", "#side"]:
+        if s.page.is_visible(selector):
+            assert s.page.evaluate(contrast, [selector]) >= 4.5, selector
+
+
+def test_keyboard_focus_is_visible(open_player: Any) -> None:
+    s = open_player()
+    s.page.keyboard.press("Tab")
+    style = s.page.evaluate(
+        "() => { const e = document.activeElement; const c = getComputedStyle(e);"
+        " return [e.id, c.outlineStyle, c.outlineWidth]; }"
+    )
+    assert ["start", "solid", "3px"] == style
+
+
+def test_the_page_is_self_contained() -> None:
+    page = write_to_string(TIMELINE, "html")
+    assert "http://" not in page.replace("http://www.w3.org/2000/svg", "")
+    assert "https://" not in page
+    assert "default-src 'none'" in page
+    assert "<title>Pilates for Back Pain</title>" in page
+
+
+@pytest.mark.parametrize(
+    ("device", "width", "height"), [("phone", 390, 844), ("desktop", 1280, 900)]
+)
+def test_screenshots(
+    open_player: Any, artifacts: Path, device: str, width: int, height: int
+) -> None:
+    s = open_player(width=width, height=height, device_scale_factor=1)
+    s.page.screenshot(path=str(artifacts / f"web-player.{device}.start.png"), full_page=True)
+    s.page.click("#start")
+    s.page.clock.run_for(670_000)  # in the right lunge, just after "Halfway"
+    assert "Hold the lunge, right foot forward" == s.text("#instruction")
+    shot = artifacts / f"web-player.{device}.playing.png"
+    s.page.screenshot(path=str(shot), full_page=True)
+    assert shot.read_bytes().startswith(b"\x89PNG")
+    width_used = s.page.evaluate("document.documentElement.scrollWidth")
+    assert width >= width_used  # nothing sideways to scroll
+
+
+def test_markup_in_texts_stays_text(browser: Browser, tmp_path: Path) -> None:
+    """A title or instruction with markup cannot break out of the page: it shows as written."""
+    from backstretch import Event, Timeline
+
+    title = "</script><script>window.__owned = 1</script> & <b>co</b>"
+    timeline = Timeline(
+        title, 5000, [Event("a", 0, 5000, Kind.STEP, "Knees <i>soft</i> & </script>")]
+    )
+    html = tmp_path / "odd.html"
+    write_to_file(timeline, html)
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(html.as_uri())
+    assert title == page.inner_text("#title")
+    assert title == page.title()
+    page.click("#start")
+    assert "Knees <i>soft</i> & </script>" == page.inner_text("#instruction")
+    assert page.evaluate("window.__owned") is None
+    assert [] == errors
+    page.close()
