@@ -79,7 +79,12 @@ def open_player(browser: Browser, tmp_path: Path) -> Iterator[Any]:
     write_to_file(TIMELINE, html)
 
     def open_(
-        *, voice: bool = True, width: int = 1280, height: int = 900, **context: Any
+        *,
+        voice: bool = True,
+        scripts: tuple[str, ...] = (),
+        width: int = 1280,
+        height: int = 900,
+        **context: Any,
     ) -> Session:
         page = browser.new_context(
             viewport={"width": width, "height": height}, **context
@@ -87,6 +92,8 @@ def open_player(browser: Browser, tmp_path: Path) -> Iterator[Any]:
         if voice:
             page.add_init_script(FAKE_SPEECH)
         page.add_init_script(COUNT_BEEPS)
+        for script in scripts:
+            page.add_init_script(script)
         page.clock.install(time=0)
         session = Session(page)
         page.goto(html.as_uri())
@@ -217,6 +224,29 @@ def test_voice_and_beeps_can_be_turned_off(open_player: Any) -> None:
     s.page.clock.run_for(90_000)
     assert [] == [t for t in s.spoken() if t != "<cancel>"]
     assert 0 == s.page.evaluate("window.__beeps")
+
+
+FAKE_WAKE_LOCK = """
+window.__locks = [];
+Object.defineProperty(navigator, "wakeLock", {configurable: true, value: {
+  request: async (type) => {
+    window.__locks.push(type);
+    return {release: async () => { window.__locks.push("release"); }, addEventListener: () => {}};
+  },
+}});
+"""
+
+
+def test_the_screen_stays_awake_while_playing(open_player: Any) -> None:
+    s = open_player(scripts=(FAKE_WAKE_LOCK,))
+    s.page.click("#start")
+    s.page.clock.run_for(1_000)
+    assert ["screen"] == s.page.evaluate("window.__locks")
+    s.page.click("#toggle")
+    assert ["screen", "release"] == s.page.evaluate("window.__locks")
+    s.page.click("#toggle")
+    s.page.clock.run_for(1_000)
+    assert ["screen", "release", "screen"] == s.page.evaluate("window.__locks")
 
 
 def test_accessible_names_contrast_and_reduced_motion(open_player: Any) -> None:
