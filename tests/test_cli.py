@@ -164,13 +164,13 @@ def test_a_python_file_can_name_a_routine(tmp_path: Path) -> None:
             None,
             ["export", "pilates-for-back-pain", "-o", "{dir}/out.txt"],
             "{dir}/out.txt: cannot tell the export format from the suffix '.txt'; use one of "
-            ".json, .vtt, .srt, .fit, .svg, .md, .html",
+            ".json, .vtt, .srt, .fit, .svg, .md, .html, .wav",
         ),
         (
             None,
             ["export", "pilates-for-back-pain", "-o", "{dir}/out", "--level", "gentle"],
             "{dir}/out: cannot tell the export format from 'out', which has no suffix; use one of "
-            ".json, .vtt, .srt, .fit, .svg, .md, .html",
+            ".json, .vtt, .srt, .fit, .svg, .md, .html, .wav",
         ),
         (
             None,

@@ -338,7 +338,7 @@ def test_format_for_names_the_known_suffixes() -> None:
         format_for("guide.mp4")
     assert (
         "cannot tell the export format from the suffix '.mp4'; use one of "
-        ".json, .vtt, .srt, .fit, .svg, .md, .html" == str(caught.value)
+        ".json, .vtt, .srt, .fit, .svg, .md, .html, .wav" == str(caught.value)
     )
 
 

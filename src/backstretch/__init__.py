@@ -57,6 +57,7 @@ from .exceptions import (
     NotInstalledError,
     Problem,
     RoutineError,
+    SpeechFitError,
     UnknownRoutineError,
 )
 
@@ -91,6 +92,7 @@ __all__ = [
     "Routine",
     "RoutineError",
     "Side",
+    "SpeechFitError",
     "Step",
     "Stretch",
     "Timeline",

@@ -23,6 +23,7 @@ from ._serialize import (
     format_for,
     json_schema,
     load_routine,
+    write_atomically,
 )
 from ._time import Level, format_ms
 from ._timeline import Event, Timeline
@@ -115,6 +116,11 @@ def _parser() -> argparse.ArgumentParser:
     _routine_argument(export)
     export.add_argument(
         "-o", "--output", required=True, metavar="FILE", help=f"FILE{'|'.join(FORMATS)}"
+    )
+    export.add_argument(
+        "--strict",
+        action="store_true",
+        help="for .wav: fail when speech cannot fit before the next sound, instead of warning",
     )
     export.add_argument(
         "--chapters",
@@ -338,13 +344,24 @@ def _export(args: argparse.Namespace) -> int:
         chosen = exports.format_for(Path(args.output).name)
     except BackstretchError as error:
         raise DocumentError([Problem("$", str(error))], source=args.output) from None
-    options = {"chapters": True} if args.chapters else {}
-    if args.chapters and "chapters" not in chosen.options:
-        raise DocumentError(
-            [Problem("$", "--chapters is for .vtt exports only")], source=args.output
-        )
+    for flag, option, suffix in [
+        ("--chapters", "chapters", ".vtt"),
+        ("--strict", "strict", ".wav"),
+    ]:
+        if getattr(args, option) and option not in chosen.options:
+            raise DocumentError(
+                [Problem("$", f"{flag} is for {suffix} exports only")], source=args.output
+            )
     timeline = _compile(_load(args.routine), args)
-    exports.write_to_file(timeline, args.output, **options)
+    if chosen.suffix == ".wav":
+        from .exports import audio
+
+        rendered = audio.guide(timeline, strict=args.strict)
+        for collision in rendered.collisions:
+            print(f"backstretch: warning: {args.output}: {collision}", file=sys.stderr)
+        write_atomically(args.output, rendered.wav)
+        return 0
+    exports.write_to_file(timeline, args.output, **({"chapters": True} if args.chapters else {}))
     return 0
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "NotInstalledError",
     "Problem",
     "RoutineError",
+    "SpeechFitError",
     "UnknownRoutineError",
 ]
 
@@ -95,3 +96,15 @@ class UnknownRoutineError(BackstretchError, LookupError):
 class NotInstalledError(BackstretchError, RuntimeError):
     """An optional package or program that a feature needs is missing; the message says how to
     install it (e.g. ``pip install 'backstretch[play]'`` or ``apt-get install espeak-ng``)."""
+
+
+class SpeechFitError(BackstretchError, ValueError):
+    """Spoken instructions of an audio guide that do not fit before the next sound, even spoken
+    faster; ``collisions`` says which and by how much, one per line of the message."""
+
+    def __init__(self, collisions: Iterable[object]) -> None:
+        self.collisions = tuple(collisions)
+        count = len(self.collisions)
+        lines = [f"speech does not fit in {count} place{'s' if count != 1 else ''}:"]
+        lines += [str(collision) for collision in self.collisions]
+        super().__init__("\n".join(lines))

@@ -1,21 +1,31 @@
-"""Speaking instructions aloud: a small engine interface, espeak-ng behind it, and a queue.
+"""Speaking instructions: small engine interfaces, espeak-ng behind them, and a queue.
 
-A front end hands texts to a :class:`SpeechQueue`, which speaks them one after another on any
-:class:`SpeechEngine` (espeak-ng by default; an app can plug in its own) and drops what is left
-when the person skips ahead. Nothing here is imported by ``import backstretch``.
+Two jobs, two interfaces, both met by :class:`EspeakNg`; an app can plug in its own engine:
+
+- :class:`SpeechEngine` speaks aloud now (the terminal player's ``--say``). A front end hands texts
+  to a :class:`SpeechQueue`, which speaks them one after another and drops what is left when the
+  person skips ahead.
+- :class:`Synthesizer` turns a text into audio samples (the ``.wav`` audio guide).
+
+Nothing here is imported by ``import backstretch``.
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
 import time
+import wave
 from collections import deque
+from pathlib import Path
 from typing import Protocol
+
+import attrs
 
 from .exceptions import NotInstalledError
 
-__all__ = ["ESPEAK_INSTALL_HINT", "EspeakNg", "SpeechEngine", "SpeechQueue"]
+__all__ = ["ESPEAK_INSTALL_HINT", "Clip", "EspeakNg", "SpeechEngine", "SpeechQueue", "Synthesizer"]
 
 ESPEAK_INSTALL_HINT = (
     "espeak-ng is not installed (it speaks the instructions); install it with "
@@ -37,8 +47,33 @@ class SpeechEngine(Protocol):
         """Stop speaking at once."""
 
 
+@attrs.frozen
+class Clip:
+    """Speech as audio: mono 16-bit little-endian PCM samples at ``sample_rate``."""
+
+    sample_rate: int
+    samples: bytes
+
+    @property
+    def frames(self) -> int:
+        return len(self.samples) // 2
+
+
+class Synthesizer(Protocol):
+    """Turns a text into a Clip, at a speaking rate; the same input must give the same samples."""
+
+    sample_rate: int
+
+    def synthesize(self, text: str, *, words_per_minute: int) -> Clip:
+        """``text`` spoken at ``words_per_minute``, as samples at ``sample_rate``."""
+
+
 class EspeakNg:
-    """The espeak-ng program as a speech engine: offline, from the operating system's packages."""
+    """The espeak-ng program as a speech engine: offline, deterministic, from the operating
+    system's packages. It speaks aloud (``speak``) and renders to samples (``synthesize``)."""
+
+    #: espeak-ng's voices produce 22 050 samples a second.
+    sample_rate = 22050
 
     def __init__(self, *, executable: str | None = None, words_per_minute: int = 150) -> None:
         found = shutil.which(executable or "espeak-ng")
@@ -66,6 +101,21 @@ class EspeakNg:
 
     def busy(self) -> bool:
         return self._process is not None and self._process.poll() is None
+
+    def synthesize(self, text: str, *, words_per_minute: int) -> Clip:
+        with tempfile.TemporaryDirectory(prefix="backstretch-speech-") as folder:
+            out = Path(folder) / "speech.wav"
+            subprocess.run(
+                [self.executable, "-s", str(words_per_minute), "-w", str(out), "--stdin"],
+                input=text.encode("utf-8"),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=True,
+            )
+            with wave.open(str(out), "rb") as read:
+                if (read.getnchannels(), read.getsampwidth()) != (1, 2):  # pragma: no cover
+                    raise RuntimeError("espeak-ng wrote something other than mono 16-bit audio")
+                return Clip(read.getframerate(), read.readframes(read.getnframes()))
 
     def stop(self) -> None:
         if self._process is not None:

@@ -53,6 +53,14 @@ FORMATS: dict[str, Format] = {
         Format(".svg", "SVG", "the routine at a glance, as a picture", "svg"),
         Format(".md", "Markdown", "a printable sheet with every step, hold and caution", "sheet"),
         Format(".html", "HTML", "a web player page that plays offline, anywhere", "web"),
+        Format(
+            ".wav",
+            "WAV",
+            "a spoken audio guide to follow with eyes closed (needs espeak-ng)",
+            "audio",
+            binary=True,
+            options=frozenset({"synthesizer", "strict", "words_per_minute"}),
+        ),
     ]
 }
 

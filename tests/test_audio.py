@@ -1,0 +1,296 @@
+"""The audio guide: read back with the standard library (wave, struct), speech that fits."""
+
+from __future__ import annotations
+
+import io
+import math
+import struct
+import subprocess
+import sys
+import wave
+from array import array
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from backstretch import (
+    Event,
+    Kind,
+    NotInstalledError,
+    SpeechFitError,
+    Timeline,
+    catalog,
+    compile_routine,
+    strategies,
+)
+from backstretch.exports import audio, write_to_bytes
+from backstretch.speech import Clip, EspeakNg
+from tools import require
+
+TIMELINE = compile_routine(catalog.get("pilates-for-back-pain"))
+
+
+class WordClock:
+    """A fake synthesizer: each word takes 60/wpm seconds, every sample at one loud level."""
+
+    sample_rate = 1000  # one frame a millisecond: quick to check sample by sample
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, int]] = []
+
+    def synthesize(self, text: str, *, words_per_minute: int) -> Clip:
+        self.calls.append((text, words_per_minute))
+        frames = math.ceil(len(text.split()) * 60 * self.sample_rate / words_per_minute)
+        return Clip(self.sample_rate, array("h", [3000]).tobytes() * frames)
+
+
+def samples_of(wav: bytes) -> tuple[int, array[int]]:
+    with wave.open(io.BytesIO(wav), "rb") as read:
+        assert (1, 2) == (read.getnchannels(), read.getsampwidth())
+        data = array("h", read.readframes(read.getnframes()))
+        if sys.byteorder == "big":
+            data.byteswap()
+        return read.getframerate(), data
+
+
+def rms(samples: array[int]) -> float:
+    return math.sqrt(sum(v * v for v in samples) / max(1, len(samples)))
+
+
+def chunks(wav: bytes) -> dict[bytes, bytes]:
+    """The RIFF chunks of a WAV file, by id (our own reader, standard library only)."""
+    assert wav[:4] == b"RIFF"
+    assert wav[8:12] == b"WAVE"
+    assert len(wav) - 8 == struct.unpack("<I", wav[4:8])[0]
+    found, at = {}, 12
+    while at < len(wav):
+        kind, size = wav[at : at + 4], struct.unpack("<I", wav[at + 4 : at + 8])[0]
+        found[kind] = wav[at + 8 : at + 8 + size]
+        at += 8 + size + size % 2
+    return found
+
+
+@pytest.fixture(scope="module")
+def seed_guide() -> audio.Guide:
+    require("espeak-ng")
+    return audio.guide(TIMELINE)
+
+
+def test_seed_guide_is_as_long_as_the_routine(seed_guide: audio.Guide) -> None:
+    rate, samples = samples_of(seed_guide.wav)
+    assert 22050 == rate
+    assert 853_000 * 22050 // 1000 == len(samples) == seed_guide.frames
+    assert abs(len(samples) * 1000 / rate - TIMELINE.total_ms) < 1000 / rate
+    assert () == seed_guide.collisions
+
+
+def test_seed_guide_speaks_where_each_instruction_starts(seed_guide: audio.Guide) -> None:
+    rate, samples = samples_of(seed_guide.wav)
+    for segment in TIMELINE.segments:
+        start = segment.start_ms * rate // 1000
+        assert rms(samples[start : start + rate // 4]) > 500, segment.id  # a quarter second in
+    for tick in (e for e in TIMELINE.events if e.id.rpartition("/")[2].startswith("countdown")):
+        start = tick.start_ms * rate // 1000
+        assert rms(samples[start : start + rate // 10]) > 2000, tick.id  # the beep
+    assert rms(samples[-rate // 2 :]) > 300  # the end chime
+
+
+def test_seed_guide_is_silent_where_nothing_is_due(seed_guide: audio.Guide) -> None:
+    """Between a part's start and the next event, once its words are surely said (even at the
+    slowest rate, 165 words a minute, plus a second), the track is digital silence."""
+    rate, samples = samples_of(seed_guide.wav)
+    checked = 0
+    for event, following in zip(TIMELINE.events, TIMELINE.events[1:], strict=False):
+        if event.is_marker or following.start_ms == event.start_ms:
+            continue
+        words = len(event.text.split())
+        quiet_from = event.start_ms + words * 60_000 // 165 + 1000
+        quiet_to = min(following.start_ms, TIMELINE.total_ms - audio.CHIME_MS)  # the end chime
+        if quiet_to - quiet_from >= 1000:
+            window = samples[quiet_from * rate // 1000 : quiet_to * rate // 1000]
+            assert not any(window), event.id
+            checked += 1
+    assert checked >= 20
+
+
+def test_seed_guide_marks_the_chapters(seed_guide: audio.Guide) -> None:
+    found = chunks(seed_guide.wav)
+    (count,) = struct.unpack("<I", found[b"cue "][:4])
+    points = [
+        struct.unpack("<II4sIII", found[b"cue "][4 + 24 * i : 28 + 24 * i]) for i in range(count)
+    ]
+    assert [(n, c.start_ms * 22050 // 1000) for n, c in enumerate(TIMELINE.chapters, 1)] == [
+        (p[0], p[5]) for p in points
+    ]
+    adtl = found[b"LIST"]
+    assert b"adtl" == adtl[:4]
+    labels, at = [], 4
+    while at < len(adtl):
+        size = struct.unpack("<I", adtl[at + 4 : at + 8])[0]
+        labels.append(adtl[at + 12 : at + 8 + size].rstrip(b"\0").decode())
+        at += 8 + size + size % 2
+    assert ["Legs Up A Wall", "Child's Pose", "Lunges"] == labels
+
+
+def test_seed_guide_is_deterministic(seed_guide: audio.Guide) -> None:
+    assert seed_guide.wav == audio.render(TIMELINE)
+
+
+def timeline_of(*events: Event) -> Timeline:
+    return Timeline("T", max(e.end_ms for e in events), events)
+
+
+def test_speech_is_sped_up_to_fit() -> None:
+    # Eight words take 8 * 60 / 165 = 2.9 s; the step gives it 2.5 s: spoken at about 200 wpm.
+    timeline = timeline_of(
+        Event("a", 0, 2500, Kind.STEP, "one two three four five six seven eight"),
+        Event("b", 2500, 5000, Kind.HOLD, "hold"),
+    )
+    synth = WordClock()
+    result = audio.guide(timeline, synthesizer=synth)
+    assert () == result.collisions
+    first = result.sounds[0]
+    assert first.words_per_minute is not None
+    assert 165 < first.words_per_minute <= 247
+    assert first.end <= result.sounds[1].start == 2500
+    assert ("one two three four five six seven eight.", 165) == synth.calls[0]
+
+
+def test_what_cannot_fit_is_reported_exactly_and_strict_refuses_it() -> None:
+    timeline = timeline_of(
+        Event("a", 0, 1000, Kind.STEP, "one two three four five six seven eight"),
+        Event("b", 1000, 9000, Kind.HOLD, "hold still"),
+    )
+    result = audio.guide(timeline, synthesizer=WordClock())
+    (collision,) = result.collisions
+    # At the fastest rate, 247 words a minute, eight words take 1944 ms: 944 ms too long.
+    assert 247 == collision.sound.words_per_minute
+    assert 944 == collision.overlap_ms
+    assert (
+        "0:00 speech 'one two three four five six seven eight' (a) runs 944 ms into speech "
+        "'hold still' at 0:01" == str(collision)
+    )
+    with pytest.raises(SpeechFitError) as caught:
+        audio.guide(timeline, synthesizer=WordClock(), strict=True)
+    assert (
+        "speech does not fit in 1 place:\n0:00 speech 'one two three four five six seven "
+        "eight' (a) runs 944 ms into speech 'hold still' at 0:01" == str(caught.value)
+    )
+
+
+def test_a_cue_slides_after_the_speech_before_it() -> None:
+    timeline = timeline_of(
+        Event("a", 0, 10_000, Kind.HOLD, "one two three four five six seven eight"),
+        Event("c", 1000, 0, Kind.CUE, "Halfway"),
+    )
+    sounds = audio.guide(timeline, synthesizer=WordClock()).sounds
+    assert ("a", "c") == (sounds[0].event_ids[0], sounds[1].event_ids[0])
+    assert sounds[1].start == sounds[0].end
+    assert not sounds[1].anchored
+
+
+@settings(max_examples=60)
+@given(strategies.timelines(), st.integers(100, 300))
+def test_speech_fits_or_is_reported(timeline: Timeline, words_per_minute: int) -> None:
+    synth = WordClock()
+    result = audio.guide(timeline, synthesizer=synth, words_per_minute=words_per_minute)
+    rate = synth.sample_rate
+    assert timeline.total_ms * rate // 1000 == result.frames
+    sounds = result.sounds
+    # Anchored sounds start exactly on their events; the others no earlier than due.
+    for sound in sounds:
+        due = sound.due_ms * rate // 1000
+        assert sound.start == due if sound.anchored else sound.start >= due
+    # Every overrun of the next anchored sound (or of the end) is reported, by the right amount.
+    expected = []
+    for index, sound in enumerate(sounds):
+        limit = next((s.start for s in sounds[index + 1 :] if s.anchored), result.frames)
+        if sound.end > limit:
+            expected.append((sound.event_ids, math.ceil((sound.end - limit) * 1000 / rate)))
+    assert expected == [(c.sound.event_ids, c.overlap_ms) for c in result.collisions]
+    # Every spoken event is in exactly one sound; countdown ticks are beeps.
+    spoken = [i for s in sounds if s.kind == "speech" for i in s.event_ids]
+    assert len(spoken) == len(set(spoken))
+    for event in timeline.events:
+        if event.kind is Kind.END or not event.text.strip():
+            continue
+        kind = "beep" if event.id.rpartition("/")[2].startswith("countdown") else "speech"
+        assert any(s.kind == kind and event.id in s.event_ids for s in sounds), event.id
+    # Sound only where a sound was placed.
+    _, samples = samples_of(result.wav)
+    assert len(samples) == result.frames
+    inside = bytearray(len(samples))
+    for sound in sounds:
+        inside[sound.start : min(sound.end, len(samples))] = b"\1" * (
+            max(0, min(sound.end, len(samples)) - sound.start)
+        )
+    assert all(inside[i] for i, v in enumerate(samples) if v)
+    if result.collisions:
+        with pytest.raises(SpeechFitError):
+            audio.guide(
+                timeline, synthesizer=WordClock(), strict=True, words_per_minute=words_per_minute
+            )
+
+
+def test_without_espeak_ng_the_error_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PATH", "")
+    with pytest.raises(NotInstalledError, match="sudo apt-get install espeak-ng"):
+        write_to_bytes(TIMELINE, "wav")
+
+
+def test_espeak_ng_gives_the_same_samples_twice() -> None:
+    require("espeak-ng")
+    engine = EspeakNg()
+    first = engine.synthesize("Hold the lunge, right foot forward.", words_per_minute=165)
+    assert first == engine.synthesize("Hold the lunge, right foot forward.", words_per_minute=165)
+    assert 22050 == first.sample_rate
+    assert 1.0 < first.frames / 22050 < 4.0
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "backstretch", *args], capture_output=True, text=True, check=False
+    )
+
+
+TIGHT = """
+from backstretch import Hold, Routine, Step, Stretch, seconds
+
+routine = Routine("Tight", [Stretch("Squeeze", [
+    Step("Lie back on the floor and let your legs rest up the wall", duration=seconds(1)),
+    Hold(seconds(5), text="Stay"),
+])])
+"""
+
+
+def test_cli_warns_about_speech_that_does_not_fit_and_strict_fails(tmp_path: Path) -> None:
+    require("espeak-ng")
+    (tmp_path / "tight.py").write_text(TIGHT, encoding="utf-8")
+    out = tmp_path / "guide.wav"
+    loose = run("export", f"{tmp_path}/tight.py:routine", "-o", str(out), "--no-cues")
+    assert 0 == loose.returncode
+    warning = f"backstretch: warning: {out}: 0:"
+    assert loose.stderr.startswith(warning), loose.stderr
+    assert "runs" in loose.stderr
+    assert "ms into speech 'Stay'" in loose.stderr
+    assert out.exists()
+    out.unlink()
+    strict = run("export", f"{tmp_path}/tight.py:routine", "-o", str(out), "--no-cues", "--strict")
+    assert 1 == strict.returncode
+    lines = strict.stderr.splitlines()
+    assert "backstretch: error: speech does not fit in 1 place:" == lines[0]
+    assert "ms into speech 'Stay'" in lines[1]
+    assert not out.exists()
+
+
+def test_cli_strict_is_for_wav_only(tmp_path: Path) -> None:
+    result = run("export", "pilates-for-back-pain", "-o", str(tmp_path / "a.json"), "--strict")
+    assert 1 == result.returncode
+    assert (
+        f"backstretch: error: {tmp_path}/a.json: --strict is for .wav exports only\n"
+        == result.stderr
+    )
