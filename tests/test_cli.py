@@ -318,3 +318,19 @@ def test_export_writes_the_format_its_suffix_names(
     assert (0, "", "") == (result.returncode, result.stdout, result.stderr)
     assert (GOLDEN / golden).read_bytes() == (tmp_path / file).read_bytes()
     assert [file] == [p.name for p in tmp_path.iterdir()]  # no temporary file left behind
+
+
+def test_the_cli_page_documents_every_command_and_option() -> None:
+    import argparse
+
+    from backstretch.cli import _parser
+
+    page = (Path(__file__).parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+    parser = _parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    for name, command in commands.choices.items():
+        assert f"`backstretch {name}" in page, name
+        for action in command._actions:
+            for option in action.option_strings:
+                if option.startswith("--") and option != "--help":
+                    assert f"`{option}" in page, f"{name} {option}"

@@ -108,7 +108,8 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="write a routine for a player: JSON, WebVTT, SRT, FIT, SVG or a printable sheet",
+        help="write a routine for a player: JSON, captions, a watch workout, a picture, a sheet, "
+        "a web page or an audio guide",
         description="Write a routine's timeline to FILE in the format its suffix names: "
         + "; ".join(f"{f.suffix} {f.description}" for f in FORMATS.values())
         + ".",

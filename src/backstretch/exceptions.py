@@ -73,7 +73,8 @@ class RoutineError(_ProblemsError):
 
 
 class DocumentError(_ProblemsError):
-    """A document that cannot be loaded; ``problems`` lists every problem found, at ``$.path``s."""
+    """A document that cannot be loaded; ``problems`` lists every problem found, each at a
+    ``$.path``."""
 
 
 class FitError(BackstretchError, ValueError):
