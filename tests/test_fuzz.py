@@ -19,7 +19,12 @@ from backstretch import (
     loads_timeline,
     strategies,
 )
-from backstretch._serialize import routine_to_data, timeline_to_data
+from backstretch._serialize import (
+    _fast_timeline,
+    routine_to_data,
+    timeline_from_data,
+    timeline_to_data,
+)
 
 JSON = st.recursive(
     st.none()
@@ -117,3 +122,24 @@ def test_the_fuzzers_reach_valid_documents_too() -> None:
     assert seed == loads_routine(json.dumps(routine_to_data(seed)))
     timeline = compile_routine(seed)
     assert timeline == loads_timeline(json.dumps(timeline_to_data(timeline)))
+
+
+def _detailed(data: Any) -> Timeline | None:
+    try:
+        return timeline_from_data(data)
+    except BackstretchError:
+        return None
+
+
+@given(strategies.timelines(max_stretches=2, max_depth=2), st.data())
+def test_the_fast_timeline_loader_agrees_with_the_detailed_one(
+    timeline: Timeline, data: st.DataObject
+) -> None:
+    """The fast path (for big, plainly right documents) builds exactly what the detailed path
+    builds, and gives up on anything the detailed path refuses."""
+    document = timeline_to_data(timeline)
+    assert timeline == _fast_timeline(json.loads(json.dumps(document)))
+    mutated = json.loads(json.dumps(_mutate(document, data)))
+    fast = _fast_timeline(mutated)
+    if fast is not None:
+        assert _detailed(mutated) == fast

@@ -5,6 +5,8 @@ nodes, compile it with ``compile_routine``, and hand the resulting Timeline to a
 Built-in routines live in ``backstretch.catalog``.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._check import check_routine
 from ._compile import SAFETY_NOTE, Cues, compile_routine, estimate_ms
 from ._kinds import Kind, Side
@@ -21,18 +23,6 @@ from ._model import (
     Routine,
     Step,
     Stretch,
-)
-from ._serialize import (
-    FORMAT_VERSION,
-    dump_routine,
-    dump_timeline,
-    dumps_routine,
-    dumps_timeline,
-    json_schema,
-    load_routine,
-    load_timeline,
-    loads_routine,
-    loads_timeline,
 )
 from ._time import (
     CountRange,
@@ -118,3 +108,48 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+# Documents (and cattrs, which reads them) load on first use: `import backstretch` stays quick for
+# the apps that only build and compile routines (PEP 562).
+_DOCUMENTS = frozenset(
+    {
+        "FORMAT_VERSION",
+        "dump_routine",
+        "dump_timeline",
+        "dumps_routine",
+        "dumps_timeline",
+        "json_schema",
+        "load_routine",
+        "load_timeline",
+        "loads_routine",
+        "loads_timeline",
+    }
+)
+
+if TYPE_CHECKING:
+    from ._serialize import (
+        FORMAT_VERSION,
+        dump_routine,
+        dump_timeline,
+        dumps_routine,
+        dumps_timeline,
+        json_schema,
+        load_routine,
+        load_timeline,
+        loads_routine,
+        loads_timeline,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    if name in _DOCUMENTS:
+        from . import _serialize
+
+        value = getattr(_serialize, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'backstretch' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_DOCUMENTS})

@@ -54,17 +54,19 @@ class _CueRates:
 
 def check_depth(data: object, limits: Limits) -> None:
     """Refuse a document tree nested deeper than ``limits.max_depth`` (without recursing)."""
-    stack = [(data, 1)]
-    while stack:
+    if not isinstance(data, dict | list):
+        return
+    stack: list[tuple[dict[Any, Any] | list[Any], int]] = [(data, 1)]
+    while stack:  # only containers are ever pushed: a flat document costs one step per object
         value, depth = stack.pop()
-        if isinstance(value, dict | list):
-            if depth > limits.max_depth:
-                raise LimitError(
-                    f"the document is nested more than {limits.max_depth} levels deep "
-                    f"(Limits.max_depth)"
-                )
-            children = value.values() if isinstance(value, dict) else value
-            stack.extend((child, depth + 1) for child in children)
+        if depth > limits.max_depth:
+            raise LimitError(
+                f"the document is nested more than {limits.max_depth} levels deep "
+                f"(Limits.max_depth)"
+            )
+        for child in value.values() if isinstance(value, dict) else value:
+            if isinstance(child, dict | list):
+                stack.append((child, depth + 1))
 
 
 def check_expansion(

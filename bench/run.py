@@ -1,0 +1,327 @@
+"""Benchmarks: each figure next to a baseline measured in the same run, as a ratio, with its budget.
+
+    python bench/run.py           # the full run (about a minute): sizes up to 1,000,000 events
+    python bench/run.py --quick   # small sizes, to check the script still works (CI runs this)
+
+Machines are noisy, so every figure is the best of several runs and is compared with a baseline
+that does the least work the same job could do, timed right beside it. The full run exits with
+status 1 when a budget is missed; the quick run only checks that everything runs. Results and
+how to read them: docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import gc
+import json
+import platform
+import random
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+
+from backstretch import (
+    Cues,
+    Event,
+    Kind,
+    Limits,
+    Repeat,
+    Routine,
+    Side,
+    Step,
+    Stretch,
+    Timeline,
+    catalog,
+    compile_routine,
+    dumps_timeline,
+    loads_timeline,
+    seconds,
+)
+
+BIG = Limits(max_events=3_000_000, max_total="2000h", max_bytes=10**9)
+
+
+def best(run: Callable[[], object], repeat: int) -> float:
+    """The fastest of ``repeat`` runs, in seconds, with the garbage collector out of the way."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - start)
+        finally:
+            gc.enable()
+    return min(times)
+
+
+def steps_routine(count: int) -> Routine:
+    """A routine that compiles to ``count`` + 3 events (title, announcement, steps, end)."""
+    step = Step("Roll your shoulders back and breathe out", duration=seconds(1))
+    return Routine("Bench", [Stretch("Shoulders", [Repeat(count, [step])])])
+
+
+def compile_bench(count: int) -> Timeline:
+    return compile_routine(steps_routine(count), cues=Cues.off(), safety_note=None, limits=BIG)
+
+
+def events_directly(count: int) -> list[Event]:
+    """The baseline: the same number of Event objects, made directly with their ids and times."""
+    text = "Roll your shoulders back and breathe out"
+    return [
+        Event(f"shoulders/0/r{i}", i * 1000, 1000, Kind.STEP, text, None, "Shoulders")
+        for i in range(count)
+    ]
+
+
+def synthetic(count: int) -> Timeline:
+    """``count`` events, half segments of a second and half cue markers inside them."""
+    events = []
+    for i in range(count // 2):
+        events.append(Event(f"s{i}", i * 1000, 1000, Kind.HOLD, "Hold", Side.LEFT, "S"))
+        events.append(Event(f"s{i}/cue", i * 1000 + 500, 0, Kind.CUE, "Breathe", Side.LEFT, "S"))
+    return Timeline("Synthetic", count // 2 * 1000, events)
+
+
+class Table:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str, str, str]] = []
+        self.missed: list[str] = []
+
+    def add(
+        self, what: str, size: str, figure: str, baseline: str, ratio: float | None, budget: float
+    ) -> None:
+        shown = "" if ratio is None else f"{ratio:.2f}x"
+        verdict = "" if ratio is None else ("ok" if ratio <= budget else "MISSED")
+        if verdict == "MISSED":
+            self.missed.append(f"{what} ({size})")
+        limit = "" if ratio is None else f"<= {budget:g}x"
+        self.rows.append((what, size, figure, baseline, shown, f"{limit} {verdict}".strip()))
+
+    def print(self) -> None:
+        header = ("measure", "size", "figure", "baseline", "ratio", "budget")
+        widths = [max(len(row[i]) for row in [header, *self.rows]) for i in range(6)]
+        for row in [header, tuple("-" * w for w in widths), *self.rows]:
+            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+
+
+def per_event_us(seconds_taken: float, count: int) -> str:
+    return f"{seconds_taken / count * 1e6:.2f} us/event"
+
+
+def bench_compile(table: Table, sizes: list[int]) -> list[float]:
+    per_event = []
+    for size in sizes:
+        count = max(1, size - 3)
+        repeat = 1 if size >= 1_000_000 else 3 if size >= 100_000 else 7
+        compiled = best(lambda count=count: compile_bench(count), repeat)
+        baseline = best(lambda count=count: events_directly(count + 3), repeat)
+        events = len(compile_bench(count).events)
+        assert events == size, (events, size)
+        per_event.append(compiled / size)
+        table.add(
+            "compile",
+            f"{size:,} events",
+            f"{size / compiled:,.0f} events/s ({per_event_us(compiled, size)})",
+            f"{size / baseline:,.0f} events/s",
+            compiled / baseline,
+            3,
+        )
+    return per_event
+
+
+def bench_queries(table: Table, sizes: list[int], queries: int) -> dict[str, list[float]]:
+    growth: dict[str, list[float]] = {"at": [], "cues_between": []}
+    rng = random.Random(7)
+    for size in sizes:
+        timeline = synthetic(size)
+        starts = [e.start_ms for e in timeline.segments]
+        marker_starts = [e.start_ms for e in timeline.markers]
+        points = [rng.randrange(timeline.total_ms) for _ in range(queries)]
+
+        def bare_at(starts: list[int] = starts, points: list[int] = points) -> None:
+            for point in points:
+                bisect.bisect_right(starts, point)
+
+        def at(timeline: Timeline = timeline, points: list[int] = points) -> None:
+            for point in points:
+                timeline.at(point)
+
+        def bare_between(starts: list[int] = marker_starts, points: list[int] = points) -> None:
+            for point in points:
+                low = bisect.bisect_left(starts, point)
+                starts[low : bisect.bisect_left(starts, point + 5000, lo=low)]
+
+        def between(timeline: Timeline = timeline, points: list[int] = points) -> None:
+            for point in points:
+                timeline.cues_between(point, point + 5000)
+
+        for name, run, bare in [("at", at, bare_at), ("cues_between", between, bare_between)]:
+            taken, baseline = best(run, 5), best(bare, 5)
+            growth[name].append(taken / queries)
+            table.add(
+                f"Timeline.{name}()",
+                f"{size:,} events",
+                f"{taken / queries * 1e9:,.0f} ns/query",
+                f"{baseline / queries * 1e9:,.0f} ns (bisect)",
+                taken / baseline,
+                5,
+            )
+    return growth
+
+
+def bench_json(table: Table, size: int) -> None:
+    timeline = compile_bench(size - 3)
+    text = dumps_timeline(timeline)
+    data = json.loads(text)
+    repeat = 3
+    dumped = best(lambda: dumps_timeline(timeline), repeat)
+    bare_dump = best(lambda: json.dumps(data, ensure_ascii=False, indent=1), repeat)
+    table.add(
+        "timeline JSON dump",
+        f"{size:,} events",
+        f"{dumped * 1000:,.0f} ms",
+        f"{bare_dump * 1000:,.0f} ms (json.dumps)",
+        dumped / bare_dump,
+        1.5,
+    )
+    loaded = best(lambda: loads_timeline(text, limits=BIG), repeat)
+    bare_load = best(lambda: json.loads(text), repeat)
+    table.add(
+        "timeline JSON load",
+        f"{size:,} events",
+        f"{loaded * 1000:,.0f} ms",
+        f"{bare_load * 1000:,.0f} ms (json.loads)",
+        loaded / bare_load,
+        1.5,
+    )
+    events = data["events"]
+
+    def objects_only() -> None:
+        for e in events:
+            Event(e["id"], e["start_ms"], e["duration_ms"], Kind.STEP, e["text"], None, None)
+
+    floor = best(objects_only, repeat)
+    table.rows.append(
+        (
+            "  (floor: Event objects alone)",
+            f"{size:,} events",
+            f"{floor * 1000:,.0f} ms",
+            "",
+            f"{floor / bare_load:.2f}x",
+            "for reference",
+        )
+    )
+
+
+def bench_memory(table: Table, size: int) -> None:
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    timeline = compile_bench(size - 3)
+    after, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    per_event = (after - before) / len(timeline.events)
+    table.rows.append(
+        (
+            "memory per event (kept)",
+            f"{size:,} events",
+            f"{per_event:.0f} bytes",
+            f"peak {(peak - before) / len(timeline.events):.0f} bytes",
+            "",
+            f"<= 250 bytes {'ok' if per_event <= 250 else 'MISSED'}",
+        )
+    )
+    if per_event > 250:
+        table.missed.append("memory per event")
+
+
+def bench_import(table: Table, runs: int) -> None:
+    code = (
+        "import time; t0 = time.perf_counter(); import attrs, cattrs; t1 = time.perf_counter(); "
+        "import backstretch; t2 = time.perf_counter(); print(t1 - t0, t2 - t1)"
+    )
+    results = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout
+        base, ours = (float(x) for x in out.split())
+        results.append((ours, base))
+    ours, base = min(results)
+    table.rows.append(
+        (
+            "import backstretch",
+            "",
+            f"{ours * 1000:.1f} ms on top",
+            f"{base * 1000:.1f} ms (attrs + cattrs)",
+            "",
+            f"<= 30 ms {'ok' if ours <= 0.030 else 'MISSED'}",
+        )
+    )
+    if ours > 0.030:
+        table.missed.append("import backstretch")
+
+
+def bench_seed(table: Table, repeat: int) -> None:
+    routine = catalog.get("pilates-for-back-pain")
+    taken = best(lambda: dumps_timeline(compile_routine(routine, conditions={"knee"})), repeat)
+    table.rows.append(
+        (
+            "seed routine: compile + dump",
+            "1 request",
+            f"{taken * 1000:.2f} ms",
+            f"{1 / taken:,.0f} requests/s on one core",
+            "",
+            "",
+        )
+    )
+
+
+def growth_line(name: str, sizes: list[int], figures: list[float], unit: float, label: str) -> str:
+    shown = ", ".join(f"{s:,}: {f * unit:.2f}" for s, f in zip(sizes, figures, strict=True))
+    spread = max(figures) / min(figures)
+    return f"{name} ({label}) by size: {shown}; largest / smallest = {spread:.2f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes; check it runs")
+    quick = parser.parse_args(argv).quick
+    compile_sizes = [10, 1_000, 10_000] if quick else [10, 1_000, 100_000, 1_000_000]
+    query_sizes = [1_000, 10_000] if quick else [1_000, 10_000, 100_000, 1_000_000]
+    json_size = 10_000 if quick else 100_000
+
+    print(f"backstretch benchmarks{' (quick)' if quick else ''}")
+    print(f"python {platform.python_version()} on {platform.machine()}, {platform.platform()}")
+    print(f"processor: {platform.processor() or 'unknown'}")
+    print()
+    table = Table()
+    compile_growth = bench_compile(table, compile_sizes)
+    query_growth = bench_queries(table, query_sizes, 2_000 if quick else 20_000)
+    bench_json(table, json_size)
+    bench_memory(table, json_size)
+    bench_import(table, 3 if quick else 10)
+    bench_seed(table, 5 if quick else 30)
+    table.print()
+    print()
+    large = [s for s in compile_sizes if s >= 1_000]
+    print(growth_line("compile", large, compile_growth[-len(large) :], 1e6, "us/event"))
+    for name, figures in query_growth.items():
+        print(growth_line(name, query_sizes, figures, 1e9, "ns/query"))
+    if quick:
+        print("\nquick run: figures only; budgets are judged on the full run")
+        return 0
+    if table.missed:
+        print(f"\nmissed budgets: {', '.join(table.missed)}")
+        return 1
+    print("\nevery budget met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
