@@ -42,6 +42,7 @@ from backstretch import (
 )
 
 BIG = Limits(max_events=3_000_000, max_total="2000h", max_bytes=10**9)
+NO_CUES = Cues.off()
 
 
 def best(run: Callable[[], object], repeat: int) -> float:
@@ -65,8 +66,8 @@ def steps_routine(count: int) -> Routine:
     return Routine("Bench", [Stretch("Shoulders", [Repeat(count, [step])])])
 
 
-def compile_bench(count: int) -> Timeline:
-    return compile_routine(steps_routine(count), cues=Cues.off(), safety_note=None, limits=BIG)
+def compile_bench(routine: Routine) -> Timeline:
+    return compile_routine(routine, cues=NO_CUES, safety_note=None, limits=BIG)
 
 
 def events_directly(count: int) -> list[Event]:
@@ -116,11 +117,21 @@ def per_event_us(seconds_taken: float, count: int) -> str:
 def bench_compile(table: Table, sizes: list[int]) -> list[float]:
     per_event = []
     for size in sizes:
-        count = max(1, size - 3)
+        routine = steps_routine(size - 3)
         repeat = 1 if size >= 1_000_000 else 3 if size >= 100_000 else 7
-        compiled = best(lambda count=count: compile_bench(count), repeat)
-        baseline = best(lambda count=count: events_directly(count + 3), repeat)
-        events = len(compile_bench(count).events)
+        loops = max(1, 100_000 // size)  # small sizes: many compiles per timing, then divided
+
+        def compile_many(routine: Routine = routine, loops: int = loops) -> None:
+            for _ in range(loops):
+                compile_bench(routine)
+
+        def make_many(size: int = size, loops: int = loops) -> None:
+            for _ in range(loops):
+                events_directly(size)
+
+        compiled = best(compile_many, repeat) / loops
+        baseline = best(make_many, repeat) / loops
+        events = len(compile_bench(routine).events)
         assert events == size, (events, size)
         per_event.append(compiled / size)
         table.add(
@@ -175,7 +186,7 @@ def bench_queries(table: Table, sizes: list[int], queries: int) -> dict[str, lis
 
 
 def bench_json(table: Table, size: int) -> None:
-    timeline = compile_bench(size - 3)
+    timeline = compile_bench(steps_routine(size - 3))
     text = dumps_timeline(timeline)
     data = json.loads(text)
     repeat = 3
@@ -221,8 +232,9 @@ def bench_json(table: Table, size: int) -> None:
 def bench_memory(table: Table, size: int) -> None:
     gc.collect()
     tracemalloc.start()
+    routine = steps_routine(size - 3)
     before = tracemalloc.get_traced_memory()[0]
-    timeline = compile_bench(size - 3)
+    timeline = compile_bench(routine)
     after, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     per_event = (after - before) / len(timeline.events)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from backstretch import (
@@ -152,3 +154,28 @@ def test_a_valid_routine_passes_quietly() -> None:
 def test_routine_error_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="a routine needs at least one Stretch"):
         compile_routine(Routine("r", []))
+
+
+def test_a_sound_routine_is_checked_once_per_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Routines are immutable: the check of one object holds for good (web services compile
+    the same routine for every request); an unsound one is checked, and refused, every time."""
+    import backstretch._check as check
+
+    calls: list[object] = []
+    real = check.problems
+
+    def counting(routine: Routine) -> Iterator[Problem]:
+        calls.append(routine)
+        return real(routine)
+
+    monkeypatch.setattr(check, "problems", counting)
+    sound = Routine("Once", [Stretch("Twist", [Step("Turn.")])])
+    check.check_routine(sound)
+    check.check_routine(sound)
+    check.check_routine(Routine("Once", [Stretch("Twist", [Step("Turn.")])]))  # equal, not same
+    assert 2 == len(calls)
+    unsound = Routine("Twice", [Stretch("Twist", [Step("Turn to the {side}.")])])
+    for _ in range(2):
+        with pytest.raises(RoutineError):
+            check.check_routine(unsound)
+    assert 4 == len(calls)

@@ -7,9 +7,11 @@ before compiling, and reported together so an author fixes everything in one pas
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
+from ._memo import IdentityMemo
 from ._model import BodyNode, Hold, PerSide, Reps, Rest, Routine, Step, Stretch
 from .exceptions import Problem, RoutineError
 
@@ -19,17 +21,25 @@ PLACEHOLDERS = ("side", "other")
 _PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 
 
+@functools.lru_cache(maxsize=1024)
 def slug(name: str) -> str:
     """The id form of a stretch name: ``"Child's Pose"`` -> ``"childs-pose"`` (letters kept)."""
     plain = re.sub(r"['\u2019]", "", name.lower())
     return re.sub(r"[\W_]+", "-", plain).strip("-")
 
 
+#: Routines found sound (see _memo: a routine that passed once passes for good).
+_SOUND: IdentityMemo[Routine, bool] = IdentityMemo()
+
+
 def check_routine(routine: Routine) -> None:
     """Raise RoutineError listing every problem in ``routine``; return quietly if it has none."""
+    if _SOUND.get(routine):
+        return
     found = list(problems(routine))
     if found:
         raise RoutineError(found)
+    _SOUND.put(routine, True)
 
 
 def problems(routine: Routine) -> Iterator[Problem]:

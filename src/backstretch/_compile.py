@@ -166,7 +166,7 @@ def compile_routine(
     target_ms = None if fit_to is None else to_duration(fit_to, field="fit_to").ms
     if limits is not None and not isinstance(limits, Limits):
         raise InvalidTypeError(f"limits must be a Limits(...) value or None, got {limits!r}")
-    limits = limits or Limits()
+    limits = limits or _DEFAULT_LIMITS
     check_routine(routine)
     breath_ms = options.cues.breath_every.ms if options.cues.breath_every else None
     check_expansion(routine, limits, ticks=options.cues.countdown, breath_every_ms=breath_ms)
@@ -182,6 +182,11 @@ def compile_routine(
     return timeline
 
 
+# Frozen values, so one shared default serves every call.
+_DEFAULT_CUES = Cues()
+_DEFAULT_LIMITS = Limits()
+
+
 @attrs.frozen
 class _Options:
     level: Level
@@ -190,13 +195,21 @@ class _Options:
     safety_note: str | None
 
 
+_LEVELS = {level.value: level for level in Level}
+
+
 def _level(level: object) -> Level:
-    if isinstance(level, str) and level in Level.__members__.values():
-        return Level(level)
+    if isinstance(level, str) and level in _LEVELS:
+        return _LEVELS[level]
     raise InvalidValueError(f"level must be 'gentle', 'standard' or 'deep', got {level!r}")
 
 
+_NO_CONDITIONS: frozenset[str] = frozenset()
+
+
 def _conditions(conditions: object) -> frozenset[str]:
+    if type(conditions) is tuple and not conditions:  # the default
+        return _NO_CONDITIONS
     if isinstance(conditions, str) or not isinstance(conditions, Iterable):
         raise InvalidTypeError(
             f"conditions must be a collection of condition names like {{'knee'}}, got "
@@ -211,7 +224,7 @@ def _conditions(conditions: object) -> frozenset[str]:
 
 def _cues(cues: object) -> Cues:
     if cues is None:
-        return Cues()
+        return _DEFAULT_CUES
     if not isinstance(cues, Cues):
         raise InvalidTypeError(f"cues must be a Cues(...) value or None, got {cues!r}")
     return cues

@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from ._memo import IdentityMemo
 from ._model import BodyNode, Hold, PerSide, Repeat, Reps, Routine, Stretch, hold_parts
 from ._time import CountRange, Duration, DurationRange, format_ms, minutes, to_duration
 from .exceptions import InvalidValueError, LimitError
@@ -73,13 +74,21 @@ def check_expansion(
     routine: Routine, limits: Limits, *, ticks: int, breath_every_ms: int | None
 ) -> None:
     """Refuse a routine that could expand to more than ``limits.max_events`` events."""
-    bound = _routine_bound(routine, _CueRates(ticks, breath_every_ms))
+    rates = _CueRates(ticks, breath_every_ms)
+    bound = _BOUNDS.get(routine, rates)
+    if bound is None:
+        bound = _routine_bound(routine, rates)
+        _BOUNDS.put(routine, bound, rates)
     if bound > limits.max_events:
         shown = f"{bound:,}" if bound < 10**15 else "more than 10^15"
         raise LimitError(
             f"this routine can expand to {shown} events; the limit is {limits.max_events:,} "
             f"(Limits.max_events); lower the counts of its Repeat and Reps"
         )
+
+
+#: Each routine's bound, per cue rates (routines are immutable: see _memo).
+_BOUNDS: IdentityMemo[Routine, int] = IdentityMemo()
 
 
 def check_total(total_ms: int, limits: Limits) -> None:

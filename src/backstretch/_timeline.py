@@ -85,13 +85,15 @@ class Timeline:
     _event_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        segments = tuple(e for e in self.events if e.duration_ms > 0)
-        markers = tuple(e for e in self.events if e.duration_ms == 0)
-        object.__setattr__(self, "_segments", segments)
-        object.__setattr__(self, "_segment_starts", tuple(e.start_ms for e in segments))
-        object.__setattr__(self, "_markers", markers)
-        object.__setattr__(self, "_marker_starts", tuple(e.start_ms for e in markers))
-        object.__setattr__(self, "_event_starts", tuple(e.start_ms for e in self.events))
+        segments: list[Event] = []
+        markers: list[Event] = []
+        for event in self.events:  # one pass: timelines can hold a million events
+            (segments if event.duration_ms > 0 else markers).append(event)
+        object.__setattr__(self, "_segments", tuple(segments))
+        object.__setattr__(self, "_segment_starts", tuple([e.start_ms for e in segments]))
+        object.__setattr__(self, "_markers", tuple(markers))
+        object.__setattr__(self, "_marker_starts", tuple([e.start_ms for e in markers]))
+        object.__setattr__(self, "_event_starts", tuple([e.start_ms for e in self.events]))
 
     @property
     def segments(self) -> tuple[Event, ...]:
