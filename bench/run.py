@@ -210,6 +210,19 @@ def bench_json(table: Table, size: int) -> None:
         loaded / bare_load,
         1.5,
     )
+    from backstretch._serialize import _no_duplicate_keys
+
+    strict = best(lambda: json.loads(text, object_pairs_hook=_no_duplicate_keys), repeat)
+    table.rows.append(
+        (
+            "  (floor: parse, duplicate keys refused)",
+            f"{size:,} events",
+            f"{strict * 1000:,.0f} ms",
+            "",
+            f"{strict / bare_load:.2f}x",
+            "for reference",
+        )
+    )
     events = data["events"]
 
     def objects_only() -> None:
@@ -219,7 +232,7 @@ def bench_json(table: Table, size: int) -> None:
     floor = best(objects_only, repeat)
     table.rows.append(
         (
-            "  (floor: Event objects alone)",
+            "  (floor: + Event objects alone)",
             f"{size:,} events",
             f"{floor * 1000:,.0f} ms",
             "",
