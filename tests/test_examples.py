@@ -126,22 +126,33 @@ def test_web_service_lists_and_serves_personalized_timelines(client: object) -> 
     assert write_to_string(with_knee, ".html") == page.text
 
 
-def test_web_service_errors_are_the_librarys_own_words(client: object) -> None:
+@pytest.mark.parametrize(
+    ("url", "status", "error"),
+    [
+        (
+            "/routines/yoga/timeline",
+            404,
+            "no built-in routine is called 'yoga'; the built-in routines are: "
+            "pilates-for-back-pain",
+        ),
+        (
+            "/routines/pilates-for-back-pain/player?fit=1m",
+            400,
+            "cannot fit this routine into 1:00: at level standard it can take between "
+            "11:13 and 17:13",
+        ),
+        (
+            "/routines/pilates-for-back-pain/timeline?level=extreme",
+            400,
+            "level must be 'gentle', 'standard' or 'deep', got 'extreme'",
+        ),
+    ],
+)
+def test_web_service_errors_are_the_librarys_own_words(
+    client: object, url: str, status: int, error: str
+) -> None:
     from starlette.testclient import TestClient
 
     assert isinstance(client, TestClient)
-    unknown = client.get("/routines/yoga/timeline")
-    assert 404 == unknown.status_code
-    assert {
-        "error": "no built-in routine is called 'yoga'; the built-in routines are: "
-        "pilates-for-back-pain"
-    } == unknown.json()
-    short = client.get("/routines/pilates-for-back-pain/player?fit=1m")
-    assert 400 == short.status_code
-    assert {
-        "error": "cannot fit this routine into 1:00: at level standard it can take between "
-        "11:13 and 17:13"
-    } == short.json()
-    bad_level = client.get("/routines/pilates-for-back-pain/timeline?level=extreme")
-    assert 400 == bad_level.status_code
-    assert "extreme" in bad_level.json()["error"]
+    answer = client.get(url)
+    assert (status, {"error": error}) == (answer.status_code, answer.json())
