@@ -27,12 +27,12 @@ class Terminal:
         self.socket = f"backstretch-test-{uuid.uuid4().hex[:8]}"
         # After the player exits: its status, and whether the terminal got its modes back.
         modes = "stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)'"
-        script = f"{command}; echo EXIT=$?; {modes}"
+        script = f"export LANG=C.UTF-8; {command}; echo EXIT=$?; {modes}"
         self.run("new-session", "-d", "-x", "100", "-y", "32", "-s", "play", f"{script}; sleep 60")
 
     def run(self, *args: str) -> str:
         return subprocess.run(
-            [self.tmux, "-L", self.socket, "-f", os.devnull, *args],
+            [self.tmux, "-u", "-L", self.socket, "-f", os.devnull, *args],
             check=True,
             capture_output=True,
             text=True,
