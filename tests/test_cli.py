@@ -65,7 +65,10 @@ def test_show_without_cues_has_no_cue_rows() -> None:
     assert 2 == len(cue_rows)
 
 
-def test_show_opens_with_the_safety_note(capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_opens_with_the_safety_note(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")  # the table wraps to the terminal's width
     main(["show", "pilates-for-back-pain"])
     first_row = " ".join(capsys.readouterr().out.splitlines()[4].split())
     assert "0:00 0:09 caution Stop if pain increases or spreads, and ask a doctor or" == first_row
