@@ -91,7 +91,7 @@ def test_seed_guide_speaks_where_each_instruction_starts(seed_guide: audio.Guide
     for segment in TIMELINE.segments:
         start = segment.start_ms * rate // 1000
         assert rms(samples[start : start + rate // 4]) > 500, segment.id  # a quarter second in
-    for tick in (e for e in TIMELINE.events if e.id.rpartition("/")[2].startswith("countdown")):
+    for tick in (e for e in TIMELINE.events if e.is_countdown):
         start = tick.start_ms * rate // 1000
         assert rms(samples[start : start + rate // 10]) > 2000, tick.id  # the beep
     assert rms(samples[-rate // 2 :]) > 300  # the end chime
@@ -216,7 +216,7 @@ def test_speech_fits_or_is_reported(timeline: Timeline, words_per_minute: int) -
     for event in timeline.events:
         if event.kind is Kind.END or not event.text.strip():
             continue
-        kind = "beep" if event.id.rpartition("/")[2].startswith("countdown") else "speech"
+        kind = "beep" if event.is_countdown else "speech"
         assert any(s.kind == kind and event.id in s.event_ids for s in sounds), event.id
     # Sound only where a sound was placed.
     _, samples = samples_of(result.wav)

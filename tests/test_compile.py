@@ -361,3 +361,15 @@ def test_seed_timeline_is_pinned(level: str) -> None:
     if __import__("os").environ.get("BACKSTRETCH_REGOLD"):
         golden.write_text(table + "\n", encoding="utf-8")
     assert golden.read_text(encoding="utf-8") == table + "\n"
+
+
+def test_countdown_ticks_are_known_by_their_ids() -> None:
+    from backstretch import Event, Kind, catalog
+
+    timeline = compile_routine(catalog.get("pilates-for-back-pain"))
+    ticks = [e for e in timeline.events if e.is_countdown]
+    assert 6 * 3 == len(ticks)  # three ticks before each of the six holds
+    assert {"1", "2", "3"} == {e.text for e in ticks}
+    assert all("/countdown" in e.id and e.kind is Kind.CUE for e in ticks)
+    assert not Event("a/countdown0-1", 0, 1000, Kind.STEP, "1").is_countdown  # a segment
+    assert not Event("a/halfway", 0, 0, Kind.CUE, "Halfway").is_countdown

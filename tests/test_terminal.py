@@ -11,7 +11,7 @@ import pytest
 from rich.console import Console
 
 from backstretch import Kind, Side, catalog, compile_routine
-from backstretch._terminal import Outcome, is_countdown, parse_keys, play_fullscreen, render
+from backstretch._terminal import Outcome, parse_keys, play_fullscreen, render
 from backstretch.speech import SpeechQueue
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -141,7 +141,7 @@ def test_left_side_is_shown_as_left() -> None:
 def test_plays_to_the_end_ringing_the_bell_for_every_countdown_tick() -> None:
     outcome, out = play([], speed=50)
     assert Outcome("finished", TIMELINE.total_ms) == outcome
-    ticks = [e for e in TIMELINE.events if is_countdown(e)]
+    ticks = [e for e in TIMELINE.events if e.is_countdown]
     assert ["3", "2", "1"] * (len(ticks) // 3) == [e.text for e in ticks]
     assert len(ticks) == out.count("\x07")
     assert "\x1b[?1049h" in out  # the alternate screen, left again at the end

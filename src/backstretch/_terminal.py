@@ -92,11 +92,6 @@ def parse_keys(typed: str) -> list[str]:
     return actions
 
 
-def is_countdown(event: Event) -> bool:
-    """A get-ready tick ("3", "2", "1"): its id ends in ``countdown<part>-<tick>``."""
-    return event.kind is Kind.CUE and event.id.rpartition("/")[2].startswith("countdown")
-
-
 def render(
     timeline: Timeline,
     position_ms: int,
@@ -244,7 +239,7 @@ def play_fullscreen(
                 for event in player.due():
                     if event.kind is Kind.CUE:
                         cue = event
-                        if bell and is_countdown(event):
+                        if bell and event.is_countdown:
                             console.bell()
                     if speech is not None and event.kind is not Kind.SKIP:
                         speech.add(event.text)

@@ -40,6 +40,12 @@ class Event:
         """True for a zero-length event (a cue, a skip note, the end)."""
         return self.duration_ms == 0
 
+    @property
+    def is_countdown(self) -> bool:
+        """True for a get-ready tick ("3", "2", "1" before a hold): a cue whose id ends in
+        ``countdown<part>-<tick>``. Players often beep for these instead of speaking them."""
+        return self.kind is Kind.CUE and self.id.rpartition("/")[2].startswith("countdown")
+
 
 @attrs.frozen
 class Chapter:

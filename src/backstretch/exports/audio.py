@@ -29,7 +29,7 @@ import attrs
 
 from .._kinds import Kind
 from .._time import format_ms
-from .._timeline import Event, Timeline
+from .._timeline import Timeline
 from ..exceptions import SpeechFitError
 from ..speech import Clip, EspeakNg, Synthesizer
 
@@ -154,7 +154,7 @@ def _items(timeline: Timeline) -> list[_Item]:
     for event in timeline.events:
         if event.kind is Kind.END:
             continue
-        if _is_countdown(event):
+        if event.is_countdown:
             items.append(_Item("beep", (event.text,), (event.id,), event.start_ms, True))
             continue
         anchored = not event.is_marker
@@ -290,10 +290,6 @@ def _wav(pcm: bytes, rate: int, chapters: list[tuple[int, str]]) -> bytes:
         data += b"LIST" + struct.pack("<I", 4 + len(labels)) + b"adtl" + labels
         data[4:8] = struct.pack("<I", len(data) - 8)
     return bytes(data)
-
-
-def _is_countdown(event: Event) -> bool:
-    return event.kind is Kind.CUE and event.id.rpartition("/")[2].startswith("countdown")
 
 
 def _sentence(text: str) -> str:
