@@ -10,7 +10,6 @@ import textwrap
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from . import __version__, catalog, exports
@@ -256,7 +255,7 @@ def _play(args: argparse.Namespace) -> int:
         speech = SpeechQueue(EspeakNg())
     if not args.plain and sys.stdout.isatty() and sys.stdin.isatty():
         try:
-            from . import _terminal
+            import rich  # noqa: F401 - only to learn whether the play extra is installed
         except ImportError:
             print(
                 "backstretch: note: the full-screen player needs rich: "
@@ -264,17 +263,19 @@ def _play(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         else:
-            return _play_fullscreen(_terminal, timeline, args, speech)
+            return _play_fullscreen(timeline, args, speech)
     return _play_plain(timeline, args, speech)
 
 
 def _play_fullscreen(
-    terminal: ModuleType, timeline: Timeline, args: argparse.Namespace, speech: SpeechQueue | None
+    timeline: Timeline, args: argparse.Namespace, speech: SpeechQueue | None
 ) -> int:
     from rich.console import Console
 
-    with terminal.TerminalKeys.of_stdin() as keys:
-        outcome = terminal.play_fullscreen(
+    from ._terminal import TerminalKeys, play_fullscreen
+
+    with TerminalKeys.of_stdin() as keys:
+        outcome = play_fullscreen(
             timeline,
             console=Console(),
             keys=keys,
