@@ -175,7 +175,7 @@ def test_ctrl_c_is_an_outcome_not_a_traceback() -> None:
 def test_speech_says_every_instruction_and_cue_in_order() -> None:
     engine = RecordingEngine()
     play([], speed=50, speech=SpeechQueue(engine))
-    expected = [e.text for e in TIMELINE.events if e.kind is not Kind.SKIP]
+    expected = [e.text for e in TIMELINE.events]
     assert expected == engine.spoken
 
 
@@ -185,3 +185,19 @@ def test_skipping_ahead_silences_what_was_queued() -> None:
     assert 2 == engine.stops  # once for the skip, once when the player closes
     after = next(e for e in TIMELINE.segments if e.start_ms > 50_000)
     assert after.text == engine.spoken[-1]
+
+
+def test_a_stretch_left_out_is_said_on_screen() -> None:
+    knees = compile_routine(catalog.get("pilates-for-back-pain"), conditions={"knee"})
+    (skip,) = [e for e in knees.events if e.kind is Kind.SKIP]
+    console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
+    next_up = next(e for e in knees.markers if e.id == "next-up-lunges")
+    console.print(render(knees, skip.start_ms + 1000, cue=next_up, note=skip))
+    text = " ".join(console.export_text().replace("│", " ").split())
+    assert "» Next up: Lunges" in text
+    assert (
+        "Left out: Child's Pose left out (knee): Leave this pose out if you have knee problems."
+        in (text)
+    )
+    console.print(render(knees, skip.start_ms + 15_000, cue=next_up, note=skip))
+    assert "Left out:" not in console.export_text()  # after fifteen seconds it is gone

@@ -132,7 +132,7 @@ def test_plays_the_seed_routine_start_to_end(open_player: Any) -> None:
     # Every event fired exactly once, in timeline order, and every one but skip notes was said.
     assert [e.id for e in TIMELINE.events] == s.fired()
     said = [t for t in s.spoken() if t != "<cancel>"]
-    assert [e.text for e in TIMELINE.events if e.kind is not Kind.SKIP] == said
+    assert [e.text for e in TIMELINE.events] == said
     countdowns = [e for e in TIMELINE.events if re.search(r"/countdown\d+-\d+$", e.id)]
     assert len(countdowns) == s.page.evaluate("window.__beeps")
 
@@ -331,4 +331,24 @@ def test_markup_in_texts_stays_text(browser: Browser, tmp_path: Path) -> None:
     assert "Knees <i>soft</i> & </script>" == page.inner_text("#instruction")
     assert page.evaluate("window.__owned") is None
     assert [] == errors
+    page.close()
+
+
+def test_a_stretch_left_out_is_shown_and_said(browser: Browser, tmp_path: Path) -> None:
+    knees = compile_routine(catalog.get("pilates-for-back-pain"), conditions={"knee"})
+    (skip,) = [e for e in knees.events if e.kind is Kind.SKIP]
+    html = tmp_path / "knees.html"
+    write_to_file(knees, html)
+    page = browser.new_page()
+    page.add_init_script(FAKE_SPEECH)
+    page.clock.install(time=0)
+    page.goto(html.as_uri())
+    page.clock.pause_at(10_000)
+    page.click("#start")
+    page.clock.run_for(skip.start_ms + 150)
+    assert "» Next up: Lunges" == page.inner_text("#cue")
+    assert f"Left out: {skip.text}" == page.inner_text("#note")
+    assert skip.text in page.evaluate("window.__spoken")
+    page.clock.run_for(15_000)
+    assert not page.is_visible("#note")
     page.close()

@@ -52,8 +52,9 @@ STOP_ON_PAIN = "Stop if pain increases or spreads, and ask a professional."
 
 #: How often the screen is redrawn, in seconds of real time.
 REFRESH_S = 0.1
-#: How long a cue stays on screen, in timeline milliseconds.
+#: How long a cue stays on screen, and a note that a stretch was left out, in timeline ms.
 CUE_SHOWN_MS = 4000
+NOTE_SHOWN_MS = 15000
 
 LABELS = {
     Kind.TITLE: "WELCOME",
@@ -98,6 +99,7 @@ def render(
     *,
     paused: bool = False,
     cue: Event | None = None,
+    note: Event | None = None,
     speed: Fraction = Fraction(1),
 ) -> RenderableType:
     """The whole screen at ``position_ms``: where you are, what to do, for how long, what next."""
@@ -150,6 +152,9 @@ def render(
     cue_text = Text()
     if cue is not None and 0 <= position_ms - cue.start_ms < CUE_SHOWN_MS:
         cue_text.append(f"» {cue.text}", style="bold bright_yellow")
+    if note is not None and 0 <= position_ms - note.start_ms < NOTE_SHOWN_MS:
+        cue_text.append("\n" if cue_text else "")
+        cue_text.append(f"Left out: {note.text}", style="bold magenta")
 
     status = Text(KEY_HELP, style="dim")
     if speed != 1:
@@ -233,21 +238,31 @@ def play_fullscreen(
     player.set_speed(speed)
     player.start()
     cue: Event | None = None
+    note: Event | None = None
     with Live(console=console, screen=True, auto_refresh=False) as live:
         try:
             while True:
                 for event in player.due():
-                    if event.kind is Kind.CUE:
+                    if event.kind is Kind.SKIP:  # what was left out, and why
+                        note = event
+                    elif event.kind is Kind.CUE:
                         cue = event
                         if bell and event.is_countdown:
                             console.bell()
-                    if speech is not None and event.kind is not Kind.SKIP:
+                    if speech is not None:
                         speech.add(event.text)
                 if speech is not None:
                     speech.pump()
                 position = player.position_ms
                 live.update(
-                    render(timeline, position, paused=player.paused, cue=cue, speed=player.speed),
+                    render(
+                        timeline,
+                        position,
+                        paused=player.paused,
+                        cue=cue,
+                        note=note,
+                        speed=player.speed,
+                    ),
                     refresh=True,
                 )
                 if player.finished:
@@ -261,7 +276,7 @@ def play_fullscreen(
                         player.toggle()
                         continue
                     (player.next if action == "next" else player.previous)()
-                    cue = None
+                    cue = note = None
                     if speech is not None:
                         speech.clear()
         except KeyboardInterrupt:

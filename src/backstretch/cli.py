@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from . import __version__, catalog, exports
 from ._compile import Cues, compile_routine
-from ._kinds import Kind
 from ._model import Routine
 from ._serialize import (
     dump_routine,
@@ -299,7 +298,7 @@ def _play_plain(timeline: Timeline, args: argparse.Namespace, speech: SpeechQueu
         while True:
             for event in player.due():
                 print(play_line(event), flush=True)
-                if speech is not None and event.kind is not Kind.SKIP:
+                if speech is not None:
                     speech.add(event.text)
             if speech is not None:
                 speech.pump()
