@@ -110,7 +110,8 @@ def test_every_problem_is_reported_at_once() -> None:
         ),
         Problem(
             "$.body[2].body[4].cue",
-            "unknown placeholder {sied} in 'breathe {sied}'; remove the braces",
+            "unknown placeholder {sied} in 'breathe {sied}'; {side} works only inside a PerSide "
+            "or in alternating Reps; elsewhere, remove the braces",
         ),
         Problem(
             "$.body[2].body[4].breaks.text",

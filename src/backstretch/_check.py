@@ -7,6 +7,7 @@ before compiling, and reported together so an author fixes everything in one pas
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections.abc import Iterator
@@ -156,9 +157,14 @@ def _texts_without_sides(path: str, **texts: str) -> Iterator[Problem]:
                     f"PerSide or in alternating Reps",
                 )
             else:
-                yield Problem(
-                    where, f"unknown placeholder {{{name}}} in {text!r}; remove the braces"
+                meant = difflib.get_close_matches(name, PLACEHOLDERS, n=1, cutoff=0.6)
+                hint = (
+                    f"{{{meant[0]}}} works only inside a PerSide or in alternating Reps; "
+                    "elsewhere, remove the braces"
+                    if meant
+                    else "remove the braces"
                 )
+                yield Problem(where, f"unknown placeholder {{{name}}} in {text!r}; {hint}")
 
 
 def _join(path: str, field: str) -> str:
