@@ -284,6 +284,7 @@ def test_svg_parses_and_draws_every_segment() -> None:
     labels = [t.text for t in root.iter(f"{SVG}text")]
     assert {"Lunges (4:11)", "Child's Pose (3:01)", "Legs Up A Wall (6:04)"} <= set(labels)
     assert "14:00" in labels
+    assert any("Stop if pain increases or spreads." in (label or "") for label in labels)
 
 
 @pytest.mark.parametrize(("device", "width"), [("phone", 390), ("desktop", 1200)])
