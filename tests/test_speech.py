@@ -98,14 +98,15 @@ def test_the_real_espeak_ng_accepts_our_command_line() -> None:
 
 
 def test_drain_waits_until_everything_is_said() -> None:
-    class Quick(SlowEngine):
+    class OnePollPerText(SlowEngine):
         def busy(self) -> bool:
-            self.talking = False  # each text takes one poll to say
-            return False
+            talking, self.talking = self.talking, False  # busy once, then done
+            return talking
 
-    engine = Quick()
+    engine = OnePollPerText()
     queue = SpeechQueue(engine)
-    for text in ["one", "two", "three"]:
+    for text in ["one", "two", "three", "four"]:
         queue.add(text)
+    assert ["one", "two"] == engine.spoken  # the rest still waits
     queue.drain(poll_s=0)
-    assert ["one", "two", "three"] == engine.spoken
+    assert ["one", "two", "three", "four"] == engine.spoken

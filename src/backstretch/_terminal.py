@@ -283,7 +283,7 @@ def play_fullscreen(
             return Outcome("interrupted", player.position_ms)
         finally:
             if speech is not None:
-                speech.close()
+                speech.clear()
 
 
 def _wait_s(player: Player) -> float:

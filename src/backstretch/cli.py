@@ -314,7 +314,7 @@ def _play_plain(timeline: Timeline, args: argparse.Namespace, speech: SpeechQueu
         return 130
     finally:
         if speech is not None:
-            speech.close()
+            speech.clear()
 
 
 def _stopped(timeline: Timeline, position_ms: int) -> str:

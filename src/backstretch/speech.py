@@ -154,6 +154,3 @@ class SpeechQueue:
     def clear(self) -> None:
         self._waiting.clear()
         self.engine.stop()
-
-    def close(self) -> None:
-        self.clear()
