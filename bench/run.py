@@ -22,13 +22,19 @@ import sys
 import time
 import tracemalloc
 from collections.abc import Callable
+from typing import Any
+
+import attrs
 
 from backstretch import (
     Cues,
     Event,
     Kind,
     Limits,
+    Message,
+    Position,
     Repeat,
+    Role,
     Routine,
     Side,
     Step,
@@ -71,10 +77,21 @@ def compile_bench(routine: Routine) -> Timeline:
 
 
 def events_directly(count: int) -> list[Event]:
-    """The baseline: the same number of Event objects, made directly with their ids and times."""
+    """The baseline: the same number of Event objects, made directly with all their fields."""
     text = "Roll your shoulders back and breathe out"
     return [
-        Event(f"shoulders/0/r{i}", i * 1000, 1000, Kind.STEP, text, None, "Shoulders")
+        Event(
+            f"shoulders/0/r{i}/0",
+            i * 1000,
+            1000,
+            Kind.STEP,
+            text,
+            None,
+            "Shoulders",
+            role=Role.STEP,
+            stretch_id="shoulders",
+            rounds=(Position(i + 1, count),),
+        )
         for i in range(count)
     ]
 
@@ -83,9 +100,88 @@ def synthetic(count: int) -> Timeline:
     """``count`` events, half segments of a second and half cue markers inside them."""
     events = []
     for i in range(count // 2):
-        events.append(Event(f"s{i}", i * 1000, 1000, Kind.HOLD, "Hold", Side.LEFT, "S"))
-        events.append(Event(f"s{i}/cue", i * 1000 + 500, 0, Kind.CUE, "Breathe", Side.LEFT, "S"))
-    return Timeline("Synthetic", count // 2 * 1000, events)
+        events.append(Event(f"s{i}", i * 1000, 1000, Kind.HOLD, "Hold", Side.LEFT))
+        events.append(
+            Event(
+                f"s{i}/cue", i * 1000 + 500, 0, Kind.CUE, "Breathe", Side.LEFT, role=Role.HOLD_CUE
+            )
+        )
+    total_ms = count // 2 * 1000
+    events.append(Event("end", total_ms, 0, Kind.END, "End"))
+    return Timeline("Synthetic", total_ms, events)
+
+
+def realistic_routine(events: int) -> Routine:
+    """The built-in routines' stretches, copied (each copy named anew) until the routine compiles
+    to about ``events`` events with the default cues."""
+    per_copy: dict[str, int] = {}
+    stretches: list[Stretch] = []
+    copies = 0
+    while sum(per_copy.get(s.name, 0) for s in stretches) < events:
+        copies += 1
+        for name in catalog.names():
+            for stretch in catalog.get(name).stretches:
+                if stretch.name not in per_copy:
+                    single = Routine("one", [stretch], rest_between="10s")
+                    per_copy[stretch.name] = len(compile_routine(single, safety_note=None).events)
+                copy = attrs.evolve(stretch, name=f"{stretch.name} {copies}")
+                per_copy[copy.name] = per_copy[stretch.name] + 2  # its next-up cue and a rest
+                stretches.append(copy)
+    return Routine("Realistic", stretches, rest_between="10s")
+
+
+def recipe(timeline: Timeline) -> list[tuple[Any, ...]]:
+    """Each event's fields as plain values, to make the same Events from in the baseline."""
+    return [
+        (
+            e.id,
+            e.start_ms,
+            e.duration_ms,
+            e.kind,
+            e.text,
+            e.side,
+            e.stretch,
+            e.role,
+            e.stretch_id,
+            e.tick,
+            tuple((p.index, p.count) for p in e.rounds),
+            None if e.rep is None else (e.rep.index, e.rep.count),
+            None if e.part is None else (e.part.index, e.part.count),
+            e.target,
+            None if e.message is None else (e.message.key, e.message.params),
+            e.template,
+        )
+        for e in timeline.events
+    ]
+
+
+def make_from(fields: list[tuple[Any, ...]]) -> list[Event]:
+    """The baseline of the realistic case: every Event made directly, with its positions and
+    message, from plain values."""
+    made = []
+    for (i, start, length, kind, text, side, name, role, key, tick, rounds, rep, part, target,
+         message, template) in fields:  # fmt: skip
+        made.append(
+            Event(
+                i,
+                start,
+                length,
+                kind,
+                text,
+                side,
+                name,
+                role=role,
+                stretch_id=key,
+                tick=tick,
+                rounds=tuple([Position(*p) for p in rounds]),
+                rep=None if rep is None else Position(*rep),
+                part=None if part is None else Position(*part),
+                target=target,
+                message=None if message is None else Message(*message),
+                template=template,
+            )
+        )
+    return made
 
 
 class Table:
@@ -155,6 +251,27 @@ def bench_compile(table: Table, sizes: list[int]) -> list[float]:
     return per_event
 
 
+def bench_realistic(table: Table, sizes: list[int]) -> None:
+    """The built-in routines repeated to ``sizes`` events, with the default cues: every kind of
+    event, messages and positions, against making the same Events directly."""
+    for size in sizes:
+        routine = realistic_routine(size)
+        timeline = compile_routine(routine, limits=BIG)
+        fields = recipe(timeline)
+        repeat = 3 if size >= 100_000 else 5
+        compiled = best(lambda routine=routine: compile_routine(routine, limits=BIG), repeat)
+        baseline = best(lambda fields=fields: make_from(fields), repeat)
+        count = len(timeline.events)
+        table.add(
+            "compile (realistic)",
+            f"{count:,} events",
+            f"{count / compiled:,.0f} events/s ({per_event_us(compiled, count)})",
+            f"{count / baseline:,.0f} events/s",
+            compiled / baseline,
+            3,
+        )
+
+
 def bench_queries(table: Table, sizes: list[int], queries: int) -> dict[str, list[float]]:
     growth: dict[str, list[float]] = {"at": [], "cues_between": []}
     rng = random.Random(7)
@@ -220,7 +337,7 @@ def bench_json(table: Table, size: int) -> None:
         loaded / bare_load,
         1.5,
     )
-    from backstretch._serialize import _no_duplicate_keys
+    from backstretch._files import _no_duplicate_keys
 
     strict = best(lambda: json.loads(text, object_pairs_hook=_no_duplicate_keys), repeat)
     table.rows.append(
@@ -235,9 +352,23 @@ def bench_json(table: Table, size: int) -> None:
     )
     events = data["events"]
 
+    kinds = {kind.value: kind for kind in Kind}
+    roles = {role.value: role for role in Role}
+
     def objects_only() -> None:
         for e in events:
-            Event(e["id"], e["start_ms"], e["duration_ms"], Kind.STEP, e["text"], None, None)
+            Event(
+                e["id"],
+                e["start_ms"],
+                e["duration_ms"],
+                kinds[e["kind"]],
+                e["text"],
+                None,
+                e["stretch"],
+                role=roles[e["role"]],
+                stretch_id=e["stretch_id"],
+                rounds=tuple([Position(p["index"], p["count"]) for p in e["rounds"]]),
+            )
 
     floor = best(objects_only, repeat)
     table.rows.append(
@@ -329,6 +460,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     table = Table()
     compile_growth = bench_compile(table, compile_sizes)
+    bench_realistic(table, [10_000] if quick else [10_000, 100_000])
     query_growth = bench_queries(table, query_sizes, 2_000 if quick else 20_000)
     bench_json(table, json_size)
     bench_memory(table, json_size)

@@ -7,15 +7,20 @@ disagreement rather than being repeated here.
 
 from __future__ import annotations
 
+import attrs
+
 from backstretch import (
     CountRange,
     Duration,
     DurationRange,
+    Event,
     Hold,
+    Kind,
     PerSide,
     Repeat,
     Reps,
     Rest,
+    Role,
     Routine,
     Side,
     Step,
@@ -264,3 +269,202 @@ def _walk_sides(body: tuple[BodyNode, ...], level: str, sides: list[Side]) -> No
         elif isinstance(node, Repeat):
             for _ in range(pick(node.times, level)):
                 _walk_sides(node.body, level, sides)
+
+
+@attrs.frozen
+class Segment:
+    """One segment the timeline must have, derived from the tree by the documented rules: its
+    fields, and where in the tree it comes from (``node``, and ``instance``: which use of that
+    node, by its place, its rounds and its side of a PerSide)."""
+
+    stretch: str | None
+    kind: Kind
+    role: Role
+    duration_ms: int
+    side: Side | None
+    rounds: tuple[tuple[int, int], ...]
+    rep: tuple[int, int] | None
+    part: tuple[int, int] | None
+    node: object = attrs.field(eq=False, default=None)
+    instance: tuple[object, ...] = attrs.field(eq=False, default=())
+    #: For a segment inside a PerSide: that PerSide's instance and 0 (first side) or 1 (second).
+    half: tuple[object, ...] | None = attrs.field(eq=False, default=None)
+    #: Every Repeat around it, outer to inner: (the Repeat node, which use of it).
+    repeats: tuple[tuple[object, object], ...] = attrs.field(eq=False, default=())
+
+    def fields(self) -> tuple[object, ...]:
+        return (
+            self.stretch,
+            self.kind,
+            self.role,
+            self.duration_ms,
+            self.side,
+            self.rounds,
+            self.rep,
+            self.part,
+        )
+
+
+def fields_of(event: Event) -> tuple[object, ...]:
+    """A compiled segment's fields, in the order of ``Segment.fields``."""
+    return (
+        event.stretch,
+        event.kind,
+        event.role,
+        event.duration_ms,
+        event.side,
+        tuple((p.index, p.count) for p in event.rounds),
+        None if event.rep is None else (event.rep.index, event.rep.count),
+        None if event.part is None else (event.part.index, event.part.count),
+    )
+
+
+def split(total: int, parts: int) -> list[int]:
+    """The documented split: equal parts adding up exactly, the larger ones first."""
+    base = total // parts
+    extra = total - base * parts
+    return [base + 1 if i < extra else base for i in range(parts)]
+
+
+class _Walk:
+    def __init__(self, level: str, stretch: str) -> None:
+        self.level = level
+        self.stretch = stretch
+        self.out: list[Segment] = []
+        self.last_side: Side | None = None
+
+    def add(self, kind: Kind, role: Role, ms: int, side: Side | None, **more: object) -> None:
+        self.out.append(Segment(self.stretch, kind, role, ms, side, **more))  # type: ignore[arg-type]
+
+    def next_side(self) -> Side:
+        return Side.LEFT if self.last_side is not Side.LEFT else Side.RIGHT
+
+    def body(
+        self,
+        body: tuple[BodyNode, ...],
+        path: tuple[object, ...],
+        rounds: tuple[tuple[int, int], ...],
+        side: Side | None,
+        half: tuple[object, ...] | None,
+        repeats: tuple[tuple[object, object], ...] = (),
+    ) -> None:
+        for index, node in enumerate(body):
+            where = (*path, index)
+            instance = (where, rounds, half)
+            common = {
+                "rounds": rounds,
+                "node": node,
+                "instance": instance,
+                "half": half,
+                "repeats": repeats,
+            }
+            if isinstance(node, Step):
+                ms = node.duration.ms if node.duration is not None else estimate(node.text)
+                self.add(Kind.STEP, Role.STEP, ms, side, rep=None, part=None, **common)
+            elif isinstance(node, Rest):
+                self.add(
+                    Kind.REST, Role.REST, node.duration.ms, side, rep=None, part=None, **common
+                )
+            elif isinstance(node, Hold):
+                count = parts(node)
+                for number, ms in enumerate(split(pick(node.duration, self.level), count), 1):
+                    if number > 1 and node.breaks is not None:
+                        ms_break = node.breaks.duration.ms
+                        self.add(
+                            Kind.BREAK, Role.BREAK, ms_break, side, rep=None, part=None, **common
+                        )
+                    part = (number, count) if count > 1 else None
+                    self.add(Kind.HOLD, Role.HOLD, ms, side, rep=None, part=part, **common)
+            elif isinstance(node, Reps):
+                count = pick(node.count, self.level)
+                if node.alternate:
+                    first = node.first or self.next_side()
+                    second = Side.RIGHT if first is Side.LEFT else Side.LEFT
+                    sides = [(s, k) for k in range(1, count + 1) for s in (first, second)]
+                    self.last_side = second
+                else:
+                    sides = [(side, k) for k in range(1, count + 1)]  # type: ignore[misc]
+                for rep_side, k in sides:
+                    self.add(
+                        Kind.REP,
+                        Role.REP,
+                        node.tempo.ms,
+                        rep_side,
+                        rep=(k, count),
+                        part=None,
+                        **common,
+                    )
+            elif isinstance(node, PerSide):
+                first = node.first or self.next_side()
+                second = Side.RIGHT if first is Side.LEFT else Side.LEFT
+                self.body(node.body, (*where, "first"), rounds, first, (instance, 0), repeats)
+                self.add(
+                    Kind.SWITCH, Role.SWITCH, node.switch.ms, second, rep=None, part=None, **common
+                )
+                self.body(node.body, (*where, "second"), rounds, second, (instance, 1), repeats)
+                self.last_side = second
+            else:
+                times = pick(node.times, self.level)
+                inside = (*repeats, (node, instance))
+                for number in range(1, times + 1):
+                    self.body(node.body, where, (*rounds, (number, times)), side, half, inside)
+
+
+def segments(
+    routine: Routine, level: str, conditions: frozenset[str] = frozenset(), *, safety: bool = True
+) -> list[Segment]:
+    """Every segment of the compiled routine, in order, from the tree and the documented rules."""
+    out: list[Segment] = []
+
+    def routine_part(kind: Kind, role: Role, ms: int) -> None:
+        out.append(Segment(None, kind, role, ms, None, (), None, None))
+
+    if safety:
+        routine_part(Kind.CAUTION, Role.SAFETY_NOTE, estimate(SAFETY))
+    routine_part(Kind.TITLE, Role.TITLE, estimate(routine.title))
+    if routine.intro:
+        routine_part(Kind.ANNOUNCE, Role.INTRO, estimate(routine.intro))
+    previous: object = None
+    for item in included(routine, conditions):
+        if isinstance(item, Rest):
+            routine_part(Kind.REST, Role.REST, item.duration.ms)
+        else:
+            if isinstance(previous, Stretch) and routine.rest_between is not None:
+                routine_part(Kind.REST, Role.REST_BETWEEN, routine.rest_between.ms)
+            walk = _Walk(level, item.name)
+            walk.add(
+                Kind.ANNOUNCE,
+                Role.ANNOUNCE,
+                estimate(announcement_text(item)),
+                None,
+                rounds=(),
+                rep=None,
+                part=None,
+            )
+            for caution in item.cautions:
+                walk.add(
+                    Kind.CAUTION,
+                    Role.CAUTION,
+                    estimate(caution.text),
+                    None,
+                    rounds=(),
+                    rep=None,
+                    part=None,
+                )
+            for mod in item.modifications:
+                text = f"When {mod.when}: {mod.text}" if mod.when else mod.text
+                walk.add(
+                    Kind.MODIFICATION,
+                    Role.MODIFICATION,
+                    estimate(text),
+                    None,
+                    rounds=(),
+                    rep=None,
+                    part=None,
+                )
+            walk.body(item.body, (item.name,), (), None, None)
+            out.extend(walk.out)
+        previous = item
+    if routine.outro:
+        routine_part(Kind.ANNOUNCE, Role.OUTRO, estimate(routine.outro))
+    return out

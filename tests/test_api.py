@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import backstretch
 
 DOCS = Path(__file__).parents[1] / "docs"
@@ -50,10 +52,56 @@ def test_import_loads_only_the_standard_library_and_attrs() -> None:
         set(sys.stdlib_module_names) | {"attr", "attrs", "cattrs", "backstretch"} | cattrs_needs
     )
     foreign = sorted({name.split(".")[0] for name in loaded} - allowed)
-    assert "backstretch._compile" in loaded
+    assert "backstretch._timeline" in loaded
     assert [] == foreign
     assert "backstretch.cli" not in loaded
     assert "backstretch.catalog" not in loaded
+
+
+HEAVY = ("cattrs", "backstretch._compile", "backstretch._check", "backstretch._documents")
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "backstretch",
+        "backstretch.player",
+        "backstretch.speech",
+        "backstretch.exports",
+        *(
+            f"backstretch.exports.{name}"
+            for name in ("vtt", "subrip", "fit", "svg", "sheet", "web")
+        ),
+        "backstretch.exports.audio",
+        "backstretch._terminal",
+    ],
+)
+def test_players_and_exports_stand_on_the_timeline_layer_alone(module: str) -> None:
+    """Importing an export, a player or speech loads neither cattrs nor the compiler nor the
+    checker: they read the Timeline and nothing else (DESIGN.md, shape of the code)."""
+    code = f"import sys, {module}; print(' '.join(sorted(sys.modules)))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert [] == [name for name in loaded if name in HEAVY or name.startswith("cattrs.")]
+
+
+def test_a_player_of_timeline_files_needs_neither_cattrs_nor_the_compiler(tmp_path: Path) -> None:
+    """Load a timeline document and export it, as a player back end would: no cattrs loaded."""
+    from backstretch import catalog, compile_routine, dump_timeline
+
+    path = tmp_path / "t.json"
+    dump_timeline(compile_routine(catalog.get("pilates-for-back-pain")), path)
+    code = (
+        "import sys; from backstretch import load_timeline; "
+        "from backstretch.exports import write_to_string; "
+        f"write_to_string(load_timeline({str(path)!r}), '.md'); "
+        "print(' '.join(sorted(sys.modules)))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert [] == [name for name in loaded if name in HEAVY or name.startswith("cattrs.")]
 
 
 def test_strategies_module_is_public_and_separate() -> None:

@@ -19,6 +19,7 @@ from backstretch import (
     Event,
     Kind,
     NotInstalledError,
+    Role,
     SpeechFitError,
     Timeline,
     catalog,
@@ -139,7 +140,9 @@ def test_seed_guide_is_deterministic(seed_guide: audio.Guide) -> None:
 
 
 def timeline_of(*events: Event) -> Timeline:
-    return Timeline("T", max(e.end_ms for e in events), events)
+    """A timeline made by hand from ``events``, closed by its end marker."""
+    total_ms = max(e.end_ms for e in events)
+    return Timeline("T", total_ms, [*events, Event("end", total_ms, 0, Kind.END, "")])
 
 
 def test_speech_is_sped_up_to_fit() -> None:
@@ -183,7 +186,7 @@ def test_what_cannot_fit_is_reported_exactly_and_strict_refuses_it() -> None:
 def test_a_cue_slides_after_the_speech_before_it() -> None:
     timeline = timeline_of(
         Event("a", 0, 10_000, Kind.HOLD, "one two three four five six seven eight"),
-        Event("c", 1000, 0, Kind.CUE, "Halfway"),
+        Event("c", 1000, 0, Kind.CUE, "Halfway", role=Role.HALFWAY),
     )
     sounds = audio.guide(timeline, synthesizer=WordClock()).sounds
     assert ("a", "c") == (sounds[0].event_ids[0], sounds[1].event_ids[0])

@@ -9,6 +9,7 @@ import pytest
 from backstretch import (
     Break,
     Caution,
+    DurationRange,
     Hold,
     Modification,
     PerSide,
@@ -180,3 +181,20 @@ def test_a_sound_routine_is_checked_once_per_object(monkeypatch: pytest.MonkeyPa
         with pytest.raises(RoutineError):
             check.check_routine(unsound)
     assert 4 == len(calls)
+
+
+def test_a_hold_too_short_for_its_breaks_is_refused() -> None:
+    """Breaks split a hold into enough parts for the top of its range; at the bottom of the range
+    every part must still last a millisecond, or a part would be an empty segment."""
+    hold = Hold(DurationRange(1, 1001), breaks=Break("Shake out", every="1s", duration="1ms"))
+    routine = Routine("r", [Stretch("s", [hold])])
+    with pytest.raises(RoutineError) as caught:
+        check_routine(routine)
+    assert [
+        Problem(
+            "$.body[0].body[0].duration",
+            "its breaks (every 0:01) split this hold into 2 parts, but at its shortest it lasts "
+            "1 ms, too short to give each part a millisecond; make the hold longer or the breaks "
+            "rarer",
+        )
+    ] == list(caught.value.problems)

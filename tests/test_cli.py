@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -48,7 +49,10 @@ def test_show_personalized_prints_the_pinned_table() -> None:
     result = run(
         "show", "pilates-for-back-pain", "--avoid", "knee", "--fit", "9m", "--level", "gentle"
     )
-    expected = (GOLDEN / "pilates-for-back-pain.personalized.txt").read_text(encoding="utf-8")
+    golden = GOLDEN / "pilates-for-back-pain.personalized.txt"
+    if os.environ.get("BACKSTRETCH_REGOLD"):
+        golden.write_text(result.stdout, encoding="utf-8")
+    expected = golden.read_text(encoding="utf-8")
     assert (0, expected, "") == (result.returncode, result.stdout, result.stderr)
     assert "level gentle | avoiding knee | fitted to 9m | total 9:00 |" in result.stdout
     assert "Child's Pose left out (knee): Leave this pose out if you have knee problems." in (
@@ -57,12 +61,13 @@ def test_show_personalized_prints_the_pinned_table() -> None:
 
 
 def test_show_without_cues_has_no_cue_rows() -> None:
+    """--no-cues leaves out every cue, a hold's own cue included (docs/cli.md says so)."""
     result = run("show", "pilates-for-back-pain", "--no-cues")
+    cue_roles = {"countdown", "halfway", "hold_cue", "switch_prompt", "next_up"}
     rows = [line.split() for line in result.stdout.splitlines()]
-    cue_rows = [row for row in rows if "cue" in row]
     assert 0 == result.returncode
-    # Only the holds' own breath cues remain, once at the start of each hold.
-    assert 2 == len(cue_rows)
+    assert [] == [row for row in rows if cue_roles & set(row)]
+    assert 40 < len(rows)
 
 
 def test_show_opens_with_the_safety_note(
@@ -71,7 +76,7 @@ def test_show_opens_with_the_safety_note(
     monkeypatch.setenv("COLUMNS", "100")  # the table wraps to the terminal's width
     main(["show", "pilates-for-back-pain"])
     first_row = " ".join(capsys.readouterr().out.splitlines()[4].split())
-    assert "0:00 0:09 caution Stop if pain increases or spreads, and ask a doctor or" == first_row
+    assert "0:00 0:09 safety_note Stop if pain increases or spreads, and ask a" == first_row
 
 
 @pytest.mark.parametrize(

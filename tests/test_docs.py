@@ -40,3 +40,38 @@ def test_every_page_is_in_the_site() -> None:
 def test_relative_links_resolve(page: Path) -> None:
     for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8")):
         assert (page.parent / target).exists(), f"{page.name} links to {target}"
+
+
+def _table_rows(page: Path, header: str) -> list[list[str]]:
+    """The rows of the Markdown table whose header row starts with ``header``, cell by cell."""
+    lines = page.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(header))
+    rows = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split(" | ")])
+    return rows
+
+
+def test_the_message_table_in_the_docs_is_the_library_s() -> None:
+    from backstretch import MESSAGES
+
+    rows = _table_rows(DOCS / "timeline.md", "| key | English template |")
+    documented = {}
+    for key, template, params, what in rows:
+        names = re.findall(r"`(\w+)` \((\w+)\)", params)
+        documented[key.strip("`")] = (template.strip("`"), dict(names), what)
+    assert {
+        key: (spec.template, dict(spec.params), spec.doc) for key, spec in MESSAGES.items()
+    } == documented
+
+
+def test_the_role_table_in_the_docs_is_the_library_s() -> None:
+    from backstretch import ROLES
+
+    rows = _table_rows(DOCS / "timeline.md", "| kind | roles |")
+    documented = {kind.strip("`"): re.findall(r"`(\w+)`:", roles) for kind, roles in rows}
+    assert {kind.value: sorted(r.value for r in roles) for kind, roles in ROLES.items()} == {
+        kind: sorted(roles) for kind, roles in documented.items()
+    }

@@ -10,16 +10,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import backstretch._serialize as serialize
+import backstretch._documents as documents
 from backstretch import (
     DocumentError,
     Level,
+    NotInstalledError,
     Routine,
     RoutineError,
     Timeline,
     catalog,
     compile_routine,
     dump_routine,
+    dump_timeline,
     dumps_routine,
     dumps_timeline,
     load_routine,
@@ -85,7 +87,7 @@ def test_seed_from_a_file_compiles_like_the_built_in(tmp_path: Path, suffix: str
 def test_timeline_file_round_trip(tmp_path: Path) -> None:
     timeline = compile_routine(SEED, level="gentle", conditions={"knee"}, fit_to="9m")
     path = tmp_path / "t.json"
-    serialize.dump_timeline(timeline, path)
+    dump_timeline(timeline, path)
     assert timeline == load_timeline(path)
 
 
@@ -106,13 +108,32 @@ def test_older_versions_are_upgraded_step_by_step(monkeypatch: pytest.MonkeyPatc
         data["name"] = data.pop("title")
         return data
 
-    monkeypatch.setattr(serialize, "FORMAT_VERSION", 2)
-    monkeypatch.setitem(serialize.UPGRADES, 1, rename)
+    monkeypatch.setattr(documents, "ROUTINE_FORMAT_VERSION", 2)
+    monkeypatch.setitem(documents.UPGRADES, 1, rename)
     upgraded = {"type": "routine", "name": "Old", "body": []}
-    assert upgraded == serialize._root(
-        {"version": 1, "type": "routine", "title": "Old", "body": []}, "routine"
+    assert upgraded == documents._root(
+        {"version": 1, "type": "routine", "title": "Old", "body": []}, "old.json"
     )
-    assert upgraded == serialize._root({"version": 2, **upgraded}, "routine")
+    assert upgraded == documents._root({"version": 2, **upgraded}, "new.json")
+
+
+def test_root_problems_name_the_file() -> None:
+    with pytest.raises(DocumentError) as caught:
+        loads_routine('{"version": "1", "type": "routine"}', source="mine.json")
+    assert (
+        "1 problem in mine.json:\n$.version: must be the format version, a whole number like 1; "
+        'got text ("1")' == str(caught.value)
+    )
+
+
+def test_a_version_1_timeline_is_refused_saying_how_to_get_version_2() -> None:
+    with pytest.raises(DocumentError) as caught:
+        loads_timeline('{"version": 1, "type": "timeline"}', source="old.json")
+    assert (
+        "1 problem in old.json:\n$.version: this is a version 1 timeline, which this backstretch "
+        "no longer reads; a timeline is compiled output, so compile its routine again to get "
+        "version 2: `backstretch compile ROUTINE > timeline.json`" == str(caught.value)
+    )
 
 
 def test_unknown_suffix_teaches(tmp_path: Path) -> None:
@@ -181,8 +202,12 @@ def test_a_missing_extra_names_the_install_command(monkeypatch: pytest.MonkeyPat
         return real_import(name)
 
     monkeypatch.setattr(importlib, "import_module", without_yaml)
-    with pytest.raises(DocumentError) as caught:
+    with pytest.raises(NotInstalledError) as caught:
         dumps_routine(SEED, format="yaml")
-    assert "1 problem:\n$: YAML documents need an extra: pip install 'backstretch[yaml]'" == str(
-        caught.value
+    assert "YAML documents need an extra: pip install 'backstretch[yaml]'" == str(caught.value)
+    with pytest.raises(DocumentError) as refused:
+        loads_routine("version: 1", format="yaml", source="r.yaml")
+    assert (
+        "1 problem in r.yaml:\n$: YAML documents need an extra: pip install 'backstretch[yaml]'"
+        == str(refused.value)
     )

@@ -45,7 +45,7 @@ def test_desk_break_prints_its_schedule() -> None:
     assert "Desk Break: 2:37" == lines[0]
     assert "  0:09  Desk Break" == lines[2]
     assert any("[LEFT] Tilt your left ear towards your left shoulder." in line for line in lines)
-    assert any("[RIGHT] Reach your right arm up and over (2 of 8)" in line for line in lines)
+    assert any("[RIGHT] Reach your right arm up and over (1 of 4)" in line for line in lines)
 
 
 def test_toml_routine_loads_and_compiles() -> None:

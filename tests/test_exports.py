@@ -19,10 +19,17 @@ from hypothesis import given, settings
 
 from backstretch import (
     Event,
+    Hold,
     InvalidValueError,
     Kind,
     NotInstalledError,
+    Position,
+    Repeat,
+    Reps,
+    Rest,
+    Routine,
     Side,
+    Stretch,
     Timeline,
     catalog,
     compile_routine,
@@ -31,6 +38,7 @@ from backstretch import (
 )
 from backstretch.exports import FORMATS, format_for, write_to_bytes, write_to_file, write_to_string
 from backstretch.exports._captions import captions, main_line
+from tools import hand_made
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -118,9 +126,7 @@ def test_webvtt_chapters_track_has_one_cue_per_stretch() -> None:
 
 
 def test_webvtt_escapes_its_markup() -> None:
-    timeline = Timeline(
-        "T", 2000, [Event("a-->b\nc", 0, 2000, Kind.STEP, "Knees <&> toes\n  apart")]
-    )
+    timeline = hand_made("T", Event("a-->b\nc", 0, 2000, Kind.STEP, "Knees <&> toes\n  apart"))
     assert (
         "WEBVTT\n\na->b c\n00:00:00.000 --> 00:00:02.000\nKnees &lt;&amp;&gt; toes apart\n"
         == write_to_string(timeline, "vtt")
@@ -130,7 +136,7 @@ def test_webvtt_escapes_its_markup() -> None:
 
 
 def test_chromium_shows_escaped_markup_as_written(browser: Browser) -> None:
-    timeline = Timeline("T", 2000, [Event("a", 0, 2000, Kind.STEP, "Knees <b>&</b> toes")])
+    timeline = hand_made("T", Event("a", 0, 2000, Kind.STEP, "Knees <b>&</b> toes"))
     page = browser.new_page()
     assert [["a", 0, 2000, "Knees <b>&</b> toes"]] == read_track(
         page, write_to_string(timeline, "vtt"), "captions"
@@ -213,6 +219,22 @@ def decode(data: bytes) -> dict[str, Any]:
     return dict(messages)
 
 
+def played(steps: list[dict[str, Any]]) -> list[tuple[str, str, int, str]]:
+    """The steps a watch plays, in order: each repeat step (back to its first step, the block done
+    ``repeat_steps`` times in all) written out; (name, duration type, ms, notes) each."""
+    out: list[tuple[str, str, int, str]] = []
+    starts: dict[int, int] = {}
+    for index, step in enumerate(steps):
+        starts[index] = len(out)
+        if step["duration_type"] == "repeat_until_steps_cmplt":
+            block = out[starts[step["duration_step"]] :]
+            out += block * (step["repeat_steps"] - 1)
+        else:
+            ms = round(step["duration_time"] * 1000)
+            out.append((step["wkt_step_name"], step["duration_type"], ms, step["notes"]))
+    return out
+
+
 def test_fit_workout_decodes_with_the_sdk_and_adds_up() -> None:
     messages = decode(write_to_bytes(TIMELINE, "fit"))
     assert "workout" == messages["file_id_mesgs"][0]["type"]
@@ -220,21 +242,78 @@ def test_fit_workout_decodes_with_the_sdk_and_adds_up() -> None:
     assert ("training", "flexibility_training") == (workout["sport"], workout["sub_sport"])
     assert "Pilates for Back Pain" == workout["wkt_name"]
     steps = messages["workout_step_mesgs"]
-    assert len(steps) == workout["num_valid_steps"] == len(TIMELINE.segments)
-    assert TIMELINE.total_ms == sum(s["duration_value"] for s in steps)
-    for step, segment in zip(steps, TIMELINE.segments, strict=True):
-        assert ("time", segment.duration_ms) == (step["duration_type"], step["duration_value"])
-        assert segment.text == step["notes"]
+    assert len(steps) == workout["num_valid_steps"]
+    reps = [s for s in TIMELINE.segments if s.kind is Kind.REP]
+    others = [s for s in TIMELINE.segments if s.kind is not Kind.REP]
+    # The 14 lunges (7 each side) are one step of repetitions; every other segment one step.
+    assert len(others) + 1 == len(steps)
+    assert TIMELINE.total_ms == sum(ms for _, _, ms, _ in played(steps))
+    timed = [s for s in steps if s["duration_type"] == "time"]
+    for step, segment in zip(timed, others, strict=True):
+        assert (segment.duration_ms, segment.text) == (step["duration_value"], step["notes"])
         rest = segment.kind in (Kind.REST, Kind.BREAK, Kind.SWITCH)
         assert ("rest" if rest else "active") == step["intensity"]
         assert len(step["wkt_step_name"].encode()) <= 32
-    hold = steps[[s.id for s in TIMELINE.segments].index("lunges/0/right/5")]
-    assert ("Hold RIGHT", 45_000) == (hold["wkt_step_name"], hold["duration_value"])
+    (lunges,) = [s for s in steps if s["duration_type"] == "repetition_time"]
+    assert ("Reps 7 each side", 14 * 4000) == (lunges["wkt_step_name"], lunges["duration_value"])
+    assert lunges["notes"].startswith("Lunge forward with your right foot")
+    assert sum(r.duration_ms for r in reps) == lunges["duration_value"]
+    hold = [s for s in timed if s["wkt_step_name"] == "Hold RIGHT"]
+    assert [45_000] == [s["duration_value"] for s in hold]
+
+
+def test_fit_says_repeats_as_repeat_steps() -> None:
+    """A Repeat of the same steps is written once, then a repeat step; a watch that plays the
+    block that many times plays exactly the timeline's segments."""
+    routine = Routine(
+        "Circuit",
+        [
+            Stretch(
+                "Press Up",
+                [Repeat(3, [Reps(10, "Press up", tempo="2s"), Hold("5s"), Rest("30s")])],
+            )
+        ],
+    )
+    timeline = compile_routine(routine, safety_note=None)
+    steps = decode(write_to_bytes(timeline, "fit"))["workout_step_mesgs"]
+    assert [
+        ("Welcome", "time", None),
+        ("About", "time", None),
+        ("Reps 10", "repetition_time", None),
+        ("Hold", "time", None),
+        ("Rest", "time", None),
+        ("Repeat x3", "repeat_until_steps_cmplt", (2, 3)),
+    ] == [
+        (
+            s["wkt_step_name"],
+            s["duration_type"],
+            (s["duration_step"], s["repeat_steps"]) if "repeat_steps" in s else None,
+        )
+        for s in steps
+    ]
+    watch = played(steps)
+    assert timeline.total_ms == sum(ms for _, _, ms, _ in watch)
+    assert [20_000, 5000, 30_000] * 3 == [ms for _, _, ms, _ in watch[2:]]
+
+
+def test_fit_writes_out_rounds_that_differ() -> None:
+    """Rounds that are not the same steps (possible in a timeline made by hand) cannot be one
+    repeat step: they are written out."""
+    rounds = [(Position(1, 2),), (Position(2, 2),)]
+    timeline = hand_made(
+        "Differ",
+        Event("a", 0, 2000, Kind.STEP, "Reach left", rounds=rounds[0]),
+        Event("b", 2000, 2000, Kind.STEP, "Reach right", rounds=rounds[1]),
+    )
+    steps = decode(write_to_bytes(timeline, "fit"))["workout_step_mesgs"]
+    assert [("Step", "Reach left"), ("Step", "Reach right")] == [
+        (s["wkt_step_name"], s["notes"]) for s in steps
+    ]
 
 
 def test_fit_keeps_a_long_instruction_whole_across_steps() -> None:
     text = " ".join(["Breathe in slowly, then breathe out and let the shoulders drop."] * 10)
-    timeline = Timeline("Long", 10_001, [Event("a", 0, 10_001, Kind.HOLD, text, Side.LEFT)])
+    timeline = hand_made("Long", Event("a", 0, 10_001, Kind.HOLD, text, Side.LEFT))
     steps = decode(write_to_bytes(timeline, "fit"))["workout_step_mesgs"]
     assert 3 == len(steps)
     assert text == " ".join(s["notes"] for s in steps)
@@ -249,7 +328,7 @@ def test_fit_keeps_a_long_instruction_whole_across_steps() -> None:
 @given(strategies.timelines(max_stretches=2))
 def test_fit_of_any_timeline_decodes_and_adds_up(timeline: Timeline) -> None:
     steps = decode(write_to_bytes(timeline, "fit"))["workout_step_mesgs"]
-    assert timeline.total_ms == sum(s["duration_value"] for s in steps)
+    assert timeline.total_ms == sum(ms for _, _, ms, _ in played(steps))
 
 
 def test_fit_without_the_sdk_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -320,7 +399,30 @@ def test_sheet_puts_cautions_before_the_steps_of_each_stretch() -> None:
     assert text.startswith("# Pilates for Back Pain\n\nTotal time 14:13 · 3 stretches\n")
     assert "> **Safety.** Stop if pain increases or spreads" in text
     assert "8. The same on the left side." in text
-    assert "**14 reps**, 0:04 each, alternating sides, right first" in text
+    assert "**7 reps** on each side, 0:04 each, alternating sides, right first" in text
+
+
+def test_sheet_summarises_repeats_and_needs() -> None:
+    """A repeat is one block ("3 rounds of:"), not every round written out; what a stretch needs
+    is listed before its steps."""
+    routine = Routine(
+        "Circuit",
+        [
+            Stretch(
+                "Press Up",
+                [Repeat(3, [Reps(10, "Press up", tempo="2s"), Hold("5s"), Rest("30s")])],
+                props=["a mat"],
+            )
+        ],
+    )
+    text = write_to_string(compile_routine(routine), "md")
+    assert (
+        "- **You need:** a mat\n\n"
+        "1. **3 rounds** of:\n"
+        "   1. **10 reps**, 0:02 each: Press up\n"
+        "   2. **Hold 0:05**: Hold.\n"
+        "   3. **Rest** 0:30: Rest\n"
+    ) in text
 
 
 def test_sheet_names_what_was_left_out() -> None:

@@ -19,8 +19,10 @@ from backstretch import (
     InvalidTypeError,
     InvalidValueError,
     Kind,
+    Message,
     PerSide,
     Problem,
+    Role,
     Routine,
     RoutineError,
     Side,
@@ -48,7 +50,8 @@ QUIET: dict[str, Any] = {"cues": Cues.off(), "safety_note": None}
 
 def test_an_alternative_replaces_a_ruled_out_stretch() -> None:
     timeline = compile_routine(ROUTINE, conditions={"knee"}, **QUIET)
-    assert [
+    announce, skip = [e for e in timeline.events if e.start_ms == 3000]
+    assert (
         Event(
             "standing-lunge/announce",
             3000,
@@ -57,33 +60,76 @@ def test_an_alternative_replaces_a_ruled_out_stretch() -> None:
             "Standing Lunge",
             None,
             "Standing Lunge",
-        ),
+            role=Role.ANNOUNCE,
+            stretch_id="standing-lunge",
+        )
+        == announce
+    )
+    assert (
         Event(
             "skip-kneeling-lunge",
             3000,
             0,
             Kind.SKIP,
             "Kneeling Lunge replaced by Standing Lunge (knee): Not with sore knees.",
-        ),
-    ] == [e for e in timeline.events if e.start_ms == 3000]
+            role=Role.REPLACED,
+            target="standing-lunge",
+            message=Message(
+                "replaced",
+                {
+                    "name": "Kneeling Lunge",
+                    "alternative": "Standing Lunge",
+                    "conditions": ("knee",),
+                    "reason": "Not with sore knees.",
+                },
+            ),
+        )
+        == skip
+    )
     assert ["Standing Lunge", "Twist"] == [c.title for c in timeline.chapters]
+    assert ["standing-lunge", "twist"] == [s.id for s in timeline.stretches]
 
 
 def test_a_stretch_with_no_safe_alternative_is_left_out() -> None:
+    """One skip marker for the stretch left out, one for each alternative ruled out too."""
     timeline = compile_routine(ROUTINE, conditions=["knee", "ankle"], **QUIET)
-    skip = [e for e in timeline.events if e.kind is Kind.SKIP]
+    skips = [e for e in timeline.events if e.kind is Kind.SKIP]
     assert [
-        "Kneeling Lunge left out (knee): Not with sore knees. Its alternative Standing Lunge is "
-        "ruled out too (ankle): Not with a sore ankle."
-    ] == [e.text for e in skip]
+        (
+            Role.LEFT_OUT,
+            "Kneeling Lunge left out (knee): Not with sore knees.",
+            Message(
+                "left_out",
+                {
+                    "name": "Kneeling Lunge",
+                    "conditions": ("knee",),
+                    "reason": "Not with sore knees.",
+                },
+            ),
+        ),
+        (
+            Role.RULED_OUT,
+            "Its alternative Standing Lunge is ruled out too (ankle): Not with a sore ankle.",
+            Message(
+                "ruled_out",
+                {
+                    "name": "Standing Lunge",
+                    "conditions": ("ankle",),
+                    "reason": "Not with a sore ankle.",
+                },
+            ),
+        ),
+    ] == [(e.role, e.text, e.message) for e in skips]
+    assert [None, None] == [e.target for e in skips]
     assert ["Twist"] == [c.title for c in timeline.chapters]
     assert {None, "Twist"} == {e.stretch for e in timeline.events}
 
 
 def test_unknown_conditions_are_fine_and_names_are_normalized() -> None:
-    assert compile_routine(ROUTINE, **QUIET) == compile_routine(
-        ROUTINE, conditions={"elbow"}, **QUIET
-    )
+    plain = compile_routine(ROUTINE, **QUIET)
+    elbow = compile_routine(ROUTINE, conditions={"elbow"}, **QUIET)
+    assert plain.events == elbow.events
+    assert ("elbow",) == elbow.options.conditions if elbow.options else False
     knee = compile_routine(ROUTINE, conditions={" Knee "}, **QUIET)
     assert "Standing Lunge" == knee.chapters[0].title
 
@@ -282,10 +328,24 @@ def test_cues_are_placed_exactly() -> None:
 
 
 def test_safety_note_opens_the_timeline() -> None:
+    """The default note is the library's own text (a message a player can translate); a custom
+    note is the author's."""
     timeline = compile_routine(catalog.get("pilates-for-back-pain"))
-    assert Event("safety", 0, 9000, Kind.CAUTION, SAFETY_NOTE) == timeline.events[0]
+    note = Event(
+        "safety",
+        0,
+        9000,
+        Kind.CAUTION,
+        SAFETY_NOTE,
+        role=Role.SAFETY_NOTE,
+        message=Message("safety_note"),
+    )
+    assert note == timeline.events[0]
     custom = compile_routine(catalog.get("pilates-for-back-pain"), safety_note="Go gently.")
-    assert Event("safety", 0, 3000, Kind.CAUTION, "Go gently.") == custom.events[0]
+    assert (
+        Event("safety", 0, 3000, Kind.CAUTION, "Go gently.", role=Role.SAFETY_NOTE)
+        == custom.events[0]
+    )
 
 
 def test_alternatives_are_checked_too() -> None:

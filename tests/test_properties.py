@@ -1,17 +1,24 @@
-"""The timeline invariants of DESIGN.md, proven on generated routines against tests/oracle.py."""
+"""The timeline invariants of DESIGN.md, proven on generated routines against tests/oracle.py.
+
+The oracle derives every segment from the tree by the documented rules, with the tree node each
+one comes from; the tests compare the compiled timeline with it field by field and group events
+by the oracle's labels. No test reads meaning out of an id.
+"""
 
 from __future__ import annotations
 
 import itertools
-import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import backstretch
 import oracle
 from backstretch import (
+    MESSAGES,
+    ROLES,
     SAFETY_NOTE,
     Cues,
     Duration,
@@ -21,21 +28,22 @@ from backstretch import (
     Hold,
     Kind,
     Level,
-    PerSide,
     Repeat,
     Reps,
+    Role,
     Routine,
     Side,
-    Step,
     Stretch,
     Timeline,
     compile_routine,
     format_ms,
+    render_message,
     strategies,
 )
 
 LEVELS = [level.value for level in Level]
-SIDED_PATH = re.compile(r"^(?P<prefix>.*)/(?P<side>left|right)(?:/|$)")
+#: The roles whose text the author wrote: these events never carry a message.
+AUTHOR_ROLES = frozenset({Role.TITLE, Role.INTRO, Role.OUTRO, Role.CAUTION, Role.STEP, Role.BREAK})
 
 
 def _compiled(routine: Routine) -> dict[str, Timeline]:
@@ -71,52 +79,71 @@ def test_total_matches_the_tree_at_every_level(routine: Routine) -> None:
         assert oracle.total_ms(routine, level) == timeline.total_ms
 
 
-def _halves(timeline: Timeline) -> dict[str, dict[Side, list[Event]]]:
-    halves: dict[str, dict[Side, list[Event]]] = defaultdict(lambda: defaultdict(list))
-    for event in timeline.segments:
-        match = SIDED_PATH.match(event.id)
-        if match and event.kind is not Kind.SWITCH:
-            halves[match["prefix"]][Side(match["side"])].append(event)
-    return halves
+def _labelled(
+    routine: Routine,
+    level: str,
+    conditions: frozenset[str] = frozenset(),
+    **compile_options: object,
+) -> list[tuple[oracle.Segment, Event]]:
+    """The compiled segments, each beside the oracle's segment it must be (checked here; when
+    fitted, a hold's time is the fit's, so it is left out of the comparison)."""
+    timeline = compile_routine(routine, level=level, conditions=conditions, **compile_options)  # type: ignore[arg-type]
+    expected = oracle.segments(routine, level, conditions)
+
+    def comparable(fields: tuple[object, ...]) -> tuple[object, ...]:
+        fitted = "fit_to" in compile_options and fields[1] is Kind.HOLD
+        return (*fields[:3], None, *fields[4:]) if fitted else fields
+
+    assert [comparable(e.fields()) for e in expected] == [
+        comparable(oracle.fields_of(s)) for s in timeline.segments
+    ]
+    return list(zip(expected, timeline.segments, strict=True))
+
+
+@given(strategies.routines(), strategies.levels(), strategies.conditions())
+def test_segments_follow_the_tree(
+    routine: Routine, level: Level, conditions: frozenset[str]
+) -> None:
+    """Invariants 3, 4, 5 and 12 at once: every segment's stretch, kind, role, duration, side,
+    rounds, rep and part are what the oracle derives from the tree, in order."""
+    _labelled(routine, level.value, conditions)
 
 
 @given(strategies.routines(), strategies.levels())
 def test_per_side_halves_mirror_each_other(routine: Routine, level: Level) -> None:
-    """Invariant 4a: both halves of every PerSide have the same kinds and durations, in order."""
-    timeline = compile_routine(routine, level=level)
-    switches = {e.id.removesuffix("/switch"): e for e in timeline.segments if e.kind is Kind.SWITCH}
-    halves = _halves(timeline)
+    """Invariant 4a: both halves of every PerSide have the same kinds and durations, in order,
+    each on its own side, with a switch to the second side between them."""
+    halves: dict[object, dict[object, list[Event]]] = defaultdict(lambda: defaultdict(list))
+    switches: dict[object, Event] = {}
+    for label, event in _labelled(routine, level.value):
+        if label.half is not None:
+            instance, which = label.half
+            halves[instance][which].append(event)
+        if event.kind is Kind.SWITCH:
+            switches[label.instance] = event
     assert switches.keys() == halves.keys()
-    for prefix, by_side in halves.items():
-        node = oracle.node_at(routine, prefix.rsplit("/r", 1)[0] if False else prefix)
-        assert isinstance(node, PerSide)
-        (first, first_events), (second, second_events) = sorted(
-            by_side.items(), key=lambda item: item[1][0].start_ms
-        )
-        assert first.other is second
-        shape = [(e.kind, e.duration_ms) for e in first_events]
-        assert shape == [(e.kind, e.duration_ms) for e in second_events]
-        assert all(e.side is first for e in first_events)
-        assert all(e.side is second for e in second_events)
-        expected_side_ms = oracle.side_ms(node, level)
-        switch = switches[prefix]
-        assert first_events[0].start_ms + expected_side_ms == switch.start_ms
-        assert switch.end_ms == second_events[0].start_ms
-        assert second_events[-1].end_ms == switch.end_ms + expected_side_ms
+    for instance, (first, second) in ((i, (h[0], h[1])) for i, h in halves.items()):
+        assert [(e.kind, e.role, e.duration_ms) for e in first] == [
+            (e.kind, e.role, e.duration_ms) for e in second
+        ]
+        assert len({e.side for e in first}) == len({e.side for e in second}) == 1
+        assert first[0].side is not None
+        assert first[0].side.other is second[0].side
+        switch = switches[instance]
+        assert (first[-1].end_ms, switch.end_ms) == (switch.start_ms, second[0].start_ms)
+        assert second[0].side is switch.side
 
 
-def _sided_units(timeline: Timeline) -> dict[str, list[Side]]:
+def _sided_units(routine: Routine, level: str) -> dict[str, list[Side]]:
     """Per stretch, the side of each PerSide half and each alternating rep, in timeline order."""
     units: dict[str, list[Side]] = defaultdict(list)
-    seen_halves: set[str] = set()
-    for event in timeline.segments:
-        if event.side is None or event.stretch is None:
+    seen: set[object] = set()
+    for label, event in _labelled(routine, level):
+        if event.side is None or event.stretch is None or event.kind is Kind.SWITCH:
             continue
-        match = SIDED_PATH.match(event.id)
-        if match:
-            half = f"{match['prefix']}/{match['side']}"
-            if half not in seen_halves:
-                seen_halves.add(half)
+        if label.half is not None:
+            if label.half not in seen:
+                seen.add(label.half)
                 units[event.stretch].append(event.side)
         else:
             units[event.stretch].append(event.side)  # an alternating rep
@@ -126,17 +153,15 @@ def _sided_units(timeline: Timeline) -> dict[str, list[Side]]:
 @given(strategies.routines(), strategies.levels())
 def test_sides_follow_the_tree(routine: Routine, level: Level) -> None:
     """Invariant 4b: every sided unit has the side the tree gives it, across Repeat rounds too."""
-    timeline = compile_routine(routine, level=level)
-    units = _sided_units(timeline)
-    for name, expected in oracle.side_blocks(routine, level):
+    units = _sided_units(routine, level.value)
+    for name, expected in oracle.side_blocks(routine, level.value):
         assert expected == units.get(name, [])
 
 
 @given(strategies.routines(explicit_sides=False), strategies.levels())
 def test_sides_alternate_throughout_a_stretch(routine: Routine, level: Level) -> None:
     """Invariant 4c: with sides left to default, sided units alternate, also across rounds."""
-    timeline = compile_routine(routine, level=level)
-    for sides in _sided_units(timeline).values():
+    for sides in _sided_units(routine, level.value).values():
         assert sides[:1] in ([], [Side.LEFT])
         for before, after in itertools.pairwise(sides):
             assert before.other is after
@@ -144,22 +169,26 @@ def test_sides_alternate_throughout_a_stretch(routine: Routine, level: Level) ->
 
 @given(strategies.routines(), strategies.levels())
 def test_alternating_reps_alternate_with_equal_counts(routine: Routine, level: Level) -> None:
-    """Invariant 5: each alternating Reps alternates sides rep by rep, equally on each side."""
-    timeline = compile_routine(routine, level=level)
-    reps: dict[str, list[Event]] = defaultdict(list)
-    for event in timeline.segments:
+    """Invariant 5: each alternating Reps alternates sides rep by rep, equally on each side, and
+    counts 1..n on each side (as the author counted: "5 each side")."""
+    reps: dict[object, list[Event]] = defaultdict(list)
+    nodes: dict[object, Reps] = {}
+    for label, event in _labelled(routine, level.value):
         if event.kind is Kind.REP:
-            reps[event.id.rsplit("/rep", 1)[0]].append(event)
-    for path, events in reps.items():
-        node = oracle.node_at(routine, path)
-        assert isinstance(node, Reps)
-        count = oracle.pick(node.count, level)
+            assert isinstance(label.node, Reps)
+            reps[label.instance].append(event)
+            nodes[label.instance] = label.node
+    for instance, events in reps.items():
+        node = nodes[instance]
+        count = oracle.pick(node.count, level.value)
+        positions = [(e.rep.index, e.rep.count) for e in events if e.rep is not None]
         if node.alternate:
             sides = [e.side for e in events]
             assert sides.count(Side.LEFT) == sides.count(Side.RIGHT) == count
             assert all(a is not None and a.other is b for a, b in itertools.pairwise(sides))
+            assert [(k, count) for k in range(1, count + 1) for _ in "lr"] == positions
         else:
-            assert count == len(events)
+            assert [(k, count) for k in range(1, count + 1)] == positions
 
 
 @given(strategies.routines(), strategies.levels(), strategies.conditions())
@@ -182,40 +211,48 @@ def test_cautions_come_before_the_stretch_starts(
         assert all(e.end_ms <= first_action for e in cautions + modifications)
 
 
-def _resolved(routine: Routine, timeline: Timeline) -> dict[str, int]:
-    """Per hold, reps and repeat instance in the timeline: the value its range resolved to."""
-    values: dict[str, int] = defaultdict(int)
-    rounds: dict[str, int] = defaultdict(int)
-    for event in timeline.segments:
+def _resolved(
+    routine: Routine, level: str, **compile_options: object
+) -> dict[object, tuple[object, int]]:
+    """Per use of a hold, reps or repeat in the timeline: its node and the value its range
+    resolved to (held time, reps per side, rounds), read from the events' fields."""
+    values: dict[object, tuple[object, int]] = {}
+    for label, event in _labelled(routine, level, frozenset(), **compile_options):
         if event.kind is Kind.HOLD:
-            values[re.sub(r"/part\d+$", "", event.id)] += event.duration_ms
-        elif event.kind is Kind.REP:
-            values[event.id.rsplit("/rep", 1)[0]] += 1
-        for match in re.finditer(r"/r(\d+)(?=/)", event.id):
-            path = event.id[: match.start()]
-            rounds[path] = max(rounds[path], int(match[1]) + 1)
-    for path, count in list(values.items()):
-        node = oracle.node_at(routine, path)
-        if isinstance(node, Reps) and node.alternate:
-            values[path] = count // 2
-    return {**values, **rounds}
+            node, held = values.get(label.instance, (label.node, 0))
+            values[label.instance] = (node, held + event.duration_ms)
+        elif event.kind is Kind.REP and event.rep is not None:
+            values[label.instance] = (label.node, event.rep.count)
+        for (repeat, instance), position in zip(label.repeats, event.rounds, strict=True):
+            values[instance] = (repeat, position.count)
+    return values
+
+
+def _range(node: object) -> object:
+    assert isinstance(node, Hold | Reps | Repeat), node
+    return oracle.ranged_value(node)
 
 
 @given(strategies.routines())
 def test_levels_are_monotonic_and_fixed_values_never_move(routine: Routine) -> None:
     """Invariant 8: gentle <= standard <= deep for every range; fixed values never move."""
-    compiled = _compiled(routine)
-    resolved = {level: _resolved(routine, timeline) for level, timeline in compiled.items()}
+    resolved = {level: _resolved(routine, level) for level in LEVELS}
     for level, values in resolved.items():
-        for path, value in values.items():
-            assert oracle.pick(oracle.ranged_value(oracle.node_at(routine, path)), level) == value
+        for node, value in values.values():
+            assert oracle.pick(_range(node), level) == value  # type: ignore[arg-type]
     gentle, standard, deep = (resolved[level] for level in LEVELS)
-    for path in gentle.keys() & standard.keys() & deep.keys():
-        assert gentle[path] <= standard[path] <= deep[path]
-        if isinstance(oracle.ranged_value(oracle.node_at(routine, path)), int | Duration):
-            assert gentle[path] == standard[path] == deep[path]
+    for use in gentle.keys() & standard.keys() & deep.keys():
+        node = gentle[use][0]
+        assert gentle[use][1] <= standard[use][1] <= deep[use][1]
+        if isinstance(_range(node), int | Duration):
+            assert gentle[use][1] == standard[use][1] == deep[use][1]
     steps = [
-        {e.id: e.duration_ms for e in t.events if e.kind is Kind.STEP} for t in compiled.values()
+        {
+            e.id: e.duration_ms
+            for e in compile_routine(routine, level=level).segments
+            if e.kind is Kind.STEP
+        }
+        for level in LEVELS
     ]
     for step_id in steps[0].keys() & steps[1].keys() & steps[2].keys():
         assert steps[0][step_id] == steps[1][step_id] == steps[2][step_id]
@@ -224,7 +261,8 @@ def test_levels_are_monotonic_and_fixed_values_never_move(routine: Routine) -> N
 @given(strategies.routines(), strategies.levels())
 def test_compiling_is_deterministic(routine: Routine, level: Level) -> None:
     """Invariant 10: equal inputs, even rebuilt from their repr, give equal timelines and ids."""
-    rebuilt = eval(repr(routine), vars(__import__("backstretch")))
+    namespace = {name: getattr(backstretch, name) for name in backstretch.__all__}
+    rebuilt = eval(repr(routine), namespace)
     assert routine == rebuilt
     first = compile_routine(routine, level=level)
     second = compile_routine(rebuilt, level=level)
@@ -259,15 +297,6 @@ def test_chapters_cover_each_stretch(routine: Routine, level: Level) -> None:
         assert oracle.stretch_ms(stretch, level) == chapter.duration_ms
 
 
-def test_oracle_node_at_reads_nested_paths() -> None:
-    """The oracle's path reader finds nodes inside rounds and sides (guards the tests above)."""
-    inner = Step("x {side}")
-    routine = Routine(
-        "t", [__import__("backstretch").Stretch("A b", [Repeat(2, [PerSide([inner])])])]
-    )
-    assert inner == oracle.node_at(routine, "a-b/0/r1/0/right/0")
-
-
 # Personalization: conditions, fitting and cues.
 
 
@@ -284,8 +313,16 @@ def test_contraindicated_stretches_never_appear(
     expected = [s.name for s in oracle.included(routine, conditions) if isinstance(s, Stretch)]
     assert expected == [c.title for c in timeline.chapters]
     skipped = [s.name for s in routine.stretches if oracle.chosen(s, conditions) is not s]
-    skips = [e for e in timeline.events if e.kind is Kind.SKIP]
-    assert skipped == [e.text.split(" left out ")[0].split(" replaced by ")[0] for e in skips]
+    skips = [e for e in timeline.events if e.role in (Role.LEFT_OUT, Role.REPLACED)]
+    assert skipped == [e.message["name"] for e in skips if e.message is not None]
+    for stretch, skip in zip(
+        (s for s in routine.stretches if oracle.chosen(s, conditions) is not s), skips, strict=True
+    ):
+        chosen = oracle.chosen(stretch, conditions)
+        assert (Role.LEFT_OUT if chosen is None else Role.REPLACED) == skip.role
+        assert (None if chosen is None else oracle._slug(chosen.name)) == skip.target
+        assert skip.message is not None
+        assert tuple(sorted(set(stretch.conditions) & conditions)) == skip.message["conditions"]
     assert oracle.total_ms(routine, level, conditions=conditions) == timeline.total_ms
 
 
@@ -322,8 +359,7 @@ def test_fit_lands_on_the_target_within_ranges(
         copies[hold] += count
     assert 0 <= target - timeline.total_ms < max(copies.values(), default=1)
     fractions = []
-    for path, value in _resolved(routine, timeline).items():
-        node = oracle.node_at(routine, path)
+    for node, value in _resolved(routine, level.value, fit_to=Duration(target)).values():
         if isinstance(node, Hold):
             span = node.duration
             if isinstance(span, Duration):
@@ -348,10 +384,10 @@ def test_fit_is_monotonic(routine: Routine, level: Level, data: st.DataObject) -
     longer = data.draw(
         st.one_of(st.integers(shorter, min(high, shorter + 4)), st.integers(shorter, high))
     )
-    first = _resolved(routine, compile_routine(routine, level=level, fit_to=Duration(shorter)))
-    second = _resolved(routine, compile_routine(routine, level=level, fit_to=Duration(longer)))
+    first = _resolved(routine, level.value, fit_to=Duration(shorter))
+    second = _resolved(routine, level.value, fit_to=Duration(longer))
     assert first.keys() == second.keys()
-    assert all(first[path] <= second[path] for path in first)
+    assert all(first[use][1] <= second[use][1] for use in first)
 
 
 @given(strategies.routines(), strategies.levels(), st.data())
@@ -378,74 +414,151 @@ def test_every_cue_lies_inside_a_segment_of_its_own_stretch(timeline: Timeline) 
             assert marker.stretch == segment.stretch
 
 
+def _clock(offset_ms: int, parts: list[Event]) -> int:
+    """The clock time ``offset_ms`` of held time into a hold made of ``parts``."""
+    for part in parts:
+        if offset_ms < part.duration_ms:
+            return part.start_ms + offset_ms
+        offset_ms -= part.duration_ms
+    return parts[-1].end_ms
+
+
 @given(strategies.routines(), strategies.levels(), strategies.cue_options())
 def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> None:
-    """Every cue sits where the docs say: countdown ticks a second apart before each hold part
-    (not before its stretch), halfway at half the held time of long enough holds, switch prompts
-    within the side before the switch, next-up in the segment before the stretch; Cues.off()
-    keeps only each hold's own cue, at its start."""
+    """Every cue sits where the docs say, with its role and fields: countdown ticks a second apart
+    before each hold part (not before its stretch); halfway at half the held time of long enough
+    holds; a hold's own cue at its start and every breath_every; switch prompts within the side
+    before the switch, naming the side to come; next-up in the segment before the stretch,
+    naming it; Cues.off() adds no cue at all."""
     timeline = compile_routine(routine, level=level, cues=cues)
-    by_id = {e.id: e for e in timeline.events}
-    held: dict[str, list[Event]] = defaultdict(list)
-    for event in timeline.segments:
-        if event.kind is Kind.HOLD:
-            held[re.sub(r"/part\d+$", "", event.id)].append(event)
-    for key, parts in held.items():
-        chapter = timeline.chapter_at(parts[0].start_ms)
-        assert chapter is not None
-        for index, part in enumerate(parts):
-            for tick in range(1, 13):
-                tick_event = by_id.get(f"{key}/countdown{index}-{tick}")
-                due_ms = part.start_ms - tick * 1000
-                if tick <= cues.countdown and due_ms >= chapter.start_ms:
-                    assert tick_event is not None
-                    assert (due_ms, str(tick)) == (tick_event.start_ms, tick_event.text)
-                else:
-                    assert tick_event is None
-        total = sum(p.duration_ms for p in parts)
-        halfway = by_id.get(f"{key}/halfway")
-        if cues.halfway and total >= cues.halfway_min.ms:
-            assert halfway is not None
-            into = halfway.start_ms - next(p.start_ms for p in parts if p.end_ms > halfway.start_ms)
-            done = sum(p.duration_ms for p in parts if p.end_ms <= halfway.start_ms)
-            assert total // 2 == done + into
-        else:
-            assert halfway is None
-    for event in timeline.segments:
+    cue_markers = [m for m in timeline.markers if m.kind is Kind.CUE]
+    by_role: dict[Role, list[Event]] = defaultdict(list)
+    for marker in cue_markers:
+        by_role[marker.role].append(marker)
+
+    holds: dict[object, list[Event]] = defaultdict(list)
+    nodes: dict[object, Hold] = {}
+    expected_ticks: Counter[tuple[object, ...]] = Counter()
+    first_halves: dict[object, Event] = {}
+    switches: list[tuple[object, Event]] = []
+    for label, event in _labelled(routine, level.value, cues=cues):
+        if label.half is not None and label.half[1] == 0:
+            first_halves.setdefault(label.half[0], event)
         if event.kind is Kind.SWITCH:
-            prefix = event.id.removesuffix("/switch")
-            prompt = by_id.get(f"{prefix}/switch-prompt")
-            if not cues.switch_prompt:
-                assert prompt is None
-                continue
-            assert prompt is not None
-            half = [
-                e
-                for e in timeline.segments
-                if e.id.startswith(f"{prefix}/")
-                and e.end_ms <= event.start_ms
-                and e.side is not None
-            ]
-            expected = max(half[0].start_ms, event.start_ms - cues.switch_lead.ms)
-            assert min(event.start_ms - 1, expected) == prompt.start_ms
-    for chapter in timeline.chapters:
-        key = next(e.id.split("/")[0] for e in timeline.segments if e.start_ms == chapter.start_ms)
-        next_up = by_id.get(f"next-up-{key}")
-        if not cues.next_up:
-            assert next_up is None
+            switches.append((label.instance, event))
+        if event.kind is not Kind.HOLD:
             continue
-        before = timeline.at(chapter.start_ms - 1)
-        assert before is not None
-        assert next_up is not None
-        expected = max(before.start_ms, chapter.start_ms - cues.next_up_lead.ms)
-        assert min(chapter.start_ms - 1, expected) == next_up.start_ms
+        assert isinstance(label.node, Hold)
+        holds[label.instance].append(event)
+        nodes[label.instance] = label.node
+        chapter = timeline.chapter_at(event.start_ms)
+        assert chapter is not None
+        for tick in range(1, cues.countdown + 1):
+            due_ms = event.start_ms - tick * 1000
+            if due_ms >= chapter.start_ms:
+                expected_ticks[(due_ms, tick, event.side, event.part, event.rounds)] += 1
+    ticks = by_role[Role.COUNTDOWN]
+    assert expected_ticks == Counter((m.start_ms, m.tick, m.side, m.part, m.rounds) for m in ticks)
+    assert all(m.text == str(m.tick) for m in ticks)
+
+    halfway: Counter[tuple[object, ...]] = Counter()
+    hold_cues: Counter[tuple[object, ...]] = Counter()
+    for instance, parts in holds.items():
+        held = sum(p.duration_ms for p in parts)
+        if cues.halfway and held >= cues.halfway_min.ms:
+            halfway[(_clock(held // 2, parts), parts[0].side, parts[0].rounds)] += 1
+        cue = nodes[instance].cue
+        if cue and cues.hold_cues:
+            every = cues.breath_every.ms if cues.breath_every else held
+            for offset in range(0, held, every):
+                hold_cues[(_clock(offset, parts), parts[0].side, parts[0].rounds)] += 1
+    assert halfway == Counter((m.start_ms, m.side, m.rounds) for m in by_role[Role.HALFWAY])
+    assert hold_cues == Counter((m.start_ms, m.side, m.rounds) for m in by_role[Role.HOLD_CUE])
+
+    expected_prompts = []
+    if cues.switch_prompt:
+        for instance, switch in switches:
+            earliest = max(first_halves[instance].start_ms, switch.start_ms - cues.switch_lead.ms)
+            expected_prompts.append((min(switch.start_ms - 1, earliest), switch.side))
+    prompts = by_role[Role.SWITCH_PROMPT]
+    assert expected_prompts == [(m.start_ms, m.side) for m in prompts]
+
+    expected_next_up = []
+    for chapter in timeline.chapters if cues.next_up else ():
+        before = timeline.at(chapter.start_ms - 1) if chapter.start_ms else None
+        if before is not None:
+            earliest = max(before.start_ms, chapter.start_ms - cues.next_up_lead.ms)
+            expected_next_up.append((min(chapter.start_ms - 1, earliest), chapter.stretch_id))
+    next_ups = by_role[Role.NEXT_UP]
+    assert expected_next_up == [(m.start_ms, m.target) for m in next_ups]
+    for marker in next_ups:  # it sits in the segment before, and belongs where that one does
+        segment = timeline.at(marker.start_ms)
+        assert segment is not None
+        assert (segment.stretch_id, segment.rounds) == (marker.stretch_id, marker.rounds)
+
     quiet = compile_routine(routine, level=level, cues=Cues.off())
-    for marker in quiet.markers:
-        if marker.kind is Kind.CUE:
-            assert marker.id.endswith("/cue0")
-            hold = quiet.at(marker.start_ms)
-            assert hold is not None
-            assert (Kind.HOLD, marker.start_ms) == (hold.kind, hold.start_ms)
+    assert [] == [m for m in quiet.markers if m.kind is Kind.CUE]
+
+
+@given(strategies.timelines())
+def test_every_event_carries_its_meaning_as_data(timeline: Timeline) -> None:
+    """Invariant 12 and the message table: ids are unique; each role belongs to its kind; ticks
+    only on countdowns; every text the library wrote has a message that renders to it exactly,
+    and the author's own texts have none; a template fills to the text (or to a rep's text)."""
+    assert len({e.id for e in timeline.events}) == len(timeline.events)
+    for event in timeline.events:
+        assert event.role in ROLES[event.kind]
+        assert (event.tick is not None) == (event.role is Role.COUNTDOWN)
+        if event.message is not None:
+            assert event.message.key in MESSAGES
+            assert event.text == render_message(event.message)
+        if event.role in AUTHOR_ROLES:
+            assert event.message is None
+        if event.role in (Role.COUNTDOWN, Role.HALFWAY, Role.NEXT_UP, Role.REP, Role.END):
+            assert event.message is not None
+        for position in (*event.rounds, event.rep, event.part):
+            assert position is None or 1 <= position.index <= position.count
+        if event.template is not None:
+            assert event.side is not None
+            filled = event.template.replace("{side}", event.side.value).replace(
+                "{other}", event.side.other.value
+            )
+            words = (
+                event.message["text"] if event.role is Role.REP and event.message else event.text
+            )
+            assert filled == words
+
+
+@given(strategies.routines(), strategies.levels(), strategies.conditions())
+def test_chapters_and_stretches_refer_to_each_other(
+    routine: Routine, level: Level, conditions: frozenset[str]
+) -> None:
+    """Invariant 13: one entry of stretches per stretch played, in order, with its data; each
+    chapter, stretch_id and target names an entry; chapters are ordered and do not overlap."""
+    timeline = compile_routine(routine, level=level, conditions=conditions)
+    played = [s for s in oracle.included(routine, conditions) if isinstance(s, Stretch)]
+    assert [s.name for s in played] == [info.name for info in timeline.stretches]
+    for stretch, info in zip(played, timeline.stretches, strict=True):
+        assert (oracle._slug(stretch.name), stretch.purpose) == (info.id, info.purpose)
+        assert (stretch.targets, stretch.props) == (info.targets, info.props)
+        assert [(c.text, c.conditions) for c in stretch.cautions] == [
+            (c.text, c.conditions) for c in info.cautions
+        ]
+        assert [(m.text, m.when, m.props) for m in stretch.modifications] == [
+            (m.text, m.when, m.props) for m in info.modifications
+        ]
+    ids = {info.id for info in timeline.stretches}
+    assert [info.id for info in timeline.stretches] == [c.stretch_id for c in timeline.chapters]
+    for event in timeline.events:
+        assert event.stretch_id is None or event.stretch_id in ids
+        assert event.target is None or event.target in ids
+    for before, after in itertools.pairwise(timeline.chapters):
+        assert before.end_ms <= after.start_ms
+    assert timeline.options is not None
+    assert (level, tuple(sorted(conditions))) == (
+        timeline.options.level,
+        timeline.options.conditions,
+    )
 
 
 @given(strategies.routines(), strategies.levels())
@@ -454,7 +567,12 @@ def test_safety_note_opens_the_timeline_unless_turned_off(routine: Routine, leve
     with_note = compile_routine(routine, level=level)
     without = compile_routine(routine, level=level, safety_note=None)
     first = with_note.events[0]
-    assert (Kind.CAUTION, SAFETY_NOTE, 0) == (first.kind, first.text, first.start_ms)
+    assert (Kind.CAUTION, Role.SAFETY_NOTE, SAFETY_NOTE, 0) == (
+        first.kind,
+        first.role,
+        first.text,
+        first.start_ms,
+    )
     assert oracle.total_ms(routine, level, safety=False) == without.total_ms
     assert with_note.total_ms - first.duration_ms == without.total_ms
 

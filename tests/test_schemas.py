@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -13,8 +14,21 @@ import yaml
 from hypothesis import given
 from jsonschema import Draft202012Validator
 
-from backstretch import Chapter, Event, Routine, Timeline, json_schema, strategies
-from backstretch._serialize import NODE_TAGS, routine_to_data, timeline_to_data
+import timeline_schema
+from backstretch import (
+    Chapter,
+    CompileOptions,
+    Event,
+    Message,
+    Position,
+    Routine,
+    StretchInfo,
+    Timeline,
+    json_schema,
+    strategies,
+)
+from backstretch._documents import NODE_TAGS, routine_to_data
+from backstretch._timeline_json import timeline_to_data
 from backstretch.cli import main
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -70,11 +84,28 @@ def test_routine_schema_matches_the_attrs_fields() -> None:
         assert {"type", *required} == set(definitions[tag]["required"]), cls.__name__
 
 
-def test_timeline_schema_matches_the_attrs_fields() -> None:
+def test_timeline_schema_is_built_from_the_tables() -> None:
+    """Drift check: the shipped timeline schema is the one tests/timeline_schema.py builds from
+    the kinds, roles, messages and fields; regenerate with BACKSTRETCH_REGOLD=1 after review."""
+    path = Path(__file__).parent.parent / "src" / "backstretch" / "schemas" / "timeline.schema.json"
+    if os.environ.get("BACKSTRETCH_REGOLD"):
+        path.write_text(timeline_schema.timeline_schema_text(), encoding="utf-8")
+    assert timeline_schema.timeline_schema_text() == json_schema("timeline")
+
+
+def test_timeline_schema_has_every_field_of_every_value() -> None:
     schema = json.loads(json_schema("timeline"))
-    for cls, name in ((Event, "event"), (Chapter, "chapter")):
+    for cls, name in (
+        (Event, "event"),
+        (Chapter, "chapter"),
+        (StretchInfo, "stretch"),
+        (CompileOptions, "options"),
+        (Position, "position"),
+        (Message, "message"),
+    ):
         fields = {field.name for field in attrs.fields(cls) if not field.name.startswith("_")}
-        assert {*fields, "end_ms"} == set(schema["$defs"][name]["properties"])
+        extra = {"end_ms"} if cls in (Event, Chapter) else set()
+        assert {*fields, *extra} == set(schema["$defs"][name]["properties"]), name
     timeline_fields = {f.name for f in attrs.fields(Timeline) if not f.name.startswith("_")}
     assert {"version", "type", *timeline_fields} == set(schema["properties"])
 

@@ -104,7 +104,7 @@ def test_screen_in_the_right_lunge_is_pinned() -> None:
         "0:20 left",
         "11:10 / 14:13",
         "» Halfway",
-        "Next: Switch sides: Switch to the left side",
+        "Next: Switch sides, left: Switch to the left side",
         "━",
         "Stop if pain increases or spreads, and ask a professional.",
     ]:
@@ -192,12 +192,12 @@ def test_a_stretch_left_out_is_said_on_screen() -> None:
     (skip,) = [e for e in knees.events if e.kind is Kind.SKIP]
     console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
     next_up = next(e for e in knees.markers if e.id == "next-up-lunges")
-    console.print(render(knees, skip.start_ms + 1000, cue=next_up, note=skip))
+    console.print(render(knees, skip.start_ms + 1000, cue=next_up, notes=[skip]))
     text = " ".join(console.export_text().replace("│", " ").split())
     assert "» Next up: Lunges" in text
     assert (
         "Left out: Child's Pose left out (knee): Leave this pose out if you have knee problems."
         in (text)
     )
-    console.print(render(knees, skip.start_ms + 15_000, cue=next_up, note=skip))
+    console.print(render(knees, skip.start_ms + 15_000, cue=next_up, notes=[skip]))
     assert "Left out:" not in console.export_text()  # after fifteen seconds it is gone

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from backstretch import Kind, catalog, compile_routine
+from backstretch import Kind, Role, catalog, compile_routine
 from backstretch.exports import write_to_file, write_to_string
+from tools import hand_made
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Page
@@ -30,12 +31,14 @@ const fakeSpeech = {
 };
 Object.defineProperty(window, "speechSynthesis", {value: fakeSpeech, configurable: true});
 """
-#: Counts the beeps: each one is an oscillator started.
+#: Counts the beeps, each one an oscillator started, and records each one's pitch in Hz.
 COUNT_BEEPS = """
 window.__beeps = 0;
+window.__pitches = [];
 const startTone = OscillatorNode.prototype.start;
 OscillatorNode.prototype.start = function (...args) {
   window.__beeps += 1;
+  window.__pitches.push(this.frequency.value);
   return startTone.apply(this, args);
 };
 """
@@ -126,15 +129,29 @@ def test_plays_the_seed_routine_start_to_end(open_player: Any) -> None:
         assert segment.text == s.text("#instruction"), segment.id
         assert side_label(segment.side and segment.side.value) == s.page.inner_text("#side").strip()
         assert s.page.is_visible("#side") == (segment.side is not None)
+        # Where it is counted comes from the fields: "REPS · REP 3 OF 7", "HOLD · PART 2 OF 3".
+        label = s.text("#kind")
+        if segment.rep is not None:
+            assert f"REP {segment.rep.index} OF {segment.rep.count}" in label, label
+        if segment.part is not None:
+            assert f"PART {segment.part.index} OF {segment.part.count}" in label, label
+        if segment.role is Role.ANNOUNCE and segment.stretch_id is not None:
+            needs = TIMELINE.stretch(segment.stretch_id).props
+            assert s.page.is_visible("#needs") == bool(needs)
+            if needs:
+                assert f"You need: {', '.join(needs)}" == s.text("#needs")
     s.page.clock.run_for(TIMELINE.total_ms - elapsed + 500)
     assert s.page.is_visible("#end-screen")
     assert "You finished Pilates for Back Pain (14:13)." == s.text("#end-text")
-    # Every event fired exactly once, in timeline order, and every one but skip notes was said.
+    # Every event fired exactly once, in timeline order; every one was said but the countdown
+    # ticks, which are beeps (known by their role, higher on tick 1).
     assert [e.id for e in TIMELINE.events] == s.fired()
     said = [t for t in s.spoken() if t != "<cancel>"]
-    assert [e.text for e in TIMELINE.events] == said
-    countdowns = [e for e in TIMELINE.events if re.search(r"/countdown\d+-\d+$", e.id)]
+    assert [e.text for e in TIMELINE.events if e.role is not Role.COUNTDOWN] == said
+    countdowns = [e for e in TIMELINE.events if e.role is Role.COUNTDOWN]
     assert len(countdowns) == s.page.evaluate("window.__beeps")
+    high = [e.tick == 1 for e in countdowns]
+    assert high == s.page.evaluate("window.__pitches.map((f) => f > 1000)")
 
 
 def test_pause_next_previous_and_chapter_jump(open_player: Any) -> None:
@@ -226,6 +243,17 @@ def test_voice_and_beeps_can_be_turned_off(open_player: Any) -> None:
     assert 0 == s.page.evaluate("window.__beeps")
 
 
+def test_without_beeps_the_countdown_is_said(open_player: Any) -> None:
+    s = open_player()
+    s.page.uncheck("#beeps")
+    s.page.click("#start")
+    first_hold = next(e for e in TIMELINE.segments if e.kind is Kind.HOLD)
+    s.page.clock.run_for(first_hold.start_ms + 150)
+    said = [t for t in s.spoken() if t != "<cancel>"]
+    assert ["3", "2", "1", first_hold.text] == said[-5:-1]
+    assert 0 == s.page.evaluate("window.__beeps")
+
+
 FAKE_WAKE_LOCK = """
 window.__locks = [];
 Object.defineProperty(navigator, "wakeLock", {configurable: true, value: {
@@ -313,12 +341,10 @@ def test_screenshots(
 
 def test_markup_in_texts_stays_text(browser: Browser, tmp_path: Path) -> None:
     """A title or instruction with markup cannot break out of the page: it shows as written."""
-    from backstretch import Event, Timeline
+    from backstretch import Event
 
     title = "</script><script>window.__owned = 1</script> & <b>co</b>"
-    timeline = Timeline(
-        title, 5000, [Event("a", 0, 5000, Kind.STEP, "Knees <i>soft</i> & </script>")]
-    )
+    timeline = hand_made(title, Event("a", 0, 5000, Kind.STEP, "Knees <i>soft</i> & </script>"))
     html = tmp_path / "odd.html"
     write_to_file(timeline, html)
     page = browser.new_page()

@@ -7,23 +7,10 @@ Built-in routines live in ``backstretch.catalog``.
 
 from typing import TYPE_CHECKING, Any
 
-from ._check import check_routine
-from ._compile import SAFETY_NOTE, Cues, compile_routine, estimate_ms
-from ._kinds import Kind, Side
+from ._files import json_schema
+from ._kinds import ROLES, Kind, Role, Side
 from ._limits import Limits
-from ._model import (
-    Break,
-    Caution,
-    Hold,
-    Modification,
-    PerSide,
-    Repeat,
-    Reps,
-    Rest,
-    Routine,
-    Step,
-    Stretch,
-)
+from ._messages import MESSAGES, render_message
 from ._time import (
     CountRange,
     Duration,
@@ -36,7 +23,24 @@ from ._time import (
     seconds,
     split_ms,
 )
-from ._timeline import Chapter, Event, Timeline
+from ._timeline import (
+    CautionInfo,
+    Chapter,
+    CompileOptions,
+    Event,
+    Message,
+    ModificationInfo,
+    Position,
+    StretchInfo,
+    Timeline,
+)
+from ._timeline_json import (
+    TIMELINE_FORMAT_VERSION,
+    dump_timeline,
+    dumps_timeline,
+    load_timeline,
+    loads_timeline,
+)
 from .exceptions import (
     BackstretchError,
     DocumentError,
@@ -48,16 +52,23 @@ from .exceptions import (
     Problem,
     RoutineError,
     SpeechFitError,
+    TimelineError,
     UnknownRoutineError,
 )
 
 __all__ = [
-    "FORMAT_VERSION",
+    "LANGUAGES",
+    "MESSAGES",
+    "ROLES",
+    "ROUTINE_FORMAT_VERSION",
     "SAFETY_NOTE",
+    "TIMELINE_FORMAT_VERSION",
     "BackstretchError",
     "Break",
     "Caution",
+    "CautionInfo",
     "Chapter",
+    "CompileOptions",
     "CountRange",
     "Cues",
     "DocumentError",
@@ -72,20 +83,26 @@ __all__ = [
     "Level",
     "LimitError",
     "Limits",
+    "Message",
     "Modification",
+    "ModificationInfo",
     "NotInstalledError",
     "PerSide",
+    "Position",
     "Problem",
     "Repeat",
     "Reps",
     "Rest",
+    "Role",
     "Routine",
     "RoutineError",
     "Side",
     "SpeechFitError",
     "Step",
     "Stretch",
+    "StretchInfo",
     "Timeline",
+    "TimelineError",
     "UnknownRoutineError",
     "between",
     "check_routine",
@@ -103,53 +120,76 @@ __all__ = [
     "loads_timeline",
     "minutes",
     "parse_duration",
+    "render_message",
     "seconds",
     "split_ms",
 ]
 
 __version__ = "0.1.0"
 
-# Documents (and cattrs, which reads them) load on first use: `import backstretch` stays quick for
-# the apps that only build and compile routines (PEP 562).
-_DOCUMENTS = frozenset(
-    {
-        "FORMAT_VERSION",
-        "dump_routine",
-        "dump_timeline",
-        "dumps_routine",
-        "dumps_timeline",
-        "json_schema",
-        "load_routine",
-        "load_timeline",
-        "loads_routine",
-        "loads_timeline",
-    }
-)
+# The timeline layer above loads at once: players and exports need nothing else. The DSL, the
+# compiler and routine documents (with cattrs, which reads them) load on first use (PEP 562), so
+# `import backstretch.exports.svg` or a player loads neither the compiler nor cattrs.
+_LAZY = {
+    "Break": "_model",
+    "Caution": "_model",
+    "Hold": "_model",
+    "Modification": "_model",
+    "PerSide": "_model",
+    "Repeat": "_model",
+    "Reps": "_model",
+    "Rest": "_model",
+    "Routine": "_model",
+    "Step": "_model",
+    "Stretch": "_model",
+    "check_routine": "_check",
+    "LANGUAGES": "_compile",
+    "SAFETY_NOTE": "_compile",
+    "Cues": "_compile",
+    "compile_routine": "_compile",
+    "estimate_ms": "_compile",
+    "ROUTINE_FORMAT_VERSION": "_documents",
+    "dump_routine": "_documents",
+    "dumps_routine": "_documents",
+    "load_routine": "_documents",
+    "loads_routine": "_documents",
+}
 
 if TYPE_CHECKING:
-    from ._serialize import (
-        FORMAT_VERSION,
+    from ._check import check_routine
+    from ._compile import LANGUAGES, SAFETY_NOTE, Cues, compile_routine, estimate_ms
+    from ._documents import (
+        ROUTINE_FORMAT_VERSION,
         dump_routine,
-        dump_timeline,
         dumps_routine,
-        dumps_timeline,
-        json_schema,
         load_routine,
-        load_timeline,
         loads_routine,
-        loads_timeline,
+    )
+    from ._model import (
+        Break,
+        Caution,
+        Hold,
+        Modification,
+        PerSide,
+        Repeat,
+        Reps,
+        Rest,
+        Routine,
+        Step,
+        Stretch,
     )
 
 
 def __getattr__(name: str) -> Any:
-    if name in _DOCUMENTS:
-        from . import _serialize
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'backstretch' has no attribute {name!r}")
+    import importlib
 
-        value = getattr(_serialize, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'backstretch' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_DOCUMENTS})
+    return sorted({*globals(), *_LAZY})

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterator
 
 from ._memo import IdentityMemo
-from ._model import BodyNode, Hold, PerSide, Reps, Rest, Routine, Step, Stretch
+from ._model import BodyNode, Hold, PerSide, Reps, Rest, Routine, Step, Stretch, hold_parts
+from ._time import Duration, format_ms
 from .exceptions import Problem, RoutineError
 
 __all__ = ["check_routine", "problems", "slug"]
@@ -109,6 +110,17 @@ def _node(node: BodyNode, path: str, *, in_per_side: bool) -> Iterator[Problem]:
         yield from check(path, text=node.text, cue=node.cue)
         if node.breaks is not None:
             yield from check(f"{path}.breaks", text=node.breaks.text)
+            parts = hold_parts(node)
+            low_ms = (
+                node.duration.ms if isinstance(node.duration, Duration) else node.duration.low_ms
+            )
+            if low_ms < parts:
+                yield Problem(
+                    f"{path}.duration",
+                    f"its breaks (every {format_ms(node.breaks.every.ms)}) split this hold into "
+                    f"{parts} parts, but at its shortest it lasts {low_ms} ms, too short to give "
+                    f"each part a millisecond; make the hold longer or the breaks rarer",
+                )
     elif isinstance(node, Reps):
         if node.alternate and in_per_side:
             yield Problem(

@@ -9,9 +9,14 @@ from typing import Any, Literal
 import attrs
 
 from ._check import check_routine, slug
-from ._kinds import Kind, Side
-from ._limits import Limits, check_expansion, check_total
+from ._expansion import check_expansion
+from ._kinds import Kind, Role, Side
+from ._limits import Limits, check_total
+from ._messages import MESSAGES, render_message
 from ._model import (
+    HOLD_TEXT,
+    REST_TEXT,
+    SWITCH_TEXT,
     BodyNode,
     Hold,
     PerSide,
@@ -33,10 +38,20 @@ from ._time import (
     split_ms,
     to_duration,
 )
-from ._timeline import Chapter, Event, Timeline
+from ._timeline import (
+    CautionInfo,
+    Chapter,
+    CompileOptions,
+    Event,
+    Message,
+    ModificationInfo,
+    Position,
+    StretchInfo,
+    Timeline,
+)
 from .exceptions import BackstretchError, FitError, InvalidTypeError, InvalidValueError
 
-__all__ = ["SAFETY_NOTE", "Cues", "compile_routine", "estimate_ms"]
+__all__ = ["LANGUAGES", "SAFETY_NOTE", "Cues", "compile_routine", "estimate_ms"]
 
 #: Speaking pace used to estimate how long a text takes: 150 words a minute.
 MS_PER_WORD = 400
@@ -45,10 +60,10 @@ SETTLE_MS = 1500
 #: No estimated segment is shorter than this.
 MIN_ESTIMATE_MS = 3000
 
-SAFETY_NOTE = (
-    "Stop if pain increases or spreads, and ask a doctor or physiotherapist about back pain that "
-    "persists."
-)
+#: The safety note that opens every timeline unless ``safety_note`` says otherwise.
+SAFETY_NOTE = MESSAGES["safety_note"].template
+#: The languages the library writes its own text in.
+LANGUAGES = ("en",)
 
 
 def estimate_ms(text: str) -> int:
@@ -92,10 +107,11 @@ def _duration(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
 class Cues:
     """Which cue markers the compiler adds, and when. ``Cues.off()`` adds none of them.
 
-    - ``countdown``: ticks ("3", "2", "1"), one a second, before each part of a hold; 0 for none.
+    - ``countdown``: ticks (e.g. "3", "2", "1"), one a second, before each part of a hold; 0 for
+      none.
     - ``halfway``: a "Halfway" cue in holds at least ``halfway_min`` long.
-    - ``breath_every``: repeat a hold's own cue this often through the hold (it is always given at
-      the start of the hold); None to give it only at the start.
+    - ``hold_cues``: give a hold's own cue (its ``cue=``, e.g. a breath cue) at the start of the
+      hold; ``breath_every``: repeat it this often through the hold (None: only at the start).
     - ``next_up``: a "Next up: ..." preview ``next_up_lead`` before each stretch.
     - ``switch_prompt``: a "get ready to switch" prompt ``switch_lead`` before each switch of sides.
     """
@@ -105,6 +121,7 @@ class Cues:
     halfway_min: Duration = attrs.field(
         default=seconds(20), kw_only=True, converter=_as_duration, validator=_duration
     )
+    hold_cues: bool = attrs.field(default=True, kw_only=True, validator=_flag)
     breath_every: Duration | None = attrs.field(
         default=seconds(30), kw_only=True, converter=_as_optional_duration, validator=_duration
     )
@@ -123,9 +140,14 @@ class Cues:
 
     @classmethod
     def off(cls) -> Cues:
-        """No countdown, halfway, repeated breath, next-up or switch cues."""
+        """No cue markers at all: no countdown, halfway, hold cue, next-up or switch prompt."""
         return cls(
-            countdown=0, halfway=False, breath_every=None, next_up=False, switch_prompt=False
+            countdown=0,
+            halfway=False,
+            hold_cues=False,
+            breath_every=None,
+            next_up=False,
+            switch_prompt=False,
         )
 
 
@@ -137,6 +159,7 @@ def compile_routine(
     fit_to: Duration | datetime.timedelta | str | None = None,
     cues: Cues | None = None,
     safety_note: str | None = SAFETY_NOTE,
+    language: str = "en",
     limits: Limits | None = None,
 ) -> Timeline:
     """Compile ``routine`` to its Timeline.
@@ -149,6 +172,8 @@ def compile_routine(
       lands on it (counts still follow ``level``). A FitError states the window when it cannot.
     - ``cues``: which cue markers to add (default ``Cues()``; ``Cues.off()`` for none).
     - ``safety_note``: the note that opens the timeline; None leaves it out.
+    - ``language``: the language of the text the library writes (``LANGUAGES``); times never
+      depend on it.
     - ``limits``: how many events and how long a routine may be (default ``Limits()``); a
       LimitError says which was passed, before any work is done for an oversized routine.
 
@@ -157,33 +182,66 @@ def compile_routine(
     """
     if not isinstance(routine, Routine):
         raise InvalidTypeError(f"compile_routine() takes a Routine, got {type(routine).__name__}")
-    options = _Options(
-        level=_level(level),
-        conditions=_conditions(conditions),
-        cues=_cues(cues),
-        safety_note=_safety_note(safety_note),
-    )
+    chosen_level = _level(level)
+    chosen_cues = _cues(cues)
+    declared = _conditions(conditions)
+    note = _safety_note(safety_note)
     target_ms = None if fit_to is None else to_duration(fit_to, field="fit_to").ms
+    if language not in LANGUAGES:
+        raise InvalidValueError(
+            f"language must be one the library writes its text in ({', '.join(LANGUAGES)}), "
+            f"got {language!r}"
+        )
     if limits is not None and not isinstance(limits, Limits):
         raise InvalidTypeError(f"limits must be a Limits(...) value or None, got {limits!r}")
     limits = limits or _DEFAULT_LIMITS
     check_routine(routine)
-    breath_ms = options.cues.breath_every.ms if options.cues.breath_every else None
-    check_expansion(routine, limits, ticks=options.cues.countdown, breath_every_ms=breath_ms)
-    if target_ms is None:
-        timeline = _Compiler(options, held=None).routine(routine)
-    else:
+    breath_ms = (
+        chosen_cues.breath_every.ms if chosen_cues.breath_every and chosen_cues.hold_cues else None
+    )
+    hold_cue = chosen_cues.hold_cues
+    check_expansion(
+        routine, limits, ticks=chosen_cues.countdown, hold_cues=hold_cue, breath_every_ms=breath_ms
+    )
+    options = _Options(chosen_level, declared, chosen_cues, note)
+    held: Mapping[Hold, int] | None = None
+    if target_ms is not None:
         check_total(target_ms, limits)
-        lowest = _Compiler(attrs.evolve(options, cues=Cues.off()), held="low")
-        low_total_ms = lowest.routine(routine).total_ms
-        held = _fit(lowest.hold_uses, low_total_ms, target_ms, options.level)
-        timeline = _Compiler(options, held=held).routine(routine)
-    check_total(timeline.total_ms, limits)
-    return timeline
+        lowest = _Compiler(attrs.evolve(options, cues=_NO_CUES), held="low")
+        lowest.routine(routine)
+        held = _fit(lowest.hold_uses, lowest.now_ms, target_ms, chosen_level)
+    compiler = _Compiler(options, held=held)
+    events = compiler.routine(routine)
+    check_total(compiler.now_ms, limits)
+    record = CompileOptions(
+        level=chosen_level,
+        conditions=tuple(sorted(declared)),
+        fit_to_ms=target_ms,
+        language=language,
+        safety_note=note is not None,
+        countdown=chosen_cues.countdown,
+        halfway=chosen_cues.halfway,
+        halfway_min_ms=chosen_cues.halfway_min.ms,
+        hold_cues=chosen_cues.hold_cues,
+        breath_every_ms=None if chosen_cues.breath_every is None else chosen_cues.breath_every.ms,
+        next_up=chosen_cues.next_up,
+        next_up_lead_ms=chosen_cues.next_up_lead.ms,
+        switch_prompt=chosen_cues.switch_prompt,
+        switch_lead_ms=chosen_cues.switch_lead.ms,
+    )
+    return Timeline(
+        routine.title,
+        compiler.now_ms,
+        events,
+        tuple(compiler.chapters),
+        tuple(compiler.stretches),
+        record,
+    )
 
 
 # Frozen values, so one shared default serves every call.
 _DEFAULT_CUES = Cues()
+_NO_CUES = Cues.off()
 _DEFAULT_LIMITS = Limits()
 
 
@@ -279,20 +337,41 @@ def _fit(uses: dict[Hold, int], low_total_ms: int, target_ms: int, level: Level)
     return held
 
 
-def _fill(text: str, side: Side | None) -> str:
-    if side is None:
-        return text
-    return text.replace("{side}", side.value).replace("{other}", side.other.value)
+def _fill(text: str, side: Side | None) -> tuple[str, str | None]:
+    """The author's text with ``{side}`` and ``{other}`` filled in, and the text as written (the
+    template) when it had either; otherwise the text and None."""
+    if side is None or "{" not in text:
+        return text, None
+    filled = text.replace("{side}", side.value).replace("{other}", side.other.value)
+    return filled, (text if filled != text else None)
 
 
-def announcement(stretch: Stretch) -> str:
+def _message(key: str, **params: Any) -> Message:
+    return Message(key, tuple((name, params[name]) for name in MESSAGES[key].params))
+
+
+def announcement(stretch: Stretch) -> tuple[str, Message | None]:
     """What is said as a stretch begins: its name, what it targets, and why it helps."""
-    text = stretch.name
-    if stretch.targets:
-        text += f" (targets: {', '.join(stretch.targets)})"
-    if stretch.purpose:
-        text += f". {stretch.purpose}"
-    return text
+    targets = tuple(stretch.targets)
+    if targets and stretch.purpose:
+        message = _message(
+            "announce_targets_purpose", name=stretch.name, targets=targets, purpose=stretch.purpose
+        )
+    elif targets:
+        message = _message("announce_targets", name=stretch.name, targets=targets)
+    elif stretch.purpose:
+        message = _message("announce_purpose", name=stretch.name, purpose=stretch.purpose)
+    else:
+        return stretch.name, None
+    return render_message(message), message
+
+
+def describe_modification(text: str, when: str) -> tuple[str, Message | None]:
+    """What a person reads for a modification: the variant, and when to use it."""
+    if not when:
+        return text, None
+    message = _message("modification_when", when=when, text=text)
+    return render_message(message), message
 
 
 def _choose(stretch: Stretch, conditions: frozenset[str]) -> Stretch | None:
@@ -300,22 +379,31 @@ def _choose(stretch: Stretch, conditions: frozenset[str]) -> Stretch | None:
     return next((s for s in stretch.chain if not conditions.intersection(s.conditions)), None)
 
 
-def _skip_text(original: Stretch, chosen: Stretch | None, conditions: frozenset[str]) -> str:
-    """Why a stretch is not done: its conditions and cautions, and those of each alternative
-    that was ruled out too."""
+def _reason(stretch: Stretch, conditions: frozenset[str]) -> tuple[tuple[str, ...], str]:
+    """The declared conditions that rule ``stretch`` out, and its cautions that name them."""
+    hit = tuple(sorted(conditions.intersection(stretch.conditions)))
+    why = " ".join(c.text for c in stretch.cautions if conditions.intersection(c.conditions))
+    return hit, why
 
-    def reason(stretch: Stretch) -> str:
-        hit = ", ".join(sorted(conditions.intersection(stretch.conditions)))
-        why = " ".join(c.text for c in stretch.cautions if conditions.intersection(c.conditions))
-        return f"({hit}): {why}"
 
-    done = "left out" if chosen is None else f"replaced by {chosen.name}"
-    text = f"{original.name} {done} {reason(original)}"
-    for alternative in original.chain[1:]:
-        if alternative is chosen:
-            break
-        text += f" Its alternative {alternative.name} is ruled out too {reason(alternative)}"
-    return text
+def _stretch_info(stretch: Stretch, key: str) -> StretchInfo:
+    return StretchInfo(
+        key,
+        stretch.name,
+        stretch.purpose,
+        stretch.targets,
+        stretch.props,
+        tuple(CautionInfo(c.text, c.conditions) for c in stretch.cautions),
+        tuple(ModificationInfo(m.text, m.when, m.props) for m in stretch.modifications),
+    )
+
+
+_HOLD = Message("hold")
+_REST = Message("rest")
+_HALFWAY = Message("halfway")
+_SAFETY = Message("safety_note")
+_SWITCH = {side: _message("switch", side=side.value) for side in Side}
+_SWITCH_PROMPT = {side: _message("switch_prompt", side=side.value) for side in Side}
 
 
 class _Compiler:
@@ -330,21 +418,85 @@ class _Compiler:
         self.held = held
         self.events: list[Event] = []
         self.chapters: list[Chapter] = []
+        self.stretches: list[StretchInfo] = []
         self.hold_uses: dict[Hold, int] = {}
         self.now_ms = 0
         self.last_segment: Event | None = None
         self.stretch: str | None = None
+        self.stretch_id: str | None = None
         self.stretch_start_ms = 0
         self.last_side: Side | None = None
+        self.rounds: tuple[Position, ...] = ()
+        self.countdowns: dict[int, Message] = {}
 
-    def segment(self, id: str, duration_ms: int, kind: Kind, text: str, side: Side | None) -> None:
-        event = Event(id, self.now_ms, duration_ms, kind, text, side, self.stretch)
+    def segment(
+        self,
+        id: str,
+        duration_ms: int,
+        kind: Kind,
+        role: Role,
+        text: str,
+        side: Side | None,
+        *,
+        message: Message | None = None,
+        template: str | None = None,
+        rep: Position | None = None,
+        part: Position | None = None,
+    ) -> None:
+        event = Event(
+            id,
+            self.now_ms,
+            duration_ms,
+            kind,
+            text,
+            side,
+            self.stretch,
+            role=role,
+            stretch_id=self.stretch_id,
+            rounds=self.rounds,
+            rep=rep,
+            part=part,
+            message=message,
+            template=template,
+        )
         self.events.append(event)
         self.last_segment = event
         self.now_ms += duration_ms
 
-    def marker(self, id: str, at_ms: int, kind: Kind, text: str, side: Side | None) -> None:
-        self.events.append(Event(id, at_ms, 0, kind, text, side, self.stretch))
+    def marker(
+        self,
+        id: str,
+        at_ms: int,
+        kind: Kind,
+        role: Role,
+        text: str,
+        side: Side | None,
+        *,
+        message: Message | None = None,
+        template: str | None = None,
+        tick: int | None = None,
+        part: Position | None = None,
+        target: str | None = None,
+    ) -> None:
+        self.events.append(
+            Event(
+                id,
+                at_ms,
+                0,
+                kind,
+                text,
+                side,
+                self.stretch,
+                role=role,
+                stretch_id=self.stretch_id,
+                tick=tick,
+                rounds=self.rounds,
+                part=part,
+                target=target,
+                message=message,
+                template=template,
+            )
+        )
 
     def pick(self, value: Duration | DurationRange | int | CountRange) -> int:
         if isinstance(value, Duration):
@@ -366,36 +518,92 @@ class _Compiler:
             return self.held[hold]
         return self.pick(duration)
 
-    def routine(self, routine: Routine) -> Timeline:
-        if self.options.safety_note is not None:
-            note = self.options.safety_note
-            self.segment("safety", estimate_ms(note), Kind.CAUTION, note, None)
-        self.segment("title", estimate_ms(routine.title), Kind.TITLE, routine.title, None)
+    def routine(self, routine: Routine) -> list[Event]:
+        """Compile the routine; return its events, sorted."""
+        note = self.options.safety_note
+        if note is not None:
+            message = _SAFETY if note == SAFETY_NOTE else None
+            self.segment(
+                "safety",
+                estimate_ms(note),
+                Kind.CAUTION,
+                Role.SAFETY_NOTE,
+                note,
+                None,
+                message=message,
+            )
+        self.segment(
+            "title", estimate_ms(routine.title), Kind.TITLE, Role.TITLE, routine.title, None
+        )
         if routine.intro:
-            self.segment("intro", estimate_ms(routine.intro), Kind.ANNOUNCE, routine.intro, None)
+            intro = routine.intro
+            self.segment("intro", estimate_ms(intro), Kind.ANNOUNCE, Role.INTRO, intro, None)
         previous: Stretch | Rest | None = None
         for index, item in enumerate(routine.body):
             if isinstance(item, Rest):
-                self.segment(f"rest{index}", item.duration.ms, Kind.REST, item.text, None)
+                self.rest(item, f"rest{index}", None)
                 previous = item
                 continue
             chosen = _choose(item, self.options.conditions)
             if chosen is not item:
-                text = _skip_text(item, chosen, self.options.conditions)
-                self.marker(f"skip-{slug(item.name)}", self.now_ms, Kind.SKIP, text, None)
+                self.skips(item, chosen)
             if chosen is None:
                 continue
             if isinstance(previous, Stretch) and routine.rest_between is not None:
-                rest_id = f"rest-before-{slug(chosen.name)}"
-                self.segment(rest_id, routine.rest_between.ms, Kind.REST, "Rest", None)
+                self.segment(
+                    f"rest-before-{slug(chosen.name)}",
+                    routine.rest_between.ms,
+                    Kind.REST,
+                    Role.REST_BETWEEN,
+                    REST_TEXT,
+                    None,
+                    message=_REST,
+                )
             self.stretch_(chosen)
             previous = chosen
         if routine.outro:
-            self.segment("outro", estimate_ms(routine.outro), Kind.ANNOUNCE, routine.outro, None)
-        self.marker("end", self.now_ms, Kind.END, f"End of {routine.title}", None)
+            outro = routine.outro
+            self.segment("outro", estimate_ms(outro), Kind.ANNOUNCE, Role.OUTRO, outro, None)
+        end = _message("end", title=routine.title)
+        self.marker("end", self.now_ms, Kind.END, Role.END, render_message(end), None, message=end)
         # Markers were made when their segment was; put each after the segment starting with it.
-        events = sorted(self.events, key=lambda e: (e.start_ms, e.duration_ms == 0))
-        return Timeline(routine.title, self.now_ms, tuple(events), tuple(self.chapters))
+        return sorted(self.events, key=lambda e: (e.start_ms, e.duration_ms == 0))
+
+    def skips(self, original: Stretch, chosen: Stretch | None) -> None:
+        """Skip markers: the stretch left out or replaced, and each alternative ruled out too."""
+        conditions = self.options.conditions
+        hit, why = _reason(original, conditions)
+        if chosen is None:
+            message = _message("left_out", name=original.name, conditions=hit, reason=why)
+            role, target = Role.LEFT_OUT, None
+        else:
+            message = _message(
+                "replaced",
+                name=original.name,
+                alternative=chosen.name,
+                conditions=hit,
+                reason=why,
+            )
+            role, target = Role.REPLACED, slug(chosen.name)
+        text = render_message(message)
+        key = slug(original.name)
+        self.marker(
+            f"skip-{key}", self.now_ms, Kind.SKIP, role, text, None, message=message, target=target
+        )
+        for alternative in original.chain[1:]:
+            if alternative is chosen:
+                break
+            hit, why = _reason(alternative, conditions)
+            message = _message("ruled_out", name=alternative.name, conditions=hit, reason=why)
+            self.marker(
+                f"skip-{slug(alternative.name)}",
+                self.now_ms,
+                Kind.SKIP,
+                Role.RULED_OUT,
+                render_message(message),
+                None,
+                message=message,
+            )
 
     def stretch_(self, stretch: Stretch) -> None:
         key = slug(stretch.name)
@@ -405,33 +613,62 @@ class _Compiler:
             at_ms = min(
                 self.now_ms - 1, max(before.start_ms, self.now_ms - self.cues.next_up_lead.ms)
             )
-            next_up = Event(
-                f"next-up-{key}",
-                at_ms,
-                0,
-                Kind.CUE,
-                f"Next up: {stretch.name}",
-                None,
-                before.stretch,
+            preview = _message("next_up", name=stretch.name)
+            self.events.append(
+                Event(
+                    f"next-up-{key}",
+                    at_ms,
+                    0,
+                    Kind.CUE,
+                    render_message(preview),
+                    None,
+                    before.stretch,
+                    role=Role.NEXT_UP,
+                    stretch_id=before.stretch_id,
+                    rounds=before.rounds,
+                    target=key,
+                    message=preview,
+                )
             )
-            self.events.append(next_up)
         self.stretch_start_ms = self.now_ms
-        self.stretch = stretch.name
+        self.stretch, self.stretch_id = stretch.name, key
+        self.stretches.append(_stretch_info(stretch, key))
         self.last_side = None
-        text = announcement(stretch)
-        self.segment(f"{key}/announce", estimate_ms(text), Kind.ANNOUNCE, text, None)
+        text, message = announcement(stretch)
+        self.segment(
+            f"{key}/announce",
+            estimate_ms(text),
+            Kind.ANNOUNCE,
+            Role.ANNOUNCE,
+            text,
+            None,
+            message=message,
+        )
         for i, caution in enumerate(stretch.cautions):
             self.segment(
-                f"{key}/caution{i}", estimate_ms(caution.text), Kind.CAUTION, caution.text, None
+                f"{key}/caution{i}",
+                estimate_ms(caution.text),
+                Kind.CAUTION,
+                Role.CAUTION,
+                caution.text,
+                None,
             )
         for i, mod in enumerate(stretch.modifications):
-            text = mod.describe()
-            self.segment(f"{key}/modification{i}", estimate_ms(text), Kind.MODIFICATION, text, None)
+            text, message = describe_modification(mod.text, mod.when)
+            self.segment(
+                f"{key}/modification{i}",
+                estimate_ms(text),
+                Kind.MODIFICATION,
+                Role.MODIFICATION,
+                text,
+                None,
+                message=message,
+            )
         self.body(stretch.body, key, None)
         self.chapters.append(
-            Chapter(stretch.name, self.stretch_start_ms, self.now_ms - self.stretch_start_ms)
+            Chapter(stretch.name, key, self.stretch_start_ms, self.now_ms - self.stretch_start_ms)
         )
-        self.stretch = None
+        self.stretch = self.stretch_id = None
 
     def body(self, nodes: tuple[BodyNode, ...], path: str, side: Side | None) -> None:
         for index, node in enumerate(nodes):
@@ -440,7 +677,8 @@ class _Compiler:
     def node(self, node: BodyNode, path: str, side: Side | None) -> None:
         if isinstance(node, Step):
             duration_ms = node.duration.ms if node.duration else estimate_ms(node.text)
-            self.segment(path, duration_ms, Kind.STEP, _fill(node.text, side), side)
+            text, template = _fill(node.text, side)
+            self.segment(path, duration_ms, Kind.STEP, Role.STEP, text, side, template=template)
         elif isinstance(node, Hold):
             self.hold(node, path, side)
         elif isinstance(node, Reps):
@@ -448,54 +686,154 @@ class _Compiler:
         elif isinstance(node, PerSide):
             self.per_side(node, path)
         elif isinstance(node, Repeat):
-            for round_ in range(self.pick(node.times)):
+            times = self.pick(node.times)
+            outer = self.rounds
+            for round_ in range(times):
+                self.rounds = (*outer, Position(round_ + 1, times))
                 self.body(node.body, f"{path}/r{round_}", side)
+            self.rounds = outer
         else:
-            self.segment(path, node.duration.ms, Kind.REST, _fill(node.text, side), side)
+            self.rest(node, path, side)
+
+    def rest(self, rest: Rest, path: str, side: Side | None) -> None:
+        if rest.text == REST_TEXT:
+            text, template, message = REST_TEXT, None, _REST
+        else:
+            (text, template), message = _fill(rest.text, side), None
+        self.segment(
+            path,
+            rest.duration.ms,
+            Kind.REST,
+            Role.REST,
+            text,
+            side,
+            message=message,
+            template=template,
+        )
 
     def next_side(self) -> Side:
         return Side.LEFT if self.last_side is None else self.last_side.other
 
     def per_side(self, node: PerSide, path: str) -> None:
         first = node.first or self.next_side()
+        second = first.other
         half_start_ms = self.now_ms
         self.body(node.body, f"{path}/{first.value}", first)
+        message: Message | None
         if self.cues.switch_prompt:
             at_ms = min(self.now_ms - 1, max(half_start_ms, self.now_ms - self.cues.switch_lead.ms))
-            text = f"Get ready to switch to the {first.other.value} side"
-            self.marker(f"{path}/switch-prompt", at_ms, Kind.CUE, text, first)
-        text = _fill(node.switch_text, first.other)
-        self.segment(f"{path}/switch", node.switch.ms, Kind.SWITCH, text, None)
-        self.body(node.body, f"{path}/{first.other.value}", first.other)
-        self.last_side = first.other
+            message = _SWITCH_PROMPT[second]
+            self.marker(
+                f"{path}/switch-prompt",
+                at_ms,
+                Kind.CUE,
+                Role.SWITCH_PROMPT,
+                render_message(message),
+                second,
+                message=message,
+            )
+        if node.switch_text == SWITCH_TEXT:
+            message = _SWITCH[second]
+            text, template = render_message(message), None
+        else:
+            (text, template), message = _fill(node.switch_text, second), None
+        self.segment(
+            f"{path}/switch",
+            node.switch.ms,
+            Kind.SWITCH,
+            Role.SWITCH,
+            text,
+            second,
+            message=message,
+            template=template,
+        )
+        self.body(node.body, f"{path}/{second.value}", second)
+        self.last_side = second
+
+    def countdown(self, tick: int) -> Message:
+        message = self.countdowns.get(tick)
+        if message is None:
+            message = self.countdowns[tick] = _message("countdown", tick=tick)
+        return message
 
     def hold(self, hold: Hold, path: str, side: Side | None) -> None:
         held_ms = self.held_ms(hold)
         parts = split_ms(held_ms, hold_parts(hold))
-        text = _fill(hold.text, side)
+        count = len(parts)
+        positions = [Position(i + 1, count) for i in range(count)] if count > 1 else [None]
+        if hold.text == HOLD_TEXT:
+            text, template, message = HOLD_TEXT, None, _HOLD
+        else:
+            (text, template), message = _fill(hold.text, side), None
         starts: list[int] = []
         for index, part_ms in enumerate(parts):
+            part = positions[index] if count > 1 else None
             if hold.breaks is not None and index:
-                break_text = _fill(hold.breaks.text, side)
+                break_text, break_template = _fill(hold.breaks.text, side)
                 self.segment(
-                    f"{path}/break{index}", hold.breaks.duration.ms, Kind.BREAK, break_text, side
+                    f"{path}/break{index}",
+                    hold.breaks.duration.ms,
+                    Kind.BREAK,
+                    Role.BREAK,
+                    break_text,
+                    side,
+                    template=break_template,
                 )
             for tick in range(self.cues.countdown, 0, -1):
                 at_ms = self.now_ms - tick * 1000
                 if at_ms >= self.stretch_start_ms:
-                    self.marker(f"{path}/countdown{index}-{tick}", at_ms, Kind.CUE, str(tick), side)
+                    countdown = self.countdown(tick)
+                    self.marker(
+                        f"{path}/countdown{index}-{tick}",
+                        at_ms,
+                        Kind.CUE,
+                        Role.COUNTDOWN,
+                        str(tick),
+                        side,
+                        message=countdown,
+                        tick=tick,
+                        part=part,
+                    )
             starts.append(self.now_ms)
-            part_id = f"{path}/part{index}" if len(parts) > 1 else path
-            self.segment(part_id, part_ms, Kind.HOLD, text, side)
-        cue_offsets: list[tuple[int, str, str]] = []
-        if hold.cue:
+            part_id = f"{path}/part{index}" if count > 1 else path
+            self.segment(
+                part_id,
+                part_ms,
+                Kind.HOLD,
+                Role.HOLD,
+                text,
+                side,
+                message=message,
+                template=template,
+                part=part,
+            )
+        cue_offsets: list[tuple[int, str, Role, str, str | None, Message | None]] = []
+        if hold.cue and self.cues.hold_cues:
             every_ms = self.cues.breath_every.ms if self.cues.breath_every else held_ms or 1
+            cue_text, cue_template = _fill(hold.cue, side)
             for n, offset in enumerate(range(0, held_ms, every_ms)):
-                cue_offsets.append((offset, f"{path}/cue{n}", _fill(hold.cue, side)))
+                cue_offsets.append(
+                    (offset, f"{path}/cue{n}", Role.HOLD_CUE, cue_text, cue_template, None)
+                )
         if self.cues.halfway and held_ms >= self.cues.halfway_min.ms:
-            cue_offsets.append((held_ms // 2, f"{path}/halfway", "Halfway"))
-        for offset, cue_id, cue_text in sorted(cue_offsets, key=lambda item: item[0]):
-            self.marker(cue_id, _held_to_clock(offset, starts, parts), Kind.CUE, cue_text, side)
+            cue_offsets.append(
+                (held_ms // 2, f"{path}/halfway", Role.HALFWAY, "Halfway", None, _HALFWAY)
+            )
+        for offset, cue_id, role, cue_text, cue_template, cue_message in sorted(
+            cue_offsets, key=lambda item: item[0]
+        ):
+            at_ms, index = _held_to_clock(offset, starts, parts)
+            self.marker(
+                cue_id,
+                at_ms,
+                Kind.CUE,
+                role,
+                cue_text,
+                side,
+                message=cue_message,
+                template=cue_template,
+                part=positions[index] if count > 1 else None,
+            )
 
     def reps(self, reps: Reps, path: str, side: Side | None) -> None:
         count = self.pick(reps.count)
@@ -503,18 +841,37 @@ class _Compiler:
             first = reps.first or self.next_side()
             sides: list[Side | None] = [first, first.other] * count
             self.last_side = first.other
+            per_side = 2
         else:
             sides = [side] * count
-        total = len(sides)
+            per_side = 1
+        positions = [Position(i + 1, count) for i in range(count)]
         for index, rep_side in enumerate(sides):
-            text = f"{_fill(reps.text, rep_side)} ({index + 1} of {total})"
-            self.segment(f"{path}/rep{index}", reps.tempo.ms, Kind.REP, text, rep_side)
+            filled, template = _fill(reps.text, rep_side)
+            position = positions[index // per_side]
+            message = Message(
+                "rep", (("text", filled), ("index", position.index), ("count", count))
+            )
+            self.segment(
+                f"{path}/rep{index}",
+                reps.tempo.ms,
+                Kind.REP,
+                Role.REP,
+                f"{filled} ({position.index} of {count})",
+                rep_side,
+                message=message,
+                template=template,
+                rep=position,
+            )
 
 
-def _held_to_clock(offset_ms: int, starts: list[int], parts: tuple[int, ...]) -> int:
-    """The clock time at ``offset_ms`` of held time into a hold split into ``parts``."""
-    for start_ms, part_ms in zip(starts, parts, strict=True):
+def _held_to_clock(offset_ms: int, starts: list[int], parts: tuple[int, ...]) -> tuple[int, int]:
+    """The clock time at ``offset_ms`` of held time into a hold split into ``parts``, and the
+    index of the part it falls in."""
+    for index, (start_ms, part_ms) in enumerate(zip(starts, parts, strict=True)):
         if offset_ms < part_ms:
-            return start_ms + offset_ms
+            return start_ms + offset_ms, index
         offset_ms -= part_ms
-    return starts[-1] + parts[-1]  # pragma: no cover - offsets are below the held time
+    return starts[-1] + parts[-1], len(
+        parts
+    ) - 1  # pragma: no cover - offsets are below the held time

@@ -1,10 +1,18 @@
-"""The two small vocabularies shared by the DSL and the timeline: sides and event kinds."""
+"""The small vocabularies shared by the DSL and the timeline: sides, event kinds and event roles.
+
+A kind says what an event is (a hold, a cue); a role says what it is for, from a closed table
+per kind (a cue is a ``countdown``, ``halfway``, ``hold_cue``, ``switch_prompt`` or
+``next_up``). Players in any language switch on these values; nobody parses an id or a text to
+learn them.
+"""
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
+from types import MappingProxyType
 
-__all__ = ["Kind", "Side"]
+__all__ = ["MARKER_KINDS", "ROLES", "SEGMENT_KINDS", "Kind", "Role", "Side"]
 
 
 class Side(enum.StrEnum):
@@ -41,3 +49,64 @@ class Kind(enum.StrEnum):
 
     def __repr__(self) -> str:
         return f"Kind.{self.name}"
+
+
+class Role(enum.StrEnum):
+    """What an event is for, beyond its kind. ``ROLES`` says which roles each kind may have."""
+
+    TITLE = "title"
+    INTRO = "intro"
+    ANNOUNCE = "announce"
+    OUTRO = "outro"
+    SAFETY_NOTE = "safety_note"
+    CAUTION = "caution"
+    MODIFICATION = "modification"
+    STEP = "step"
+    HOLD = "hold"
+    SWITCH = "switch"
+    REP = "rep"
+    REST = "rest"
+    REST_BETWEEN = "rest_between"
+    BREAK = "break"
+    COUNTDOWN = "countdown"
+    HALFWAY = "halfway"
+    HOLD_CUE = "hold_cue"
+    SWITCH_PROMPT = "switch_prompt"
+    NEXT_UP = "next_up"
+    LEFT_OUT = "left_out"
+    REPLACED = "replaced"
+    RULED_OUT = "ruled_out"
+    END = "end"
+
+    def __repr__(self) -> str:
+        return f"Role.{self.name}"
+
+
+#: The roles each kind may have; the first is the one an Event gets when none is given.
+ROLES: Mapping[Kind, tuple[Role, ...]] = MappingProxyType(
+    {
+        Kind.TITLE: (Role.TITLE,),
+        Kind.ANNOUNCE: (Role.ANNOUNCE, Role.INTRO, Role.OUTRO),
+        Kind.CAUTION: (Role.CAUTION, Role.SAFETY_NOTE),
+        Kind.MODIFICATION: (Role.MODIFICATION,),
+        Kind.STEP: (Role.STEP,),
+        Kind.HOLD: (Role.HOLD,),
+        Kind.SWITCH: (Role.SWITCH,),
+        Kind.REP: (Role.REP,),
+        Kind.REST: (Role.REST, Role.REST_BETWEEN),
+        Kind.BREAK: (Role.BREAK,),
+        Kind.CUE: (
+            Role.COUNTDOWN,
+            Role.HALFWAY,
+            Role.HOLD_CUE,
+            Role.SWITCH_PROMPT,
+            Role.NEXT_UP,
+        ),
+        Kind.SKIP: (Role.LEFT_OUT, Role.REPLACED, Role.RULED_OUT),
+        Kind.END: (Role.END,),
+    }
+)
+
+#: Kinds that take no time (``duration_ms == 0``); every other kind takes at least 1 ms.
+MARKER_KINDS = frozenset({Kind.CUE, Kind.SKIP, Kind.END})
+SEGMENT_KINDS = frozenset(Kind) - MARKER_KINDS

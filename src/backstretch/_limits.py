@@ -1,8 +1,7 @@
-"""Limits that turn a hostile or mistaken routine into a clear error instead of a hang.
+"""Limits that turn a hostile or mistaken document or routine into a clear error instead of a hang.
 
-Counts multiply (a Repeat of a PerSide of Reps), so a short document can describe billions of
-events. The expansion is bounded from the tree alone, at the top of every range, before anything
-is built.
+How far a routine can expand is bounded from its tree in ``_expansion``; this module holds the
+limits themselves and the checks that need no routine, so timelines use them too.
 """
 
 from __future__ import annotations
@@ -11,12 +10,10 @@ from typing import Any
 
 import attrs
 
-from ._memo import IdentityMemo
-from ._model import BodyNode, Hold, PerSide, Repeat, Reps, Routine, Stretch, hold_parts
-from ._time import CountRange, Duration, DurationRange, format_ms, minutes, to_duration
+from ._time import Duration, format_ms, minutes, to_duration
 from .exceptions import InvalidValueError, LimitError
 
-__all__ = ["Limits", "check_depth", "check_expansion"]
+__all__ = ["Limits", "check_depth", "check_total"]
 
 
 def _positive_int(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
@@ -45,14 +42,6 @@ class Limits:
     max_total: Duration = attrs.field(default=minutes(360), kw_only=True, converter=_as_duration)
 
 
-@attrs.frozen
-class _CueRates:
-    """What the cue options add to each hold: countdown ticks per part, a breath cue every ..."""
-
-    ticks: int
-    breath_every_ms: int | None
-
-
 def check_depth(data: object, limits: Limits) -> None:
     """Refuse a document tree nested deeper than ``limits.max_depth`` (without recursing)."""
     if not isinstance(data, dict | list):
@@ -70,27 +59,6 @@ def check_depth(data: object, limits: Limits) -> None:
                 stack.append((child, depth + 1))
 
 
-def check_expansion(
-    routine: Routine, limits: Limits, *, ticks: int, breath_every_ms: int | None
-) -> None:
-    """Refuse a routine that could expand to more than ``limits.max_events`` events."""
-    rates = _CueRates(ticks, breath_every_ms)
-    bound = _BOUNDS.get(routine, rates)
-    if bound is None:
-        bound = _routine_bound(routine, rates)
-        _BOUNDS.put(routine, bound, rates)
-    if bound > limits.max_events:
-        shown = f"{bound:,}" if bound < 10**15 else "more than 10^15"
-        raise LimitError(
-            f"this routine can expand to {shown} events; the limit is {limits.max_events:,} "
-            f"(Limits.max_events); lower the counts of its Repeat and Reps"
-        )
-
-
-#: Each routine's bound, per cue rates (routines are immutable: see _memo).
-_BOUNDS: IdentityMemo[Routine, int] = IdentityMemo()
-
-
 def check_total(total_ms: int, limits: Limits) -> None:
     """Refuse a compiled routine longer than ``limits.max_total``."""
     if total_ms > limits.max_total.ms:
@@ -98,46 +66,3 @@ def check_total(total_ms: int, limits: Limits) -> None:
             f"this routine lasts {format_ms(total_ms)}; the limit is "
             f"{format_ms(limits.max_total.ms)} (Limits.max_total)"
         )
-
-
-def _high(value: int | CountRange) -> int:
-    return value.high if isinstance(value, CountRange) else value
-
-
-def _routine_bound(routine: Routine, cues: _CueRates) -> int:
-    total = 6  # safety note, title, intro, outro, end, and slack
-    for item in routine.body:
-        if isinstance(item, Stretch):
-            total += 2 + max(_stretch_bound(s, cues) for s in item.chain)
-        else:
-            total += 1
-    return total
-
-
-def _stretch_bound(stretch: Stretch, cues: _CueRates) -> int:
-    head = 2 + len(stretch.cautions) + len(stretch.modifications)
-    return head + _body_bound(stretch.body, cues)
-
-
-def _body_bound(body: tuple[BodyNode, ...], cues: _CueRates) -> int:
-    total = 0
-    for node in body:
-        if isinstance(node, Hold):
-            parts = hold_parts(node)
-            total += (2 + cues.ticks) * parts + 1 + _cue_repeats(node, cues)
-        elif isinstance(node, Reps):
-            total += _high(node.count) * (2 if node.alternate else 1)
-        elif isinstance(node, PerSide):
-            total += 2 + 2 * _body_bound(node.body, cues)
-        elif isinstance(node, Repeat):
-            total += _high(node.times) * _body_bound(node.body, cues)
-        else:
-            total += 1
-    return total
-
-
-def _cue_repeats(hold: Hold, cues: _CueRates) -> int:
-    if not hold.cue:
-        return 0
-    high = hold.duration.high_ms if isinstance(hold.duration, DurationRange) else hold.duration.ms
-    return 1 + (high // cues.breath_every_ms if cues.breath_every_ms else 0)

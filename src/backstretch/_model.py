@@ -28,6 +28,9 @@ from ._time import (
 from .exceptions import BackstretchError, InvalidTypeError, InvalidValueError
 
 __all__ = [
+    "HOLD_TEXT",
+    "REST_TEXT",
+    "SWITCH_TEXT",
     "Break",
     "Caution",
     "Modification",
@@ -45,6 +48,12 @@ RangeInput: TypeAlias = DurationInput | DurationRange
 CountInput: TypeAlias = int | CountRange
 
 _CONDITION_RE = re.compile(r"[a-z][a-z0-9-]*")
+
+#: The default texts of a Hold, a Rest and a PerSide's switch. The library writes these itself,
+#: so in a timeline they carry a message (and are translated); the author's own texts do not.
+HOLD_TEXT = "Hold"
+REST_TEXT = "Rest"
+SWITCH_TEXT = "Switch to the {side} side"
 
 
 def _where(inst: object, attr: attrs.Attribute[Any]) -> str:
@@ -270,7 +279,7 @@ class Hold:
     duration: Duration | DurationRange = attrs.field(
         converter=_as_duration_or_range, validator=_positive_duration_or_range
     )
-    text: str = attrs.field(default="Hold", kw_only=True, validator=_text)
+    text: str = attrs.field(default=HOLD_TEXT, kw_only=True, validator=_text)
     cue: str = attrs.field(default="", kw_only=True, validator=_optional_text)
     breaks: Break | None = attrs.field(
         default=None,
@@ -294,7 +303,7 @@ class Rest:
     """A pause."""
 
     duration: Duration = attrs.field(converter=_as_duration, validator=_positive_duration)
-    text: str = attrs.field(default="Rest", kw_only=True, validator=_text)
+    text: str = attrs.field(default=REST_TEXT, kw_only=True, validator=_text)
 
 
 @attrs.frozen
@@ -341,9 +350,7 @@ class PerSide:
     switch: Duration = attrs.field(
         default=seconds(5), kw_only=True, converter=_as_duration, validator=_positive_duration
     )
-    switch_text: str = attrs.field(
-        default="Switch to the {side} side", kw_only=True, validator=_text
-    )
+    switch_text: str = attrs.field(default=SWITCH_TEXT, kw_only=True, validator=_text)
 
 
 @attrs.frozen
@@ -368,15 +375,21 @@ def _alternative(inst: object, attr: attrs.Attribute[Any], value: object) -> Non
 
 @attrs.frozen
 class Stretch:
-    """One named stretch: why it helps, what it works, its cautions and modifications, its body.
+    """One named stretch: why it helps, what it works, what it needs, its cautions and
+    modifications, and its body.
 
-    ``alternative`` is done instead when a declared condition rules this stretch out.
+    ``props`` are what the person needs for it (a towel, a strap, a wall); a modification may need
+    props of its own. ``alternative`` is done instead when a declared condition rules this stretch
+    out.
     """
 
     name: str = attrs.field(validator=_text)
     body: tuple[BodyNode, ...] = attrs.field(converter=_as_tuple, validator=_body)
     purpose: str = attrs.field(default="", kw_only=True, validator=_optional_text)
     targets: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=_as_tuple, validator=_texts
+    )
+    props: tuple[str, ...] = attrs.field(
         default=(), kw_only=True, converter=_as_tuple, validator=_texts
     )
     cautions: tuple[Caution, ...] = attrs.field(

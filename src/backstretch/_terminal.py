@@ -13,7 +13,7 @@ import select
 import sys
 import termios
 import tty
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from fractions import Fraction
 from typing import Literal, Protocol
@@ -64,7 +64,7 @@ LABELS = {
     Kind.STEP: "GET INTO POSITION",
     Kind.HOLD: "HOLD",
     Kind.SWITCH: "SWITCH SIDES",
-    Kind.REP: "REPEAT",
+    Kind.REP: "REPS",
     Kind.REST: "REST",
     Kind.BREAK: "BREAK",
 }
@@ -99,7 +99,7 @@ def render(
     *,
     paused: bool = False,
     cue: Event | None = None,
-    note: Event | None = None,
+    notes: Sequence[Event] = (),
     speed: Fraction = Fraction(1),
 ) -> RenderableType:
     """The whole screen at ``position_ms``: where you are, what to do, for how long, what next."""
@@ -116,6 +116,9 @@ def render(
         return Panel(Group(header, Text(), body), padding=(1, 2))
 
     label = Text(LABELS.get(segment.kind, segment.kind.value.upper()), style="bold")
+    counted = counts(segment)
+    if counted:
+        label.append(f"  {counted}", style="bold")
     if segment.side is not None:
         arrow = "◀ LEFT" if segment.side is Side.LEFT else "RIGHT ▶"
         label.append("   ")
@@ -152,9 +155,10 @@ def render(
     cue_text = Text()
     if cue is not None and 0 <= position_ms - cue.start_ms < CUE_SHOWN_MS:
         cue_text.append(f"» {cue.text}", style="bold bright_yellow")
-    if note is not None and 0 <= position_ms - note.start_ms < NOTE_SHOWN_MS:
-        cue_text.append("\n" if cue_text else "")
-        cue_text.append(f"Left out: {note.text}", style="bold magenta")
+    for note in notes:
+        if 0 <= position_ms - note.start_ms < NOTE_SHOWN_MS:
+            cue_text.append("\n" if cue_text else "")
+            cue_text.append(f"Left out: {note.text}", style="bold magenta")
 
     status = Text(KEY_HELP, style="dim")
     if speed != 1:
@@ -168,6 +172,16 @@ def render(
         ),
         padding=(0, 1),
     )
+
+
+def counts(segment: Event) -> str:
+    """The counted parts a segment is in, from its positions: "ROUND 2 OF 3 · REP 4 OF 10"."""
+    found = [f"ROUND {p}" for p in segment.rounds]
+    if segment.rep is not None:
+        found.append(f"REP {segment.rep}")
+    if segment.part is not None:
+        found.append(f"PART {segment.part}")
+    return " · ".join(found).upper()
 
 
 def _where(timeline: Timeline, position_ms: int) -> str:
@@ -238,13 +252,15 @@ def play_fullscreen(
     player.set_speed(speed)
     player.start()
     cue: Event | None = None
-    note: Event | None = None
+    notes: list[Event] = []
     with Live(console=console, screen=True, auto_refresh=False) as live:
         try:
             while True:
                 for event in player.due():
-                    if event.kind is Kind.SKIP:  # what was left out, and why
-                        note = event
+                    if event.kind is Kind.SKIP:  # what was left out, and why: all due together
+                        if notes and notes[-1].start_ms != event.start_ms:
+                            notes = []
+                        notes.append(event)
                     elif event.kind is Kind.CUE:
                         cue = event
                         if bell and event.is_countdown:
@@ -260,7 +276,7 @@ def play_fullscreen(
                         position,
                         paused=player.paused,
                         cue=cue,
-                        note=note,
+                        notes=notes,
                         speed=player.speed,
                     ),
                     refresh=True,
@@ -276,7 +292,7 @@ def play_fullscreen(
                         player.toggle()
                         continue
                     (player.next if action == "next" else player.previous)()
-                    cue = note = None
+                    cue, notes = None, []
                     if speech is not None:
                         speech.clear()
         except KeyboardInterrupt:

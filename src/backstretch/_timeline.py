@@ -1,26 +1,401 @@
-"""The compiled timeline: the flat, timed events that every player plays, and the queries it needs.
+"""The compiled timeline: the flat, timed events every player plays, their meaning as data, and
+the rules (invariants) that every way of making a Timeline enforces.
 
 A Timeline knows nothing of the DSL tree. Its events are sorted by ``start_ms``; at equal times a
 segment comes before the markers that fall at its start, and otherwise events keep the order the
-compiler emitted them in.
+compiler emitted them in. An event says what it is (``kind``, ``role``), where it belongs
+(``stretch_id``, ``rounds``, ``rep``, ``part``, ``side``), what it refers to (``target``), and, for
+text the library wrote, the ``message`` key and parameters a player renders in its own language.
+
+Building an Event or a Timeline checks it: a TimelineError lists every broken rule at its
+``$.path``. So a Timeline in hand, compiled, loaded or built by hand, can be trusted.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, TypeAlias
 
 import attrs
 
-from ._kinds import Kind, Side
-from .exceptions import InvalidValueError
+from ._kinds import MARKER_KINDS, ROLES, Kind, Role, Side
+from ._messages import MESSAGES
+from ._time import Level
+from .exceptions import InvalidValueError, Problem, TimelineError
 
-__all__ = ["Chapter", "Event", "Timeline"]
+__all__ = [
+    "CautionInfo",
+    "Chapter",
+    "CompileOptions",
+    "Event",
+    "Message",
+    "ModificationInfo",
+    "Param",
+    "Position",
+    "StretchInfo",
+    "Timeline",
+]
+
+#: One parameter value of a message: a text, a number, or a list of texts.
+Param: TypeAlias = str | int | tuple[str, ...]
+
+_ROLE_SETS = {kind: frozenset(roles) for kind, roles in ROLES.items()}
+#: Roles that refer to another stretch (``target``): a preview names the next stretch, a
+#: replacement the stretch done instead.
+TARGET_ROLES = frozenset({Role.NEXT_UP, Role.REPLACED})
+#: Kinds that may carry a hold part: the hold parts themselves and the cues of a hold.
+PART_KINDS = frozenset({Kind.HOLD, Kind.CUE})
+
+
+def _a(word: str) -> str:
+    """The word with its indefinite article: "a hold", "an announce"."""
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
+def _problems_error(found: list[tuple[str, str]], subject: str) -> TimelineError:
+    return TimelineError(
+        [Problem(f"$.{field}" if field else "$", message) for field, message in found],
+        subject=subject,
+    )
+
+
+def _ms_problem(value: object) -> str | None:
+    if type(value) is not int:
+        return f"must be a whole number of milliseconds, got {value!r}"
+    if value < 0:
+        return f"must be 0 or more, got {value}"
+    return None
+
+
+@attrs.frozen
+class Position:
+    """Where an event is in a counted sequence: ``index`` (from 1) of ``count``.
+
+    Rounds of a Repeat, reps (per side for alternating reps: "15 each side" counts 1 to 15 on each
+    side), and the parts of a hold split by breaks.
+    """
+
+    index: int
+    count: int
+
+    def __attrs_post_init__(self) -> None:
+        index, count = self.index, self.count
+        if type(index) is int and type(count) is int and 1 <= index <= count:
+            return
+        raise _problems_error(position_problems(index, count), "the position")
+
+    def __str__(self) -> str:
+        return f"{self.index} of {self.count}"
+
+
+def position_problems(index: object, count: object) -> list[tuple[str, str]]:
+    """What is wrong with a Position's fields (empty when nothing is)."""
+    found = []
+    for name, value in (("index", index), ("count", count)):
+        if type(value) is not int:
+            found.append((name, f"must be a whole number, got {value!r}"))
+        elif value < 1:
+            found.append((name, f"must be 1 or more, got {value}"))
+    if not found and index > count:  # type: ignore[operator]
+        found.append(("index", f"must not be past the count ({count}), got {index}"))
+    return found
+
+
+def _as_params(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        value = tuple(value.items())
+    if isinstance(value, list | tuple):
+        return tuple(
+            (pair[0], tuple(pair[1]) if isinstance(pair[1], list) else pair[1])
+            if isinstance(pair, list | tuple) and len(pair) == 2
+            else pair
+            for pair in value
+        )
+    return value
+
+
+@attrs.frozen
+class Message:
+    """A text the library wrote, as data: a key of the message table and its parameters.
+
+    ``params`` are (name, value) pairs in the table's order (a dict is accepted);
+    ``message["index"]`` reads one. ``render_message(message)`` gives the English text.
+    """
+
+    key: str
+    params: tuple[tuple[str, Param], ...] = attrs.field(default=(), converter=_as_params)
+
+    def __attrs_post_init__(self) -> None:
+        expected = _EXPECTED_PARAMS.get(self.key) if type(self.key) is str else None
+        params = self.params
+        if expected is not None and type(params) is tuple and len(params) == len(expected):
+            for pair, (name, check) in zip(params, expected, strict=True):
+                if type(pair) is not tuple or len(pair) != 2 or pair[0] != name:
+                    break
+                if not check(pair[1]):
+                    break
+            else:
+                return  # the usual case: the table's parameters, in its order
+        found = message_problems(self.key, self.params)
+        if found:
+            raise _problems_error(found, "the message")
+
+    def __getitem__(self, name: str) -> Param:
+        for key, value in self.params:
+            if key == name:
+                return value
+        raise KeyError(name)
+
+    def as_dict(self) -> dict[str, Param]:
+        """The parameters as a dict, in order."""
+        return dict(self.params)
+
+
+def _is_text(value: object) -> bool:
+    return type(value) is str
+
+
+def _is_texts(value: object) -> bool:
+    return type(value) is tuple and all(type(item) is str for item in value)
+
+
+def _is_side(value: object) -> bool:
+    return type(value) is str and value in ("left", "right")
+
+
+def _is_number(value: object) -> bool:
+    return type(value) is int
+
+
+_PARAM_CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
+    "text": (_is_text, "a text"),
+    "texts": (_is_texts, "a list of texts"),
+    "side": (_is_side, '"left" or "right"'),
+    "conditions": (_is_texts, "a list of condition names"),
+    "number": (_is_number, "a whole number"),
+}
+
+
+#: Each key's parameters in the table's order, with the check of each one's type.
+_EXPECTED_PARAMS = {
+    key: tuple((name, _PARAM_CHECKS[kind][0]) for name, kind in spec.params.items())
+    for key, spec in MESSAGES.items()
+}
+
+
+def message_problems(key: object, params: object) -> list[tuple[str, str]]:
+    """What is wrong with a message's key and parameters (empty when nothing is)."""
+    if type(key) is not str or key not in MESSAGES:
+        return [("key", f"must be a key of the message table, got {key!r}")]
+    spec = MESSAGES[key]
+    if type(params) is not tuple or not all(
+        type(pair) is tuple and len(pair) == 2 and type(pair[0]) is str for pair in params
+    ):
+        return [("params", f"must be named values, got {params!r}")]
+    found = []
+    given = dict(params)
+    if len(given) != len(params):
+        found.append(("params", "names a parameter twice"))
+    for name in spec.params.keys() - given.keys():
+        found.append(("params", f"misses {name!r}, which {key!r} needs"))
+    for name in sorted(given.keys() - spec.params.keys()):
+        found.append((f"params.{name}", f"is not a parameter of {key!r}"))
+    for name, value in given.items():
+        if name in spec.params:
+            check, words = _PARAM_CHECKS[spec.params[name]]
+            if not check(value):
+                found.append((f"params.{name}", f"must be {words}, got {value!r}"))
+    return found
+
+
+def _tuple(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list | tuple | Iterator) else value
+
+
+def _texts(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value) if isinstance(value, list | tuple) else value  # type: ignore[return-value]
+
+
+def _is_name(value: object) -> bool:
+    return type(value) is str and bool(value.strip())
+
+
+_RECORD_CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
+    "text": (_is_text, "a text"),
+    "name": (_is_name, "a non-empty text"),
+    "texts": (_is_texts, "a list of texts"),
+}
+
+
+def _check_record(subject: str, fields: Iterable[tuple[str, object, str]]) -> None:
+    """Check a small record's fields, each given as (name, value, what it must be)."""
+    found = []
+    for name, value, must in fields:
+        check, words = _RECORD_CHECKS[must]
+        if not check(value):
+            found.append((name, f"must be {words}, got {value!r}"))
+    if found:
+        raise _problems_error(found, subject)
+
+
+@attrs.frozen
+class CautionInfo:
+    """A caution of a stretch, and the conditions that rule the stretch out (if any)."""
+
+    text: str
+    conditions: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+
+    def __attrs_post_init__(self) -> None:
+        _check_record(
+            "the caution", [("text", self.text, "name"), ("conditions", self.conditions, "texts")]
+        )
+
+
+@attrs.frozen
+class ModificationInfo:
+    """A modification of a stretch: the easier variant, when to use it, and the props it needs."""
+
+    text: str
+    when: str = ""
+    props: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+
+    def __attrs_post_init__(self) -> None:
+        _check_record(
+            "the modification",
+            [
+                ("text", self.text, "name"),
+                ("when", self.when, "text"),
+                ("props", self.props, "texts"),
+            ],
+        )
+
+
+@attrs.frozen
+class StretchInfo:
+    """One stretch played in a timeline, as data: what players show about it beside its events.
+
+    ``id`` is the key that events (``stretch_id``, ``target``) and chapters use.
+    """
+
+    id: str
+    name: str
+    purpose: str = ""
+    targets: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    props: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    cautions: tuple[CautionInfo, ...] = attrs.field(default=(), converter=_tuple)
+    modifications: tuple[ModificationInfo, ...] = attrs.field(default=(), converter=_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        _check_record(
+            "the stretch",
+            [
+                ("id", self.id, "name"),
+                ("name", self.name, "name"),
+                ("purpose", self.purpose, "text"),
+                ("targets", self.targets, "texts"),
+                ("props", self.props, "texts"),
+            ],
+        )
+        found = [
+            (f"{field}[{index}]", f"must be a {cls.__name__}, got {item!r}")
+            for field, items, cls in (
+                ("cautions", self.cautions, CautionInfo),
+                ("modifications", self.modifications, ModificationInfo),
+            )
+            for index, item in enumerate(items if type(items) is tuple else [items])
+            if type(item) is not cls
+        ]
+        if found:
+            raise _problems_error(found, "the stretch")
+
+
+@attrs.frozen
+class CompileOptions:
+    """What a timeline was compiled with: the level, the declared conditions, the fit target, the
+    language, whether a safety note opens it, and the cue options (times in milliseconds)."""
+
+    level: Level = Level.STANDARD
+    conditions: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    fit_to_ms: int | None = None
+    language: str = "en"
+    safety_note: bool = True
+    countdown: int = 3
+    halfway: bool = True
+    halfway_min_ms: int = 20_000
+    hold_cues: bool = True
+    breath_every_ms: int | None = 30_000
+    next_up: bool = True
+    next_up_lead_ms: int = 10_000
+    switch_prompt: bool = True
+    switch_lead_ms: int = 5000
+
+    def __attrs_post_init__(self) -> None:
+        found = options_problems(attrs.asdict(self, recurse=False))
+        if found:
+            raise _problems_error(found, "the options")
+
+
+_OPTION_TYPES: dict[str, str] = {
+    "level": "level",
+    "conditions": "texts",
+    "fit_to_ms": "optional_ms",
+    "language": "language",
+    "safety_note": "bool",
+    "countdown": "count",
+    "halfway": "bool",
+    "halfway_min_ms": "ms",
+    "hold_cues": "bool",
+    "breath_every_ms": "optional_ms",
+    "next_up": "bool",
+    "next_up_lead_ms": "ms",
+    "switch_prompt": "bool",
+    "switch_lead_ms": "ms",
+}
+
+
+def options_problems(values: Mapping[str, object]) -> list[tuple[str, str]]:
+    """What is wrong with the values of CompileOptions' fields."""
+    found = []
+    for name, value in values.items():
+        must = _OPTION_TYPES[name]
+        if must == "level":
+            ok, words = value in tuple(Level), "'gentle', 'standard' or 'deep'"
+        elif must == "texts":
+            ok = type(value) is tuple and all(type(v) is str for v in value)
+            words = "a list of condition names"
+        elif must == "language":
+            ok, words = type(value) is str and bool(value), "a language tag like 'en'"
+        elif must == "bool":
+            ok, words = type(value) is bool, "true or false"
+        elif must == "count":
+            ok, words = type(value) is int and value >= 0, "a whole number >= 0"
+        else:
+            ok = (value is None and must == "optional_ms") or _ms_problem(value) is None
+            words = "whole milliseconds >= 0" + (" or null" if must == "optional_ms" else "")
+        if not ok:
+            found.append((name, f"must be {words}, got {value!r}"))
+    return found
+
+
+def _rounds(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
 
 
 @attrs.frozen
 class Event:
-    """One timed event. ``duration_ms > 0`` makes it a segment; ``duration_ms == 0`` a marker."""
+    """One timed event. ``duration_ms > 0`` makes it a segment; ``duration_ms == 0`` a marker.
+
+    - ``kind`` and ``role``: what it is and what it is for (see ``ROLES``); ``role`` may be left
+      out for a kind that has a single role.
+    - ``side``: the side it is for; for a switch or a switch prompt, the side it leads to.
+    - ``stretch`` and ``stretch_id``: the name and key of the stretch it is part of (None outside
+      a stretch); ``target``: the stretch a next-up preview or a replacement refers to.
+    - ``tick``: the number a countdown says; ``rounds``: its Position in every enclosing Repeat,
+      outer to inner; ``rep``: a rep's Position; ``part``: the part of a hold split by breaks.
+    - ``message``: for text the library wrote, its key and parameters; ``template``: the author's
+      text before ``{side}`` and ``{other}`` were filled in, where it had them.
+    """
 
     id: str
     start_ms: int
@@ -29,6 +404,56 @@ class Event:
     text: str
     side: Side | None = None
     stretch: str | None = None
+    role: Role = attrs.field(
+        kw_only=True,
+        default=attrs.Factory(lambda self: _only_role(self.kind), takes_self=True),
+    )
+    stretch_id: str | None = attrs.field(default=None, kw_only=True)
+    tick: int | None = attrs.field(default=None, kw_only=True)
+    rounds: tuple[Position, ...] = attrs.field(default=(), kw_only=True, converter=_rounds)
+    rep: Position | None = attrs.field(default=None, kw_only=True)
+    part: Position | None = attrs.field(default=None, kw_only=True)
+    target: str | None = attrs.field(default=None, kw_only=True)
+    message: Message | None = attrs.field(default=None, kw_only=True)
+    template: str | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        kind, role, duration = self.kind, self.role, self.duration_ms
+        if (
+            type(self.id) is str
+            and self.id
+            and type(self.start_ms) is int
+            and self.start_ms >= 0
+            and type(duration) is int
+            and type(kind) is Kind
+            and type(role) is Role
+            and role in _ROLE_SETS[kind]
+            and (duration == 0 if kind in MARKER_KINDS else duration > 0)
+            and type(self.text) is str
+            and (self.side is None or type(self.side) is Side)
+            and (
+                (self.stretch is None and self.stretch_id is None)
+                or (type(self.stretch) is str and type(self.stretch_id) is str and self.stretch_id)
+            )
+            and (
+                self.tick is None
+                if role is not Role.COUNTDOWN
+                else type(self.tick) is int and self.tick >= 1
+            )
+            and type(self.rounds) is tuple
+            and (not self.rounds or all(type(p) is Position for p in self.rounds))
+            and (self.rep is None if kind is not Kind.REP else type(self.rep) is Position)
+            and (self.part is None or (type(self.part) is Position and kind in PART_KINDS))
+            and (
+                self.target is None
+                if role not in TARGET_ROLES
+                else type(self.target) is str and self.target
+            )
+            and (self.message is None or type(self.message) is Message)
+            and (self.template is None or type(self.template) is str)
+        ):
+            return
+        raise _problems_error(event_problems(self), "the event")
 
     @property
     def end_ms(self) -> int:
@@ -42,18 +467,118 @@ class Event:
 
     @property
     def is_countdown(self) -> bool:
-        """True for a get-ready tick ("3", "2", "1" before a hold): a cue whose id ends in
-        ``countdown<part>-<tick>``. Players often beep for these instead of speaking them."""
-        return self.kind is Kind.CUE and self.id.rpartition("/")[2].startswith("countdown")
+        """True for a get-ready tick ("3", "2", "1" before a hold): ``role is Role.COUNTDOWN``.
+        Players often beep for these instead of speaking them."""
+        return self.role is Role.COUNTDOWN
+
+
+def _only_role(kind: object) -> Role:
+    roles = ROLES.get(kind) if type(kind) is Kind else None
+    if roles is None:
+        return Role.STEP  # the kind itself is reported as the problem
+    if len(roles) > 1:
+        raise _problems_error(
+            [("role", f"{_a(str(kind))} event needs a role: one of {', '.join(roles)}")],
+            "the event",
+        )
+    return roles[0]
+
+
+def event_problems(event: Any) -> list[tuple[str, str]]:
+    """Every rule an event breaks on its own, as (field, message) pairs."""
+    found: list[tuple[str, str]] = []
+    if type(event.id) is not str or not event.id:
+        found.append(("id", f"must be a non-empty text, got {event.id!r}"))
+    for name in ("start_ms", "duration_ms"):
+        problem = _ms_problem(getattr(event, name))
+        if problem:
+            found.append((name, problem))
+    kind, role = event.kind, event.role
+    if type(kind) is not Kind:
+        found.append(("kind", f"must be one of {', '.join(Kind)}, got {kind!r}"))
+    elif type(role) is not Role or role not in _ROLE_SETS[kind]:
+        shown = repr(role.value) if type(role) is Role else repr(role)
+        found.append(
+            ("role", f"{_a(kind)} event's role is one of {', '.join(ROLES[kind])}, got {shown}")
+        )
+    if type(kind) is Kind and type(event.duration_ms) is int and event.duration_ms >= 0:
+        if kind in MARKER_KINDS and event.duration_ms != 0:
+            found.append(
+                ("duration_ms", f"{_a(kind)} is a marker and lasts 0 ms, got {event.duration_ms}")
+            )
+        elif kind not in MARKER_KINDS and event.duration_ms == 0:
+            found.append(("duration_ms", f"{_a(kind)} is a segment and lasts at least 1 ms, got 0"))
+    if type(event.text) is not str:
+        found.append(("text", f"must be a text, got {event.text!r}"))
+    if event.side is not None and type(event.side) is not Side:
+        found.append(("side", f"must be Side.LEFT, Side.RIGHT or None, got {event.side!r}"))
+    stretch, stretch_id = event.stretch, event.stretch_id
+    if (stretch is None) != (stretch_id is None):
+        found.append(
+            ("stretch_id", "an event has both a stretch name and a stretch_id, or neither")
+        )
+    else:
+        for name, value in (("stretch", stretch), ("stretch_id", stretch_id)):
+            if value is not None and (type(value) is not str or not value):
+                found.append((name, f"must be a non-empty text or None, got {value!r}"))
+    if role is Role.COUNTDOWN:
+        if type(event.tick) is not int or event.tick < 1:
+            found.append(("tick", f"a countdown says a whole number >= 1, got {event.tick!r}"))
+    elif event.tick is not None:
+        found.append(("tick", f"only a countdown has a tick, got {event.tick!r} on {_a(role)}"))
+    rounds = event.rounds
+    if type(rounds) is not tuple:
+        found.append(("rounds", f"must be a list of positions, got {rounds!r}"))
+    else:
+        for index, position in enumerate(rounds):
+            if type(position) is not Position:
+                found.append((f"rounds[{index}]", f"must be a Position, got {position!r}"))
+    if kind is Kind.REP and type(event.rep) is not Position:
+        found.append(("rep", f"a rep has its Position (index and count), got {event.rep!r}"))
+    elif kind is not Kind.REP and event.rep is not None:
+        found.append(("rep", f"only a rep has a rep position, got {event.rep!r} on {_a(kind)}"))
+    if event.part is not None:
+        if type(event.part) is not Position:
+            found.append(("part", f"must be a Position or None, got {event.part!r}"))
+        elif kind not in PART_KINDS:
+            found.append(("part", f"only a hold or its cues have a part, not {_a(kind)}"))
+    if role in TARGET_ROLES:
+        if type(event.target) is not str or not event.target:
+            found.append(
+                ("target", f"{_a(role)} names the stretch it refers to, got {event.target!r}")
+            )
+    elif event.target is not None:
+        found.append(("target", f"only next_up and replaced events have a target, not {_a(role)}"))
+    if event.message is not None and type(event.message) is not Message:
+        found.append(("message", f"must be a Message or None, got {event.message!r}"))
+    if event.template is not None and type(event.template) is not str:
+        found.append(("template", f"must be a text or None, got {event.template!r}"))
+    return found
 
 
 @attrs.frozen
 class Chapter:
-    """One stretch's stretch of time: from its announcement to its last event."""
+    """One stretch's span of time: from its announcement to its last event."""
 
     title: str
+    stretch_id: str
     start_ms: int
     duration_ms: int
+
+    def __attrs_post_init__(self) -> None:
+        found = [
+            (name, f"must be a non-empty text, got {value!r}")
+            for name, value in (("title", self.title), ("stretch_id", self.stretch_id))
+            if type(value) is not str or not value
+        ]
+        for name in ("start_ms", "duration_ms"):
+            problem = _ms_problem(getattr(self, name))
+            if problem:
+                found.append((name, problem))
+        if not found and self.duration_ms == 0:
+            found.append(("duration_ms", "a chapter lasts at least 1 ms"))
+        if found:
+            raise _problems_error(found, "the chapter")
 
     @property
     def end_ms(self) -> int:
@@ -61,45 +586,32 @@ class Chapter:
         return self.start_ms + self.duration_ms
 
 
-def _check_ms(name: str, value: int) -> None:
-    if type(value) is not int or value < 0:
-        raise InvalidValueError(
-            f"{name} must be a whole number of milliseconds >= 0, got {value!r}"
-        )
-
-
-def _events(events: Iterable[Event]) -> tuple[Event, ...]:
-    return tuple(events)
-
-
-def _chapters(chapters: Iterable[Chapter]) -> tuple[Chapter, ...]:
-    return tuple(chapters)
-
-
 @attrs.frozen
 class Timeline:
-    """A routine compiled to events: what a player plays. Build one with ``compile_routine``."""
+    """A routine compiled to events: what a player plays. Build one with ``compile_routine``, or
+    load one; building one by hand checks every rule, as loading does.
+
+    ``stretches`` has one entry per stretch played; ``options`` says what the timeline was
+    compiled with (None for a timeline made by hand).
+    """
 
     title: str
     total_ms: int
-    events: tuple[Event, ...] = attrs.field(converter=_events)
-    chapters: tuple[Chapter, ...] = attrs.field(converter=_chapters, default=())
+    events: tuple[Event, ...] = attrs.field(converter=_tuple)
+    chapters: tuple[Chapter, ...] = attrs.field(converter=_tuple, default=())
+    stretches: tuple[StretchInfo, ...] = attrs.field(converter=_tuple, default=())
+    options: CompileOptions | None = None
     _segments: tuple[Event, ...] = attrs.field(init=False, repr=False, eq=False)
     _segment_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
     _markers: tuple[Event, ...] = attrs.field(init=False, repr=False, eq=False)
     _marker_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
     _event_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    _by_id: dict[str, StretchInfo] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        segments: list[Event] = []
-        markers: list[Event] = []
-        for event in self.events:  # one pass: timelines can hold a million events
-            (segments if event.duration_ms > 0 else markers).append(event)
-        object.__setattr__(self, "_segments", tuple(segments))
-        object.__setattr__(self, "_segment_starts", tuple([e.start_ms for e in segments]))
-        object.__setattr__(self, "_markers", tuple(markers))
-        object.__setattr__(self, "_marker_starts", tuple([e.start_ms for e in markers]))
-        object.__setattr__(self, "_event_starts", tuple([e.start_ms for e in self.events]))
+        found = timeline_problems(self)
+        if found:
+            raise TimelineError(found)
 
     @property
     def segments(self) -> tuple[Event, ...]:
@@ -111,9 +623,17 @@ class Timeline:
         """The zero-length events (cues, skip notes, the end), in order."""
         return self._markers
 
+    def stretch(self, stretch_id: str) -> StretchInfo:
+        """The entry of ``stretches`` with this id; a KeyError names the known ones."""
+        try:
+            return self._by_id[stretch_id]
+        except KeyError:
+            known = ", ".join(self._by_id) or "none"
+            raise KeyError(f"no stretch {stretch_id!r} in this timeline; it has {known}") from None
+
     def at(self, ms: int) -> Event | None:
         """The segment playing at ``ms`` (intervals are half-open), or None at or past the end."""
-        _check_ms("at(ms)", ms)
+        _check_query("at(ms)", ms)
         index = bisect.bisect_right(self._segment_starts, ms) - 1
         if index < 0:
             return None
@@ -125,22 +645,255 @@ class Timeline:
 
         Half-open, so a player that asks for consecutive windows sees each marker exactly once.
         """
-        _check_ms("cues_between(start_ms)", start_ms)
-        _check_ms("cues_between(end_ms)", end_ms)
+        _check_query("cues_between(start_ms)", start_ms)
+        _check_query("cues_between(end_ms)", end_ms)
         low = bisect.bisect_left(self._marker_starts, start_ms)
         high = bisect.bisect_left(self._marker_starts, end_ms, lo=low)
         return self._markers[low:high]
 
     def next_after(self, ms: int) -> Event | None:
         """The first event (segment or marker) that starts strictly after ``ms``, or None."""
-        _check_ms("next_after(ms)", ms)
+        _check_query("next_after(ms)", ms)
         index = bisect.bisect_right(self._event_starts, ms)
         return self.events[index] if index < len(self.events) else None
 
     def chapter_at(self, ms: int) -> Chapter | None:
         """The chapter (stretch) playing at ``ms``, or None in a rest or the opening or closing."""
-        _check_ms("chapter_at(ms)", ms)
-        for chapter in self.chapters:
-            if chapter.start_ms <= ms < chapter.end_ms:
-                return chapter
+        _check_query("chapter_at(ms)", ms)
+        index = bisect.bisect_right(self.chapters, ms, key=_chapter_start) - 1
+        if index >= 0 and ms < self.chapters[index].end_ms:
+            return self.chapters[index]
         return None
+
+
+def _chapter_start(chapter: Chapter) -> int:
+    return chapter.start_ms
+
+
+def _check_query(name: str, value: object) -> None:
+    if type(value) is not int or value < 0:
+        raise InvalidValueError(
+            f"{name} must be a whole number of milliseconds >= 0, got {value!r}"
+        )
+
+
+class _Sequence:
+    """Checks that positions of one kind count 1..n in order over consecutive segments: each one
+    stays (``stay``), moves on by one, or starts again at 1 once the last one reached its count."""
+
+    __slots__ = ("last", "name", "stay")
+
+    def __init__(self, name: str, *, stay: bool) -> None:
+        self.name = name
+        self.stay = stay
+        self.last: Position | None = None
+
+    def step(self, position: Position) -> str | None:
+        last, self.last = self.last, position
+        if last is None or last.index == last.count:
+            if position.index == 1 or (self.stay and position == last):
+                return None
+            expected = "1"
+        elif position.count != last.count:
+            return f"{self.name} changes its count from {last.count} to {position.count} midway"
+        elif position.index == last.index + 1 or (self.stay and position == last):
+            return None
+        else:
+            expected = f"{last.index + 1}" + (f" (or {last.index} again)" if self.stay else "")
+        return f"{self.name} must count 1..n in order; expected {expected} of n, got {position}"
+
+    def unfinished(self) -> str | None:
+        last = self.last
+        if last is not None and last.index != last.count:
+            return f"{self.name} stops at {last} before reaching its count"
+        return None
+
+
+def timeline_problems(timeline: Timeline) -> list[Problem]:
+    """Check every rule of a whole timeline, filling its indexes on the way; every problem found."""
+    found: list[Problem] = []
+    set_ = object.__setattr__
+    title, total_ms = timeline.title, timeline.total_ms
+    if type(title) is not str:
+        found.append(Problem("$.title", f"must be a text, got {title!r}"))
+    problem = _ms_problem(total_ms)
+    if problem:
+        found.append(Problem("$.total_ms", problem))
+        total_ms = 0
+    options = timeline.options
+    if options is not None and type(options) is not CompileOptions:
+        found.append(Problem("$.options", f"must be CompileOptions or None, got {options!r}"))
+
+    by_id: dict[str, StretchInfo] = {}
+    stretches = timeline.stretches
+    if type(stretches) is not tuple:
+        found.append(Problem("$.stretches", f"must be a list of StretchInfo, got {stretches!r}"))
+        stretches = ()
+    for index, info in enumerate(stretches):
+        if type(info) is not StretchInfo:
+            found.append(Problem(f"$.stretches[{index}]", f"must be a StretchInfo, got {info!r}"))
+        elif info.id in by_id:
+            found.append(
+                Problem(f"$.stretches[{index}].id", f"{info.id!r} is the id of an earlier entry")
+            )
+        else:
+            by_id[info.id] = info
+    set_(timeline, "_by_id", by_id)
+
+    events = timeline.events
+    if type(events) is not tuple:
+        found.append(Problem("$.events", f"must be a list of events, got {events!r}"))
+        events = ()
+    segments: list[Event] = []
+    markers: list[Event] = []
+    ids: set[str] = set()
+    position = 0
+    previous_start, previous_marker = 0, False
+    ends = 0
+    rounds: list[_Sequence] = []
+    reps: dict[Side | None, _Sequence] = {}
+    parts = _Sequence("part", stay=False)
+    last_index = len(events) - 1
+    for index, event in enumerate(events):
+        where = f"$.events[{index}]"
+        if type(event) is not Event:
+            found.append(Problem(where, f"must be an Event, got {event!r}"))
+            continue
+        start, marker = event.start_ms, event.duration_ms == 0
+        if start < previous_start or (start == previous_start and previous_marker and not marker):
+            found.append(
+                Problem(
+                    f"{where}.start_ms",
+                    "events must be sorted by start_ms, at equal times a segment before markers",
+                )
+            )
+        previous_start, previous_marker = start, marker
+        if event.id in ids:
+            found.append(Problem(f"{where}.id", f"{event.id!r} is the id of an earlier event"))
+        ids.add(event.id)
+        stretch_id = event.stretch_id
+        if stretch_id is not None:
+            entry = by_id.get(stretch_id)
+            if entry is None:
+                found.append(
+                    Problem(f"{where}.stretch_id", f"{stretch_id!r} names no entry of stretches")
+                )
+            elif entry.name != event.stretch:
+                found.append(
+                    Problem(
+                        f"{where}.stretch",
+                        f"must be {entry.name!r}, the name of stretch {stretch_id!r}, "
+                        f"got {event.stretch!r}",
+                    )
+                )
+        if event.target is not None and event.target not in by_id:
+            found.append(
+                Problem(f"{where}.target", f"{event.target!r} names no entry of stretches")
+            )
+        if marker:
+            markers.append(event)
+            if start > total_ms:
+                found.append(
+                    Problem(
+                        f"{where}.start_ms",
+                        f"a marker must lie within the timeline (0 to {total_ms}), got {start}",
+                    )
+                )
+            if event.kind is Kind.END:
+                ends += 1
+                if index != last_index or start != total_ms:
+                    found.append(
+                        Problem(
+                            where,
+                            f"the end marker must be the last event, at total_ms ({total_ms})",
+                        )
+                    )
+            continue
+        segments.append(event)
+        if start != position:
+            what = "a gap" if start > position else "an overlap"
+            found.append(
+                Problem(
+                    f"{where}.start_ms",
+                    f"segments must follow each other; expected {position}, got {start} ({what})",
+                )
+            )
+        position = event.end_ms
+        # Positions count 1..n in order, over the segments that carry them.
+        for depth, round_ in enumerate(event.rounds):
+            if depth == len(rounds):
+                rounds.append(_Sequence(f"round (depth {depth + 1})", stay=True))
+            problem = rounds[depth].step(round_)
+            if problem:
+                found.append(Problem(f"{where}.rounds[{depth}]", problem))
+        if event.rep is not None:
+            sequence = reps.get(event.side)
+            if sequence is None:
+                sequence = reps[event.side] = _Sequence("rep", stay=False)
+            problem = sequence.step(event.rep)
+            if problem:
+                found.append(Problem(f"{where}.rep", problem))
+        if event.part is not None:
+            problem = parts.step(event.part)
+            if problem:
+                found.append(Problem(f"{where}.part", problem))
+    for sequence in (*rounds, *reps.values(), parts):
+        problem = sequence.unfinished()
+        if problem:
+            found.append(Problem("$.events", problem))
+    if position != total_ms and not any(p.path == "$.total_ms" for p in found):
+        found.append(
+            Problem(
+                "$.total_ms", f"must be where the last segment ends ({position}), got {total_ms}"
+            )
+        )
+    if ends == 0:
+        found.append(Problem("$.events", f"the last event must be the end marker, at {total_ms}"))
+    elif ends > 1:
+        found.append(Problem("$.events", f"there must be one end marker, not {ends}"))
+
+    segment_starts = [e.start_ms for e in segments]
+    chapters = timeline.chapters
+    if type(chapters) is not tuple:
+        found.append(Problem("$.chapters", f"must be a list of chapters, got {chapters!r}"))
+        chapters = ()
+    chapter_end = 0
+    for index, chapter in enumerate(chapters):
+        where = f"$.chapters[{index}]"
+        if type(chapter) is not Chapter:
+            found.append(Problem(where, f"must be a Chapter, got {chapter!r}"))
+            continue
+        if chapter.start_ms < chapter_end or chapter.end_ms > total_ms:
+            found.append(
+                Problem(
+                    where,
+                    f"chapters must follow each other in order, within the timeline (0 to "
+                    f"{total_ms}); this one runs {chapter.start_ms} to {chapter.end_ms}",
+                )
+            )
+        chapter_end = max(chapter_end, chapter.end_ms)
+        for name, ms in (("start_ms", chapter.start_ms), ("end_ms", chapter.end_ms)):
+            at = bisect.bisect_left(segment_starts, ms)
+            if not (ms == position or (at < len(segment_starts) and segment_starts[at] == ms)):
+                found.append(Problem(f"{where}.{name}", f"must be on a segment boundary, got {ms}"))
+        named = by_id.get(chapter.stretch_id)
+        if named is None:
+            found.append(
+                Problem(
+                    f"{where}.stretch_id", f"{chapter.stretch_id!r} names no entry of stretches"
+                )
+            )
+        elif named.name != chapter.title:
+            found.append(
+                Problem(
+                    f"{where}.title",
+                    f"must be {named.name!r}, the name of stretch {chapter.stretch_id!r}",
+                )
+            )
+
+    set_(timeline, "_segments", tuple(segments))
+    set_(timeline, "_segment_starts", tuple(segment_starts))
+    set_(timeline, "_markers", tuple(markers))
+    set_(timeline, "_marker_starts", tuple([e.start_ms for e in markers]))
+    set_(timeline, "_event_starts", tuple([e.start_ms for e in events]))
+    return found

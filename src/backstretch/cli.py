@@ -14,17 +14,12 @@ from typing import TYPE_CHECKING
 
 from . import __version__, catalog, exports
 from ._compile import Cues, compile_routine
+from ._documents import dump_routine, load_routine
+from ._files import document_format, json_schema, write_atomically
 from ._model import Routine
-from ._serialize import (
-    dump_routine,
-    dumps_timeline,
-    format_for,
-    json_schema,
-    load_routine,
-    write_atomically,
-)
 from ._time import Level, format_ms
 from ._timeline import Event, Timeline
+from ._timeline_json import dumps_timeline
 from .exceptions import BackstretchError, DocumentError, Problem
 from .exports import FORMATS
 from .player import Player
@@ -180,7 +175,8 @@ def _compile_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--no-cues",
         action="store_true",
-        help="leave out countdown, halfway, breath, next-up and switch cues",
+        help="leave out every cue: countdown, halfway, a hold's own cue, next-up and switch "
+        "prompts",
     )
 
 
@@ -328,11 +324,20 @@ def _stopped(timeline: Timeline, position_ms: int) -> str:
 
 
 def play_line(event: Event) -> str:
-    """One event as a plain line: clock time, kind, side, text."""
+    """One event as a plain line: clock time, role, side, text."""
     side = event.side.value.upper() if event.side else ""
     return (
-        f"{format_ms(event.start_ms):>8}  {event.kind.value:<12}  {side:<5}  {event.text}".rstrip()
+        f"{format_ms(event.start_ms):>8}  {event.role.value:<13}  {side:<5}  {event.text}".rstrip()
     )
+
+
+def positions(event: Event) -> str:
+    """Where an event sits in the counted parts of its stretch, compactly: ``r2/3`` for round 2
+    of 3 of a Repeat (one per enclosing Repeat), ``p1/3`` for part 1 of 3 of a hold."""
+    found = [f"r{p.index}/{p.count}" for p in event.rounds]
+    if event.part is not None:
+        found.append(f"p{event.part.index}/{event.part.count}")
+    return " ".join(found)
 
 
 def _compile_command(args: argparse.Namespace) -> int:
@@ -368,7 +373,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _dump(args: argparse.Namespace) -> int:
     routine = _load(args.routine)
-    format_for(args.output)  # a bad suffix fails before anything is written
+    document_format(args.output)  # a bad suffix fails before anything is written
     dump_routine(routine, args.output)
     return 0
 
@@ -410,7 +415,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def render_table(timeline: Timeline, *, settings: Sequence[str] = (), width: int = 100) -> str:
-    """The timeline as a plain-text table: start, length, side, kind and wrapped text."""
+    """The timeline as a plain-text table: start, length, side, role, position and wrapped text."""
     summary = [
         *settings,
         f"total {format_ms(timeline.total_ms)}",
@@ -418,13 +423,17 @@ def render_table(timeline: Timeline, *, settings: Sequence[str] = (), width: int
         f"{len(timeline.events)} events",
     ]
     lines = [timeline.title, " | ".join(summary), ""]
-    header = f"{'start':>9}  {'length':>9}  {'side':<5}  {'kind':<12}  "
+    at_width = max([len("at"), *(len(positions(e)) for e in timeline.events)])
+    header = f"{'start':>9}  {'length':>9}  {'side':<5}  {'role':<13}  {'at':<{at_width}}  "
     text_width = max(20, width - len(header))
     lines.append(f"{header}text")
     for event in timeline.events:
         length = "" if event.is_marker else format_ms(event.duration_ms)
         side = event.side.value if event.side else ""
-        prefix = f"{format_ms(event.start_ms):>9}  {length:>9}  {side:<5}  {event.kind.value:<12}  "
+        prefix = (
+            f"{format_ms(event.start_ms):>9}  {length:>9}  {side:<5}  {event.role.value:<13}  "
+            f"{positions(event):<{at_width}}  "
+        )
         wrapped = textwrap.wrap(event.text, text_width) or [""]
         lines.append(prefix + wrapped[0])
         lines.extend(" " * len(header) + more for more in wrapped[1:])

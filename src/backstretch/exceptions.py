@@ -21,6 +21,7 @@ __all__ = [
     "Problem",
     "RoutineError",
     "SpeechFitError",
+    "TimelineError",
     "UnknownRoutineError",
 ]
 
@@ -56,12 +57,12 @@ class _ProblemsError(BackstretchError, ValueError):
     #: What the problems are in when there is no source file to name.
     subject = ""
 
-    def __init__(self, problems: Iterable[Problem], *, source: str = "") -> None:
+    def __init__(self, problems: Iterable[Problem], *, source: str = "", subject: str = "") -> None:
         self.problems = tuple(problems)
         self.source = source
         count = len(self.problems)
         head = "1 problem" if count == 1 else f"{count} problems"
-        where = source or self.subject
+        where = source or subject or self.subject
         head += f" in {where}" if where else ""
         super().__init__(f"{head}:\n" + "\n".join(map(str, self.problems)))
 
@@ -70,6 +71,13 @@ class RoutineError(_ProblemsError):
     """A routine that cannot be compiled; ``problems`` lists every problem found, not just one."""
 
     subject = "the routine"
+
+
+class TimelineError(_ProblemsError):
+    """A timeline, or one of its events, that breaks the timeline's rules (the invariants that
+    every player relies on); ``problems`` lists every one at its ``$.path``."""
+
+    subject = "the timeline"
 
 
 class DocumentError(_ProblemsError):

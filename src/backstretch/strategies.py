@@ -1,4 +1,5 @@
-"""Hypothesis strategies for valid routines and their timelines (needs the ``hypothesis`` extra).
+"""Hypothesis strategies for valid routines and their (format 2) timelines (needs the
+``hypothesis`` extra).
 
 App developers use these to property-test their own players::
 
@@ -35,6 +36,7 @@ from ._model import (
     Routine,
     Step,
     Stretch,
+    hold_parts,
 )
 from ._time import CountRange, Duration, DurationRange, Level
 from ._timeline import Timeline
@@ -125,7 +127,13 @@ def _holds(sided: bool) -> st.SearchStrategy[Hold]:
         text=_texts(sided=sided),
         cue=st.one_of(st.just(""), _texts(sided=sided)),
         breaks=st.one_of(st.none(), breaks),
-    )
+    ).filter(_parts_fit)
+
+
+def _parts_fit(hold: Hold) -> bool:
+    """A hold split by breaks must last at least a millisecond a part (check_routine says so)."""
+    low_ms = hold.duration.ms if isinstance(hold.duration, Duration) else hold.duration.low_ms
+    return low_ms >= hold_parts(hold)
 
 
 def _reps(sided: bool, explicit_sides: bool) -> st.SearchStrategy[Reps]:
@@ -211,6 +219,7 @@ def _stretches(max_depth: int, explicit_sides: bool) -> st.SearchStrategy[Stretc
         st.lists(nodes(max_depth=max_depth, explicit_sides=explicit_sides), min_size=1, max_size=4),
         purpose=_optional_text(),
         targets=st.lists(_texts(), max_size=2),
+        props=st.lists(_texts(), max_size=2),
         cautions=st.lists(cautions, max_size=2),
         modifications=st.lists(modifications, max_size=2),
     )
@@ -259,6 +268,7 @@ def cue_options() -> st.SearchStrategy[Cues]:
         countdown=st.integers(0, 12),
         halfway=st.booleans(),
         halfway_min=durations(min_ms=0, max_ms=60_000),
+        hold_cues=st.booleans(),
         breath_every=st.one_of(st.none(), durations(min_ms=1_000, max_ms=60_000)),
         next_up=st.booleans(),
         next_up_lead=durations(min_ms=0, max_ms=60_000),

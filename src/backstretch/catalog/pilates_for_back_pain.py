@@ -48,6 +48,7 @@ legs_up_a_wall = Stretch(
         "sockets, and that lets the muscles of the lower back release."
     ),
     targets=["lower back", "hips", "hamstrings"],
+    props=["a wall"],
     cautions=[
         Caution(
             "Do not stay up the wall too long without a break: bend and stretch your knees every "
@@ -87,6 +88,7 @@ childs_pose = Stretch(
     ],
     purpose="A very restful position that gives the muscles of the back a break.",
     targets=["back"],
+    props=["an exercise mat or a carpeted floor"],
     cautions=[
         Caution("Leave this pose out if you have knee problems.", conditions=["knee"]),
     ],

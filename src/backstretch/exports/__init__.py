@@ -18,8 +18,9 @@ from typing import Any
 
 import attrs
 
-from .._serialize import dumps_timeline, write_atomically
+from .._files import write_atomically
 from .._timeline import Timeline
+from .._timeline_json import dumps_timeline
 from ..exceptions import InvalidValueError
 
 __all__ = ["FORMATS", "Format", "format_for", "write_to_bytes", "write_to_file", "write_to_string"]

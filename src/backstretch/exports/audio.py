@@ -1,8 +1,9 @@
 """Audio guide (``.wav``): the routine as one spoken track, to follow with eyes closed.
 
-Each part's instruction is spoken at its start, cues (halfway, breath, switch, next up) as they
-come, a short beep for each get-ready tick (a higher one on "1"), and a chime to end; holds are
-silent. The speech comes from a :class:`~backstretch.speech.Synthesizer` (espeak-ng by default).
+Each part's instruction is spoken at its start, cues (halfway, a hold's own cue, switch prompt,
+next up) as they come, a short beep for each countdown tick (a higher one on the last, tick 1),
+and a chime to end; holds are silent. What sounds is chosen by each event's role. The speech
+comes from a :class:`~backstretch.speech.Synthesizer` (espeak-ng by default).
 
 **Speech must fit.** An instruction and the cues that start with it are one utterance, anchored
 at its time; a cue alone may slide later, to after the speech before it. When an utterance would
@@ -27,7 +28,7 @@ from typing import Literal
 
 import attrs
 
-from .._kinds import Kind
+from .._kinds import Kind, Role
 from .._time import format_ms
 from .._timeline import Timeline
 from ..exceptions import SpeechFitError
@@ -100,6 +101,7 @@ class _Item:
     event_ids: tuple[str, ...]
     due_ms: int
     anchored: bool
+    high: bool = False
 
 
 def render(
@@ -154,8 +156,9 @@ def _items(timeline: Timeline) -> list[_Item]:
     for event in timeline.events:
         if event.kind is Kind.END:
             continue
-        if event.is_countdown:
-            items.append(_Item("beep", (event.text,), (event.id,), event.start_ms, True))
+        if event.role is Role.COUNTDOWN:  # a beep, higher on the last tick
+            high = event.tick == 1
+            items.append(_Item("beep", (event.text,), (event.id,), event.start_ms, True, high))
             continue
         anchored = not event.is_marker
         last = items[-1] if items else None
@@ -195,7 +198,7 @@ def _place(
         start = due if item.anchored else max(due, free)
         wpm: int | None = None
         if item.kind == "beep":
-            samples = _beep(rate, high=item.texts[0] == "1")
+            samples = _beep(rate, high=item.high)
         elif item.kind == "chime":
             samples = _chime(rate, min(CHIME_MS, timeline.total_ms))
         else:

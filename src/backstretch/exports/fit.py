@@ -1,22 +1,29 @@
 """Garmin FIT workout (``.fit``): a workout a watch can play, written with Garmin's FIT SDK.
 
-One workout step per segment, timed in milliseconds: sport ``training``, sub-sport
-``flexibility_training``; rests, breaks and side switches have ``rest`` intensity, the rest
-``active``. The step name is a short label a watch can show (``Hold LEFT``); the notes carry the
-full instruction. FIT strings hold at most 254 bytes, so a longer instruction is spread over
-consecutive steps that share its time (split without losing a millisecond), none of it cut.
+Sport ``training``, sub-sport ``flexibility_training``. A workout step per segment, timed in
+milliseconds; rests, breaks and side switches have ``rest`` intensity, the rest ``active``. The
+reps of one Reps node are one ``repetition_time`` step (``Reps 7 each side``), timed like them. A
+Repeat whose rounds are the same steps is written once and followed by a repeat step
+(``repeat_until_steps_cmplt``: back to its first step, ``target_value`` the number of rounds in
+all), so a watch shows "3 rounds" as FIT says it; rounds that differ (sides that swap each round)
+are written out. The step name is a short label a watch can show (``Hold LEFT``); the notes
+carry the full instruction. FIT strings hold at most 254 bytes, so a longer instruction is
+spread over consecutive steps that share its time (split without losing a millisecond), none of
+it cut.
 """
 
 from __future__ import annotations
 
 import importlib
 import zlib
+from collections.abc import Sequence
 from typing import Any
 
 from .._kinds import Kind
 from .._time import split_ms
 from .._timeline import Event, Timeline
 from ..exceptions import NotInstalledError
+from ._structure import alternating, end_of_repeat, end_of_reps, rounds_of
 
 #: The most UTF-8 bytes a FIT string field holds (255 with its terminating NUL).
 MAX_STRING_BYTES = 254
@@ -40,24 +47,107 @@ LABELS = {
 
 def steps(timeline: Timeline) -> list[dict[str, Any]]:
     """The workout steps, as FIT SDK messages (without ``mesg_num``)."""
+    return _blocks(timeline.segments, depth=0)
+
+
+def _blocks(segments: Sequence[Event], depth: int) -> list[dict[str, Any]]:
+    """Steps for ``segments`` inside ``depth`` repeats, numbered from 0 (see ``_shifted``)."""
     result: list[dict[str, Any]] = []
-    for segment in timeline.segments:
-        notes = chunks(" ".join(segment.text.split()), MAX_STRING_BYTES)
-        for part, (text, duration_ms) in enumerate(
-            zip(notes, split_ms(segment.duration_ms, len(notes)), strict=True)
-        ):
-            name = _name(segment) + (f" {part + 1}/{len(notes)}" if len(notes) > 1 else "")
-            result.append(
-                {
-                    "message_index": len(result),
-                    "wkt_step_name": name,
-                    "duration_type": "time",
-                    "duration_value": duration_ms,  # the SDK's duration_time, in milliseconds
-                    "target_type": "open",
-                    "intensity": "rest" if segment.kind in REST_KINDS else "active",
-                    "notes": text,
-                }
-            )
+    index = 0
+    while index < len(segments):
+        segment = segments[index]
+        if len(segment.rounds) > depth:
+            end = end_of_repeat(segments, index, depth)
+            made = _repeat(segments[index:end], depth)
+        elif segment.kind is Kind.REP:
+            end = end_of_reps(segments, index)
+            made = _reps(segments[index:end], both=alternating(segments, index))
+        else:
+            end = index + 1
+            made = _timed(segment)
+        result += _shifted(made, len(result))
+        index = end
+    return result
+
+
+def _repeat(segments: Sequence[Event], depth: int) -> list[dict[str, Any]]:
+    """A Repeat whose rounds are the same steps is written once, then a repeat step; rounds that
+    differ (sides that swap from round to round) are written out."""
+    rounds = [_blocks(round_, depth + 1) for round_ in rounds_of(segments, depth)]
+    count = len(rounds)
+    if count == 1 or any(round_ != rounds[0] for round_ in rounds[1:]):
+        written: list[dict[str, Any]] = []
+        for round_ in rounds:
+            written += _shifted(round_, len(written))
+        return written
+    repeat = {
+        "message_index": len(rounds[0]),
+        "wkt_step_name": chunks(f"Repeat x{count}", MAX_NAME_BYTES)[0],
+        "duration_type": "repeat_until_steps_cmplt",
+        "duration_value": 0,  # the first step of the block: shifted with it
+        "target_type": "open",
+        "target_value": count,  # the block is done this many times in all
+    }
+    return [*rounds[0], repeat]
+
+
+def _shifted(steps: list[dict[str, Any]], base: int) -> list[dict[str, Any]]:
+    """Steps renumbered to start at ``base``; a repeat step's target step moves with them."""
+    if not base:
+        return steps
+    moved = []
+    for step in steps:
+        step = {**step, "message_index": step["message_index"] + base}
+        if step["duration_type"] == "repeat_until_steps_cmplt":
+            step["duration_value"] += base
+        moved.append(step)
+    return moved
+
+
+def _reps(reps: Sequence[Event], *, both: bool) -> list[dict[str, Any]]:
+    """One Reps node as one timed step of repetitions: the count in its name, the movement in
+    its notes."""
+    first = reps[0]
+    assert first.rep is not None
+    words = str(first.message["text"]) if first.message is not None else first.text
+    if both:
+        label = f"Reps {first.rep.count} each side"
+    else:
+        side = f" {first.side.value.upper()}" if first.side else ""
+        label = f"Reps {first.rep.count}{side}"
+    duration_ms = sum(r.duration_ms for r in reps)
+    return _step_texts(label, words, duration_ms, "repetition_time", "active")
+
+
+def _timed(segment: Event) -> list[dict[str, Any]]:
+    intensity = "rest" if segment.kind in REST_KINDS else "active"
+    return _step_texts(_name(segment), segment.text, segment.duration_ms, "time", intensity)
+
+
+def _step_texts(
+    label: str, text: str, duration_ms: int, duration_type: str, intensity: str
+) -> list[dict[str, Any]]:
+    """Steps for one timed thing; a text too long for one FIT string spreads over several steps
+    that share its time."""
+    notes = chunks(" ".join(text.split()), MAX_STRING_BYTES)
+    result = []
+    for part, (note, part_ms) in enumerate(
+        zip(notes, split_ms(duration_ms, len(notes)), strict=True)
+    ):
+        name = chunks(label, MAX_NAME_BYTES)[0]
+        if len(notes) > 1:
+            name = chunks(f"{label} {part + 1}/{len(notes)}", MAX_NAME_BYTES)[0]
+        result.append(
+            {
+                "message_index": part,
+                "wkt_step_name": name,
+                "duration_type": duration_type,
+                "duration_value": part_ms,  # the SDK's duration_time, in milliseconds
+                "target_type": "open",
+                "intensity": intensity,
+                "notes": note,
+            }
+        )
     return result
 
 
@@ -116,7 +206,7 @@ def chunks(text: str, max_bytes: int) -> list[str]:
 def _name(segment: Event) -> str:
     label = LABELS.get(segment.kind, segment.kind.value.capitalize())
     side = f" {segment.side.value.upper()}" if segment.side else ""
-    return chunks(f"{label}{side}", MAX_NAME_BYTES)[0]
+    return f"{label}{side}"
 
 
 def _sdk() -> Any:

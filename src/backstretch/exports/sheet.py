@@ -1,9 +1,13 @@
 """Printable sheet (``.md``): what a physiotherapist hands a patient, read off the timeline.
 
-Title and total time, the safety note, then each stretch: what it is for, its cautions first, the
-modifications, then the steps in order, holds with their length and breaks, reps with their count
-and pace, and the switch of sides. The second side of a per-side block is written as "the same on
-the left side" when it mirrors the first, so the sheet stays short.
+Title and total time, the safety note, then each stretch: what it is for and what it needs, its
+cautions first, the modifications, then what to do in order: holds with their length and breaks,
+reps with their count and pace, the switch of sides, and repeats as one block ("3 rounds of:")
+rather than every round written out. The second side of a per-side block is written as "the same
+on the left side" when it mirrors the first, so the sheet stays short.
+
+Everything is read from the events' fields (role, side, rounds, rep, part, template); no id is
+parsed.
 """
 
 from __future__ import annotations
@@ -12,23 +16,21 @@ import re
 
 import attrs
 
-from .._kinds import Kind, Side
+from .._kinds import Kind, Role, Side
 from .._time import format_ms
 from .._timeline import Event, Timeline
+from ._structure import alternating, end_of_hold, end_of_repeat, end_of_reps, rounds_of
 
-_COUNT = re.compile(r" \(\d+ of \d+\)$")
+#: What a list item looks like, whatever its side: two items with one shape are the same step.
+Shape = tuple[object, ...]
 
 
 @attrs.frozen
 class _Item:
     side: Side | None
     text: str
-    #: The event id with its side folded away: the two sides of one DSL node share it.
-    node: str = ""
-
-
-def _node(event: Event) -> str:
-    return "/".join("{side}" if part in ("left", "right") else part for part in event.id.split("/"))
+    shape: Shape = ()
+    children: tuple[_Item, ...] = ()
 
 
 def render(timeline: Timeline) -> str:
@@ -45,9 +47,9 @@ def render(timeline: Timeline) -> str:
     for segment in timeline.segments:
         if segment.start_ms >= first_ms:
             break
-        if segment.kind is Kind.CAUTION:
+        if segment.role is Role.SAFETY_NOTE:
             lines += [f"> **Safety.** {_md(segment.text)}", ""]
-        elif segment.kind in (Kind.ANNOUNCE, Kind.MODIFICATION):
+        elif segment.kind in (Kind.ANNOUNCE, Kind.CAUTION, Kind.MODIFICATION):
             lines += [_md(segment.text), ""]
     for skip in timeline.markers:
         if skip.kind is Kind.SKIP:
@@ -57,11 +59,11 @@ def render(timeline: Timeline) -> str:
         cues = [
             m
             for m in timeline.markers
-            if chapter.start_ms <= m.start_ms < chapter.end_ms and _is_own_cue(m)
+            if chapter.start_ms <= m.start_ms < chapter.end_ms and m.role is Role.HOLD_CUE
         ]
         lines += [f"## {number}. {_md(chapter.title)} ({format_ms(chapter.duration_ms)})", ""]
-        lines += _stretch(inside, cues)
-    closing = [s for s in timeline.segments if s.start_ms >= last_ms and s.kind is Kind.ANNOUNCE]
+        lines += _stretch(timeline, chapter.stretch_id, inside, cues)
+    closing = [s for s in timeline.segments if s.start_ms >= last_ms and s.role is Role.OUTRO]
     if closing:
         lines += ["## Afterwards", ""]
         for segment in closing:
@@ -69,108 +71,141 @@ def render(timeline: Timeline) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _stretch(segments: list[Event], cues: list[Event]) -> list[str]:
+_INFO = frozenset({Kind.ANNOUNCE, Kind.CAUTION, Kind.MODIFICATION, Kind.TITLE})
+
+
+def _stretch(
+    timeline: Timeline, stretch_id: str, segments: list[Event], cues: list[Event]
+) -> list[str]:
+    info = timeline.stretch(stretch_id)
     lines: list[str] = []
     for segment in segments:
         if segment.kind is Kind.ANNOUNCE:
             lines += [_md(segment.text), ""]
+    if info.props:
+        lines.append(f"- **You need:** {_md(', '.join(info.props))}")
     for segment in segments:
         if segment.kind is Kind.CAUTION:
             lines.append(f"- **Caution:** {_md(segment.text)}")
-    for segment in segments:
-        if segment.kind is Kind.MODIFICATION:
-            lines.append(f"- **If you need it:** {_md(segment.text)}")
+    modifications = [s for s in segments if s.kind is Kind.MODIFICATION]
+    for segment, modification in zip(modifications, info.modifications, strict=False):
+        needs = f" (you need: {_md(', '.join(modification.props))})" if modification.props else ""
+        lines.append(f"- **If you need it:** {_md(segment.text)}{needs}")
     if lines and lines[-1]:
         lines.append("")
-    items = _compact(_items([s for s in segments if s.kind not in _INFO], cues))
-    for index, item in enumerate(items, start=1):
-        side = f"*{item.side.value.capitalize()}:* " if item.side else ""
-        lines.append(f"{index}. {side}{item.text}")
+    items = _items([s for s in segments if s.kind not in _INFO], cues, depth=0)
+    lines += _list(items, indent="")
     return [*lines, ""]
 
 
-_INFO = frozenset({Kind.ANNOUNCE, Kind.CAUTION, Kind.MODIFICATION, Kind.TITLE})
+def _list(items: list[_Item], indent: str) -> list[str]:
+    lines = []
+    for index, item in enumerate(items, start=1):
+        side = f"*{item.side.value.capitalize()}:* " if item.side else ""
+        lines.append(f"{indent}{index}. {side}{item.text}")
+        lines += _list(list(item.children), indent + " " * (len(str(index)) + 2))
+    return lines
 
 
-def _items(segments: list[Event], cues: list[Event]) -> list[_Item]:
+def _items(segments: list[Event], cues: list[Event], depth: int) -> list[_Item]:
+    """The list items for ``segments``, inside ``depth`` enclosing repeats."""
     items: list[_Item] = []
     index = 0
     while index < len(segments):
         segment = segments[index]
-        if segment.kind is Kind.HOLD:
-            parts, breaks, index = _run_of_holds(segments, index)
-            items.append(_hold(parts, breaks, cues))
-            continue
-        if segment.kind is Kind.REP:
-            end = index
-            parent = segment.id.rpartition("/")[0]  # the Reps node: its reps are .../rep<n>
-            while (
-                end < len(segments)
-                and segments[end].kind is Kind.REP
-                and segments[end].id.rpartition("/")[0] == parent
-            ):
-                end += 1
+        if len(segment.rounds) > depth:
+            end = end_of_repeat(segments, index, depth)
+            items.append(_repeat(segments[index:end], cues, depth))
+            index = end
+        elif segment.kind is Kind.HOLD:
+            end = end_of_hold(segments, index)
+            items.append(_hold(segments[index:end], cues))
+            index = end
+        elif segment.kind is Kind.REP:
+            end = end_of_reps(segments, index)
             items.append(_reps(segments[index:end]))
             index = end
-            continue
-        if segment.kind is Kind.SWITCH:
-            text = f"**Switch sides** ({format_ms(segment.duration_ms)}): {_md(segment.text)}"
-        elif segment.kind is Kind.REST:
-            text = f"**Rest** {format_ms(segment.duration_ms)}: {_md(segment.text)}"
-        elif segment.kind is Kind.BREAK:
-            text = f"**Break** {format_ms(segment.duration_ms)}: {_md(segment.text)}"
         else:
-            text = _md(segment.text)
-        items.append(_Item(segment.side, text, _node(segment)))
-        index += 1
-    return items
+            items.append(_single(segment))
+            index += 1
+    return _compact(items)
 
 
-def _run_of_holds(segments: list[Event], index: int) -> tuple[list[Event], list[Event], int]:
-    """A hold and its parts: consecutive holds of the same text, with breaks between them."""
-    first = segments[index]
-    parts, breaks = [first], []
-    index += 1
-    while (
-        index + 1 < len(segments)
-        and segments[index].kind is Kind.BREAK
-        and segments[index + 1].kind is Kind.HOLD
-        and segments[index + 1].text == first.text
-        and segments[index + 1].side == first.side
-    ):
-        breaks.append(segments[index])
-        parts.append(segments[index + 1])
-        index += 2
-    return parts, breaks, index
+def _repeat(segments: list[Event], cues: list[Event], depth: int) -> _Item:
+    count = segments[0].rounds[depth].count
+    each = [_items(round_, cues, depth + 1) for round_ in rounds_of(segments, depth)]
+    shapes = {tuple(item.shape for item in items) for items in each}
+    texts = {tuple((item.side, item.text) for item in items) for items in each}
+    if count == 1:
+        return _Item(None, "**Once:**", ("repeat", 1, *shapes), tuple(each[0]))
+    if len(texts) == 1:
+        return _Item(None, f"**{count} rounds** of:", ("repeat", count, *shapes), tuple(each[0]))
+    if len(shapes) == 1:
+        return _Item(
+            None,
+            f"**{count} rounds**, the sides swapping each round, of:",
+            ("repeat", count, *shapes),
+            tuple(each[0]),
+        )
+    children = tuple(
+        _Item(None, f"Round {number}:", (), tuple(items)) for number, items in enumerate(each, 1)
+    )
+    return _Item(None, f"**{count} rounds:**", ("repeat", count, children), children)
 
 
-def _hold(parts: list[Event], breaks: list[Event], cues: list[Event]) -> _Item:
-    held = sum(p.duration_ms for p in parts)
+def _author_text(event: Event) -> str:
+    """The event's text as the author wrote it, sides unfilled: what both sides share."""
+    if event.message is not None and event.message.key == "rep":
+        return event.template or str(event.message["text"])
+    return event.template or event.text
+
+
+def _single(segment: Event) -> _Item:
+    shape = (segment.role, segment.duration_ms, _author_text(segment))
+    if segment.kind is Kind.SWITCH:
+        text = f"**Switch sides** ({format_ms(segment.duration_ms)}): {_md(segment.text)}"
+        return _Item(None, text, ("switch", segment.duration_ms))
+    if segment.kind is Kind.REST:
+        text = f"**Rest** {format_ms(segment.duration_ms)}: {_md(segment.text)}"
+    elif segment.kind is Kind.BREAK:
+        text = f"**Break** {format_ms(segment.duration_ms)}: {_md(segment.text)}"
+    else:
+        text = _md(segment.text)
+    return _Item(segment.side, text, shape)
+
+
+def _hold(parts: list[Event], cues: list[Event]) -> _Item:
+    holds = [p for p in parts if p.kind is Kind.HOLD]
+    breaks = [p for p in parts if p.kind is Kind.BREAK]
+    held = sum(p.duration_ms for p in holds)
     text = f"**Hold {format_ms(held)}**"
     if breaks:
         text += (
-            f" in {len(parts)} parts, with a {format_ms(breaks[0].duration_ms)} break between "
+            f" in {len(holds)} parts, with a {format_ms(breaks[0].duration_ms)} break between "
             f"them ({_md(breaks[0].text)})"
         )
-    text += f": {_sentence(_md(parts[0].text))}"
-    during = {c.text for c in cues if any(p.start_ms <= c.start_ms < p.end_ms for p in parts)} - {
-        "Halfway"
-    }
+    text += f": {_sentence(_md(holds[0].text))}"
+    during = {c.text for c in cues if any(p.start_ms <= c.start_ms < p.end_ms for p in holds)}
     if during:
         text += "".join(f" *Cue: {_sentence(_md(cue))}*" for cue in sorted(during))
-    return _Item(parts[0].side, text, _node(parts[0]))
+    shape = ("hold", held, len(holds), _author_text(holds[0]))
+    return _Item(holds[0].side, text, shape)
 
 
 def _reps(reps: list[Event]) -> _Item:
-    sides = [r.side for r in reps]
-    alternating = len(reps) > 1 and sides[0] is not None and sides[1] == sides[0].other
-    pace = format_ms(reps[0].duration_ms)
-    text = f"**{len(reps)} reps**, {pace} each"
-    if alternating:
-        assert sides[0] is not None
-        text += f", alternating sides, {sides[0].value} first"
-    text += f": {_md(_COUNT.sub('', reps[0].text))}"
-    return _Item(None if alternating else reps[0].side, text, _node(reps[0]))
+    first = reps[0]
+    assert first.rep is not None
+    both = alternating(reps, 0)
+    pace = format_ms(first.duration_ms)
+    count = first.rep.count
+    text = f"**{count} reps**" + (" on each side" if both else "") + f", {pace} each"
+    if both:
+        assert first.side is not None
+        text += f", alternating sides, {first.side.value} first"
+    words = str(first.message["text"]) if first.message is not None else first.text
+    text += f": {_md(words)}"
+    shape = ("reps", count, both, first.duration_ms, _author_text(first))
+    return _Item(None if both else first.side, text, shape)
 
 
 def _compact(items: list[_Item]) -> list[_Item]:
@@ -179,17 +214,17 @@ def _compact(items: list[_Item]) -> list[_Item]:
     index = 0
     while index < len(items):
         result.append(items[index])
-        if items[index].text.startswith("**Switch sides**"):
+        if items[index].shape[:1] == ("switch",):
             before = _side_block(result[:-1], from_end=True)
             after = _side_block(items[index + 1 :], from_end=False)
             if (
                 before
                 and len(after) == len(before)
-                and all(a.node == b.node for a, b in zip(after, before, strict=True))
+                and all(a.shape == b.shape for a, b in zip(after, before, strict=True))
             ):
                 side = after[0].side
                 assert side is not None
-                result.append(_Item(None, f"The same on the {side.value} side."))
+                result.append(_Item(None, f"The same on the {side.value} side.", ("same", side)))
                 index += 1 + len(after)
                 continue
         index += 1
@@ -207,12 +242,6 @@ def _side_block(items: list[_Item], *, from_end: bool) -> list[_Item]:
             break
         block.append(item)
     return list(reversed(block)) if from_end else block
-
-
-def _is_own_cue(marker: Event) -> bool:
-    """A stretch's own cue (a breath cue), not a countdown, next-up or switch prompt."""
-    last = marker.id.rpartition("/")[2]
-    return marker.kind is Kind.CUE and (last.startswith("cue") or last == "halfway")
 
 
 def _md(text: str) -> str:

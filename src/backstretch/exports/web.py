@@ -8,13 +8,15 @@ as :class:`backstretch.player.Player`. See ``docs/web-player.md``.
 from __future__ import annotations
 
 import html
+import re
 from importlib import resources
 
-from .._serialize import dumps_timeline
 from .._time import format_ms
 from .._timeline import Timeline
+from .._timeline_json import dumps_timeline
 
 TEMPLATE = "web_player.html"
+_PLACEHOLDER = re.compile(r"\{\{(TITLE|TOTAL|TIMELINE_JSON)\}\}")
 
 
 def render(timeline: Timeline) -> str:
@@ -28,8 +30,10 @@ def render(timeline: Timeline) -> str:
     )
     chapters = len(timeline.chapters)
     total = f"{format_ms(timeline.total_ms)} · {chapters} stretch{'es' if chapters != 1 else ''}"
-    return (
-        page.replace("{{TITLE}}", html.escape(timeline.title))
-        .replace("{{TOTAL}}", html.escape(total))
-        .replace("{{TIMELINE_JSON}}", embedded.strip())
-    )
+    values = {
+        "TITLE": html.escape(timeline.title),
+        "TOTAL": html.escape(total),
+        "TIMELINE_JSON": embedded.strip(),
+    }
+    # One pass: a value that happens to contain a placeholder is never filled in again.
+    return _PLACEHOLDER.sub(lambda match: values[match[1]], page)

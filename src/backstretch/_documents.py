@@ -1,0 +1,383 @@
+"""Routine documents: one strict cattrs converter, a versioned and tagged format.
+
+A document is a JSON-like tree of dicts, lists, strings, numbers, booleans and nulls. Its root holds
+an integer ``version`` and ``"type": "routine"``; every DSL node carries its ``type`` tag. Durations
+are strings like ``"30s"`` or ``"1m30s"`` (a bare number could mean seconds or milliseconds);
+ranges are ``{"low": ..., "high": ...}``. Loading is strict: unknown keys, wrong types and bad
+values are all reported at once, each at its ``$.path``, in our own words.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from collections.abc import Callable
+from typing import Any, TypeAlias, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from . import _model
+from ._check import check_routine
+from ._compile import Cues, compile_routine
+from ._files import FORMATS, describe, document_format, extra, parse, read_bytes, write_atomically
+from ._kinds import Side
+from ._limits import Limits, check_depth
+from ._model import (
+    BodyNode,
+    Break,
+    Caution,
+    Hold,
+    Modification,
+    PerSide,
+    Repeat,
+    Reps,
+    Rest,
+    Routine,
+    Step,
+    Stretch,
+)
+from ._time import CountRange, Duration, DurationRange, parse_duration
+from .exceptions import (
+    BackstretchError,
+    DocumentError,
+    InvalidTypeError,
+    InvalidValueError,
+    LimitError,
+    Problem,
+    RoutineError,
+)
+
+__all__ = [
+    "ROUTINE_FORMAT_VERSION",
+    "dump_routine",
+    "dumps_routine",
+    "duration_text",
+    "load_routine",
+    "loads_routine",
+    "routine_from_data",
+    "routine_to_data",
+]
+
+#: The version written into every routine document's root; older ones are upgraded on load.
+ROUTINE_FORMAT_VERSION = 1
+
+Data: TypeAlias = Any
+#: Upgrades from one format version to the next: ``UPGRADES[n]`` turns a version-n document into a
+#: version n+1 one. Empty while version 1 is the only version.
+UPGRADES: dict[int, Callable[[dict[str, Data]], dict[str, Data]]] = {}
+
+NODE_TAGS: dict[type, str] = {
+    Routine: "routine",
+    Stretch: "stretch",
+    Step: "step",
+    Hold: "hold",
+    Break: "break",
+    PerSide: "per_side",
+    Reps: "reps",
+    Repeat: "repeat",
+    Rest: "rest",
+    Caution: "caution",
+    Modification: "modification",
+}
+_BY_TAG = {tag: cls for cls, tag in NODE_TAGS.items()}
+
+
+def duration_text(ms: int) -> str:
+    """The canonical document spelling of a duration: ``"30s"``, ``"1m30s"``, ``"1.5s"``."""
+    hours, rest = divmod(ms, 3_600_000)
+    mins, rest = divmod(rest, 60_000)
+    whole, frac = divmod(rest, 1000)
+    seconds = f"{whole}.{frac:03d}".rstrip("0") if frac else str(whole)
+    parts = [f"{hours}h" if hours else "", f"{mins}m" if mins else ""]
+    if rest or not (hours or mins):
+        parts.append(f"{seconds}s")
+    return "".join(parts)
+
+
+def _strict(expected: type, words: str) -> Callable[[object, type], object]:
+    def structure(value: object, _: type) -> object:
+        if type(value) is not expected:
+            raise InvalidTypeError(f"must be {words}, got {describe(value)}")
+        return value
+
+    return structure
+
+
+def _duration(value: object, _: type = Duration) -> Duration:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise InvalidTypeError(
+            f'must be a duration like "{value}s", got the bare number {value} (seconds or '
+            f"milliseconds?)"
+        )
+    if not isinstance(value, str):
+        raise InvalidTypeError(f'must be a duration like "30s", got {describe(value)}')
+    return parse_duration(value)
+
+
+def _range_parts(value: object, what: str) -> tuple[object, object]:
+    if not isinstance(value, dict):
+        raise InvalidTypeError(f"must be {what}, got {describe(value)}")
+    extra = sorted(set(value) - {"low", "high"})
+    missing = [key for key in ("low", "high") if key not in value]
+    if extra or missing:
+        detail = "; ".join(
+            ([f"unknown key {', '.join(map(repr, extra))}"] if extra else [])
+            + ([f"missing {', '.join(map(repr, missing))}"] if missing else [])
+        )
+        raise InvalidValueError(f"must be {what}: {detail}")
+    return value["low"], value["high"]
+
+
+def _duration_range(value: object, _: type = DurationRange) -> DurationRange:
+    low, high = _range_parts(value, 'a duration like "30s" or a range {"low": "30s", "high": "1m"}')
+    return DurationRange(_duration(low).ms, _duration(high).ms)
+
+
+def _count(value: object) -> int:
+    if type(value) is not int:
+        raise InvalidTypeError(f"must be a whole number, got {describe(value)}")
+    return value
+
+
+def _count_or_range(value: object, _: type) -> int | CountRange:
+    if isinstance(value, dict):
+        low, high = _range_parts(value, 'a count or a range {"low": 5, "high": 10}')
+        return CountRange(_count(low), _count(high))
+    return _count(value)
+
+
+def _side(value: object, _: type) -> Side | None:
+    if value is None or value in ("left", "right"):
+        return None if value is None else Side(value)
+    raise InvalidValueError(f'must be "left", "right" or null, got {describe(value)}')
+
+
+def make_converter() -> cattrs.Converter:
+    """The converter for routine documents: strict, tagged, all problems at once."""
+    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    converter.register_structure_hook(str, _strict(str, "text"))
+    converter.register_structure_hook(bool, _strict(bool, "true or false"))
+    converter.register_structure_hook(int, lambda v, _: _count(v))
+    converter.register_structure_hook(Duration, _duration)
+    converter.register_structure_hook(
+        Duration | None, lambda v, _: None if v is None else _duration(v)
+    )
+    converter.register_structure_hook(
+        Duration | DurationRange,
+        lambda v, _: _duration_range(v) if isinstance(v, dict) else _duration(v),
+    )
+    converter.register_structure_hook(int | CountRange, _count_or_range)
+    converter.register_structure_hook(Side | None, _side)
+    converter.register_unstructure_hook(Side, lambda side: side.value)
+    converter.register_unstructure_hook(Duration, lambda d: duration_text(d.ms))
+    converter.register_unstructure_hook(
+        DurationRange,
+        lambda r: {"low": duration_text(r.low_ms), "high": duration_text(r.high_ms)},
+    )
+    converter.register_unstructure_hook(CountRange, lambda r: {"low": r.low, "high": r.high})
+    converter.register_structure_hook_factory(_is_tuple, lambda t: _tuple_hook(converter, t))
+    converter.register_structure_hook_factory(
+        lambda t: t in NODE_TAGS, lambda t: _node_structure_hook(converter, t)
+    )
+    converter.register_unstructure_hook_factory(
+        lambda t: t in NODE_TAGS, lambda t: _node_unstructure_hook(converter, t)
+    )
+    for union in (BodyNode, Stretch | Rest, Stretch | None, Break | None):
+        converter.register_structure_hook(union, _union_hook(converter, union))
+    return converter
+
+
+def _is_tuple(t: Any) -> bool:
+    args = get_args(t)
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(converter: cattrs.Converter, t: Any) -> Callable[[object, Any], tuple[Any, ...]]:
+    item_type = get_args(t)[0]
+    item_hook = converter.get_structure_hook(item_type)
+
+    def structure(value: object, _: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise InvalidTypeError(f"must be a list, got {describe(value)}")
+        items, errors = [], []
+        for index, item in enumerate(value):
+            try:
+                items.append(item_hook(item, item_type))
+            except Exception as error:  # collected, reported with its index
+                error.__notes__ = [
+                    *getattr(error, "__notes__", []),
+                    cattrs.IterableValidationNote(
+                        f"Structuring {t} @ index {index}", index, item_type
+                    ),
+                ]
+                errors.append(error)
+        if errors:
+            raise cattrs.IterableValidationError(f"While structuring {t!r}", errors, t)
+        return tuple(items)
+
+    return structure
+
+
+def _node_structure_hook(converter: cattrs.Converter, cls: type) -> Callable[[object, type], Any]:
+    attrs.resolve_types(cls, vars(_model))
+    base: Callable[[dict[str, Data], Any], Any] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True
+    )
+    tag = NODE_TAGS[cls]
+
+    def structure(value: object, _: type) -> Any:
+        if not isinstance(value, dict):
+            raise InvalidTypeError(f'must be an object with "type": "{tag}", got {describe(value)}')
+        if value.get("type") != tag:
+            raise InvalidValueError(f'must have "type": "{tag}", got {describe(value.get("type"))}')
+        return base({k: v for k, v in value.items() if k != "type"}, cls)
+
+    return structure
+
+
+def _node_unstructure_hook(converter: cattrs.Converter, cls: type) -> Callable[[Any], Data]:
+    attrs.resolve_types(cls, vars(_model))
+    base: Callable[[Any], dict[str, Data]] = make_dict_unstructure_fn(
+        cls, converter, _cattrs_omit_if_default=True
+    )
+    tag = NODE_TAGS[cls]
+    return lambda node: {"type": tag, **base(node)}
+
+
+def _union_hook(converter: cattrs.Converter, union: Any) -> Callable[[object, Any], Any]:
+    members = [m for m in get_args(union) if m is not type(None)]
+    allowed = {NODE_TAGS[m]: m for m in members}
+    optional = type(None) in get_args(union)
+    names = ", ".join(f'"{tag}"' for tag in allowed)
+
+    def structure(value: object, _: Any) -> Any:
+        if value is None and optional:
+            return None
+        if not isinstance(value, dict):
+            raise InvalidTypeError(
+                f"must be an object with a type of {names}, got {describe(value)}"
+            )
+        tag = value.get("type")
+        if tag not in allowed:
+            raise InvalidValueError(f"has type {json.dumps(tag)}; here it must be one of {names}")
+        return converter.structure(value, allowed[tag])
+
+    return structure
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The one converter, made on first use (making it costs more than the rest of the import)."""
+    return make_converter()
+
+
+def _problems(error: BaseException) -> list[Problem]:
+    found = []
+    for line in cattrs.transform_error(error, path="$", format_exception=_format):
+        message, _, path = line.rpartition(" @ ")
+        found.append(Problem(path, message))
+    return found
+
+
+def _format(error: BaseException, type_: type | None) -> str:
+    if isinstance(error, BackstretchError):
+        return str(error)
+    if isinstance(error, cattrs.ForbiddenExtraKeysError):
+        keys = ", ".join(map(repr, sorted(error.extra_fields)))
+        return f"unknown key {keys}; check the spelling, or remove it"
+    if isinstance(error, KeyError):
+        return "required key missing"
+    return cattrs.v.format_exception(error, type_)
+
+
+def _root(data: object, source: str) -> dict[str, Data]:
+    def refuse(path: str, message: str) -> DocumentError:
+        return DocumentError([Problem(path, message)], source=source)
+
+    if not isinstance(data, dict):
+        raise refuse("$", f"a routine document is an object, got {describe(data)}")
+    version = data.get("version")
+    if type(version) is not int or version < 1:
+        got = "missing" if "version" not in data else f"got {describe(version)}"
+        raise refuse(
+            "$.version",
+            f"must be the format version, a whole number like {ROUTINE_FORMAT_VERSION}; {got}",
+        )
+    if version > ROUTINE_FORMAT_VERSION:
+        raise refuse(
+            "$.version",
+            f"this document has format version {version}, newer than this backstretch reads "
+            f"({ROUTINE_FORMAT_VERSION}); upgrade backstretch",
+        )
+    while version < ROUTINE_FORMAT_VERSION:
+        data = UPGRADES[version](dict(data))
+        version += 1
+        data["version"] = version
+    if data.get("type") != "routine":
+        raise refuse("$.type", f'must be "routine", got {describe(data.get("type"))}')
+    return {k: v for k, v in data.items() if k != "version"}
+
+
+def routine_to_data(routine: Routine) -> dict[str, Data]:
+    """The routine as a version-stamped document tree (defaults left out)."""
+    return {"version": ROUTINE_FORMAT_VERSION, **_converter().unstructure(routine, Routine)}
+
+
+def routine_from_data(data: object, *, source: str = "") -> Routine:
+    """Load a routine from a document tree; a DocumentError or RoutineError lists every problem."""
+    body = _root(data, source)
+    try:
+        routine: Routine = _converter().structure(body, Routine)
+    except Exception as error:
+        raise DocumentError(_problems(error), source=source) from None
+    try:
+        check_routine(routine)
+    except RoutineError as error:
+        raise RoutineError(error.problems, source=source) from None
+    return routine
+
+
+def dumps_routine(routine: Routine, *, format: str = "json") -> str:
+    """The routine as document text in ``format`` (json, toml or yaml); byte-stable."""
+    data = routine_to_data(routine)
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if format == "toml":
+        tomli_w = extra("tomli_w", "toml")
+        return str(tomli_w.dumps(data))
+    if format == "yaml":
+        yaml = extra("yaml", "yaml")
+        return str(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
+    raise InvalidValueError(f"format must be one of {', '.join(FORMATS)}, got {format!r}")
+
+
+def loads_routine(
+    text: str | bytes, *, format: str = "json", source: str = "", limits: Limits | None = None
+) -> Routine:
+    """Load a routine from document text; every problem is reported at once. ``limits`` bounds
+    the document's size and nesting, and the routine's events and length (at the deep level)."""
+    limits = limits or Limits()
+    data = parse(text, format, source, limits)
+    try:
+        check_depth(data, limits)
+        routine = routine_from_data(data, source=source)
+        compile_routine(routine, level="deep", cues=Cues.off(), safety_note=None, limits=limits)
+    except LimitError as error:
+        raise DocumentError([Problem("$", str(error))], source=source) from None
+    return routine
+
+
+def dump_routine(routine: Routine, path: str | os.PathLike[str]) -> None:
+    """Write the routine to ``path`` in the format its suffix names, atomically."""
+    write_atomically(path, dumps_routine(routine, format=document_format(path)))
+
+
+def load_routine(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Routine:
+    """Read a routine document, in the format its suffix names."""
+    source = os.fspath(path)
+    limits = limits or Limits()
+    text = read_bytes(path, limits.max_bytes)
+    return loads_routine(text, format=document_format(path), source=source, limits=limits)

@@ -1,0 +1,91 @@
+"""How many events a routine can expand to, bounded from its tree before anything is built.
+
+Counts multiply (a Repeat of a PerSide of Reps), so a short document can describe billions of
+events; ``check_expansion`` refuses such a routine in milliseconds instead of hanging.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ._limits import Limits
+from ._memo import IdentityMemo
+from ._model import BodyNode, Hold, PerSide, Repeat, Reps, Routine, Stretch, hold_parts
+from ._time import CountRange, DurationRange
+from .exceptions import LimitError
+
+__all__ = ["check_expansion"]
+
+
+@attrs.frozen
+class _CueRates:
+    """What the cue options add to each hold: countdown ticks per part, a breath cue every ..."""
+
+    ticks: int
+    hold_cues: bool
+    breath_every_ms: int | None
+
+
+def check_expansion(
+    routine: Routine, limits: Limits, *, ticks: int, hold_cues: bool, breath_every_ms: int | None
+) -> None:
+    """Refuse a routine that could expand to more than ``limits.max_events`` events."""
+    rates = _CueRates(ticks, hold_cues, breath_every_ms)
+    bound = _BOUNDS.get(routine, rates)
+    if bound is None:
+        bound = _routine_bound(routine, rates)
+        _BOUNDS.put(routine, bound, rates)
+    if bound > limits.max_events:
+        shown = f"{bound:,}" if bound < 10**15 else "more than 10^15"
+        raise LimitError(
+            f"this routine can expand to {shown} events; the limit is {limits.max_events:,} "
+            f"(Limits.max_events); lower the counts of its Repeat and Reps"
+        )
+
+
+#: Each routine's bound, per cue rates (routines are immutable: see _memo).
+_BOUNDS: IdentityMemo[Routine, int] = IdentityMemo()
+
+
+def _high(value: int | CountRange) -> int:
+    return value.high if isinstance(value, CountRange) else value
+
+
+def _routine_bound(routine: Routine, cues: _CueRates) -> int:
+    total = 6  # safety note, title, intro, outro, end, and slack
+    for item in routine.body:
+        if isinstance(item, Stretch):
+            # its skip markers, a rest before it, and the longest stretch of its chain
+            total += len(item.chain) + 1 + max(_stretch_bound(s, cues) for s in item.chain)
+        else:
+            total += 1
+    return total
+
+
+def _stretch_bound(stretch: Stretch, cues: _CueRates) -> int:
+    head = 2 + len(stretch.cautions) + len(stretch.modifications)
+    return head + _body_bound(stretch.body, cues)
+
+
+def _body_bound(body: tuple[BodyNode, ...], cues: _CueRates) -> int:
+    total = 0
+    for node in body:
+        if isinstance(node, Hold):
+            parts = hold_parts(node)
+            total += (2 + cues.ticks) * parts + 1 + _cue_repeats(node, cues)
+        elif isinstance(node, Reps):
+            total += _high(node.count) * (2 if node.alternate else 1)
+        elif isinstance(node, PerSide):
+            total += 2 + 2 * _body_bound(node.body, cues)
+        elif isinstance(node, Repeat):
+            total += _high(node.times) * _body_bound(node.body, cues)
+        else:
+            total += 1
+    return total
+
+
+def _cue_repeats(hold: Hold, cues: _CueRates) -> int:
+    if not hold.cue or not cues.hold_cues:
+        return 0
+    high = hold.duration.high_ms if isinstance(hold.duration, DurationRange) else hold.duration.ms
+    return 1 + (high // cues.breath_every_ms if cues.breath_every_ms else 0)

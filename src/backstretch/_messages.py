@@ -1,0 +1,141 @@
+"""The message table: every text the library writes itself, as a key, parameters and a template.
+
+An event whose text the library wrote ("Rest", "Halfway", "Switch to the left side", "(3 of 15)")
+carries a :class:`~backstretch.Message`: its key and parameters. A player in any language renders
+the key with its own template and its own words for the parameters; ``render_message`` is the
+English rendering, which is exactly the event's ``text``. The author's own text (a step, a stretch
+name) has no message, except where the library wraps it ("Next up: {name}").
+
+Templates use ``{name}`` placeholders. A parameter has one of these types:
+
+- ``text``: the routine author's text, shown as it is (translate it from the routine, if at all);
+- ``texts``: a list of such texts, joined with ", " in English;
+- ``side``: ``"left"`` or ``"right"``, to be rendered with the language's own side word;
+- ``conditions``: a list of condition names (``"knee"``), joined with ", " in English;
+- ``number``: a whole number, written in digits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+if TYPE_CHECKING:
+    from ._timeline import Message
+
+__all__ = ["MESSAGES", "MessageSpec", "ParamType", "render_message"]
+
+ParamType = Literal["text", "texts", "side", "conditions", "number"]
+
+
+def _read_only(params: Mapping[str, ParamType]) -> Mapping[str, ParamType]:
+    return MappingProxyType(dict(params))
+
+
+@attrs.frozen
+class MessageSpec:
+    """One entry of the message table: the English template and the type of each parameter."""
+
+    template: str
+    params: Mapping[str, ParamType] = attrs.field(factory=dict, converter=_read_only)
+    #: What the message is, for the documentation.
+    doc: str = ""
+
+
+def _spec(template: str, doc: str, **params: ParamType) -> MessageSpec:
+    return MessageSpec(template, params, doc)
+
+
+#: Every message key, in the order the documentation lists them.
+MESSAGES: Mapping[str, MessageSpec] = MappingProxyType(
+    {
+        "safety_note": _spec(
+            "Stop if pain increases or spreads, and ask a doctor or physiotherapist about back "
+            "pain that persists.",
+            "the default safety note that opens a timeline",
+        ),
+        "announce_targets": _spec(
+            "{name} (targets: {targets})",
+            "a stretch's announcement, with the areas it targets",
+            name="text",
+            targets="texts",
+        ),
+        "announce_purpose": _spec(
+            "{name}. {purpose}",
+            "a stretch's announcement, with its purpose",
+            name="text",
+            purpose="text",
+        ),
+        "announce_targets_purpose": _spec(
+            "{name} (targets: {targets}). {purpose}",
+            "a stretch's announcement, with the areas it targets and its purpose",
+            name="text",
+            targets="texts",
+            purpose="text",
+        ),
+        "modification_when": _spec(
+            "When {when}: {text}",
+            "a modification and when to use it",
+            when="text",
+            text="text",
+        ),
+        "hold": _spec("Hold", "a hold's default text"),
+        "rest": _spec("Rest", "a rest's default text"),
+        "switch": _spec(
+            "Switch to the {side} side", "a switch of sides (default text)", side="side"
+        ),
+        "switch_prompt": _spec(
+            "Get ready to switch to the {side} side",
+            "the prompt shortly before a switch of sides",
+            side="side",
+        ),
+        "rep": _spec(
+            "{text} ({index} of {count})",
+            "one rep, counted as the author counted it (per side for alternating reps)",
+            text="text",
+            index="number",
+            count="number",
+        ),
+        "countdown": _spec("{tick}", "a get-ready tick before a hold", tick="number"),
+        "halfway": _spec("Halfway", "the middle of a long hold"),
+        "next_up": _spec("Next up: {name}", "a preview of the next stretch", name="text"),
+        "left_out": _spec(
+            "{name} left out ({conditions}): {reason}",
+            "a stretch left out for a declared condition; the reason is its cautions",
+            name="text",
+            conditions="conditions",
+            reason="text",
+        ),
+        "replaced": _spec(
+            "{name} replaced by {alternative} ({conditions}): {reason}",
+            "a stretch replaced by its alternative for a declared condition",
+            name="text",
+            alternative="text",
+            conditions="conditions",
+            reason="text",
+        ),
+        "ruled_out": _spec(
+            "Its alternative {name} is ruled out too ({conditions}): {reason}",
+            "an alternative that a declared condition rules out as well",
+            name="text",
+            conditions="conditions",
+            reason="text",
+        ),
+        "end": _spec("End of {title}", "the end of the routine", title="text"),
+    }
+)
+
+
+def render_message(message: Message) -> str:
+    """The message in English: its template filled with its parameters."""
+    spec = MESSAGES[message.key]
+    values: dict[str, str] = {}
+    for name, value in message.params:
+        if isinstance(value, tuple):
+            values[name] = ", ".join(value)
+        else:
+            values[name] = str(value)
+    return spec.template.format_map(values)

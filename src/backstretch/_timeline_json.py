@@ -1,0 +1,666 @@
+"""Timeline documents: a Timeline as JSON and back, with every problem at its ``$.path``.
+
+The document is the timeline's own fields, plus ``version`` (the format version, 2) and ``type``
+(``"timeline"``) at the root and ``end_ms`` beside every ``start_ms`` and ``duration_ms``. Every
+key is always written, null where a field does not apply. Loading checks every rule a Timeline
+keeps (see ``_timeline``), so a loaded timeline can be trusted like a compiled one. This module
+needs the standard library's ``json`` only: players and exports load it without cattrs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from functools import partial
+from typing import Any, TypeVar
+
+from ._files import describe, parse, read_bytes, write_atomically
+from ._kinds import Kind, Role, Side
+from ._limits import Limits
+from ._time import Level, format_ms
+from ._timeline import (
+    CautionInfo,
+    Chapter,
+    CompileOptions,
+    Event,
+    Message,
+    ModificationInfo,
+    Position,
+    StretchInfo,
+    Timeline,
+    event_problems,
+    message_problems,
+    options_problems,
+    position_problems,
+)
+from .exceptions import DocumentError, Problem, TimelineError
+
+__all__ = [
+    "TIMELINE_FORMAT_VERSION",
+    "dump_timeline",
+    "dumps_timeline",
+    "load_timeline",
+    "loads_timeline",
+    "timeline_from_data",
+    "timeline_to_data",
+]
+
+T = TypeVar("T")
+
+#: The format version of timeline documents this backstretch writes and reads.
+TIMELINE_FORMAT_VERSION = 2
+#: Timelines are flat and far bigger than their routines: their size limit is the routine one
+#: (``Limits.max_bytes``) times this.
+TIMELINE_SIZE_FACTOR = 100
+
+_EVENT_KEYS = (
+    "id",
+    "start_ms",
+    "duration_ms",
+    "end_ms",
+    "kind",
+    "role",
+    "text",
+    "side",
+    "stretch",
+    "stretch_id",
+    "target",
+    "tick",
+    "rounds",
+    "rep",
+    "part",
+    "message",
+    "template",
+)
+_ROOT_KEYS = ("version", "type", "title", "total_ms", "options", "stretches", "chapters", "events")
+_STRETCH_KEYS = ("id", "name", "purpose", "targets", "props", "cautions", "modifications")
+_CHAPTER_KEYS = ("title", "stretch_id", "start_ms", "duration_ms", "end_ms")
+_OPTION_KEYS = tuple(field.name for field in CompileOptions.__attrs_attrs__)
+_KINDS = {kind.value: kind for kind in Kind}
+_ROLES = {role.value: role for role in Role}
+_SIDES: dict[object, Side | None] = {None: None, "left": Side.LEFT, "right": Side.RIGHT}
+_LEVELS = {level.value: level for level in Level}
+
+
+# Writing.
+
+
+def _position(position: Position | None) -> dict[str, int] | None:
+    return None if position is None else {"index": position.index, "count": position.count}
+
+
+def _event_data(event: Event) -> dict[str, Any]:
+    message = event.message
+    return {
+        "id": event.id,
+        "start_ms": event.start_ms,
+        "duration_ms": event.duration_ms,
+        "end_ms": event.start_ms + event.duration_ms,
+        "kind": event.kind.value,
+        "role": event.role.value,
+        "text": event.text,
+        "side": None if event.side is None else event.side.value,
+        "stretch": event.stretch,
+        "stretch_id": event.stretch_id,
+        "target": event.target,
+        "tick": event.tick,
+        "rounds": [{"index": p.index, "count": p.count} for p in event.rounds],
+        "rep": _position(event.rep),
+        "part": _position(event.part),
+        "message": None
+        if message is None
+        else {
+            "key": message.key,
+            "params": {k: list(v) if type(v) is tuple else v for k, v in message.params},
+        },
+        "template": event.template,
+    }
+
+
+def _stretch_data(info: StretchInfo) -> dict[str, Any]:
+    return {
+        "id": info.id,
+        "name": info.name,
+        "purpose": info.purpose,
+        "targets": list(info.targets),
+        "props": list(info.props),
+        "cautions": [{"text": c.text, "conditions": list(c.conditions)} for c in info.cautions],
+        "modifications": [
+            {"text": m.text, "when": m.when, "props": list(m.props)} for m in info.modifications
+        ],
+    }
+
+
+def _options_data(options: CompileOptions | None) -> dict[str, Any] | None:
+    if options is None:
+        return None
+    data: dict[str, Any] = {name: getattr(options, name) for name in _OPTION_KEYS}
+    data["level"] = options.level.value
+    data["conditions"] = list(options.conditions)
+    return data
+
+
+def timeline_to_data(timeline: Timeline) -> dict[str, Any]:
+    """The timeline as a version-stamped document tree, every key written."""
+    return {
+        "version": TIMELINE_FORMAT_VERSION,
+        "type": "timeline",
+        "title": timeline.title,
+        "total_ms": timeline.total_ms,
+        "options": _options_data(timeline.options),
+        "stretches": [_stretch_data(s) for s in timeline.stretches],
+        "chapters": [
+            {
+                "title": c.title,
+                "stretch_id": c.stretch_id,
+                "start_ms": c.start_ms,
+                "duration_ms": c.duration_ms,
+                "end_ms": c.end_ms,
+            }
+            for c in timeline.chapters
+        ],
+        "events": [_event_data(e) for e in timeline.events],
+    }
+
+
+def dumps_timeline(timeline: Timeline) -> str:
+    """The timeline as JSON document text: byte-stable, one event, chapter or stretch a line."""
+    data = timeline_to_data(timeline)
+    one = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    lines = ["{"]
+    for key, value in data.items():
+        if isinstance(value, list):
+            items = [f"  {one(item)}" for item in value]
+            body = "[\n" + ",\n".join(items) + "\n ]" if items else "[]"
+            lines.append(f" {one(key)}: {body},")
+        else:
+            lines.append(f" {one(key)}: {one(value)},")
+    lines[-1] = lines[-1].rstrip(",")
+    return "\n".join(lines) + "\n}\n"
+
+
+def dump_timeline(timeline: Timeline, path: str | os.PathLike[str]) -> None:
+    """Write the timeline to ``path`` as JSON, atomically."""
+    write_atomically(path, dumps_timeline(timeline))
+
+
+# Reading: a fast path for plainly right documents, and a detailed one that finds every problem.
+
+
+class _Reader:
+    """Builds timeline values from document values, collecting every problem at its path."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.positions: dict[tuple[int, int], Position] = {}
+
+    def bad(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def record(self, value: object, path: str, keys: tuple[str, ...]) -> dict[str, Any] | None:
+        """``value`` as an object with exactly ``keys``; None (with problems) when it is not."""
+        if not isinstance(value, dict):
+            self.bad(path, f"must be an object, got {describe(value)}")
+            return None
+        ok = True
+        for key in value:
+            if key not in keys:
+                self.bad(f"{path}.{key}", "unknown key; check the spelling, or remove it")
+                ok = False
+        for key in keys:
+            if key not in value:
+                self.bad(f"{path}.{key}", "required key missing")
+                ok = False
+        return value if ok else None
+
+    def check(self, value: object, path: str, ok: bool, words: str) -> bool:
+        if not ok:
+            self.bad(path, f"must be {words}, got {describe(value)}")
+        return ok
+
+    def text(self, value: object, path: str, *, optional: bool = False) -> bool:
+        if optional and value is None:
+            return True
+        return self.check(
+            value, path, type(value) is str, "text" + (" or null" if optional else "")
+        )
+
+    def ms(self, value: object, path: str, *, optional: bool = False) -> bool:
+        if optional and value is None:
+            return True
+        ok = type(value) is int and value >= 0
+        return self.check(
+            value, path, ok, "whole milliseconds >= 0" + (" or null" if optional else "")
+        )
+
+    def texts(self, value: object, path: str) -> tuple[str, ...] | None:
+        if not isinstance(value, list):
+            self.bad(path, f"must be a list of texts, got {describe(value)}")
+            return None
+        # Every item is checked (each problem reported), so no short-circuit here.
+        results = [self.text(item, f"{path}[{i}]") for i, item in enumerate(value)]
+        ok = all(results)
+        return tuple(value) if ok else None
+
+    def build(self, path: str, make: Callable[[], T]) -> T | None:
+        """Make a value whose fields were checked; turn what its own rules refuse into problems."""
+        try:
+            return make()
+        except TimelineError as error:
+            for problem in error.problems:
+                self.bad(path + problem.path[1:], problem.message)
+            return None
+
+    def position(self, value: object, path: str, *, optional: bool = False) -> Position | None:
+        if optional and value is None:
+            return None
+        data = self.record(value, path, ("index", "count"))
+        if data is None:
+            return None
+        index, count = data["index"], data["count"]
+        key = (index, count)
+        if type(index) is int and type(count) is int and key in self.positions:
+            return self.positions[key]
+        found = position_problems(index, count)
+        for field, message in found:
+            self.bad(f"{path}.{field}", message)
+        if found:
+            return None
+        made = self.positions[key] = Position(index, count)
+        return made
+
+    def message(self, value: object, path: str) -> Message | None:
+        if value is None:
+            return None
+        data = self.record(value, path, ("key", "params"))
+        if data is None:
+            return None
+        params = data["params"]
+        if not isinstance(params, dict):
+            self.bad(f"{path}.params", f"must be an object, got {describe(params)}")
+            return None
+        pairs = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items())
+        found = message_problems(data["key"], pairs)
+        for field, message in found:
+            self.bad(f"{path}.{field}", message)
+        return None if found else Message(data["key"], pairs)
+
+    def event(self, value: object, path: str) -> Event | None:
+        data = self.record(value, path, _EVENT_KEYS)
+        if data is None:
+            return None
+        before = len(self.problems)
+        self.text(data["id"], f"{path}.id")
+        start, duration, end = data["start_ms"], data["duration_ms"], data["end_ms"]
+        for key in ("start_ms", "duration_ms", "end_ms"):
+            self.ms(data[key], f"{path}.{key}")
+        if len(self.problems) == before and end != start + duration:
+            self.bad(
+                f"{path}.end_ms", f"must be start_ms + duration_ms ({start + duration}), got {end}"
+            )
+        kind = _KINDS.get(data["kind"]) if type(data["kind"]) is str else None
+        self.check(data["kind"], f"{path}.kind", kind is not None, f"one of {', '.join(_KINDS)}")
+        role = _ROLES.get(data["role"]) if type(data["role"]) is str else None
+        self.check(data["role"], f"{path}.role", role is not None, f"one of {', '.join(_ROLES)}")
+        self.text(data["text"], f"{path}.text")
+        side = data["side"]
+        self.check(side, f"{path}.side", side in (None, "left", "right"), '"left", "right" or null')
+        for key in ("stretch", "stretch_id", "target", "template"):
+            self.text(data[key], f"{path}.{key}", optional=True)
+        tick = data["tick"]
+        self.check(
+            tick, f"{path}.tick", tick is None or type(tick) is int, "a whole number or null"
+        )
+        rounds_value = data["rounds"]
+        rounds: list[Position | None] = []
+        if self.check(rounds_value, f"{path}.rounds", isinstance(rounds_value, list), "a list"):
+            rounds = [self.position(p, f"{path}.rounds[{i}]") for i, p in enumerate(rounds_value)]
+        rep = self.position(data["rep"], f"{path}.rep", optional=True)
+        part = self.position(data["part"], f"{path}.part", optional=True)
+        message = self.message(data["message"], f"{path}.message")
+        if len(self.problems) != before:
+            return None
+        fields = {
+            "id": data["id"],
+            "start_ms": start,
+            "duration_ms": duration,
+            "kind": kind,
+            "role": role,
+            "text": data["text"],
+            "side": _SIDES[side],
+            "stretch": data["stretch"],
+            "stretch_id": data["stretch_id"],
+            "target": data["target"],
+            "tick": tick,
+            "rounds": tuple(rounds),
+            "rep": rep,
+            "part": part,
+            "message": message,
+            "template": data["template"],
+        }
+        for field, problem in event_problems(_Fields(fields)):
+            self.bad(f"{path}.{field}", problem)
+        if len(self.problems) != before:
+            return None
+        return self.build(path, lambda: Event(**fields))
+
+    def stretch(self, value: object, path: str) -> StretchInfo | None:
+        data = self.record(value, path, _STRETCH_KEYS)
+        if data is None:
+            return None
+        before = len(self.problems)
+        for key in ("id", "name", "purpose"):
+            self.text(data[key], f"{path}.{key}")
+        targets = self.texts(data["targets"], f"{path}.targets")
+        props = self.texts(data["props"], f"{path}.props")
+        cautions = []
+        if self.check(
+            data["cautions"], f"{path}.cautions", isinstance(data["cautions"], list), "a list"
+        ):
+            for i, item in enumerate(data["cautions"]):
+                where = f"{path}.cautions[{i}]"
+                caution = self.record(item, where, ("text", "conditions"))
+                if caution is not None and self.text(caution["text"], f"{where}.text"):
+                    conditions = self.texts(caution["conditions"], f"{where}.conditions")
+                    if conditions is not None:
+                        made = self.build(where, partial(CautionInfo, caution["text"], conditions))
+                        cautions.append(made)
+        modifications = []
+        if self.check(
+            data["modifications"],
+            f"{path}.modifications",
+            isinstance(data["modifications"], list),
+            "a list",
+        ):
+            for i, item in enumerate(data["modifications"]):
+                where = f"{path}.modifications[{i}]"
+                mod = self.record(item, where, ("text", "when", "props"))
+                if mod is None:
+                    continue
+                ok = self.text(mod["text"], f"{where}.text") & self.text(
+                    mod["when"], f"{where}.when"
+                )
+                mod_props = self.texts(mod["props"], f"{where}.props")
+                if ok and mod_props is not None:
+                    modifications.append(
+                        self.build(
+                            where, partial(ModificationInfo, mod["text"], mod["when"], mod_props)
+                        )
+                    )
+        if len(self.problems) != before:
+            return None
+        return self.build(
+            path,
+            lambda: StretchInfo(
+                data["id"],
+                data["name"],
+                data["purpose"],
+                targets or (),
+                props or (),
+                tuple(cautions),
+                tuple(modifications),
+            ),
+        )
+
+    def chapter(self, value: object, path: str) -> Chapter | None:
+        data = self.record(value, path, _CHAPTER_KEYS)
+        if data is None:
+            return None
+        before = len(self.problems)
+        self.text(data["title"], f"{path}.title")
+        self.text(data["stretch_id"], f"{path}.stretch_id")
+        for key in ("start_ms", "duration_ms", "end_ms"):
+            self.ms(data[key], f"{path}.{key}")
+        if len(self.problems) != before:
+            return None
+        if data["end_ms"] != data["start_ms"] + data["duration_ms"]:
+            self.bad(
+                f"{path}.end_ms",
+                f"must be start_ms + duration_ms ({data['start_ms'] + data['duration_ms']}), "
+                f"got {data['end_ms']}",
+            )
+            return None
+        return self.build(
+            path,
+            lambda: Chapter(
+                data["title"], data["stretch_id"], data["start_ms"], data["duration_ms"]
+            ),
+        )
+
+    def options(self, value: object, path: str) -> CompileOptions | None:
+        if value is None:
+            return None
+        data = self.record(value, path, _OPTION_KEYS)
+        if data is None:
+            return None
+        values = dict(data)
+        level = data["level"]
+        values["level"] = _LEVELS.get(level, level) if type(level) is str else level
+        conditions = data["conditions"]
+        values["conditions"] = tuple(conditions) if isinstance(conditions, list) else conditions
+        found = options_problems(values)
+        for field, message in found:
+            self.bad(f"{path}.{field}", message)
+        return None if found else CompileOptions(**values)
+
+    def items(self, value: object, path: str, read: Callable[[object, str], Any]) -> list[Any]:
+        if not isinstance(value, list):
+            self.bad(path, f"must be a list, got {describe(value)}")
+            return []
+        return [read(item, f"{path}[{index}]") for index, item in enumerate(value)]
+
+
+class _Fields:
+    """Checked document values, read like an Event's fields by ``event_problems``."""
+
+    def __init__(self, fields: dict[str, Any]) -> None:
+        self.__dict__.update(fields)
+
+
+def _fast_event(value: object, positions: dict[tuple[int, int], Position]) -> Event | None:
+    """An event document that is plainly right, built directly (timelines can hold 100,000 of
+    them); None for anything else, which the detailed reader then explains."""
+    if type(value) is not dict or tuple(value) != _EVENT_KEYS:  # as dumps_timeline writes it
+        return None
+    (
+        event_id,
+        start,
+        duration,
+        end,
+        kind,
+        role,
+        text,
+        side,
+        stretch,
+        stretch_id,
+        target,
+        tick,
+        rounds,
+        rep,
+        part,
+        message,
+        template,
+    ) = value.values()
+    if (
+        type(start) is not int
+        or type(duration) is not int
+        or end != start + duration
+        or type(kind) is not str
+        or type(role) is not str
+        or type(rounds) is not list
+        or not (side is None or side == "left" or side == "right")
+    ):
+        return None
+    kind_, role_ = _KINDS.get(kind), _ROLES.get(role)
+    if kind_ is None or role_ is None:
+        return None
+    try:
+        positions_ = tuple([_fast_position(p, positions) for p in rounds]) if rounds else ()
+        rep_ = None if rep is None else _fast_position(rep, positions)
+        part_ = None if part is None else _fast_position(part, positions)
+        message_ = None
+        if message is not None:
+            if type(message) is not dict or tuple(message) != ("key", "params"):
+                return None
+            params = message["params"]
+            if type(params) is not dict:
+                return None
+            message_ = Message(
+                message["key"],
+                tuple((k, tuple(v) if type(v) is list else v) for k, v in params.items()),
+            )
+        return Event(
+            event_id,
+            start,
+            duration,
+            kind_,
+            text,
+            _SIDES[side],
+            stretch,
+            role=role_,
+            stretch_id=stretch_id,
+            tick=tick,
+            rounds=positions_,
+            rep=rep_,
+            part=part_,
+            target=target,
+            message=message_,
+            template=template,
+        )
+    except (TimelineError, _NotPlain, TypeError):
+        return None
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _fast_position(value: object, positions: dict[tuple[int, int], Position]) -> Position:
+    if type(value) is not dict or len(value) != 2:
+        raise _NotPlain
+    index, count = value.get("index"), value.get("count")
+    if type(index) is not int or type(count) is not int:
+        raise _NotPlain
+    found = positions.get((index, count))
+    if found is None:
+        found = positions[(index, count)] = Position(index, count)
+    return found
+
+
+def timeline_from_data(data: object, *, source: str = "") -> Timeline:
+    """Load a timeline from a document tree; a DocumentError lists every problem at its path."""
+    root = _root(data, source)
+    reader = _Reader()
+    if reader.record(root, "$", _ROOT_KEYS) is None:
+        raise DocumentError(reader.problems, source=source)
+    reader.text(root["title"], "$.title")
+    reader.ms(root["total_ms"], "$.total_ms")
+    options = reader.options(root["options"], "$.options")
+    stretches = reader.items(root["stretches"], "$.stretches", reader.stretch)
+    chapters = reader.items(root["chapters"], "$.chapters", reader.chapter)
+    raw_events = root["events"]
+    events: list[Event | None] = []
+    if type(raw_events) is list and not reader.problems:
+        positions = reader.positions
+        for index, value in enumerate(raw_events):
+            event = _fast_event(value, positions)
+            events.append(event if event is not None else reader.event(value, f"$.events[{index}]"))
+    else:
+        events = reader.items(raw_events, "$.events", reader.event)
+    if reader.problems:
+        raise DocumentError(reader.problems, source=source)
+    try:
+        return Timeline(root["title"], root["total_ms"], events, chapters, stretches, options)
+    except TimelineError as error:
+        raise DocumentError(error.problems, source=source) from None
+
+
+def _root(data: object, source: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise DocumentError(
+            [Problem("$", f"a timeline document is an object, got {describe(data)}")],
+            source=source,
+        )
+    version = data.get("version")
+    if type(version) is not int or version < 1:
+        got = "missing" if "version" not in data else f"got {describe(version)}"
+        raise DocumentError(
+            [
+                Problem(
+                    "$.version",
+                    f"must be the format version, a whole number like "
+                    f"{TIMELINE_FORMAT_VERSION}; {got}",
+                )
+            ],
+            source=source,
+        )
+    if version == 1:
+        raise DocumentError(
+            [
+                Problem(
+                    "$.version",
+                    "this is a version 1 timeline, which this backstretch no longer reads; a "
+                    "timeline is compiled output, so compile its routine again to get version "
+                    f"{TIMELINE_FORMAT_VERSION}: `backstretch compile ROUTINE > timeline.json`",
+                )
+            ],
+            source=source,
+        )
+    if version > TIMELINE_FORMAT_VERSION:
+        raise DocumentError(
+            [
+                Problem(
+                    "$.version",
+                    f"this document has format version {version}, newer than this backstretch "
+                    f"reads ({TIMELINE_FORMAT_VERSION}); upgrade backstretch",
+                )
+            ],
+            source=source,
+        )
+    if data.get("type") != "timeline":
+        raise DocumentError(
+            [Problem("$.type", f'must be "timeline", got {describe(data.get("type"))}')],
+            source=source,
+        )
+    return data
+
+
+def loads_timeline(
+    text: str | bytes, *, source: str = "", limits: Limits | None = None
+) -> Timeline:
+    """Load a timeline from JSON document text, checking every rule a timeline keeps. Timelines
+    are flat, so ``limits.max_bytes`` is scaled by 100 for them (they are far bigger than their
+    routines), and ``limits.max_events`` bounds the number of events."""
+    limits = limits or Limits()
+    big = Limits(
+        max_bytes=limits.max_bytes * TIMELINE_SIZE_FACTOR,
+        max_depth=limits.max_depth,
+        max_events=limits.max_events,
+        max_total=limits.max_total,
+    )
+    data = parse(text, "json", source, big)
+    # The reader never descends past the document's fixed shape, so nesting cannot hurt it; what
+    # bounds the work is the number of events, and the length is bounded like a routine's.
+    if isinstance(data, dict):
+        events, total = data.get("events"), data.get("total_ms")
+        problem = None
+        if isinstance(events, list) and len(events) > limits.max_events:
+            problem = (
+                f"the timeline has {len(events):,} events; the limit is "
+                f"{limits.max_events:,} (Limits.max_events)"
+            )
+        elif type(total) is int and total > limits.max_total.ms:
+            problem = (
+                f"the timeline lasts more than {format_ms(limits.max_total.ms)} (Limits.max_total)"
+            )
+        if problem is not None:
+            raise DocumentError([Problem("$", problem)], source=source)
+    return timeline_from_data(data, source=source)
+
+
+def load_timeline(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Timeline:
+    """Read a timeline JSON document."""
+    limits = limits or Limits()
+    data = read_bytes(path, limits.max_bytes * TIMELINE_SIZE_FACTOR)
+    return loads_timeline(data, source=os.fspath(path), limits=limits)

@@ -1,0 +1,621 @@
+"""The timeline conformance suite in ``conformance/timeline``: valid documents, and invalid ones
+each with the ``$.path`` and reason a loader must give, and whether JSON Schema can refuse it.
+
+The documents are made here, from a small routine that uses every kind of event and from
+targeted changes to it, so they stay in step with the format: ``test_conformance`` checks that
+the files on disk are exactly what this makes (``BACKSTRETCH_REGOLD=1`` rewrites them after
+review), that our loader refuses each invalid one at its path with its message, and that the
+shipped schema refuses exactly those marked ``schema``. Run ``python tests/conformance.py`` to
+write the files.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from backstretch import (
+    Break,
+    Caution,
+    DocumentError,
+    Event,
+    Hold,
+    Kind,
+    Modification,
+    PerSide,
+    Repeat,
+    Reps,
+    Routine,
+    Step,
+    Stretch,
+    Timeline,
+    catalog,
+    compile_routine,
+    dumps_timeline,
+    loads_timeline,
+)
+
+FOLDER = Path(__file__).parent.parent / "conformance" / "timeline"
+
+#: A small routine that uses every kind and role of event: per-side steps and holds with cues,
+#: a stretch replaced for a condition, alternating reps in a repeat, a hold split by breaks.
+ROUTINE = Routine(
+    "Conformance",
+    [
+        Stretch(
+            "Neck Tilt",
+            [
+                PerSide(
+                    [
+                        Step("Tilt your {side} ear to your {side} shoulder", duration="4s"),
+                        Hold("25s", cue="Breathe out"),
+                    ]
+                )
+            ],
+            purpose="Eases the neck.",
+            targets=["neck"],
+            props=["a chair"],
+            cautions=[Caution("Move slowly.")],
+            modifications=[Modification("Sit down.", when="you feel dizzy", props=["a chair"])],
+        ),
+        Stretch(
+            "Kneel",
+            [Step("Kneel", duration="3s")],
+            cautions=[Caution("Not with sore knees.", conditions=["knee"])],
+            alternative=Stretch("Stand", [Step("Stand tall", duration="3s")]),
+        ),
+        Stretch(
+            "Bird Dog",
+            [
+                Repeat(2, [Reps(2, "Reach your {side} arm", tempo="2s", alternate=True)]),
+                Hold("10s", breaks=Break("Shake out", every="4s", duration="2s")),
+            ],
+        ),
+    ],
+    intro="Hello.",
+    outro="Bye.",
+    rest_between="5s",
+)
+
+
+def _base() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(dumps_timeline(compile_routine(ROUTINE, conditions={"knee"})))
+    return data
+
+
+def _minimal() -> Timeline:
+    """The least a timeline can be: a title and the end, made by hand, with no options."""
+    return Timeline(
+        "Minimal",
+        3000,
+        [
+            Event("title", 0, 3000, Kind.TITLE, "Minimal"),
+            Event("end", 3000, 0, Kind.END, "The end"),
+        ],
+    )
+
+
+def valid() -> dict[str, str]:
+    """The valid documents, by file name."""
+    seed = catalog.get("pilates-for-back-pain")
+    return {
+        "conformance.json": dumps_timeline(compile_routine(ROUTINE, conditions={"knee"})),
+        "minimal.json": dumps_timeline(_minimal()),
+        "seed-gentle-knee.json": dumps_timeline(
+            compile_routine(seed, level="gentle", conditions={"knee"})
+        ),
+    }
+
+
+def _index(data: dict[str, Any], role: str, nth: int = 0) -> int:
+    found = [i for i, e in enumerate(data["events"]) if e["role"] == role]
+    return found[nth]
+
+
+def _event(data: dict[str, Any], role: str, nth: int = 0) -> dict[str, Any]:
+    event: dict[str, Any] = data["events"][_index(data, role, nth)]
+    return event
+
+
+def _set(event: dict[str, Any], **fields: Any) -> None:
+    event.update(fields)
+    event["end_ms"] = event["start_ms"] + event["duration_ms"]
+
+
+def _move_segment(data: dict[str, Any], index: int, by_ms: int) -> None:
+    _set(data["events"][index], start_ms=data["events"][index]["start_ms"] + by_ms)
+
+
+Mutation = Callable[[dict[str, Any]], Any]
+
+
+@attrs.frozen
+class Case:
+    name: str
+    reason: str
+    mutate: Mutation
+    path: str
+    #: True when the shipped JSON Schema refuses it too; False when only a loader can.
+    schema: bool
+
+
+def _drop(key: str) -> Mutation:
+    def mutate(data: dict[str, Any]) -> None:
+        del data[key]
+
+    return mutate
+
+
+def _events(change: Callable[[list[dict[str, Any]]], Any]) -> Mutation:
+    return lambda data: change(data["events"])
+
+
+def _role(which: str, nth: int = 0, **fields: Any) -> Mutation:
+    """Change fields of the ``nth`` event whose role is ``which``."""
+    return lambda data: _event(data, which, nth).update(fields)
+
+
+def _swap_first_rounds(data: dict[str, Any]) -> None:
+    reps = [e for e in data["events"] if e["role"] == "rep"]
+    reps[0]["rounds"] = [{"index": 2, "count": 2}]
+
+
+def _skip_a_rep(data: dict[str, Any]) -> None:
+    _event(data, "rep", 2)["rep"] = {"index": 1, "count": 2}
+    _event(data, "rep", 2)["message"]["params"]["index"] = 1
+
+
+def _unfinished_part(data: dict[str, Any]) -> None:
+    for event in data["events"]:
+        if event["part"] is not None:
+            event["part"] = {"index": event["part"]["index"], "count": 4}
+
+
+def _two_ends(data: dict[str, Any]) -> None:
+    end = copy.deepcopy(data["events"][-1])
+    end["id"] = "end-again"
+    data["events"].append(end)
+
+
+def _move_end(data: dict[str, Any]) -> None:
+    events = data["events"]
+    end = events.pop()
+    _set(end, start_ms=end["start_ms"] - 1000)
+    events.insert(len(events) - 1, end)
+
+
+def _marker_past_the_end(data: dict[str, Any]) -> None:
+    cue = _event(data, "hold_cue")
+    cue["start_ms"] = cue["end_ms"] = data["total_ms"] + 1
+
+
+def _unsorted(data: dict[str, Any]) -> None:
+    events = data["events"]
+    index = _index(data, "hold_cue")
+    events[index - 1], events[index] = events[index], events[index - 1]
+
+
+def _gap(data: dict[str, Any]) -> None:
+    for event in data["events"][_index(data, "outro") :]:
+        _set(event, start_ms=event["start_ms"] + 1000)
+    data["total_ms"] += 1000
+
+
+def _overlap(data: dict[str, Any]) -> None:
+    _move_segment(data, _index(data, "outro"), -500)
+
+
+def _chapter(index: int, **fields: Any) -> Mutation:
+    def mutate(data: dict[str, Any]) -> None:
+        chapter = data["chapters"][index]
+        chapter.update(fields)
+        chapter["end_ms"] = chapter["start_ms"] + chapter["duration_ms"]
+
+    return mutate
+
+
+def _chapters_swapped(data: dict[str, Any]) -> None:
+    data["chapters"][0], data["chapters"][1] = data["chapters"][1], data["chapters"][0]
+
+
+def _overlapping_chapters(data: dict[str, Any]) -> None:
+    first, second = data["chapters"][0], data["chapters"][1]
+    first["duration_ms"] = second["start_ms"] + 1000 - first["start_ms"]
+    first["end_ms"] = first["start_ms"] + first["duration_ms"]
+
+
+def _duplicate_stretch(data: dict[str, Any]) -> None:
+    data["stretches"].append(copy.deepcopy(data["stretches"][0]))
+
+
+CASES = [
+    Case("root-a-list", "the root is not an object", lambda d: [d], "$", True),
+    Case("no-version", "the format version is missing", _drop("version"), "$.version", True),
+    Case(
+        "version-1",
+        "a version 1 document is not read; compile again",
+        lambda d: d.update(version=1),
+        "$.version",
+        True,
+    ),
+    Case("newer-version", "a newer version", lambda d: d.update(version=3), "$.version", True),
+    Case("wrong-type", "not a timeline", lambda d: d.update(type="routine"), "$.type", True),
+    Case("unknown-root-key", "an unknown key", lambda d: d.update(colour="red"), "$.colour", True),
+    Case("no-events", "the events are missing", _drop("events"), "$.events", True),
+    Case(
+        "negative-total",
+        "total_ms below 0",
+        lambda d: d.update(total_ms=-5),
+        "$.total_ms",
+        True,
+    ),
+    Case(
+        "event-unknown-key",
+        "an event with an unknown key",
+        _events(lambda e: e[1].update(colour="red")),
+        "$.events[1].colour",
+        True,
+    ),
+    Case(
+        "event-without-role",
+        "an event without its role",
+        _events(lambda e: e[1].pop("role")),
+        "$.events[1].role",
+        True,
+    ),
+    Case(
+        "unknown-kind",
+        "a kind that does not exist",
+        _events(lambda e: e[1].update(kind="jump")),
+        "$.events[1].kind",
+        True,
+    ),
+    Case(
+        "role-of-another-kind",
+        "a hold whose role is a cue's",
+        _role("hold", role="countdown", tick=3),
+        "$.events[11].role",
+        True,
+    ),
+    Case(
+        "cue-with-a-duration",
+        "a marker kind that lasts",
+        _role("halfway", duration_ms=500, end_ms=44000),
+        "$.events[13].duration_ms",
+        True,
+    ),
+    Case(
+        "hold-of-0-ms",
+        "a segment kind that lasts 0 ms",
+        _events(
+            lambda e: e.insert(
+                12, {**e[11], "id": "empty", "duration_ms": 0, "start_ms": 56000, "end_ms": 56000}
+            )
+        ),
+        "$.events[12].duration_ms",
+        True,
+    ),
+    Case(
+        "bad-side",
+        "a side that is neither left nor right",
+        _events(lambda e: e[7].update(side="middle")),
+        "$.events[7].side",
+        True,
+    ),
+    Case(
+        "tick-on-a-hold",
+        "a tick on an event that is no countdown",
+        _role("hold", tick=3),
+        "$.events[11].tick",
+        True,
+    ),
+    Case(
+        "countdown-without-tick",
+        "a countdown that says no number",
+        _role("countdown", tick=None),
+        "$.events[8].tick",
+        True,
+    ),
+    Case(
+        "rep-without-position",
+        "a rep that is not counted",
+        _role("rep", rep=None),
+        "$.events[31].rep",
+        True,
+    ),
+    Case(
+        "rep-position-on-a-step",
+        "a rep position on a step",
+        _role("step", rep={"index": 1, "count": 1}),
+        "$.events[7].rep",
+        True,
+    ),
+    Case(
+        "part-on-a-step",
+        "a hold part on a step",
+        _role("step", part={"index": 1, "count": 1}),
+        "$.events[7].part",
+        True,
+    ),
+    Case(
+        "position-from-0",
+        "positions count from 1",
+        _role("rep", rep={"index": 0, "count": 2}),
+        "$.events[31].rep.index",
+        True,
+    ),
+    Case(
+        "position-extra-key",
+        "a position with an unknown key",
+        _role("rep", rep={"index": 1, "count": 2, "of": 3}),
+        "$.events[31].rep.of",
+        True,
+    ),
+    Case(
+        "target-on-a-step",
+        "a target on an event that refers to no stretch",
+        _role("step", target="bird-dog"),
+        "$.events[7].target",
+        True,
+    ),
+    Case(
+        "next-up-without-target",
+        "a preview that names no stretch",
+        _role("next_up", target=None),
+        "$.events[3].target",
+        True,
+    ),
+    Case(
+        "unknown-message-key",
+        "a message key the table does not have",
+        _role("halfway", message={"key": "midway", "params": {}}),
+        "$.events[13].message.key",
+        True,
+    ),
+    Case(
+        "message-missing-a-parameter",
+        "a rep message without its count",
+        lambda d: _event(d, "rep")["message"]["params"].pop("count"),
+        "$.events[31].message.params",
+        True,
+    ),
+    Case(
+        "message-parameter-of-the-wrong-type",
+        "a rep index written as text",
+        lambda d: _event(d, "rep")["message"]["params"].update(index="1"),
+        "$.events[31].message.params.index",
+        True,
+    ),
+    Case(
+        "chapter-without-stretch-id",
+        "a chapter that names no stretch",
+        lambda d: d["chapters"][0].pop("stretch_id"),
+        "$.chapters[0].stretch_id",
+        True,
+    ),
+    Case(
+        "stretch-without-name",
+        "a stretch entry without its name",
+        lambda d: d["stretches"][0].pop("name"),
+        "$.stretches[0].name",
+        True,
+    ),
+    Case(
+        "bad-level",
+        "options with a level that does not exist",
+        lambda d: d["options"].update(level="extreme"),
+        "$.options.level",
+        True,
+    ),
+    # What only a loader can check.
+    Case(
+        "end-ms-mismatch",
+        "end_ms is not start_ms + duration_ms",
+        _events(lambda e: e[0].update(end_ms=8999)),
+        "$.events[0].end_ms",
+        False,
+    ),
+    Case("gap", "segments with a gap between them", _gap, "$.events[53].start_ms", False),
+    Case(
+        "overlap",
+        "segments that overlap",
+        _overlap,
+        "$.events[53].start_ms",
+        False,
+    ),
+    Case(
+        "unsorted",
+        "a marker before the segment it starts with",
+        _unsorted,
+        "$.events[12].start_ms",
+        False,
+    ),
+    Case(
+        "duplicate-id",
+        "two events with one id",
+        _events(lambda e: e[2].update(id="title")),
+        "$.events[2].id",
+        False,
+    ),
+    Case(
+        "wrong-total",
+        "total_ms is not where the segments end",
+        lambda d: d.update(total_ms=d["total_ms"] + 1000),
+        "$.total_ms",
+        False,
+    ),
+    Case(
+        "marker-past-the-end",
+        "a marker after total_ms",
+        _marker_past_the_end,
+        "$.events[12].start_ms",
+        False,
+    ),
+    Case(
+        "no-end-marker",
+        "the end marker is missing",
+        _events(lambda e: e.pop()),
+        "$.events",
+        False,
+    ),
+    Case("end-not-last", "the end marker before the last event", _move_end, "$.events[53]", False),
+    Case("two-ends", "a second end marker", _two_ends, "$.events[54]", False),
+    Case(
+        "position-past-its-count",
+        "rep 3 of 2",
+        _role("rep", rep={"index": 3, "count": 2}),
+        "$.events[31].rep.index",
+        False,
+    ),
+    Case(
+        "rounds-out-of-order",
+        "round 2 before round 1",
+        _swap_first_rounds,
+        "$.events[31].rounds[0]",
+        False,
+    ),
+    Case(
+        "reps-skip-a-number",
+        "reps counting 1, 1 on one side",
+        _skip_a_rep,
+        "$.events[33].rep",
+        False,
+    ),
+    Case(
+        "parts-stop-short",
+        "a hold's parts stop at 3 of 4",
+        _unfinished_part,
+        "$.events",
+        False,
+    ),
+    Case(
+        "chapters-out-of-order", "chapters out of order", _chapters_swapped, "$.chapters[1]", False
+    ),
+    Case(
+        "chapters-overlap",
+        "chapters that overlap",
+        _overlapping_chapters,
+        "$.chapters[1]",
+        False,
+    ),
+    Case(
+        "chapter-off-a-boundary",
+        "a chapter that starts inside a segment",
+        _chapter(0, start_ms=16000, duration_ms=74000),
+        "$.chapters[0].start_ms",
+        False,
+    ),
+    Case(
+        "chapter-names-no-stretch",
+        "a chapter whose stretch_id is in no entry of stretches",
+        _chapter(0, stretch_id="neck-roll"),
+        "$.chapters[0].stretch_id",
+        False,
+    ),
+    Case(
+        "chapter-title-not-the-stretch-name",
+        "a chapter titled unlike its stretch",
+        _chapter(0, title="Neck Roll"),
+        "$.chapters[0].title",
+        False,
+    ),
+    Case(
+        "stretch-id-names-no-entry",
+        "an event whose stretch_id is in no entry of stretches",
+        _role("step", stretch_id="neck-roll"),
+        "$.events[7].stretch_id",
+        False,
+    ),
+    Case(
+        "target-names-no-entry",
+        "a preview of a stretch not in the timeline",
+        _role("next_up", target="neck-roll"),
+        "$.events[3].target",
+        False,
+    ),
+    Case(
+        "stretch-name-mismatch",
+        "an event's stretch name unlike its entry's",
+        _role("step", stretch="Neck Roll"),
+        "$.events[7].stretch",
+        False,
+    ),
+    Case(
+        "stretch-without-id",
+        "a stretch name with no stretch_id",
+        _role("step", stretch_id=None),
+        "$.events[7].stretch_id",
+        False,
+    ),
+    Case(
+        "duplicate-stretch-ids",
+        "two entries of stretches with one id",
+        _duplicate_stretch,
+        "$.stretches[3].id",
+        False,
+    ),
+]
+
+
+def invalid() -> dict[str, str]:
+    """The invalid documents, by file name."""
+    documents = {}
+    for case in CASES:
+        data = _base()
+        result = case.mutate(data)
+        document = result if isinstance(result, list) else data
+        documents[f"{case.name}.json"] = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return documents
+
+
+def problems_of(text: str) -> list[str]:
+    """Our loader's problems with a document, as ``$.path: message`` lines."""
+    try:
+        loads_timeline(text)
+    except DocumentError as error:
+        return [str(problem) for problem in error.problems]
+    return []
+
+
+def expected() -> str:
+    """EXPECTED.json: for each invalid document, the path and reason a loader must give, whether
+    JSON Schema refuses it too, and the exact message this backstretch gives."""
+    documents = invalid()
+    table = {}
+    for case in CASES:
+        name = f"{case.name}.json"
+        found = [line for line in problems_of(documents[name]) if line.startswith(f"{case.path}: ")]
+        table[name] = {
+            "path": case.path,
+            "reason": case.reason,
+            "schema": case.schema,
+            "message": found[0][len(case.path) + 2 :] if found else None,
+        }
+    return json.dumps(table, ensure_ascii=False, indent=1) + "\n"
+
+
+def files() -> dict[str, str]:
+    """Every file of the suite, by its path under ``conformance/timeline``."""
+    return {
+        **{f"valid/{name}": text for name, text in valid().items()},
+        **{f"invalid/{name}": text for name, text in invalid().items()},
+        "invalid/EXPECTED.json": expected(),
+    }
+
+
+def write() -> None:
+    for path in FOLDER.rglob("*.json"):
+        path.unlink()
+    for name, text in files().items():
+        target = FOLDER / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write()

@@ -1,0 +1,226 @@
+"""The timeline JSON Schema, built from the library's own tables (kinds, roles, messages, options),
+so the shipped file cannot drift from them: ``test_schemas`` compares the two, and
+``BACKSTRETCH_REGOLD=1`` rewrites the shipped file after review.
+
+It states per kind what JSON Schema can: markers last 0 ms and segments at least 1 ms, the roles
+of each kind, ticks only on countdowns, rep positions only on reps, parts only on holds and their
+cues, targets only on previews and replacements, and the parameters of every message key. What
+it cannot state (order, tiling, unique ids, references between entries, positions counting 1..n)
+is for a loader: conformance/README.md lists it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from backstretch import MESSAGES, ROLES, TIMELINE_FORMAT_VERSION, CompileOptions, Kind, Role
+from backstretch._kinds import MARKER_KINDS
+from backstretch._timeline import PART_KINDS, TARGET_ROLES
+
+Schema = dict[str, Any]
+
+STRING: Schema = {"type": "string"}
+NAME: Schema = {"type": "string", "minLength": 1}
+MS: Schema = {"$ref": "#/$defs/ms"}
+TEXTS: Schema = {"type": "array", "items": STRING}
+NULL: Schema = {"type": "null"}
+POSITION: Schema = {"$ref": "#/$defs/position"}
+
+
+def _or_null(schema: Schema) -> Schema:
+    return {"anyOf": [NULL, schema]}
+
+
+def _object(properties: dict[str, Schema], **more: Any) -> Schema:
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+        **more,
+    }
+
+
+def _when(
+    field: str, values: list[str], then: dict[str, Schema], otherwise: dict[str, Schema]
+) -> Schema:
+    """If ``field`` is one of ``values``, the properties ``then``; otherwise ``otherwise``."""
+    condition = {"enum": values} if len(values) > 1 else {"const": values[0]}
+    rule: Schema = {
+        "if": {"type": "object", "properties": {field: condition}, "required": [field]},
+        "then": {"type": "object", "properties": then},
+    }
+    if otherwise:
+        rule["else"] = {"type": "object", "properties": otherwise}
+    return rule
+
+
+_PARAM_SCHEMAS: dict[str, Schema] = {
+    "text": STRING,
+    "texts": TEXTS,
+    "side": {"enum": ["left", "right"]},
+    "conditions": TEXTS,
+    "number": {"type": "integer"},
+}
+
+
+def _option_schema(name: str, value: object) -> Schema:
+    if name == "level":
+        return {"enum": ["gentle", "standard", "deep"]}
+    if name == "conditions":
+        return TEXTS
+    if name == "language":
+        return NAME
+    if isinstance(value, bool):
+        return {"type": "boolean"}
+    if name == "countdown":
+        return {"type": "integer", "minimum": 0}
+    if name in ("fit_to_ms", "breath_every_ms"):
+        return _or_null(MS)
+    return MS
+
+
+def timeline_schema() -> Schema:
+    kinds = [kind.value for kind in Kind]
+    markers = [kind.value for kind in Kind if kind in MARKER_KINDS]
+    event_rules: list[Schema] = [
+        _when(
+            "kind",
+            markers,
+            {"duration_ms": {"const": 0}, "end_ms": MS},
+            {"duration_ms": {"type": "integer", "minimum": 1}},
+        ),
+        *(
+            _when("kind", [kind.value], {"role": {"enum": [role.value for role in roles]}}, {})
+            for kind, roles in ROLES.items()
+        ),
+        _when(
+            "role",
+            [Role.COUNTDOWN.value],
+            {"tick": {"type": "integer", "minimum": 1}},
+            {"tick": NULL},
+        ),
+        _when("kind", [Kind.REP.value], {"rep": POSITION}, {"rep": NULL}),
+        _when(
+            "kind",
+            [kind.value for kind in Kind if kind in PART_KINDS],
+            {"part": _or_null(POSITION)},
+            {"part": NULL},
+        ),
+        _when(
+            "role",
+            sorted(role.value for role in TARGET_ROLES),
+            {"target": NAME},
+            {"target": NULL},
+        ),
+    ]
+    message_rules = [
+        _when(
+            "key",
+            [key],
+            {"params": _object({name: _PARAM_SCHEMAS[kind] for name, kind in spec.params.items()})},
+            {},
+        )
+        for key, spec in MESSAGES.items()
+    ]
+    defaults = CompileOptions()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://backstretch.invalid/schemas/timeline/{TIMELINE_FORMAT_VERSION}",
+        "title": f"backstretch timeline document, format version {TIMELINE_FORMAT_VERSION}",
+        "description": (
+            "A compiled routine for players in any language: events sorted by start_ms; segments "
+            "(duration_ms > 0) tile [0, total_ms); markers (cue, skip, end: duration_ms == 0) lie "
+            "within it, the end marker last. Each event's kind and role say what it is, its "
+            "positions where it is counted, and its message the key and parameters of any text "
+            "the library wrote. All times are integer milliseconds. Rules JSON Schema cannot "
+            "state are checked by loaders: see docs/timeline.md."
+        ),
+        **_object(
+            {
+                "version": {"const": TIMELINE_FORMAT_VERSION},
+                "type": {"const": "timeline"},
+                "title": STRING,
+                "total_ms": MS,
+                "options": _or_null({"$ref": "#/$defs/options"}),
+                "stretches": {"type": "array", "items": {"$ref": "#/$defs/stretch"}},
+                "chapters": {"type": "array", "items": {"$ref": "#/$defs/chapter"}},
+                "events": {"type": "array", "items": {"$ref": "#/$defs/event"}},
+            }
+        ),
+        "$defs": {
+            "ms": {"type": "integer", "minimum": 0},
+            "position": _object(
+                {
+                    "index": {"type": "integer", "minimum": 1},
+                    "count": {"type": "integer", "minimum": 1},
+                }
+            ),
+            "options": _object(
+                {
+                    name: _option_schema(name, getattr(defaults, name))
+                    for name in (f.name for f in CompileOptions.__attrs_attrs__)
+                }
+            ),
+            "stretch": _object(
+                {
+                    "id": NAME,
+                    "name": NAME,
+                    "purpose": STRING,
+                    "targets": TEXTS,
+                    "props": TEXTS,
+                    "cautions": {
+                        "type": "array",
+                        "items": _object({"text": NAME, "conditions": TEXTS}),
+                    },
+                    "modifications": {
+                        "type": "array",
+                        "items": _object({"text": NAME, "when": STRING, "props": TEXTS}),
+                    },
+                }
+            ),
+            "chapter": _object(
+                {
+                    "title": NAME,
+                    "stretch_id": NAME,
+                    "start_ms": MS,
+                    "duration_ms": {"type": "integer", "minimum": 1},
+                    "end_ms": MS,
+                }
+            ),
+            "message": _object(
+                {
+                    "key": {"enum": list(MESSAGES)},
+                    "params": {"type": "object"},
+                },
+                allOf=message_rules,
+            ),
+            "event": _object(
+                {
+                    "id": NAME,
+                    "start_ms": MS,
+                    "duration_ms": MS,
+                    "end_ms": MS,
+                    "kind": {"enum": kinds},
+                    "role": {"enum": [role.value for role in Role]},
+                    "text": STRING,
+                    "side": {"enum": ["left", "right", None]},
+                    "stretch": _or_null(NAME),
+                    "stretch_id": _or_null(NAME),
+                    "target": _or_null(NAME),
+                    "tick": _or_null({"type": "integer"}),
+                    "rounds": {"type": "array", "items": POSITION},
+                    "rep": _or_null(POSITION),
+                    "part": _or_null(POSITION),
+                    "message": _or_null({"$ref": "#/$defs/message"}),
+                    "template": _or_null(STRING),
+                },
+                allOf=event_rules,
+            ),
+        },
+    }
+
+
+def timeline_schema_text() -> str:
+    return json.dumps(timeline_schema(), indent=2, ensure_ascii=False) + "\n"
