@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from backstretch import Kind, Side, catalog, compile_routine
+from backstretch import Kind, Repeat, Routine, Side, Step, Stretch, catalog, compile_routine
 from backstretch._terminal import Outcome, parse_keys, play_fullscreen, render
 from backstretch.speech import SpeechQueue
 
@@ -201,3 +201,20 @@ def test_a_stretch_left_out_is_said_on_screen() -> None:
     )
     console.print(render(knees, skip.start_ms + 15_000, cue=next_up, notes=[skip]))
     assert "Left out:" not in console.export_text()  # after fifteen seconds it is gone
+
+
+def test_the_screen_counts_reps_parts_and_rounds_from_the_fields() -> None:
+    """Where a segment is counted comes from its positions: the alternating lunges count 1..7 on
+    each side, the long hold says which part it is, a repeat which round."""
+    lunges = [e for e in TIMELINE.segments if e.kind is Kind.REP]
+    third_left = lunges[5]
+    assert (Side.LEFT, 3, 7) == (third_left.side, third_left.rep.index, third_left.rep.count)  # type: ignore[union-attr]
+    assert "REPS  REP 3 OF 7" in screen(third_left.start_ms + 100)
+    second_part = next(e for e in TIMELINE.segments if e.part is not None and e.part.index == 2)
+    assert "HOLD  PART 2 OF 3" in screen(second_part.start_ms + 100)
+    routine = Routine("r", [Stretch("s", [Repeat(2, [Step("Reach", duration="5s")])])])
+    repeated = compile_routine(routine)
+    second = [e for e in repeated.segments if e.kind is Kind.STEP][1]
+    console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
+    console.print(render(repeated, second.start_ms + 100))
+    assert "GET INTO POSITION  ROUND 2 OF 2" in console.export_text()

@@ -103,6 +103,12 @@ def position_problems(index: object, count: object) -> list[tuple[str, str]]:
 
 
 def _as_params(value: Any) -> Any:
+    if type(value) is tuple:  # the usual case: (name, value) pairs already
+        for pair in value:
+            if type(pair) is not tuple or len(pair) != 2 or type(pair[1]) is list:
+                break
+        else:
+            return value
     if isinstance(value, Mapping):
         value = tuple(value.items())
     if isinstance(value, list | tuple):
@@ -378,10 +384,6 @@ def options_problems(values: Mapping[str, object]) -> list[tuple[str, str]]:
     return found
 
 
-def _rounds(value: Any) -> Any:
-    return tuple(value) if isinstance(value, list) else value
-
-
 @attrs.frozen
 class Event:
     """One timed event. ``duration_ms > 0`` makes it a segment; ``duration_ms == 0`` a marker.
@@ -410,7 +412,7 @@ class Event:
     )
     stretch_id: str | None = attrs.field(default=None, kw_only=True)
     tick: int | None = attrs.field(default=None, kw_only=True)
-    rounds: tuple[Position, ...] = attrs.field(default=(), kw_only=True, converter=_rounds)
+    rounds: tuple[Position, ...] = attrs.field(default=(), kw_only=True)
     rep: Position | None = attrs.field(default=None, kw_only=True)
     part: Position | None = attrs.field(default=None, kw_only=True)
     target: str | None = attrs.field(default=None, kw_only=True)
@@ -418,7 +420,11 @@ class Event:
     template: str | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        kind, role, duration = self.kind, self.role, self.duration_ms
+        kind, role, duration, rounds = self.kind, self.role, self.duration_ms, self.rounds
+        stretch, tick, target = self.stretch, self.tick, self.target
+        if type(rounds) is list:  # accepted, and kept as a tuple (no converter: a call less)
+            rounds = tuple(rounds)
+            object.__setattr__(self, "rounds", rounds)
         if (
             type(self.id) is str
             and self.id
@@ -432,23 +438,15 @@ class Event:
             and type(self.text) is str
             and (self.side is None or type(self.side) is Side)
             and (
-                (self.stretch is None and self.stretch_id is None)
-                or (type(self.stretch) is str and type(self.stretch_id) is str and self.stretch_id)
+                (stretch is None and self.stretch_id is None)
+                or (type(stretch) is str and type(self.stretch_id) is str and self.stretch_id)
             )
-            and (
-                self.tick is None
-                if role is not Role.COUNTDOWN
-                else type(self.tick) is int and self.tick >= 1
-            )
-            and type(self.rounds) is tuple
-            and (not self.rounds or all(type(p) is Position for p in self.rounds))
+            and (tick is None if role is not Role.COUNTDOWN else type(tick) is int and tick >= 1)
+            and type(rounds) is tuple
+            and (not rounds or _positions(rounds))
             and (self.rep is None if kind is not Kind.REP else type(self.rep) is Position)
             and (self.part is None or (type(self.part) is Position and kind in PART_KINDS))
-            and (
-                self.target is None
-                if role not in TARGET_ROLES
-                else type(self.target) is str and self.target
-            )
+            and (target is None if role not in TARGET_ROLES else type(target) is str and target)
             and (self.message is None or type(self.message) is Message)
             and (self.template is None or type(self.template) is str)
         ):
@@ -470,6 +468,13 @@ class Event:
         """True for a get-ready tick ("3", "2", "1" before a hold): ``role is Role.COUNTDOWN``.
         Players often beep for these instead of speaking them."""
         return self.role is Role.COUNTDOWN
+
+
+def _positions(rounds: tuple[object, ...]) -> bool:
+    for position in rounds:
+        if type(position) is not Position:
+            return False
+    return True
 
 
 def _only_role(kind: object) -> Role:
@@ -755,47 +760,55 @@ def timeline_problems(timeline: Timeline) -> list[Problem]:
     parts = _Sequence("part", stay=False)
     last_index = len(events) - 1
     for index, event in enumerate(events):
-        where = f"$.events[{index}]"
+        # Paths are only written when a problem is found: a timeline can hold a million events.
         if type(event) is not Event:
-            found.append(Problem(where, f"must be an Event, got {event!r}"))
+            found.append(Problem(f"$.events[{index}]", f"must be an Event, got {event!r}"))
             continue
         start, marker = event.start_ms, event.duration_ms == 0
         if start < previous_start or (start == previous_start and previous_marker and not marker):
             found.append(
                 Problem(
-                    f"{where}.start_ms",
+                    f"$.events[{index}].start_ms",
                     "events must be sorted by start_ms, at equal times a segment before markers",
                 )
             )
         previous_start, previous_marker = start, marker
-        if event.id in ids:
-            found.append(Problem(f"{where}.id", f"{event.id!r} is the id of an earlier event"))
+        known = len(ids)
         ids.add(event.id)
+        if len(ids) == known:
+            found.append(
+                Problem(f"$.events[{index}].id", f"{event.id!r} is the id of an earlier event")
+            )
         stretch_id = event.stretch_id
         if stretch_id is not None:
             entry = by_id.get(stretch_id)
             if entry is None:
                 found.append(
-                    Problem(f"{where}.stretch_id", f"{stretch_id!r} names no entry of stretches")
+                    Problem(
+                        f"$.events[{index}].stretch_id",
+                        f"{stretch_id!r} names no entry of stretches",
+                    )
                 )
             elif entry.name != event.stretch:
                 found.append(
                     Problem(
-                        f"{where}.stretch",
+                        f"$.events[{index}].stretch",
                         f"must be {entry.name!r}, the name of stretch {stretch_id!r}, "
                         f"got {event.stretch!r}",
                     )
                 )
         if event.target is not None and event.target not in by_id:
             found.append(
-                Problem(f"{where}.target", f"{event.target!r} names no entry of stretches")
+                Problem(
+                    f"$.events[{index}].target", f"{event.target!r} names no entry of stretches"
+                )
             )
         if marker:
             markers.append(event)
             if start > total_ms:
                 found.append(
                     Problem(
-                        f"{where}.start_ms",
+                        f"$.events[{index}].start_ms",
                         f"a marker must lie within the timeline (0 to {total_ms}), got {start}",
                     )
                 )
@@ -804,7 +817,7 @@ def timeline_problems(timeline: Timeline) -> list[Problem]:
                 if index != last_index or start != total_ms:
                     found.append(
                         Problem(
-                            where,
+                            f"$.events[{index}]",
                             f"the end marker must be the last event, at total_ms ({total_ms})",
                         )
                     )
@@ -814,29 +827,29 @@ def timeline_problems(timeline: Timeline) -> list[Problem]:
             what = "a gap" if start > position else "an overlap"
             found.append(
                 Problem(
-                    f"{where}.start_ms",
+                    f"$.events[{index}].start_ms",
                     f"segments must follow each other; expected {position}, got {start} ({what})",
                 )
             )
         position = event.end_ms
         # Positions count 1..n in order, over the segments that carry them.
-        for depth, round_ in enumerate(event.rounds):
+        for depth, round_ in enumerate(event.rounds) if event.rounds else ():
             if depth == len(rounds):
                 rounds.append(_Sequence(f"round (depth {depth + 1})", stay=True))
             problem = rounds[depth].step(round_)
             if problem:
-                found.append(Problem(f"{where}.rounds[{depth}]", problem))
+                found.append(Problem(f"$.events[{index}].rounds[{depth}]", problem))
         if event.rep is not None:
             sequence = reps.get(event.side)
             if sequence is None:
                 sequence = reps[event.side] = _Sequence("rep", stay=False)
             problem = sequence.step(event.rep)
             if problem:
-                found.append(Problem(f"{where}.rep", problem))
+                found.append(Problem(f"$.events[{index}].rep", problem))
         if event.part is not None:
             problem = parts.step(event.part)
             if problem:
-                found.append(Problem(f"{where}.part", problem))
+                found.append(Problem(f"$.events[{index}].part", problem))
     for sequence in (*rounds, *reps.values(), parts):
         problem = sequence.unfinished()
         if problem:

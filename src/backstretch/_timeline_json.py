@@ -73,6 +73,7 @@ _EVENT_KEYS = (
     "message",
     "template",
 )
+_EVENT_KEY_COUNT = len(_EVENT_KEYS)
 _ROOT_KEYS = ("version", "type", "title", "total_ms", "options", "stretches", "chapters", "events")
 _STRETCH_KEYS = ("id", "name", "purpose", "targets", "props", "cautions", "modifications")
 _CHAPTER_KEYS = ("title", "stretch_id", "start_ms", "duration_ms", "end_ms")
@@ -458,93 +459,80 @@ class _Fields:
         self.__dict__.update(fields)
 
 
-def _fast_event(value: object, positions: dict[tuple[int, int], Position]) -> Event | None:
+def _fast_event(value: object, cache: dict[Any, Any]) -> Event | None:
     """An event document that is plainly right, built directly (timelines can hold 100,000 of
-    them); None for anything else, which the detailed reader then explains."""
-    if type(value) is not dict or tuple(value) != _EVENT_KEYS:  # as dumps_timeline writes it
-        return None
-    (
-        event_id,
-        start,
-        duration,
-        end,
-        kind,
-        role,
-        text,
-        side,
-        stretch,
-        stretch_id,
-        target,
-        tick,
-        rounds,
-        rep,
-        part,
-        message,
-        template,
-    ) = value.values()
-    if (
-        type(start) is not int
-        or type(duration) is not int
-        or end != start + duration
-        or type(kind) is not str
-        or type(role) is not str
-        or type(rounds) is not list
-        or not (side is None or side == "left" or side == "right")
-    ):
-        return None
-    kind_, role_ = _KINDS.get(kind), _ROLES.get(role)
-    if kind_ is None or role_ is None:
+    them); None for anything else, which the detailed reader then explains. ``cache`` shares
+    equal positions and messages between events (a document repeats them often)."""
+    if type(value) is not dict or len(value) != _EVENT_KEY_COUNT:
         return None
     try:
-        positions_ = tuple([_fast_position(p, positions) for p in rounds]) if rounds else ()
-        rep_ = None if rep is None else _fast_position(rep, positions)
-        part_ = None if part is None else _fast_position(part, positions)
-        message_ = None
-        if message is not None:
-            if type(message) is not dict or tuple(message) != ("key", "params"):
-                return None
-            params = message["params"]
-            if type(params) is not dict:
-                return None
-            message_ = Message(
-                message["key"],
-                tuple((k, tuple(v) if type(v) is list else v) for k, v in params.items()),
-            )
+        # With exactly as many keys as an event has, every one of them found means no other.
+        event_id, start, duration, end = (
+            value["id"],
+            value["start_ms"],
+            value["duration_ms"],
+            value["end_ms"],
+        )
+        kind, role, text, side = value["kind"], value["role"], value["text"], value["side"]
+        stretch, stretch_id, target = value["stretch"], value["stretch_id"], value["target"]
+        tick, rounds, rep, part = value["tick"], value["rounds"], value["rep"], value["part"]
+        message, template = value["message"], value["template"]
+    except KeyError:
+        return None
+    try:
+        if end != start + duration or type(rounds) is not list:
+            return None
+        # Every value is checked by Event itself; the lookups refuse what is not a kind, a role
+        # or a side (a list as a key raises TypeError, also caught).
         return Event(
             event_id,
             start,
             duration,
-            kind_,
+            _KINDS[kind],
             text,
             _SIDES[side],
             stretch,
-            role=role_,
+            role=_ROLES[role],
             stretch_id=stretch_id,
             tick=tick,
-            rounds=positions_,
-            rep=rep_,
-            part=part_,
+            rounds=tuple([_fast_position(p, cache) for p in rounds]) if rounds else (),
+            rep=None if rep is None else _fast_position(rep, cache),
+            part=None if part is None else _fast_position(part, cache),
             target=target,
-            message=message_,
+            message=None if message is None else _fast_message(message, cache),
             template=template,
         )
-    except (TimelineError, _NotPlain, TypeError):
+    except (TimelineError, _NotPlain, TypeError, KeyError):
         return None
+
+
+def _fast_message(value: object, cache: dict[Any, Any]) -> Message:
+    if type(value) is not dict or len(value) != 2:
+        raise _NotPlain
+    params = value.get("params")
+    if type(params) is not dict:
+        raise _NotPlain
+    pairs = tuple([(k, tuple(v) if type(v) is list else v) for k, v in params.items()])
+    key = (value.get("key"), pairs)
+    found: Message | None = cache.get(key)
+    if found is None:
+        found = cache[key] = Message(value["key"], pairs)
+    return found
 
 
 class _NotPlain(Exception):
     pass
 
 
-def _fast_position(value: object, positions: dict[tuple[int, int], Position]) -> Position:
+def _fast_position(value: object, cache: dict[Any, Any]) -> Position:
     if type(value) is not dict or len(value) != 2:
         raise _NotPlain
     index, count = value.get("index"), value.get("count")
     if type(index) is not int or type(count) is not int:
         raise _NotPlain
-    found = positions.get((index, count))
+    found: Position | None = cache.get((index, count))
     if found is None:
-        found = positions[(index, count)] = Position(index, count)
+        found = cache[(index, count)] = Position(index, count)
     return found
 
 
@@ -562,9 +550,9 @@ def timeline_from_data(data: object, *, source: str = "") -> Timeline:
     raw_events = root["events"]
     events: list[Event | None] = []
     if type(raw_events) is list and not reader.problems:
-        positions = reader.positions
+        cache: dict[Any, Any] = {}
         for index, value in enumerate(raw_events):
-            event = _fast_event(value, positions)
+            event = _fast_event(value, cache)
             events.append(event if event is not None else reader.event(value, f"$.events[{index}]"))
     else:
         events = reader.items(raw_events, "$.events", reader.event)
