@@ -207,10 +207,6 @@ def all_stretches(routine: Routine) -> list[Stretch]:
     return found
 
 
-def stretch_by_slug(routine: Routine, key: str) -> Stretch:
-    return next(s for s in all_stretches(routine) if _slug(s.name) == key)
-
-
 def ranged_value(node: BodyNode) -> Duration | DurationRange | int | CountRange:
     """The value a level resolves for a hold (its duration), reps (count) or repeat (times)."""
     if isinstance(node, Hold):
@@ -219,25 +215,6 @@ def ranged_value(node: BodyNode) -> Duration | DurationRange | int | CountRange:
         return node.count
     assert isinstance(node, Repeat), node
     return node.times
-
-
-def node_at(routine: Routine, path: str) -> BodyNode:
-    """The node an event-id path names: ``slug/2/r1/0/left/0`` walks body[2], a round, body[0],
-    a side, body[0]."""
-    key, *parts = path.split("/")
-    body: tuple[BodyNode, ...] = stretch_by_slug(routine, key).body
-    node: BodyNode | None = None
-    for part in parts:
-        if part.isdigit():
-            node = body[int(part)]
-            if isinstance(node, PerSide | Repeat):
-                body = node.body
-        elif part in ("left", "right") or (part.startswith("r") and part[1:].isdigit()):
-            continue
-        else:
-            raise AssertionError(f"unexpected id part {part!r} in {path!r}")
-    assert node is not None, path
-    return node
 
 
 def side_blocks(routine: Routine, level: str) -> list[tuple[str, list[Side]]]:

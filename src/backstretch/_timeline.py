@@ -751,6 +751,7 @@ def timeline_problems(timeline: Timeline) -> list[Problem]:
         events = ()
     segments: list[Event] = []
     markers: list[Event] = []
+    starts: list[int] = []
     ids: set[str] = set()
     position = 0
     previous_start, previous_marker = 0, False
@@ -765,6 +766,7 @@ def timeline_problems(timeline: Timeline) -> list[Problem]:
             found.append(Problem(f"$.events[{index}]", f"must be an Event, got {event!r}"))
             continue
         start, marker = event.start_ms, event.duration_ms == 0
+        starts.append(start)
         if start < previous_start or (start == previous_start and previous_marker and not marker):
             found.append(
                 Problem(
@@ -908,5 +910,5 @@ def timeline_problems(timeline: Timeline) -> list[Problem]:
     set_(timeline, "_segment_starts", tuple(segment_starts))
     set_(timeline, "_markers", tuple(markers))
     set_(timeline, "_marker_starts", tuple([e.start_ms for e in markers]))
-    set_(timeline, "_event_starts", tuple([e.start_ms for e in events]))
+    set_(timeline, "_event_starts", tuple(starts))
     return found

@@ -1,0 +1,102 @@
+"""Timelines, events and their parts made by hand: every way of making one checks the timeline's
+rules, with every problem at its $.path (the loader's problems are in tests/test_conformance.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from backstretch import (
+    BackstretchError,
+    Chapter,
+    Event,
+    Kind,
+    Message,
+    Position,
+    Role,
+    StretchInfo,
+    Timeline,
+    TimelineError,
+    render_message,
+)
+
+
+def problems(make: object) -> list[str]:
+    with pytest.raises(TimelineError) as caught:
+        make()  # type: ignore[operator]
+    assert isinstance(caught.value, BackstretchError | ValueError)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_timeline_by_hand_is_checked_like_a_loaded_one() -> None:
+    assert [
+        "$.total_ms: must be 0 or more, got -5",
+        "$.events: the last event must be the end marker, at 0",
+    ] == problems(lambda: Timeline("x", -5, []))
+    assert [
+        "$.events[0]: must be an Event, got 1",
+        "$.events[1]: must be an Event, got 2",
+        "$.events: the last event must be the end marker, at 0",
+    ] == problems(lambda: Timeline("x", 0, [1, 2]))
+
+
+def test_events_check_their_own_rules() -> None:
+    assert ["$.duration_ms: a cue is a marker and lasts 0 ms, got 500"] == problems(
+        lambda: Event("a", 0, 500, Kind.CUE, "x", role=Role.HALFWAY)
+    )
+    assert ["$.duration_ms: a hold is a segment and lasts at least 1 ms, got 0"] == problems(
+        lambda: Event("a", 0, 0, Kind.HOLD, "x")
+    )
+    assert [
+        "$.role: a cue event needs a role: one of countdown, halfway, hold_cue, switch_prompt, next_up"
+    ] == problems(  # noqa: E501
+        lambda: Event("a", 0, 0, Kind.CUE, "x")
+    )
+    assert [
+        "$.role: a step event's role is one of step, got 'countdown'",
+        "$.rep: only a rep has a rep position, got Position(index=1, count=1) on a step",
+    ] == problems(
+        lambda: Event("a", 0, 1, Kind.STEP, "x", role=Role.COUNTDOWN, tick=3, rep=Position(1, 1))
+    )
+    assert ["$.tick: a countdown says a whole number >= 1, got None"] == problems(
+        lambda: Event("a", 0, 0, Kind.CUE, "3", role=Role.COUNTDOWN)
+    )
+    assert ["$.stretch_id: an event has both a stretch name and a stretch_id, or neither"] == (
+        problems(lambda: Event("a", 0, 1, Kind.STEP, "x", stretch="Lunges"))
+    )
+
+
+def test_the_role_may_be_left_out_where_the_kind_has_one() -> None:
+    assert Role.HOLD is Event("a", 0, 1, Kind.HOLD, "x").role
+    assert Role.END is Event("end", 0, 0, Kind.END, "").role
+
+
+def test_positions_and_messages_check_themselves() -> None:
+    assert ["$.index: must not be past the count (2), got 3"] == problems(lambda: Position(3, 2))
+    assert ["$.index: must be 1 or more, got 0"] == problems(lambda: Position(0, 2))
+    assert ["$.key: must be a key of the message table, got 'midway'"] == problems(
+        lambda: Message("midway")
+    )
+    assert [
+        "$.params: misses 'count', which 'rep' needs",
+        "$.params.index: must be a whole number, got '1'",
+    ] == problems(lambda: Message("rep", {"text": "Lunge", "index": "1"}))
+    rep = Message("rep", {"index": 3, "count": 7, "text": "Lunge"})  # any order, as a dict too
+    assert ("Lunge (3 of 7)", 7) == (render_message(rep), rep["count"])
+    assert {"index": 3, "count": 7, "text": "Lunge"} == rep.as_dict()
+
+
+def test_chapters_and_stretch_entries_must_agree() -> None:
+    step = Event("s", 0, 1000, Kind.STEP, "Reach", None, "Reach", stretch_id="reach")
+    end = Event("end", 1000, 0, Kind.END, "")
+    info = StretchInfo("reach", "Reach")
+    made = Timeline("t", 1000, [step, end], [Chapter("Reach", "reach", 0, 1000)], [info])
+    assert info == made.stretch("reach")
+    assert [
+        "$.events[0].stretch_id: 'reach' names no entry of stretches",
+        "$.chapters[0].stretch_id: 'reach' names no entry of stretches",
+    ] == problems(lambda: Timeline("t", 1000, [step, end], [Chapter("Reach", "reach", 0, 1000)]))
+    assert ["$.chapters[0].end_ms: must be on a segment boundary, got 500"] == problems(
+        lambda: Timeline("t", 1000, [step, end], [Chapter("Reach", "reach", 0, 500)], [info])
+    )
+    with pytest.raises(KeyError, match="no stretch 'calf' in this timeline; it has reach"):
+        made.stretch("calf")
