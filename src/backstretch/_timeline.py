@@ -420,7 +420,8 @@ class Event:
     template: str | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        kind, role, duration, rounds = self.kind, self.role, self.duration_ms, self.rounds
+        kind, role, duration = self.kind, self.role, self.duration_ms
+        rounds: Any = self.rounds
         stretch, tick, target = self.stretch, self.tick, self.target
         if type(rounds) is list:  # accepted, and kept as a tuple (no converter: a call less)
             rounds = tuple(rounds)
@@ -471,7 +472,8 @@ class Event:
 
 
 def _positions(rounds: tuple[object, ...]) -> bool:
-    for position in rounds:
+    # A loop, not all(...): this runs for every event made, and a generator costs more.
+    for position in rounds:  # noqa: SIM110
         if type(position) is not Position:
             return False
     return True
