@@ -46,11 +46,11 @@ def test_events_check_their_own_rules() -> None:
     assert ["$.duration_ms: a hold is a segment and lasts at least 1 ms, got 0"] == problems(
         lambda: Event("a", 0, 0, Kind.HOLD, "x")
     )
-    assert [
-        "$.role: a cue event needs a role: one of countdown, halfway, hold_cue, switch_prompt, next_up"
-    ] == problems(  # noqa: E501
-        lambda: Event("a", 0, 0, Kind.CUE, "x")
+    needs_a_role = (
+        "$.role: a cue event needs a role: one of countdown, halfway, hold_cue, switch_prompt, "
+        "next_up"
     )
+    assert [needs_a_role] == problems(lambda: Event("a", 0, 0, Kind.CUE, "x"))
     assert [
         "$.role: a step event's role is one of step, got 'countdown'",
         "$.rep: only a rep has a rep position, got Position(index=1, count=1) on a step",
