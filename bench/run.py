@@ -328,7 +328,7 @@ def bench_json(table: Table, size: int) -> None:
         loaded / bare_load,
         1.5,
     )
-    from backstretch._files import _no_duplicate_keys
+    from backstretch._files import no_duplicate_keys
 
     realistic = dumps_timeline(compile_routine(realistic_routine(size), limits=BIG))
     loaded_realistic = best(lambda: loads_timeline(realistic, limits=BIG), repeat)
@@ -341,7 +341,7 @@ def bench_json(table: Table, size: int) -> None:
         loaded_realistic / bare_realistic,
         3,
     )
-    strict = best(lambda: json.loads(text, object_pairs_hook=_no_duplicate_keys), repeat)
+    strict = best(lambda: json.loads(text, object_pairs_hook=no_duplicate_keys), repeat)
     table.rows.append(
         (
             "  (floor: parse, duplicate keys refused)",

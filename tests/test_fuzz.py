@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from backstretch import (
     BackstretchError,
+    DocumentError,
     Routine,
     Timeline,
     compile_routine,
@@ -20,7 +21,8 @@ from backstretch import (
     strategies,
 )
 from backstretch._documents import routine_to_data
-from backstretch._timeline_json import _fast_event, _Reader, timeline_to_data
+from backstretch._files import no_duplicate_keys
+from backstretch._timeline_json import _fast_event, _Reader, timeline_from_data, timeline_to_data
 
 JSON = st.recursive(
     st.none()
@@ -136,3 +138,27 @@ def test_the_fast_event_reader_agrees_with_the_detailed_one(
         detailed = reader.event(value, "$")
         if fast is not None:
             assert ([], fast) == (reader.problems, detailed)
+
+
+def _outcome(load: Any, text: str) -> object:
+    try:
+        return load(text)
+    except DocumentError as error:
+        return [str(problem) for problem in error.problems]
+
+
+@given(strategies.timelines(max_stretches=2, max_depth=2), st.data())
+def test_building_while_parsing_agrees_with_reading_plain_data(
+    timeline: Timeline, data: st.DataObject
+) -> None:
+    """loads_timeline builds events as the JSON parser meets them; on any document, right or
+    wrong, it gives exactly what reading the plain parsed data gives: the same timeline, or the
+    same problems at the same paths."""
+    document = timeline_to_data(timeline)
+    mutated = _mutate(document, data) if data.draw(st.booleans()) else document
+    text = json.dumps(mutated)
+
+    def plain(text: str) -> Timeline:
+        return timeline_from_data(json.loads(text, object_pairs_hook=no_duplicate_keys))
+
+    assert _outcome(plain, text) == _outcome(loads_timeline, text)

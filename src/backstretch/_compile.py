@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
@@ -12,6 +13,7 @@ from ._check import check_routine, slug
 from ._expansion import check_expansion
 from ._kinds import Kind, Role, Side
 from ._limits import Limits, check_total
+from ._memo import IdentityMemo
 from ._messages import MESSAGES, render_message
 from ._model import (
     HOLD_TEXT,
@@ -213,22 +215,7 @@ def compile_routine(
     compiler = _Compiler(options, held=held)
     events = compiler.routine(routine)
     check_total(compiler.now_ms, limits)
-    record = CompileOptions(
-        level=chosen_level,
-        conditions=tuple(sorted(declared)),
-        fit_to_ms=target_ms,
-        language=language,
-        safety_note=note is not None,
-        countdown=chosen_cues.countdown,
-        halfway=chosen_cues.halfway,
-        halfway_min_ms=chosen_cues.halfway_min.ms,
-        hold_cues=chosen_cues.hold_cues,
-        breath_every_ms=None if chosen_cues.breath_every is None else chosen_cues.breath_every.ms,
-        next_up=chosen_cues.next_up,
-        next_up_lead_ms=chosen_cues.next_up_lead.ms,
-        switch_prompt=chosen_cues.switch_prompt,
-        switch_lead_ms=chosen_cues.switch_lead.ms,
-    )
+    record = _record(chosen_level, declared, target_ms, language, note is not None, chosen_cues)
     return Timeline(
         routine.title,
         compiler.now_ms,
@@ -236,6 +223,35 @@ def compile_routine(
         tuple(compiler.chapters),
         tuple(compiler.stretches),
         record,
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _record(
+    level: Level,
+    conditions: frozenset[str],
+    fit_to_ms: int | None,
+    language: str,
+    safety_note: bool,
+    cues: Cues,
+) -> CompileOptions:
+    """What a timeline was compiled with, as the timeline records it. The same few options come
+    again and again (a service compiles per request), so equal ones share one checked value."""
+    return CompileOptions(
+        level=level,
+        conditions=tuple(sorted(conditions)),
+        fit_to_ms=fit_to_ms,
+        language=language,
+        safety_note=safety_note,
+        countdown=cues.countdown,
+        halfway=cues.halfway,
+        halfway_min_ms=cues.halfway_min.ms,
+        hold_cues=cues.hold_cues,
+        breath_every_ms=None if cues.breath_every is None else cues.breath_every.ms,
+        next_up=cues.next_up,
+        next_up_lead_ms=cues.next_up_lead.ms,
+        switch_prompt=cues.switch_prompt,
+        switch_lead_ms=cues.switch_lead.ms,
     )
 
 
@@ -386,7 +402,20 @@ def _reason(stretch: Stretch, conditions: frozenset[str]) -> tuple[tuple[str, ..
     return hit, why
 
 
+#: Each stretch's entry in the timeline's table (stretches are immutable: see _memo).
+_INFOS: IdentityMemo[Stretch, StretchInfo] = IdentityMemo()
+
+
 def _stretch_info(stretch: Stretch, key: str) -> StretchInfo:
+    """The stretch as a timeline's table has it, made once per stretch object."""
+    info = _INFOS.get(stretch)
+    if info is None:
+        info = _make_info(stretch, key)
+        _INFOS.put(stretch, info)
+    return info
+
+
+def _make_info(stretch: Stretch, key: str) -> StretchInfo:
     return StretchInfo(
         key,
         stretch.name,

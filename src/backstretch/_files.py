@@ -13,6 +13,7 @@ import json
 import math
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -201,15 +202,25 @@ def _decode(text: str | bytes) -> str:
     return text
 
 
-def parse(text: str | bytes, format: str, source: str, limits: Limits) -> Any:
-    """The document tree of ``text`` in ``format``; a DocumentError says what is wrong with it."""
+def parse(
+    text: str | bytes,
+    format: str,
+    source: str,
+    limits: Limits,
+    *,
+    objects: Callable[[list[tuple[str, Any]]], Any] | None = None,
+) -> Any:
+    """The document tree of ``text`` in ``format``; a DocumentError says what is wrong with it.
+
+    For JSON, ``objects`` may build each object from its (key, value) pairs instead of a dict;
+    it must refuse a key given twice as the default does (``no_duplicate_keys``)."""
     within_size(text, limits.max_bytes, source)
     try:
         decoded = _decode(text)
         if format == "json":
             return json.loads(
                 decoded,
-                object_pairs_hook=_no_duplicate_keys,
+                object_pairs_hook=objects or no_duplicate_keys,
                 parse_constant=_no_constant,
                 parse_float=_finite_float,
             )
@@ -234,7 +245,8 @@ def parse(text: str | bytes, format: str, source: str, limits: Limits) -> Any:
         ) from None
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object's pairs as a dict; a ValueError names a key given twice."""
     result = dict(pairs)
     if len(result) != len(pairs):  # rare: find the key that came twice, to name it
         seen: set[str] = set()

@@ -337,7 +337,7 @@ class CompileOptions:
     switch_lead_ms: int = 5000
 
     def __attrs_post_init__(self) -> None:
-        found = options_problems(attrs.asdict(self, recurse=False))
+        found = options_problems({name: getattr(self, name) for name in _OPTION_TYPES})
         if found:
             raise _problems_error(found, "the options")
 
@@ -759,6 +759,7 @@ def timeline_problems(timeline: Timeline) -> list[Problem]:
     previous_start, previous_marker = 0, False
     ends = 0
     rounds: list[_Sequence] = []
+    last_rounds: tuple[Position, ...] = ()
     reps: dict[Side | None, _Sequence] = {}
     parts = _Sequence("part", stay=False)
     last_index = len(events) - 1
@@ -835,14 +836,18 @@ def timeline_problems(timeline: Timeline) -> list[Problem]:
                     f"segments must follow each other; expected {position}, got {start} ({what})",
                 )
             )
-        position = event.end_ms
-        # Positions count 1..n in order, over the segments that carry them.
-        for depth, round_ in enumerate(event.rounds) if event.rounds else ():
-            if depth == len(rounds):
-                rounds.append(_Sequence(f"round (depth {depth + 1})", stay=True))
-            problem = rounds[depth].step(round_)
-            if problem:
-                found.append(Problem(f"$.events[{index}].rounds[{depth}]", problem))
+        position = start + event.duration_ms
+        # Positions count 1..n in order, over the segments that carry them. Segments of one round
+        # share their rounds (the compiler and the loader make them so): those stay, unchecked.
+        event_rounds = event.rounds
+        if event_rounds and event_rounds is not last_rounds:
+            for depth, round_ in enumerate(event_rounds):
+                if depth == len(rounds):
+                    rounds.append(_Sequence(f"round (depth {depth + 1})", stay=True))
+                problem = rounds[depth].step(round_)
+                if problem:
+                    found.append(Problem(f"$.events[{index}].rounds[{depth}]", problem))
+        last_rounds = event_rounds
         if event.rep is not None:
             sequence = reps.get(event.side)
             if sequence is None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any, TypeVar
 
-from ._files import describe, parse, read_bytes, write_atomically
+from ._files import describe, no_duplicate_keys, parse, read_bytes, write_atomically
 from ._kinds import Kind, Role, Side
 from ._limits import Limits
 from ._time import Level, format_ms
@@ -512,11 +512,15 @@ def _fast_message(value: object, cache: dict[Any, Any]) -> Message:
     params = value.get("params")
     if type(params) is not dict:
         raise _NotPlain
+    return _message_of(value.get("key"), params, cache)
+
+
+def _message_of(key: object, params: dict[str, Any], cache: dict[Any, Any]) -> Message:
+    """A message, shared with every equal one met before (documents repeat them often)."""
     pairs = tuple([(k, tuple(v) if type(v) is list else v) for k, v in params.items()])
-    key = (value.get("key"), pairs)
-    found: Message | None = cache.get(key)
+    found: Message | None = cache.get((key, pairs))
     if found is None:
-        found = cache[key] = Message(value["key"], pairs)
+        found = cache[(key, pairs)] = Message(key, pairs)  # type: ignore[arg-type]
     return found
 
 
@@ -527,13 +531,116 @@ class _NotPlain(Exception):
 def _fast_position(value: object, cache: dict[Any, Any]) -> Position:
     if type(value) is not dict or len(value) != 2:
         raise _NotPlain
-    index, count = value.get("index"), value.get("count")
+    return _position_of(value.get("index"), value.get("count"), cache)
+
+
+def _position_of(index: object, count: object, cache: dict[Any, Any]) -> Position:
+    """A position, shared with every equal one met before."""
     if type(index) is not int or type(count) is not int:
         raise _NotPlain
     found: Position | None = cache.get((index, count))
     if found is None:
         found = cache[(index, count)] = Position(index, count)
     return found
+
+
+class _Objects:
+    """The JSON parser's object hook for timeline documents: events, positions and messages that
+    are plainly right are built as the parser meets them, with no dict in between (a timeline can
+    hold 100,000 events). Anything else becomes a dict, and ``plain`` turns False when something
+    shaped like an event, position or message could not be built: then the document is read
+    again the detailed way, which explains every problem."""
+
+    def __init__(self) -> None:
+        self.cache: dict[Any, Any] = {}
+        self.plain = True
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> Any:
+        count = len(pairs)
+        try:
+            if count == 2:
+                (first, a), (second, b) = pairs
+                if first == "index" and second == "count":
+                    return _position_of(a, b, self.cache)
+                if first == "key" and second == "params" and type(b) is dict:
+                    return _message_of(a, b, self.cache)
+            elif count == _EVENT_KEY_COUNT:
+                keys, values = zip(*pairs, strict=True)
+                if keys == _EVENT_KEYS:
+                    event = _event_of(values, self.cache)
+                    if event is not None:
+                        return event
+                    self.plain = False
+        except (TimelineError, _NotPlain, TypeError, ValueError):
+            self.plain = False
+        return no_duplicate_keys(pairs)
+
+
+def _event_of(values: tuple[Any, ...], cache: dict[Any, Any]) -> Event | None:
+    """An event from its values in document order, when they are plainly right."""
+    (
+        event_id,
+        start,
+        duration,
+        end,
+        kind,
+        role,
+        text,
+        side,
+        stretch,
+        stretch_id,
+        target,
+        tick,
+        rounds,
+        rep,
+        part,
+        message,
+        template,
+    ) = values
+    try:
+        if end != start + duration or type(rounds) is not list:
+            return None
+        return Event(
+            event_id,
+            start,
+            duration,
+            _KINDS[kind],
+            text,
+            _SIDES[side],
+            stretch,
+            role=_ROLES[role],
+            stretch_id=stretch_id,
+            tick=tick,
+            rounds=tuple(rounds),
+            rep=rep,
+            part=part,
+            target=target,
+            message=message,
+            template=template,
+        )
+    except (TimelineError, TypeError, KeyError):
+        return None
+
+
+def _fast_timeline(data: object) -> Timeline | None:
+    """The timeline of a document whose events the object hook built, if all of it is right."""
+    if type(data) is not dict or tuple(data) != _ROOT_KEYS:
+        return None
+    if data["version"] != TIMELINE_FORMAT_VERSION or data["type"] != "timeline":
+        return None
+    events = data["events"]
+    if type(events) is not list or not all(type(event) is Event for event in events):
+        return None
+    reader = _Reader()
+    options = reader.options(data["options"], "$.options")
+    stretches = reader.items(data["stretches"], "$.stretches", reader.stretch)
+    chapters = reader.items(data["chapters"], "$.chapters", reader.chapter)
+    if reader.problems:
+        return None
+    try:
+        return Timeline(data["title"], data["total_ms"], events, chapters, stretches, options)
+    except TimelineError:
+        return None
 
 
 def timeline_from_data(data: object, *, source: str = "") -> Timeline:
@@ -627,7 +734,8 @@ def loads_timeline(
         max_events=limits.max_events,
         max_total=limits.max_total,
     )
-    data = parse(text, "json", source, big)
+    objects = _Objects()
+    data = parse(text, "json", source, big, objects=objects)
     # The reader never descends past the document's fixed shape, so nesting cannot hurt it; what
     # bounds the work is the number of events, and the length is bounded like a routine's.
     if isinstance(data, dict):
@@ -644,7 +752,12 @@ def loads_timeline(
             )
         if problem is not None:
             raise DocumentError([Problem("$", problem)], source=source)
-    return timeline_from_data(data, source=source)
+    if objects.plain:
+        fast = _fast_timeline(data)
+        if fast is not None:
+            return fast
+    # Something is wrong: read it again as plain data (dicts all the way down) to explain it.
+    return timeline_from_data(parse(text, "json", source, big), source=source)
 
 
 def load_timeline(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Timeline:
