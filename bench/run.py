@@ -211,12 +211,13 @@ def per_event_us(seconds_taken: float, count: int) -> str:
     return f"{seconds_taken / count * 1e6:.2f} us/event"
 
 
-def bench_compile(table: Table, sizes: list[int]) -> list[float]:
+def bench_compile(table: Table, sizes: list[int], *, quick: bool = False) -> list[float]:
     per_event = []
     for size in sizes:
         routine = steps_routine(size - 3)
-        repeat = 1 if size >= 1_000_000 else 3 if size >= 100_000 else 7
-        loops = max(1, 100_000 // size)  # small sizes: many compiles per timing, then divided
+        repeat = 1 if size >= 1_000_000 else 3 if size >= 100_000 or quick else 7
+        # Small sizes: many compiles per timing, then divided.
+        loops = max(1, (5_000 if quick else 100_000) // size)
 
         def compile_many(routine: Routine = routine, loops: int = loops) -> None:
             for _ in range(loops):
@@ -261,6 +262,35 @@ def bench_realistic(table: Table, sizes: list[int]) -> None:
             compiled / baseline,
             3,
         )
+
+
+def bench_checks(table: Table, size: int) -> None:
+    """What the timeline's invariant checks cost: making a Timeline from events already made
+    (one pass over them), against making those events."""
+    timeline = compile_routine(realistic_routine(size), limits=BIG)
+    fields = recipe(timeline)
+    events = timeline.events
+
+    def check() -> None:
+        Timeline(
+            timeline.title,
+            timeline.total_ms,
+            events,
+            timeline.chapters,
+            timeline.stretches,
+            timeline.options,
+        )
+
+    checked = best(check, 5)
+    made = best(lambda: make_from(fields), 5)
+    table.add(
+        "timeline checks (realistic)",
+        f"{len(events):,} events",
+        f"{checked * 1000:,.1f} ms ({per_event_us(checked, len(events))})",
+        f"{made * 1000:,.1f} ms (making the events)",
+        checked / made,
+        0.5,
+    )
 
 
 def bench_queries(table: Table, sizes: list[int], queries: int) -> dict[str, list[float]]:
@@ -495,17 +525,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes; check it runs")
     quick = parser.parse_args(argv).quick
-    compile_sizes = [10, 1_000, 10_000] if quick else [10, 1_000, 100_000, 1_000_000]
-    query_sizes = [1_000, 10_000] if quick else [1_000, 10_000, 100_000, 1_000_000]
-    json_size = 10_000 if quick else 100_000
+    compile_sizes = [10, 1_000, 3_000] if quick else [10, 1_000, 100_000, 1_000_000]
+    query_sizes = [1_000, 3_000] if quick else [1_000, 10_000, 100_000, 1_000_000]
+    json_size = 3_000 if quick else 100_000
 
     print(f"backstretch benchmarks{' (quick)' if quick else ''}")
     print(f"python {platform.python_version()} on {platform.machine()}, {platform.platform()}")
     print(f"processor: {platform.processor() or 'unknown'}")
     print()
     table = Table()
-    compile_growth = bench_compile(table, compile_sizes)
-    bench_realistic(table, [10_000] if quick else [10_000, 100_000])
+    compile_growth = bench_compile(table, compile_sizes, quick=quick)
+    bench_realistic(table, [3_000] if quick else [10_000, 100_000])
+    bench_checks(table, 3_000 if quick else 100_000)
     query_growth = bench_queries(table, query_sizes, 2_000 if quick else 20_000)
     bench_json(table, json_size)
     bench_memory(table, json_size)

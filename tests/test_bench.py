@@ -18,11 +18,15 @@ def test_the_benchmark_runs_and_prints_every_figure() -> None:
     out = result.stdout
     for measure in [
         "compile ",
+        "compile (realistic)",
+        "timeline checks (realistic)",
         "Timeline.at()",
         "Timeline.cues_between()",
         "timeline JSON dump",
         "timeline JSON load",
+        "timeline JSON load, realistic",
         "memory per event (kept)",
+        "memory per event, realistic",
         "import backstretch",
         "seed routine: compile + dump",
         "compile (us/event) by size:",

@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from jsonschema import Draft202012Validator
 
 import timeline_schema
@@ -54,11 +54,15 @@ def test_golden_documents_validate(name: str, read: Any, validator: Draft202012V
     validator.validate(read((GOLDEN / name).read_text(encoding="utf-8")))
 
 
+# jsonschema is slow on these schemas (the timeline one has a rule per kind and per message
+# key); the conformance suite and the pinned documents test the schemas too.
+@settings(max_examples=100)
 @given(strategies.routines())
 def test_generated_routine_documents_validate(routine: Routine) -> None:
     ROUTINE.validate(routine_to_data(routine))
 
 
+@settings(max_examples=100)
 @given(strategies.timelines())
 def test_generated_timeline_documents_validate(timeline: Timeline) -> None:
     TIMELINE.validate(timeline_to_data(timeline))
