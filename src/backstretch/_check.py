@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from ._memo import IdentityMemo
 from ._model import BodyNode, Hold, PerSide, Reps, Rest, Routine, Step, Stretch, hold_parts
+from ._text import text_problem
 from ._time import Duration, format_ms
 from .exceptions import Problem, RoutineError
 
@@ -85,10 +86,13 @@ def _stretch(stretch: Stretch, path: str, seen: dict[str, tuple[str, str]]) -> I
     else:
         seen[key] = (path, stretch.name)
     yield from _texts_without_sides(path, name=stretch.name, purpose=stretch.purpose)
+    yield from _listed(f"{path}.targets", stretch.targets)
+    yield from _listed(f"{path}.props", stretch.props)
     for i, caution in enumerate(stretch.cautions):
         yield from _texts_without_sides(f"{path}.cautions[{i}]", text=caution.text)
     for i, mod in enumerate(stretch.modifications):
         yield from _texts_without_sides(f"{path}.modifications[{i}]", text=mod.text, when=mod.when)
+        yield from _listed(f"{path}.modifications[{i}].props", mod.props)
     if not stretch.body:
         yield Problem(
             f"{path}.body",
@@ -148,7 +152,22 @@ def _node(node: BodyNode, path: str, *, in_per_side: bool) -> Iterator[Problem]:
         yield from _body(node.body, f"{path}.body", in_per_side=in_per_side)
 
 
+def _listed(path: str, texts: tuple[str, ...]) -> Iterator[Problem]:
+    for index, text in enumerate(texts):
+        problem = text_problem(text)
+        if problem:
+            yield Problem(f"{path}[{index}]", problem)
+
+
+def _controls(path: str, texts: dict[str, str]) -> Iterator[Problem]:
+    for field, text in texts.items():
+        problem = text_problem(text)
+        if problem:
+            yield Problem(_join(path, field), problem)
+
+
 def _texts_with_sides(path: str, **texts: str) -> Iterator[Problem]:
+    yield from _controls(path, texts)
     for field, text in texts.items():
         for name in _PLACEHOLDER_RE.findall(text):
             if name not in PLACEHOLDERS:
@@ -159,6 +178,7 @@ def _texts_with_sides(path: str, **texts: str) -> Iterator[Problem]:
 
 
 def _texts_without_sides(path: str, **texts: str) -> Iterator[Problem]:
+    yield from _controls(path, texts)
     for field, text in texts.items():
         for name in _PLACEHOLDER_RE.findall(text):
             where = _join(path, field)

@@ -30,6 +30,7 @@ from ._model import (
     Stretch,
     hold_parts,
 )
+from ._text import text_problem
 from ._time import (
     CountRange,
     Duration,
@@ -307,6 +308,9 @@ def _cues(cues: object) -> Cues:
 def _safety_note(note: object) -> str | None:
     if note is not None and (not isinstance(note, str) or not note.strip()):
         raise InvalidValueError(f"safety_note must be a non-empty text or None, got {note!r}")
+    problem = None if note is None else text_problem(note)
+    if problem:
+        raise InvalidValueError(f"safety_note {problem}")
     return note
 
 

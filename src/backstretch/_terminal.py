@@ -27,6 +27,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ._kinds import Kind, Side
+from ._text import printable
 from ._time import format_ms
 from ._timeline import Event, Timeline
 from .player import Clock, Player, monotonic_ms
@@ -107,7 +108,12 @@ def render(
     header = Table.grid(expand=True)
     header.add_column(ratio=1)
     header.add_column(justify="right")
-    header.add_row(Text(timeline.title, style="bold"), Text(_where(timeline, position_ms)))
+    # Every text from the timeline passes through printable(): no escape sequence reaches the
+    # terminal, whatever the timeline holds.
+    header.add_row(
+        Text(printable(timeline.title), style="bold"),
+        Text(printable(_where(timeline, position_ms))),
+    )
 
     if segment is None:
         body: RenderableType = Text(
@@ -125,7 +131,7 @@ def render(
         label.append(f" {arrow} ", style=SIDE_STYLES[segment.side])
     caution = segment.kind is Kind.CAUTION
     instruction = Panel(
-        Text(segment.text, style="bold red" if caution else "bold", justify="center"),
+        Text(printable(segment.text), style="bold red" if caution else "bold", justify="center"),
         padding=(1, 4),
         border_style="red" if caution else "bright_blue",
     )
@@ -151,14 +157,14 @@ def render(
     else:
         side = f", {upcoming.side.value}" if upcoming.side else ""
         what = LABELS.get(upcoming.kind, upcoming.kind.value).capitalize()
-        next_text.append(f"{what}{side}: {upcoming.text}")
+        next_text.append(printable(f"{what}{side}: {upcoming.text}"))
     cue_text = Text()
     if cue is not None and 0 <= position_ms - cue.start_ms < CUE_SHOWN_MS:
-        cue_text.append(f"» {cue.text}", style="bold bright_yellow")
+        cue_text.append(printable(f"» {cue.text}"), style="bold bright_yellow")
     for note in notes:
         if 0 <= position_ms - note.start_ms < NOTE_SHOWN_MS:
             cue_text.append("\n" if cue_text else "")
-            cue_text.append(f"Left out: {note.text}", style="bold magenta")
+            cue_text.append(printable(f"Left out: {note.text}"), style="bold magenta")
 
     status = Text(KEY_HELP, style="dim")
     if speed != 1:

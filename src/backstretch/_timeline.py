@@ -21,6 +21,7 @@ import attrs
 
 from ._kinds import MARKER_KINDS, ROLES, Kind, Role, Side
 from ._messages import MESSAGES
+from ._text import FORBIDDEN, text_problem
 from ._time import Level
 from .exceptions import InvalidValueError, Problem, TimelineError
 
@@ -41,11 +42,23 @@ __all__ = [
 Param: TypeAlias = str | int | tuple[str, ...]
 
 _ROLE_SETS = {kind: frozenset(roles) for kind, roles in ROLES.items()}
+_forbidden = FORBIDDEN.search
 #: Roles that refer to another stretch (``target``): a preview names the next stretch, a
 #: replacement the stretch done instead.
 TARGET_ROLES = frozenset({Role.NEXT_UP, Role.REPLACED})
 #: Kinds that may carry a hold part: the hold parts themselves and the cues of a hold.
 PART_KINDS = frozenset({Kind.HOLD, Kind.CUE})
+
+
+def _text_or(value: object, message: str) -> str:
+    """The text's own problem (a control character...) when it is text; ``message`` otherwise."""
+    if type(value) is str:
+        return text_problem(value) or message
+    if type(value) is tuple:
+        for item in value:
+            if type(item) is str and text_problem(item):
+                return f"holds a text that {text_problem(item)}"
+    return message
 
 
 def _a(word: str) -> str:
@@ -159,11 +172,11 @@ class Message:
 
 
 def _is_text(value: object) -> bool:
-    return type(value) is str
+    return type(value) is str and _forbidden(value) is None
 
 
 def _is_texts(value: object) -> bool:
-    return type(value) is tuple and all(type(item) is str for item in value)
+    return type(value) is tuple and all(_is_text(item) for item in value)
 
 
 def _is_side(value: object) -> bool:
@@ -211,7 +224,7 @@ def message_problems(key: object, params: object) -> list[tuple[str, str]]:
         if name in spec.params:
             check, words = _PARAM_CHECKS[spec.params[name]]
             if not check(value):
-                found.append((f"params.{name}", f"must be {words}, got {value!r}"))
+                found.append((f"params.{name}", _text_or(value, f"must be {words}, got {value!r}")))
     return found
 
 
@@ -224,7 +237,7 @@ def _texts(value: Iterable[str]) -> tuple[str, ...]:
 
 
 def _is_name(value: object) -> bool:
-    return type(value) is str and bool(value.strip())
+    return type(value) is str and bool(value.strip()) and _forbidden(value) is None
 
 
 _RECORD_CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
@@ -240,7 +253,7 @@ def _check_record(subject: str, fields: Iterable[tuple[str, object, str]]) -> No
     for name, value, must in fields:
         check, words = _RECORD_CHECKS[must]
         if not check(value):
-            found.append((name, f"must be {words}, got {value!r}"))
+            found.append((name, _text_or(value, f"must be {words}, got {value!r}")))
     if found:
         raise _problems_error(found, subject)
 
@@ -437,6 +450,8 @@ class Event:
             and role in _ROLE_SETS[kind]
             and (duration == 0 if kind in MARKER_KINDS else duration > 0)
             and type(self.text) is str
+            and _forbidden(self.text) is None
+            and _forbidden(self.id) is None
             and (self.side is None or type(self.side) is Side)
             and (
                 (stretch is None and self.stretch_id is None)
@@ -449,7 +464,7 @@ class Event:
             and (self.part is None or (type(self.part) is Position and kind in PART_KINDS))
             and (target is None if role not in TARGET_ROLES else type(target) is str and target)
             and (self.message is None or type(self.message) is Message)
-            and (self.template is None or type(self.template) is str)
+            and (self.template is None or (type(self.template) is str and _is_text(self.template)))
         ):
             return
         raise _problems_error(event_problems(self), "the event")
@@ -496,6 +511,8 @@ def event_problems(event: Any) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if type(event.id) is not str or not event.id:
         found.append(("id", f"must be a non-empty text, got {event.id!r}"))
+    elif text_problem(event.id):
+        found.append(("id", text_problem(event.id) or ""))
     for name in ("start_ms", "duration_ms"):
         problem = _ms_problem(getattr(event, name))
         if problem:
@@ -517,6 +534,8 @@ def event_problems(event: Any) -> list[tuple[str, str]]:
             found.append(("duration_ms", f"{_a(kind)} is a segment and lasts at least 1 ms, got 0"))
     if type(event.text) is not str:
         found.append(("text", f"must be a text, got {event.text!r}"))
+    elif text_problem(event.text):
+        found.append(("text", text_problem(event.text) or ""))
     if event.side is not None and type(event.side) is not Side:
         found.append(("side", f"must be Side.LEFT, Side.RIGHT or None, got {event.side!r}"))
     stretch, stretch_id = event.stretch, event.stretch_id
@@ -560,6 +579,8 @@ def event_problems(event: Any) -> list[tuple[str, str]]:
         found.append(("message", f"must be a Message or None, got {event.message!r}"))
     if event.template is not None and type(event.template) is not str:
         found.append(("template", f"must be a text or None, got {event.template!r}"))
+    elif event.template is not None and text_problem(event.template):
+        found.append(("template", text_problem(event.template) or ""))
     return found
 
 
@@ -574,9 +595,9 @@ class Chapter:
 
     def __attrs_post_init__(self) -> None:
         found = [
-            (name, f"must be a non-empty text, got {value!r}")
+            (name, _text_or(value, f"must be a non-empty text, got {value!r}"))
             for name, value in (("title", self.title), ("stretch_id", self.stretch_id))
-            if type(value) is not str or not value
+            if not _is_name(value)
         ]
         for name in ("start_ms", "duration_ms"):
             problem = _ms_problem(getattr(self, name))
@@ -721,8 +742,8 @@ def timeline_problems(timeline: Timeline) -> list[Problem]:
     found: list[Problem] = []
     set_ = object.__setattr__
     title, total_ms = timeline.title, timeline.total_ms
-    if type(title) is not str:
-        found.append(Problem("$.title", f"must be a text, got {title!r}"))
+    if not _is_text(title):
+        found.append(Problem("$.title", _text_or(title, f"must be a text, got {title!r}")))
     problem = _ms_problem(total_ms)
     if problem:
         found.append(Problem("$.total_ms", problem))

@@ -17,6 +17,7 @@ from ._compile import Cues, compile_routine
 from ._documents import dump_routine, load_routine
 from ._files import document_format, json_schema, write_atomically
 from ._model import Routine
+from ._text import printable
 from ._time import Level, format_ms
 from ._timeline import Event, Timeline
 from ._timeline_json import dumps_timeline
@@ -317,7 +318,7 @@ def _stopped(timeline: Timeline, position_ms: int) -> str:
     """The one-line summary of how far the person got."""
     chapter = timeline.chapter_at(position_ms)
     where = f", in {chapter.title}" if chapter else ""
-    return (
+    return printable(
         f"Stopped at {format_ms(position_ms // 1000 * 1000)} of "
         f"{format_ms(timeline.total_ms)}{where}."
     )
@@ -326,9 +327,8 @@ def _stopped(timeline: Timeline, position_ms: int) -> str:
 def play_line(event: Event) -> str:
     """One event as a plain line: clock time, role, side, text."""
     side = event.side.value.upper() if event.side else ""
-    return (
-        f"{format_ms(event.start_ms):>8}  {event.role.value:<13}  {side:<5}  {event.text}".rstrip()
-    )
+    line = f"{format_ms(event.start_ms):>8}  {event.role.value:<13}  {side:<5}  {event.text}"
+    return printable(line.rstrip())
 
 
 def positions(event: Event) -> str:
@@ -422,7 +422,7 @@ def render_table(timeline: Timeline, *, settings: Sequence[str] = (), width: int
         f"{len(timeline.chapters)} stretches",
         f"{len(timeline.events)} events",
     ]
-    lines = [timeline.title, " | ".join(summary), ""]
+    lines = [printable(timeline.title), " | ".join(summary), ""]
     at_width = max([len("at"), *(len(positions(e)) for e in timeline.events)])
     header = f"{'start':>9}  {'length':>9}  {'side':<5}  {'role':<13}  {'at':<{at_width}}  "
     text_width = max(20, width - len(header))
@@ -434,7 +434,7 @@ def render_table(timeline: Timeline, *, settings: Sequence[str] = (), width: int
             f"{format_ms(event.start_ms):>9}  {length:>9}  {side:<5}  {event.role.value:<13}  "
             f"{positions(event):<{at_width}}  "
         )
-        wrapped = textwrap.wrap(event.text, text_width) or [""]
+        wrapped = textwrap.wrap(printable(event.text), text_width) or [""]
         lines.append(prefix + wrapped[0])
         lines.extend(" " * len(header) + more for more in wrapped[1:])
     return "\n".join(lines)

@@ -13,6 +13,7 @@ import itertools
 import attrs
 
 from .._kinds import Kind
+from .._text import printable
 from .._timeline import Event, Timeline
 
 #: How long a cue's text stays on screen, at most.
@@ -28,8 +29,9 @@ class Caption:
 
 
 def one_line(text: str) -> str:
-    """Whitespace (newlines included) collapsed: a caption line never breaks a caption block."""
-    return " ".join(text.split())
+    """Whitespace (newlines included) collapsed, so a caption line never breaks a caption block,
+    and no control character left (see _text)."""
+    return " ".join(printable(text).split())
 
 
 def main_line(segment: Event) -> str:

@@ -29,6 +29,7 @@ from typing import Literal
 import attrs
 
 from .._kinds import Kind, Role
+from .._text import printable
 from .._time import format_ms
 from .._timeline import Timeline
 from ..exceptions import SpeechFitError
@@ -146,7 +147,7 @@ def guide(
         placed_end = max(placed_end, end)
     if sys.byteorder == "big":  # pragma: no cover - WAV samples are little-endian
         track.byteswap()
-    chapters = [(c.start_ms * rate // 1000, c.title) for c in timeline.chapters]
+    chapters = [(c.start_ms * rate // 1000, printable(c.title)) for c in timeline.chapters]
     return Guide(rate, frames, sounds, tuple(collisions), _wav(track.tobytes(), rate, chapters))
 
 
@@ -296,7 +297,7 @@ def _wav(pcm: bytes, rate: int, chapters: list[tuple[int, str]]) -> bytes:
 
 
 def _sentence(text: str) -> str:
-    text = " ".join(text.split())
+    text = " ".join(printable(text).split())
     return text if not text or text[-1] in ".!?:;" else text + "."
 
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .._kinds import Kind
+from .._text import printable
 from .._time import split_ms
 from .._timeline import Event, Timeline
 from ..exceptions import NotInstalledError
@@ -129,7 +130,7 @@ def _step_texts(
 ) -> list[dict[str, Any]]:
     """Steps for one timed thing; a text too long for one FIT string spreads over several steps
     that share its time."""
-    notes = chunks(" ".join(text.split()), MAX_STRING_BYTES)
+    notes = chunks(" ".join(printable(text).split()), MAX_STRING_BYTES)
     result = []
     for part, (note, part_ms) in enumerate(
         zip(notes, split_ms(duration_ms, len(notes)), strict=True)
@@ -171,7 +172,7 @@ def render(timeline: Timeline) -> bytes:
             "sport": "training",
             "sub_sport": "flexibility_training",
             "num_valid_steps": len(workout_steps),
-            "wkt_name": chunks(" ".join(timeline.title.split()), MAX_STRING_BYTES)[0],
+            "wkt_name": chunks(" ".join(printable(timeline.title).split()), MAX_STRING_BYTES)[0],
         }
     )
     for step in workout_steps:

@@ -17,6 +17,7 @@ import re
 import attrs
 
 from .._kinds import Kind, Role, Side
+from .._text import printable
 from .._time import format_ms
 from .._timeline import Event, Timeline
 from ._structure import alternating, end_of_hold, end_of_repeat, end_of_reps, rounds_of
@@ -246,7 +247,7 @@ def _side_block(items: list[_Item], *, from_end: bool) -> list[_Item]:
 
 def _md(text: str) -> str:
     """Plain text made safe inside Markdown: whitespace collapsed, markup characters escaped."""
-    return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", " ".join(text.split()))
+    return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", " ".join(printable(text).split()))
 
 
 def _sentence(text: str) -> str:

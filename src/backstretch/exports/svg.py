@@ -8,9 +8,11 @@ cue ticks above each band; the total time in the title. Sizes are in a viewBox, 
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _xml_escape
+from xml.sax.saxutils import quoteattr
 
 from .._kinds import Kind, Side
+from .._text import printable
 from .._time import format_ms
 from .._timeline import Event, Timeline
 
@@ -86,6 +88,12 @@ def render(timeline: Timeline) -> str:
     out.extend(_legend(bottom + 14))
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def escape(text: str) -> str:
+    """Text made safe in XML: no control character (XML 1.0 has no way to write most), and its
+    markup characters escaped."""
+    return _xml_escape(printable(text))
 
 
 def _x(ms: int, timeline: Timeline) -> float:

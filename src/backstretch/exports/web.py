@@ -8,12 +8,14 @@ as :class:`backstretch.player.Player`. See ``docs/web-player.md``.
 from __future__ import annotations
 
 import html
+import json
 import re
 from importlib import resources
 
+from .._text import printable
 from .._time import format_ms
 from .._timeline import Timeline
-from .._timeline_json import dumps_timeline
+from .._timeline_json import timeline_to_data
 
 TEMPLATE = "web_player.html"
 _PLACEHOLDER = re.compile(r"\{\{(TITLE|TOTAL|TIMELINE_JSON)\}\}")
@@ -21,9 +23,11 @@ _PLACEHOLDER = re.compile(r"\{\{(TITLE|TOTAL|TIMELINE_JSON)\}\}")
 
 def render(timeline: Timeline) -> str:
     page = resources.files(__package__).joinpath(TEMPLATE).read_text(encoding="utf-8")
-    # JSON inside <script>: escape the characters that could end the element or start markup.
+    # JSON inside <script>: ASCII only (every other character as a \u escape, so nothing the
+    # timeline holds can break the page's encoding), and the characters that could end the
+    # element or start markup escaped too.
     embedded = (
-        dumps_timeline(timeline)
+        json.dumps(timeline_to_data(timeline), ensure_ascii=True, separators=(",", ":"))
         .replace("&", "\\u0026")
         .replace("<", "\\u003c")
         .replace(">", "\\u003e")
@@ -31,7 +35,7 @@ def render(timeline: Timeline) -> str:
     chapters = len(timeline.chapters)
     total = f"{format_ms(timeline.total_ms)} · {chapters} stretch{'es' if chapters != 1 else ''}"
     values = {
-        "TITLE": html.escape(timeline.title),
+        "TITLE": html.escape(printable(timeline.title)),
         "TOTAL": html.escape(total),
         "TIMELINE_JSON": embedded.strip(),
     }
