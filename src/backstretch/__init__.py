@@ -54,6 +54,7 @@ from .exceptions import (
     SpeechFitError,
     TimelineError,
     UnknownRoutineError,
+    WriteError,
 )
 
 __all__ = [
@@ -104,6 +105,7 @@ __all__ = [
     "Timeline",
     "TimelineError",
     "UnknownRoutineError",
+    "WriteError",
     "between",
     "check_routine",
     "compile_routine",

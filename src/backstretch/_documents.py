@@ -17,7 +17,7 @@ from typing import Any, TypeAlias, get_args, get_origin
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_unstructure_fn
 
 from . import _model
 from ._check import check_routine
@@ -222,20 +222,57 @@ def _tuple_hook(converter: cattrs.Converter, t: Any) -> Callable[[object, Any], 
 
 
 def _node_structure_hook(converter: cattrs.Converter, cls: type) -> Callable[[object, type], Any]:
+    """Structure a node field by field: each field is read by its hook, then given to the field's
+    own converter and validator (the ones the DSL uses), so every problem is reported at its
+    field's path, all at once, before the node is built. Only what needs the whole node (e.g.
+    ``Reps.first`` without ``alternate``) is reported at the node itself."""
     attrs.resolve_types(cls, vars(_model))
-    base: Callable[[dict[str, Data], Any], Any] = make_dict_structure_fn(
-        cls, converter, _cattrs_forbid_extra_keys=True
-    )
+    fields = attrs.fields(cls)
+    known = {field.name for field in fields} | {"type"}
     tag = NODE_TAGS[cls]
+    # Validators name "Class.field" from the instance's class: one unbuilt instance serves.
+    probe: object = object.__new__(cls)
 
     def structure(value: object, _: type) -> Any:
         if not isinstance(value, dict):
             raise InvalidTypeError(f'must be an object with "type": "{tag}", got {describe(value)}')
         if value.get("type") != tag:
             raise InvalidValueError(f'must have "type": "{tag}", got {describe(value.get("type"))}')
-        return base({k: v for k, v in value.items() if k != "type"}, cls)
+        errors: list[Exception] = []
+        extra = sorted(str(key) for key in value if key not in known)
+        if extra:
+            errors.append(cattrs.ForbiddenExtraKeysError("", cls, set(extra)))
+        built: dict[str, Any] = {}
+        for field in fields:
+            if field.name not in value:
+                if field.default is attrs.NOTHING:
+                    errors.append(_noted(KeyError(field.name), cls, field))
+                continue
+            try:
+                item = converter.get_structure_hook(field.type)(value[field.name], field.type)
+                if field.converter is not None:
+                    item = field.converter(item)
+                if field.validator is not None:
+                    field.validator(probe, field, item)
+                built[field.name] = item
+            except Exception as error:  # collected, each at its field
+                errors.append(_noted(error, cls, field))
+        if errors:
+            raise cattrs.ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
+        return cls(**built)
 
     return structure
+
+
+def _noted(error: Exception, cls: type, field: attrs.Attribute[Any]) -> Exception:
+    """``error`` marked as being about ``field``, so the report puts it at the field's path."""
+    error.__notes__ = [
+        *getattr(error, "__notes__", []),
+        cattrs.AttributeValidationNote(
+            f"Structuring class {cls.__qualname__} @ attribute {field.name}", field.name, field.type
+        ),
+    ]
+    return error
 
 
 def _node_unstructure_hook(converter: cattrs.Converter, cls: type) -> Callable[[Any], Data]:
@@ -261,8 +298,9 @@ def _union_hook(converter: cattrs.Converter, union: Any) -> Callable[[object, An
                 f"must be an object with a type of {names}, got {describe(value)}"
             )
         tag = value.get("type")
-        if tag not in allowed:
-            raise InvalidValueError(f"has type {json.dumps(tag)}; here it must be one of {names}")
+        if not isinstance(tag, str) or tag not in allowed:
+            shown = json.dumps(tag, ensure_ascii=False) if isinstance(tag, str) else describe(tag)
+            raise InvalidValueError(f"has type {shown}; here it must be one of {names}")
         return converter.structure(value, allowed[tag])
 
     return structure
@@ -284,13 +322,25 @@ def _problems(error: BaseException) -> list[Problem]:
 
 def _format(error: BaseException, type_: type | None) -> str:
     if isinstance(error, BackstretchError):
-        return str(error)
+        return _field_message(str(error))
     if isinstance(error, cattrs.ForbiddenExtraKeysError):
         keys = ", ".join(map(repr, sorted(error.extra_fields)))
         return f"unknown key {keys}; check the spelling, or remove it"
     if isinstance(error, KeyError):
         return "required key missing"
     return cattrs.v.format_exception(error, type_)
+
+
+def _field_message(message: str) -> str:
+    """A DSL validator's message for a document: its "Class.field " opening is what the path
+    already says, so it goes ("Hold.duration must be..." reads "must be...")."""
+    head, space, rest = message.partition(" ")
+    if space and "." in head and head.split(".", 1)[0] in _CLASS_NAMES:
+        return rest
+    return message
+
+
+_CLASS_NAMES = frozenset(cls.__name__ for cls in NODE_TAGS)
 
 
 def _root(data: object, source: str) -> dict[str, Data]:

@@ -8,20 +8,31 @@ library), YAML the ``yaml`` extra.
 
 from __future__ import annotations
 
+import contextlib
+import datetime
+import errno
 import importlib
 import json
 import math
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ._limits import Limits
-from .exceptions import DocumentError, InvalidValueError, NotInstalledError, Problem
+from .exceptions import (
+    DocumentError,
+    InvalidTypeError,
+    InvalidValueError,
+    NotInstalledError,
+    Problem,
+    WriteError,
+)
 
 __all__ = [
     "FORMATS",
+    "atomic_file",
     "describe",
     "document_format",
     "extra",
@@ -66,6 +77,12 @@ def describe(value: object) -> str:
         return f"a number ({_preview(value)})"
     if isinstance(value, float):
         return f"a number ({value!r})"
+    if isinstance(value, datetime.date | datetime.time):  # YAML and TOML read these unquoted
+        return f"a date or time ({value.isoformat()}); put it in quotes if you meant text"
+    if isinstance(value, bytes):
+        return "binary data"
+    if isinstance(value, set | frozenset):
+        return "a set"
     return type(value).__name__
 
 
@@ -141,22 +158,61 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     return within_size(data, max_bytes, source)  # type: ignore[return-value]
 
 
+#: What a write failed of, in words a person can act on, by errno.
+_WRITE_REASONS = {
+    errno.ENOENT: "its folder does not exist",
+    errno.ENOTDIR: "a part of its path is not a folder",
+    errno.EISDIR: "it is a folder",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EROFS: "the file system is read-only",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.ENAMETOOLONG: "its name is too long",
+}
+
+
+def write_reason(error: OSError) -> str:
+    """Why a write failed, in plain words."""
+    return _WRITE_REASONS.get(error.errno or 0) or (error.strerror or str(error)).lower()
+
+
 def write_atomically(path: str | os.PathLike[str], text: str | bytes) -> None:
     """Write ``text`` (UTF-8) or bytes to a temporary file beside ``path``, then rename it into
-    place, so a reader never sees a partial file and a failure leaves what was there untouched."""
+    place, so a reader never sees a partial file and a failure leaves what was there untouched.
+    A failure raises WriteError naming ``path``; an interrupt (Ctrl-C) leaves no trace either."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    with atomic_file(path) as stream:
+        stream.write(data)
+
+
+@contextlib.contextmanager
+def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary stream whose content replaces ``path`` when the block ends without an error (for
+    writing a large file in pieces); on any error or interrupt, the temporary file is removed and
+    ``path`` is untouched. Temporary files that a killed writer left beside ``path`` are removed
+    first (their names carry the writer's process id)."""
     import tempfile  # only here: importing it costs more than it is used
 
     target = Path(path)
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
+    _remove_stale(target)
     try:
-        data = text.encode("utf-8") if isinstance(text, str) else text
+        if target.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(target))
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise WriteError(os.fspath(path), write_reason(error)) from None
+    try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            yield stream
         # mkstemp makes the file private (0600): give it the mode the file had, or a new file's.
         os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise WriteError(os.fspath(path), write_reason(error)) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -169,6 +225,30 @@ def _mode_for(target: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove ``.NAME.PID.*.tmp`` files beside ``target`` whose writer no longer runs."""
+    prefix = f".{target.name}."
+    try:
+        candidates = [p for p in target.parent.iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        return  # the write itself will say what is wrong with the folder
+    for candidate in candidates:
+        pid_text = candidate.name[len(prefix) :].partition(".")[0]
+        if candidate.name.endswith(".tmp") and pid_text.isdigit() and not _running(int(pid_text)):
+            with contextlib.suppress(OSError):
+                candidate.unlink()
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it runs, as another user
+    return True
 
 
 def extra(module: str, name: str) -> Any:
@@ -214,6 +294,11 @@ def parse(
 
     For JSON, ``objects`` may build each object from its (key, value) pairs instead of a dict;
     it must refuse a key given twice as the default does (``no_duplicate_keys``)."""
+    if not isinstance(text, str | bytes):
+        got = "None" if text is None else type(text).__name__
+        raise InvalidTypeError(f"a document is its text (str, or bytes in UTF-8), got {got}")
+    if format not in FORMATS:
+        raise InvalidValueError(f"format must be one of {', '.join(FORMATS)}, got {format!r}")
     within_size(text, limits.max_bytes, source)
     try:
         decoded = _decode(text)
@@ -229,7 +314,7 @@ def parse(
 
             return tomllib.loads(decoded)
         if format == "yaml":
-            return _load_yaml(decoded)
+            return _load_yaml(decoded, limits.max_depth)
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {format!r}")
     except NotInstalledError as error:
         raise DocumentError([Problem("$", str(error))], source=source) from None
@@ -268,30 +353,59 @@ def _finite_float(text: str) -> float:
     return value
 
 
-def _load_yaml(text: str) -> Any:
+def _load_yaml(text: str, max_depth: int) -> Any:
+    """YAML read safely and in bounded time: one pass over the parser's events first refuses
+    aliases, keys that are not text, keys given twice, and nesting deeper than ``max_depth``, as
+    soon as they appear (before anything is built, so a 100,000-deep document costs
+    milliseconds); then the document is built with the safe loader (no tag builds an object).
+    libyaml's parser is used where PyYAML has it."""
     yaml = extra("yaml", "yaml")
-
-    class StrictLoader(yaml.SafeLoader):  # type: ignore[misc, name-defined]
-        """Safe loading (no tags that build objects) that refuses a key given twice."""
-
-    def mapping(loader: Any, node: Any, deep: bool = False) -> dict[Any, Any]:
-        keys = [loader.construct_object(key, deep=deep) for key, _ in node.value]
-        for key in keys:
-            if keys.count(key) > 1:
-                raise ValueError(f"the key {key!r} appears twice in one mapping")
-        return dict(loader.construct_pairs(node, deep=deep))
-
-    StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    loader = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
     try:
-        # Aliases let a few lines stand for a tree of billions of nodes ("billion laughs");
-        # a routine never needs one, so they are refused before anything is built.
-        for event in yaml.parse(text, Loader=StrictLoader):
-            if isinstance(event, yaml.AliasEvent):
-                raise ValueError(f"aliases (*{event.anchor}) are not allowed; write the value out")
-        return yaml.load(text, Loader=StrictLoader)
+        _check_yaml_events(yaml, yaml.parse(text, Loader=loader), max_depth)
+        return yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        raise ValueError(f"{error.problem}{where}") from None
+        problem = " ".join(str(error.problem).split())
+        if "nesting depth" in problem:  # libyaml's own limit, past ours
+            raise ValueError(f"it is nested more than {max_depth} levels deep{where}") from None
+        raise ValueError(f"{problem}{where}") from None
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks its errors
-        raise ValueError(str(error).replace("\n", " ")) from None
+        raise ValueError(" ".join(str(error).split())) from None
+
+
+def _check_yaml_events(yaml: Any, events: Iterator[Any], max_depth: int) -> None:
+    """Walk a YAML event stream, refusing what a routine document never holds."""
+    # One entry per open collection: for a mapping, the keys seen and whether a key comes next.
+    stack: list[tuple[set[str], list[bool]] | None] = []
+    for event in events:
+        if isinstance(event, yaml.AliasEvent):
+            # Aliases let a few lines stand for billions of nodes ("billion laughs").
+            raise ValueError(f"aliases (*{event.anchor}) are not allowed; write the value out")
+        mapping = stack[-1] if stack else None
+        at_key = mapping is not None and mapping[1][0]
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            if at_key:
+                raise _at(event, "a key must be text, not a list or a mapping")
+            if mapping is not None:
+                mapping[1][0] = True  # this collection is the value; a key comes after it
+            if len(stack) >= max_depth:
+                raise _at(event, f"it is nested more than {max_depth} levels deep")
+            is_map = isinstance(event, yaml.MappingStartEvent)
+            stack.append((set(), [True]) if is_map else None)
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            stack.pop()
+        elif isinstance(event, yaml.ScalarEvent) and mapping is not None:
+            if at_key:
+                if event.value in mapping[0]:
+                    raise _at(event, f"the key {event.value!r} appears twice in one mapping")
+                mapping[0].add(event.value)
+            mapping[1][0] = not at_key
+
+
+def _at(event: Any, message: str) -> ValueError:
+    mark = event.start_mark
+    return ValueError(
+        f"{message} (line {mark.line + 1}, column {mark.column + 1})" if mark else message
+    )

@@ -167,6 +167,19 @@ def _count(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         raise InvalidValueError(f"{where} must be 1 or more, got {value!r}")
 
 
+def _flag(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        raise InvalidTypeError(f"{_where(inst, attr)} must be True or False, got {value!r}")
+
+
+def _breaks(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, Break):
+        raise InvalidTypeError(
+            f"{_where(inst, attr)} must be a Break or None, got {type(value).__name__}: "
+            f"{value!r}; write e.g. breaks=Break('Bend your knees', every='2m', duration='20s')"
+        )
+
+
 def _side(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, Side):
         raise InvalidValueError(
@@ -281,11 +294,7 @@ class Hold:
     )
     text: str = attrs.field(default=HOLD_TEXT, kw_only=True, validator=_text)
     cue: str = attrs.field(default="", kw_only=True, validator=_optional_text)
-    breaks: Break | None = attrs.field(
-        default=None,
-        kw_only=True,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Break)),
-    )
+    breaks: Break | None = attrs.field(default=None, kw_only=True, validator=_breaks)
 
 
 def hold_parts(hold: Hold) -> int:
@@ -319,9 +328,7 @@ class Reps:
     tempo: Duration = attrs.field(
         default=seconds(3), kw_only=True, converter=_as_duration, validator=_positive_duration
     )
-    alternate: bool = attrs.field(
-        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
-    )
+    alternate: bool = attrs.field(default=False, kw_only=True, validator=_flag)
     first: Side | None = attrs.field(
         default=None, kw_only=True, converter=_as_side, validator=_side
     )

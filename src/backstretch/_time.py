@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime
 import enum
+import math
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from fractions import Fraction
 from typing import overload
 
 import attrs
@@ -30,11 +32,30 @@ __all__ = [
 ]
 
 
+#: The longest time backstretch handles, in milliseconds: 2**53 - 1, the largest whole number a
+#: JavaScript number (and so every JSON reader in a browser) holds exactly. About 285,000 years.
+MAX_MS = 2**53 - 1
+
+
+def shown(value: object) -> str:
+    """``repr(value)`` for an error message, short even for a number of a million digits (whose
+    repr Python refuses past 4,300 digits)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**30:
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _whole_ms(field: str, value: object) -> None:
     if type(value) is not int:
-        raise InvalidTypeError(f"{field} must be an int of milliseconds, got {value!r}")
+        raise InvalidTypeError(f"{field} must be an int of milliseconds, got {shown(value)}")
     if value < 0:
         raise InvalidValueError(f"{field} must be 0 or more milliseconds, got {value!r}")
+    if value > MAX_MS:
+        raise InvalidValueError(
+            f"{field} is {shown(value)} ms, longer than any routine can be; the most is "
+            f"{MAX_MS:,} ms"
+        )
 
 
 @attrs.frozen(order=True)
@@ -113,19 +134,24 @@ class Level(enum.StrEnum):
 
 
 def _exact_ms(value: object, unit_ms: int, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-        raise InvalidTypeError(f"{name}() takes a number, got {value!r}")
-    try:
-        exact = Decimal(str(value)) * unit_ms
-    except InvalidOperation:  # pragma: no cover - str() of an int or float always parses
-        raise InvalidValueError(f"{name}() takes a finite number, got {value!r}") from None
-    if not exact.is_finite():
+    """``value`` units of ``unit_ms``, exactly, as whole milliseconds (Fraction: no rounding)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | Fraction):
+        raise InvalidTypeError(f"{name}() takes a number, got {shown(value)}")
+    if isinstance(value, float) and not math.isfinite(value):
         raise InvalidValueError(f"{name}() takes a finite number, got {value!r}")
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise InvalidValueError(f"{name}() takes a finite number, got {value!r}")
+    # A float is read as written (1.1 means 1.1, not the binary fraction nearest to it).
+    exact = (Fraction(repr(value)) if isinstance(value, float) else Fraction(value)) * unit_ms
     if exact < 0:
-        raise InvalidValueError(f"{name}() takes 0 or more, got {value!r}")
-    if exact != exact.to_integral_value():
+        raise InvalidValueError(f"{name}() takes 0 or more, got {shown(value)}")
+    if exact > MAX_MS:
         raise InvalidValueError(
-            f"{name}({value!r}) is not a whole number of milliseconds; round it to 0.001 s"
+            f"{name}({shown(value)}) is longer than any routine can be; the most is {MAX_MS:,} ms"
+        )
+    if exact.denominator != 1:
+        raise InvalidValueError(
+            f"{name}({shown(value)}) is not a whole number of milliseconds; round it to 0.001 s"
         )
     return int(exact)
 
@@ -150,17 +176,25 @@ _UNIT_MS = {"h": 3_600_000, "m": 60_000, "s": 1000, "ms": 1}
 def parse_duration(text: str) -> Duration:
     """Read ``"30s"``, ``"2m"``, ``"1m30s"``, ``"1.5s"``, ``"1h"`` or ``"250ms"`` as a Duration."""
     compact = text.replace(" ", "").lower()
+    if len(compact) > 64:  # no duration needs more; and reading a longer one could be slow
+        raise InvalidValueError(
+            f"cannot read {shown(text)} as a duration: it is {len(compact):,} characters long; "
+            f"write it like '30s', '2m', '1m30s' or '250ms'"
+        )
     match = _DURATION_RE.fullmatch(compact)
     if not compact or match is None or not any(match.groupdict().values()):
         raise InvalidValueError(
-            f"cannot read {text!r} as a duration; write it like '30s', '2m', '1m30s' or '250ms'"
+            f"cannot read {shown(text)} as a duration; write it like '30s', '2m', '1m30s' or "
+            f"'250ms'"
         )
-    total = Decimal(0)
+    total = Fraction(0)  # exact: "1.0000000000000000000000000001s" is not rounded to 1 s
     for unit, amount in match.groupdict().items():
         if amount is not None:
-            total += Decimal(amount) * _UNIT_MS[unit]
-    if total != total.to_integral_value():
-        raise InvalidValueError(f"{text!r} is not a whole number of milliseconds")
+            total += Fraction(amount) * _UNIT_MS[unit]
+    if total.denominator != 1:
+        raise InvalidValueError(f"{shown(text)} is not a whole number of milliseconds")
+    if total > MAX_MS:
+        raise InvalidValueError(f"{shown(text)} is longer than any routine can be")
     return Duration(int(total))
 
 
@@ -178,11 +212,20 @@ def to_duration(value: object, *, field: str) -> Duration:
             raise InvalidValueError(f"{field} must not be negative, got {value!r}")
         if value.microseconds % 1000:
             raise InvalidValueError(f"{field} must be whole milliseconds, got {value!r}")
-        return Duration(value // datetime.timedelta(milliseconds=1))
-    if isinstance(value, int | float) and not isinstance(value, bool):
+        ms = value // datetime.timedelta(milliseconds=1)
+        if ms > MAX_MS:
+            raise InvalidValueError(f"{field} is longer than any routine can be, got {value!r}")
+        return Duration(ms)
+    if isinstance(value, float) and not math.isfinite(value):
         raise InvalidTypeError(
-            f"{field} got the bare number {value!r}, which could mean seconds or milliseconds; "
-            f"write seconds({value!r}), minutes(...) or a string like '{value!r}s'"
+            f"{field} got {value!r}, which is no length of time; write a duration such as "
+            f"seconds(30), minutes(2) or '1m30s'"
+        )
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = shown(value)
+        raise InvalidTypeError(
+            f"{field} got the bare number {number}, which could mean seconds or milliseconds; "
+            f"write seconds({number}), minutes(...) or a string like '{number}s'"
         )
     if isinstance(value, CountRange):
         raise InvalidTypeError(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
+import os
 import shutil
 import sys
 import textwrap
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING
 from . import __version__, catalog, exports
 from ._compile import Cues, compile_routine
 from ._documents import dump_routine, load_routine
-from ._files import document_format, json_schema, write_atomically
+from ._files import document_format, json_schema, write_atomically, write_reason
 from ._model import Routine
 from ._text import printable
 from ._time import Level, format_ms
@@ -31,24 +33,60 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 
+#: The exit statuses, as docs/cli.md lists them.
+OK, BAD_INPUT, USAGE, INTERRUPTED = 0, 1, 2, 130
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 1 bad input, 2 bad usage)."""
+    """Run the command line; return the exit status: 0 done (also when the reader of standard
+    output closed it, as ``| head`` does), 1 bad input or a failed write, 2 bad usage (argparse),
+    130 interrupted (Ctrl-C). Every failure is one line per problem on stderr, never a traceback,
+    and never a partial output file."""
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.run(args))
+        status = int(args.run(args))
+        sys.stdout.flush()  # a full device or a closed pipe shows here, not at exit
+        return status
     except BackstretchError as error:
-        problems = getattr(error, "problems", None)
-        source = getattr(error, "source", "")
-        lines = (
-            [p.message if p.path == "$" else str(p) for p in problems]
-            if problems
-            else str(error).splitlines()
-        )
-        for line in lines:
-            where = f"{source}: " if source else ""
-            print(f"backstretch: error: {where}{line}", file=sys.stderr)
-        return 1
+        _report(error)
+        return BAD_INPUT
+    except BrokenPipeError:
+        _silence_stdout()
+        return OK  # the reader has all it wanted
+    except OSError as error:  # standard output: files are written by write_atomically
+        _silence_stdout()
+        where = error.filename or "standard output"
+        _say(f"cannot write to {where}: {write_reason(error)}")
+        return BAD_INPUT
+    except KeyboardInterrupt:
+        _say("interrupted; no file was written", kind="stopped")
+        return INTERRUPTED
+
+
+def _report(error: BackstretchError) -> None:
+    problems = getattr(error, "problems", None)
+    source = getattr(error, "source", "")
+    lines = (
+        [p.message if p.path == "$" else str(p) for p in problems]
+        if problems
+        else str(error).splitlines()
+    )
+    for line in lines:
+        _say(f"{source}: {line}" if source else line)
+
+
+def _say(line: str, *, kind: str = "error") -> None:
+    """One line on stderr, with no control character in it (it may quote a document)."""
+    with contextlib.suppress(OSError):
+        print(printable(f"backstretch: {kind}: {line}"), file=sys.stderr, flush=True)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the flush at exit cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -215,6 +253,15 @@ def _from_python(path: Path, attribute: str) -> Routine:
     writes_bytecode, sys.dont_write_bytecode = sys.dont_write_bytecode, True  # no __pycache__
     try:
         spec.loader.exec_module(module)
+    except SystemExit as error:  # the file ends the program itself: say so, exit 1
+        raise DocumentError(
+            [
+                Problem(
+                    "$", f"running it called sys.exit({error.code!r}) instead of defining a routine"
+                )
+            ],
+            source=str(path),
+        ) from None
     except Exception as error:  # the user's own code: report it in one line, no traceback
         raise DocumentError(
             [Problem("$", f"running it failed: {type(error).__name__}: {error}")],

@@ -23,6 +23,7 @@ __all__ = [
     "SpeechFitError",
     "TimelineError",
     "UnknownRoutineError",
+    "WriteError",
 ]
 
 
@@ -96,6 +97,16 @@ class FitError(BackstretchError, ValueError):
 
 class LimitError(BackstretchError, ValueError):
     """A routine or document past one of the Limits (size, depth, events, total time)."""
+
+
+class WriteError(BackstretchError, OSError):
+    """A file that could not be written (a missing folder, a full disk, no permission); what was
+    there before is untouched and no partial file is left. ``path`` is the file meant."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"cannot write {path}: {reason}")
+        self.path = path
+        self.reason = reason
 
 
 class UnknownRoutineError(BackstretchError, LookupError):

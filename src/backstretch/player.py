@@ -19,12 +19,13 @@ speed change or seek), never by adding up ticks, so late or irregular ticks cann
 from __future__ import annotations
 
 import bisect
+import math
 import time
 from collections.abc import Callable
 from fractions import Fraction
 
 from ._timeline import Event, Timeline
-from .exceptions import InvalidValueError
+from .exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = ["Clock", "Player", "monotonic_ms"]
 
@@ -128,7 +129,11 @@ class Player:
 
     def set_speed(self, speed: float | Fraction) -> None:
         """Play ``speed`` times faster (2 for double speed, 0.5 for half); the position holds."""
-        exact = Fraction(str(speed)) if isinstance(speed, float) else Fraction(speed)
+        if isinstance(speed, bool) or not isinstance(speed, int | float | Fraction):
+            raise InvalidTypeError(f"speed must be a number above 0, got {speed!r}")
+        if isinstance(speed, float) and not math.isfinite(speed):
+            raise InvalidValueError(f"speed must be a finite number above 0, got {speed!r}")
+        exact = Fraction(repr(speed)) if isinstance(speed, float) else Fraction(speed)
         if exact <= 0:
             raise InvalidValueError(f"speed must be above 0, got {speed!r}")
         if self._started:
