@@ -248,6 +248,13 @@ CASES = [
     Case("unknown-root-key", "an unknown key", lambda d: d.update(colour="red"), "$.colour", True),
     Case("no-events", "the events are missing", _drop("events"), "$.events", True),
     Case(
+        "time-past-2-53",
+        "a time no JavaScript number holds exactly",
+        lambda d: d.update(total_ms=2**53),
+        "$.total_ms",
+        True,
+    ),
+    Case(
         "negative-total",
         "total_ms below 0",
         lambda d: d.update(total_ms=-5),

@@ -16,6 +16,7 @@ from typing import Any
 
 from backstretch import MESSAGES, ROLES, TIMELINE_FORMAT_VERSION, CompileOptions, Kind, Role
 from backstretch._kinds import MARKER_KINDS
+from backstretch._time import MAX_MS
 from backstretch._timeline import PART_KINDS, TARGET_ROLES
 
 Schema = dict[str, Any]
@@ -150,7 +151,7 @@ def timeline_schema() -> Schema:
             }
         ),
         "$defs": {
-            "ms": {"type": "integer", "minimum": 0},
+            "ms": {"type": "integer", "minimum": 0, "maximum": MAX_MS},
             "position": _object(
                 {
                     "index": {"type": "integer", "minimum": 1},

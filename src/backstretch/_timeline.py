@@ -22,7 +22,7 @@ import attrs
 from ._kinds import MARKER_KINDS, ROLES, Kind, Role, Side
 from ._messages import MESSAGES
 from ._text import FORBIDDEN, text_problem
-from ._time import Level
+from ._time import MAX_MS, Level, shown
 from .exceptions import InvalidValueError, Problem, TimelineError
 
 __all__ = [
@@ -75,9 +75,14 @@ def _problems_error(found: list[tuple[str, str]], subject: str) -> TimelineError
 
 def _ms_problem(value: object) -> str | None:
     if type(value) is not int:
-        return f"must be a whole number of milliseconds, got {value!r}"
+        return f"must be a whole number of milliseconds, got {shown(value)}"
     if value < 0:
-        return f"must be 0 or more, got {value}"
+        return f"must be 0 or more, got {shown(value)}"
+    if value > MAX_MS:
+        return (
+            f"must be at most {MAX_MS:,} (2**53 - 1, the most a JavaScript number holds "
+            f"exactly), got {shown(value)}"
+        )
     return None
 
 
@@ -443,8 +448,9 @@ class Event:
             type(self.id) is str
             and self.id
             and type(self.start_ms) is int
-            and self.start_ms >= 0
+            and 0 <= self.start_ms <= MAX_MS
             and type(duration) is int
+            and duration <= MAX_MS
             and type(kind) is Kind
             and type(role) is Role
             and role in _ROLE_SETS[kind]

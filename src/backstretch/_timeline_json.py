@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from ._files import describe, no_duplicate_keys, parse, read_bytes, write_atomically
 from ._kinds import Kind, Role, Side
 from ._limits import Limits
-from ._time import Level, format_ms
+from ._time import MAX_MS, Level, format_ms
 from ._timeline import (
     CautionInfo,
     Chapter,
@@ -740,18 +740,21 @@ def loads_timeline(
     # bounds the work is the number of events, and the length is bounded like a routine's.
     if isinstance(data, dict):
         events, total = data.get("events"), data.get("total_ms")
-        problem = None
         if isinstance(events, list) and len(events) > limits.max_events:
-            problem = (
+            problem = Problem(
+                "$.events",
                 f"the timeline has {len(events):,} events; the limit is "
-                f"{limits.max_events:,} (Limits.max_events)"
+                f"{limits.max_events:,} (Limits.max_events)",
             )
-        elif type(total) is int and total > limits.max_total.ms:
-            problem = (
-                f"the timeline lasts more than {format_ms(limits.max_total.ms)} (Limits.max_total)"
+            raise DocumentError([problem], source=source)
+        if type(total) is int and total > limits.max_total.ms:
+            length = format_ms(total) if total <= MAX_MS else f"more than {format_ms(MAX_MS)}"
+            problem = Problem(
+                "$.total_ms",
+                f"the timeline lasts {length}; the limit is {format_ms(limits.max_total.ms)} "
+                f"(Limits.max_total)",
             )
-        if problem is not None:
-            raise DocumentError([Problem("$", problem)], source=source)
+            raise DocumentError([problem], source=source)
     if objects.plain:
         fast = _fast_timeline(data)
         if fast is not None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from . import __version__, catalog, exports
 from ._compile import Cues, compile_routine
 from ._documents import dump_routine, load_routine
-from ._files import document_format, json_schema, write_atomically, write_reason
+from ._files import document_format, json_schema, write_reason
 from ._model import Routine
 from ._text import printable
 from ._time import Level, format_ms
@@ -409,10 +409,9 @@ def _export(args: argparse.Namespace) -> int:
     if chosen.suffix == ".wav":
         from .exports import audio
 
-        rendered = audio.guide(timeline, strict=args.strict)
+        rendered = audio.write_guide(timeline, args.output, strict=args.strict)
         for collision in rendered.collisions:
-            print(f"backstretch: warning: {args.output}: {collision}", file=sys.stderr)
-        write_atomically(args.output, rendered.wav)
+            _say(f"{args.output}: {collision}", kind="warning")
         return 0
     exports.write_to_file(timeline, args.output, **({"chapters": True} if args.chapters else {}))
     return 0

@@ -86,16 +86,20 @@ def format_for(path_or_suffix: str | os.PathLike[str]) -> Format:
 def write_to_bytes(timeline: Timeline, format: str | os.PathLike[str], **options: Any) -> bytes:
     """The export as bytes (text formats in UTF-8)."""
     chosen = format_for(format)
+    _check_options(chosen, options)
+    if chosen.module == "timeline_json":
+        return dumps_timeline(timeline).encode("utf-8")
+    rendered = importlib.import_module(f"{__name__}.{chosen.module}").render(timeline, **options)
+    return rendered if isinstance(rendered, bytes) else str(rendered).encode("utf-8")
+
+
+def _check_options(chosen: Format, options: dict[str, Any]) -> None:
     unknown = set(options) - chosen.options
     if unknown:
         allowed = ", ".join(sorted(chosen.options)) or "none"
         raise InvalidValueError(
             f"{chosen.name} exports take no option {', '.join(sorted(unknown))}; options: {allowed}"
         )
-    if chosen.module == "timeline_json":
-        return dumps_timeline(timeline).encode("utf-8")
-    rendered = importlib.import_module(f"{__name__}.{chosen.module}").render(timeline, **options)
-    return rendered if isinstance(rendered, bytes) else str(rendered).encode("utf-8")
 
 
 def write_to_string(timeline: Timeline, format: str | os.PathLike[str], **options: Any) -> str:
@@ -107,7 +111,14 @@ def write_to_string(timeline: Timeline, format: str | os.PathLike[str], **option
 
 
 def write_to_file(timeline: Timeline, path: str | os.PathLike[str], **options: Any) -> Format:
-    """Write the export that ``path``'s suffix names, atomically; return the format used."""
+    """Write the export that ``path``'s suffix names, atomically; return the format used. The
+    audio guide is streamed to the file in bounded memory (``audio.write_guide``)."""
     chosen = format_for(Path(path).name)
+    if chosen.module == "audio":
+        _check_options(chosen, options)
+        from . import audio
+
+        audio.write_guide(timeline, path, **options)
+        return chosen
     write_atomically(path, write_to_bytes(timeline, chosen.suffix, **options))
     return chosen

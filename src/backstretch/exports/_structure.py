@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .._kinds import Kind
-from .._timeline import Event
+from .._timeline import Event, Timeline
 
 
 def end_of_repeat(segments: Sequence[Event], start: int, depth: int) -> int:
@@ -70,3 +70,19 @@ def end_of_reps(segments: Sequence[Event], start: int) -> int:
     assert first.rep is not None
     per_rep = 2 if alternating(segments, start) else 1
     return min(len(segments), start + first.rep.count * per_rep)
+
+
+def by_chapter(timeline: Timeline) -> list[tuple[list[Event], list[Event]]]:
+    """For each chapter, in order: the segments and the markers that start within it. One sweep
+    over the events (chapters are sorted and do not overlap), so it is linear in their number."""
+    result: list[tuple[list[Event], list[Event]]] = [([], []) for _ in timeline.chapters]
+    chapters = timeline.chapters
+    index = 0
+    for event in timeline.events:
+        while index < len(chapters) and event.start_ms >= chapters[index].end_ms:
+            index += 1
+        if index == len(chapters):
+            break
+        if event.start_ms >= chapters[index].start_ms:
+            result[index][1 if event.duration_ms == 0 else 0].append(event)
+    return result

@@ -20,22 +20,33 @@ from __future__ import annotations
 
 import io
 import math
+import os
 import struct
 import sys
-import wave
 from array import array
-from typing import Literal
+from typing import BinaryIO, Literal
 
 import attrs
 
+from .._files import atomic_file
 from .._kinds import Kind, Role
 from .._text import printable
 from .._time import format_ms
 from .._timeline import Timeline
-from ..exceptions import SpeechFitError
+from ..exceptions import LimitError, SpeechFitError
 from ..speech import Clip, EspeakNg, Synthesizer
 
-__all__ = ["MAX_SPEEDUP", "WORDS_PER_MINUTE", "Collision", "Guide", "Sound", "guide", "render"]
+__all__ = [
+    "MAX_LENGTH_MS",
+    "MAX_SPEEDUP",
+    "WORDS_PER_MINUTE",
+    "Collision",
+    "Guide",
+    "Sound",
+    "guide",
+    "render",
+    "write_guide",
+]
 
 #: The speaking rate, and how much faster speech may go to fit before the next sound.
 WORDS_PER_MINUTE = 165
@@ -43,6 +54,8 @@ MAX_SPEEDUP = 1.5
 #: Samples quieter than this at either end of a clip are trimmed (espeak-ng pads its speech).
 QUIET = 64
 BEEP_MS = 150
+#: The longest audio guide: six hours, about 950 MB of WAV (the default Limits.max_total).
+MAX_LENGTH_MS = 6 * 3_600_000
 CHIME_MS = 900
 
 
@@ -92,6 +105,7 @@ class Guide:
     frames: int
     sounds: tuple[Sound, ...]
     collisions: tuple[Collision, ...]
+    #: The WAV file's bytes (empty from write_guide, which writes them to its file).
     wav: bytes
 
 
@@ -125,30 +139,156 @@ def guide(
     strict: bool = False,
     words_per_minute: int = WORDS_PER_MINUTE,
 ) -> Guide:
-    """Render ``timeline`` as a spoken track; ``strict`` raises SpeechFitError on any collision."""
+    """Render ``timeline`` as a spoken track, in memory (about 2.6 MB a minute: for a long
+    routine, :func:`write_guide` streams it to a file instead); ``strict`` raises SpeechFitError
+    on any collision."""
+    stream = io.BytesIO()
+    placed = _render(timeline, stream, synthesizer, strict, words_per_minute)
+    return attrs.evolve(placed, wav=stream.getvalue())
+
+
+def write_guide(
+    timeline: Timeline,
+    path: str | os.PathLike[str],
+    *,
+    synthesizer: Synthesizer | None = None,
+    strict: bool = False,
+    words_per_minute: int = WORDS_PER_MINUTE,
+) -> Guide:
+    """Render ``timeline`` straight into the WAV file ``path``, atomically and in bounded memory
+    (one utterance and a few seconds of track at a time, whatever the routine's length). The
+    Guide returned says where each sound went; its ``wav`` is empty (the track is in the file).
+    On SpeechFitError (``strict``) or any other failure, no file is written."""
+    with atomic_file(path) as stream:
+        return _render(timeline, stream, synthesizer, strict, words_per_minute)
+
+
+def _render(
+    timeline: Timeline,
+    stream: BinaryIO,
+    synthesizer: Synthesizer | None,
+    strict: bool,
+    words_per_minute: int,
+) -> Guide:
+    if timeline.total_ms > MAX_LENGTH_MS:
+        raise LimitError(
+            f"an audio guide lasts at most {format_ms(MAX_LENGTH_MS)} (audio.MAX_LENGTH_MS); "
+            f"this routine lasts {format_ms(timeline.total_ms)}"
+        )
     engine = synthesizer if synthesizer is not None else EspeakNg()
     rate = engine.sample_rate
     frames = timeline.total_ms * rate // 1000
-    sounds, clips, collisions = _place(timeline, engine, frames, words_per_minute)
+    chapters = [(c.start_ms * rate // 1000, printable(c.title)) for c in timeline.chapters]
+    track = _Track(stream, rate, frames, chapters)
+    items = _items(timeline)
+    limits = _limits(items, rate, frames)
+    sounds: list[Sound] = []
+    free = 0
+    for index, item in enumerate(items):
+        # No sound after this one can start before this item is due: the track up to here is
+        # final, and goes to the file now.
+        track.flush_before(item.due_ms * rate // 1000)
+        sound, samples = _place(item, engine, timeline, free, limits[index], words_per_minute)
+        track.add(sound.start, samples)
+        sounds.append(sound)
+        free = max(free, sound.end)
+    collisions = _collisions(sounds, limits, rate)
     if strict and collisions:
         raise SpeechFitError(collisions)
-    track = array("h", bytes(2 * frames))
-    placed_end = 0
-    for sound, samples in zip(sounds, clips, strict=True):
-        end = min(sound.end, frames)
-        if sound.start >= end:
-            continue
-        if sound.start >= placed_end:
-            track[sound.start : end] = samples[: end - sound.start]
-        else:  # an overlap, already reported as a collision: mix, clipped to 16 bits
-            for offset in range(end - sound.start):
-                mixed = track[sound.start + offset] + samples[offset]
-                track[sound.start + offset] = max(-32768, min(32767, mixed))
-        placed_end = max(placed_end, end)
-    if sys.byteorder == "big":  # pragma: no cover - WAV samples are little-endian
-        track.byteswap()
-    chapters = [(c.start_ms * rate // 1000, printable(c.title)) for c in timeline.chapters]
-    return Guide(rate, frames, sounds, tuple(collisions), _wav(track.tobytes(), rate, chapters))
+    track.close()
+    return Guide(rate, frames, tuple(sounds), collisions, b"")
+
+
+def _limits(items: list[_Item], rate: int, frames: int) -> list[int]:
+    """Where each item's next anchored sound starts: the frame its speech must end by."""
+    limits = [frames] * len(items)
+    next_anchored = frames
+    for index in range(len(items) - 1, -1, -1):
+        limits[index] = next_anchored
+        if items[index].anchored:
+            next_anchored = items[index].due_ms * rate // 1000
+    return limits
+
+
+def _collisions(sounds: list[Sound], limits: list[int], rate: int) -> tuple[Collision, ...]:
+    anchored_at: dict[int, Sound] = {}
+    for sound in reversed(sounds):  # the first anchored sound at each frame
+        if sound.anchored:
+            anchored_at[sound.start] = sound
+    collisions = []
+    for sound, limit in zip(sounds, limits, strict=True):
+        if sound.end > limit:
+            overlap_ms = math.ceil((sound.end - limit) * 1000 / rate)
+            collisions.append(Collision(sound, anchored_at.get(limit), overlap_ms))
+    return tuple(collisions)
+
+
+class _Track:
+    """A mono 16-bit WAV written as it is made: the header first (every size is known from the
+    start), then the samples, kept in memory only from the first frame still open to the last
+    one placed, then the chapters as cue points."""
+
+    #: Silence is written in pieces of this many frames.
+    SILENCE = 22050
+
+    def __init__(
+        self, stream: BinaryIO, rate: int, frames: int, chapters: list[tuple[int, str]]
+    ) -> None:
+        self.stream = stream
+        self.frames = frames
+        self.written = 0  # frames already in the file
+        self.pending = array("h")  # frames from ``written`` on
+        self.tail = _cue_chunks(chapters)
+        data_bytes = 2 * frames
+        riff_bytes = 4 + (8 + 16) + (8 + data_bytes) + len(self.tail)
+        header = b"RIFF" + struct.pack("<I", riff_bytes) + b"WAVE"
+        header += b"fmt " + struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16)
+        header += b"data" + struct.pack("<I", data_bytes)
+        stream.write(header)
+
+    def add(self, start: int, samples: array[int]) -> None:
+        """Mix ``samples`` into the track from frame ``start`` (cut at its end)."""
+        end = min(start + len(samples), self.frames)
+        if start >= end:
+            return
+        offset, need = start - self.written, end - self.written
+        pending = self.pending
+        if offset >= len(pending):  # after everything placed so far: no mixing
+            pending.extend(array("h", bytes(2 * (offset - len(pending)))))
+            pending.extend(samples[: end - start])
+            return
+        overlap = min(len(pending), need) - offset  # an overlap, reported as a collision
+        for index in range(overlap):
+            mixed = pending[offset + index] + samples[index]
+            pending[offset + index] = max(-32768, min(32767, mixed))
+        pending.extend(samples[overlap : end - start])
+
+    def flush_before(self, frame: int) -> None:
+        """Write every frame before ``frame``: nothing will be placed there any more."""
+        frame = min(frame, self.frames)
+        if frame <= self.written:
+            return
+        count = frame - self.written
+        ready, self.pending = self.pending[:count], self.pending[count:]
+        self._write(ready)
+        self._silence(count - len(ready))
+        self.written = frame
+
+    def close(self) -> None:
+        self.flush_before(self.frames)
+        self.stream.write(self.tail)
+
+    def _write(self, samples: array[int]) -> None:
+        if sys.byteorder == "big":  # pragma: no cover - WAV samples are little-endian
+            samples = array("h", samples)
+            samples.byteswap()
+        self.stream.write(samples.tobytes())
+
+    def _silence(self, count: int) -> None:
+        while count > 0:
+            piece = min(count, self.SILENCE)
+            self.stream.write(bytes(2 * piece))
+            count -= piece
 
 
 def _items(timeline: Timeline) -> list[_Item]:
@@ -180,59 +320,44 @@ def _items(timeline: Timeline) -> list[_Item]:
 
 
 def _place(
-    timeline: Timeline, engine: Synthesizer, frames: int, words_per_minute: int
-) -> tuple[tuple[Sound, ...], list[array[int]], list[Collision]]:
+    item: _Item,
+    engine: Synthesizer,
+    timeline: Timeline,
+    free: int,
+    limit: int,
+    words_per_minute: int,
+) -> tuple[Sound, array[int]]:
+    """Where ``item`` sounds and its samples: at its time if anchored, else after the sound
+    before it (``free``); speech sped up (up to MAX_SPEEDUP) to end by ``limit`` if it can."""
     rate = engine.sample_rate
-    items = _items(timeline)
-    # Where each item's next anchored sound starts: the limit speech must end by.
-    limits = [frames] * len(items)
-    next_anchored = frames
-    for index in range(len(items) - 1, -1, -1):
-        limits[index] = next_anchored
-        if items[index].anchored:
-            next_anchored = items[index].due_ms * rate // 1000
-    sounds: list[Sound] = []
-    clips: list[array[int]] = []
-    free = 0
-    for index, item in enumerate(items):
-        due = item.due_ms * rate // 1000
-        start = due if item.anchored else max(due, free)
-        wpm: int | None = None
-        if item.kind == "beep":
-            samples = _beep(rate, high=item.high)
-        elif item.kind == "chime":
-            samples = _chime(rate, min(CHIME_MS, timeline.total_ms))
-        else:
-            text = " ".join(_sentence(t) for t in item.texts)
-            wpm = words_per_minute
+    due = item.due_ms * rate // 1000
+    start = due if item.anchored else max(due, free)
+    wpm: int | None = None
+    if item.kind == "beep":
+        samples = _beep(rate, high=item.high)
+    elif item.kind == "chime":
+        samples = _chime(rate, min(CHIME_MS, timeline.total_ms))
+    else:
+        text = " ".join(_sentence(t) for t in item.texts)
+        wpm = words_per_minute
+        samples = _speech(engine, text, wpm)
+        room = limit - start
+        fastest = math.floor(words_per_minute * MAX_SPEEDUP)
+        while len(samples) > room and wpm < fastest:
+            wanted = math.ceil(wpm * len(samples) / max(1, room) * 1.04)
+            wpm = min(fastest, max(wpm + 1, wanted))
             samples = _speech(engine, text, wpm)
-            room = limits[index] - start
-            fastest = math.floor(words_per_minute * MAX_SPEEDUP)
-            while len(samples) > room and wpm < fastest:
-                wanted = math.ceil(wpm * len(samples) / max(1, room) * 1.04)
-                wpm = min(fastest, max(wpm + 1, wanted))
-                samples = _speech(engine, text, wpm)
-        sound = Sound(
-            item.kind,
-            " ".join(item.texts),
-            item.event_ids,
-            item.due_ms,
-            item.anchored,
-            start,
-            len(samples),
-            wpm,
-        )
-        sounds.append(sound)
-        clips.append(samples)
-        free = max(free, sound.end)
-    collisions = []
-    for index, sound in enumerate(sounds):
-        limit = limits[index]
-        if sound.end > limit:
-            into = next((s for s in sounds[index + 1 :] if s.anchored and s.start == limit), None)
-            overlap_ms = math.ceil((sound.end - limit) * 1000 / rate)
-            collisions.append(Collision(sound, into, overlap_ms))
-    return tuple(sounds), clips, collisions
+    sound = Sound(
+        item.kind,
+        " ".join(item.texts),
+        item.event_ids,
+        item.due_ms,
+        item.anchored,
+        start,
+        len(samples),
+        wpm,
+    )
+    return sound, samples
 
 
 def _speech(engine: Synthesizer, text: str, words_per_minute: int) -> array[int]:
@@ -271,29 +396,21 @@ def _chime(rate: int, ms: int) -> array[int]:
     return _tone(rate, ms, [(659.25, 7000.0), (987.77, 5000.0), (1318.5, 2500.0)], 3.0)
 
 
-def _wav(pcm: bytes, rate: int, chapters: list[tuple[int, str]]) -> bytes:
-    """Mono 16-bit WAV, each chapter a cue point with a label (RIFF ``cue `` and ``adtl``)."""
-    out = io.BytesIO()
-    with wave.open(out, "wb") as write:
-        write.setnchannels(1)
-        write.setsampwidth(2)
-        write.setframerate(rate)
-        write.writeframes(pcm)
-    data = bytearray(out.getvalue())
-    if chapters:
-        points = b"".join(
-            struct.pack("<II4sIII", number, frame, b"data", 0, 0, frame)
-            for number, (frame, _) in enumerate(chapters, start=1)
-        )
-        data += b"cue " + struct.pack("<II", 4 + len(points), len(chapters)) + points
-        labels = b""
-        for number, (_, title) in enumerate(chapters, start=1):
-            text = title.encode("utf-8") + b"\0"
-            labels += b"labl" + struct.pack("<II", 4 + len(text), number) + text
-            labels += b"\0" * (len(text) % 2)
-        data += b"LIST" + struct.pack("<I", 4 + len(labels)) + b"adtl" + labels
-        data[4:8] = struct.pack("<I", len(data) - 8)
-    return bytes(data)
+def _cue_chunks(chapters: list[tuple[int, str]]) -> bytes:
+    """Each chapter as a cue point with a label (RIFF ``cue `` and ``adtl`` chunks)."""
+    if not chapters:
+        return b""
+    points = b"".join(
+        struct.pack("<II4sIII", number, frame, b"data", 0, 0, frame)
+        for number, (frame, _) in enumerate(chapters, start=1)
+    )
+    data = b"cue " + struct.pack("<II", 4 + len(points), len(chapters)) + points
+    labels = b""
+    for number, (_, title) in enumerate(chapters, start=1):
+        text = title.encode("utf-8") + b"\0"
+        labels += b"labl" + struct.pack("<II", 4 + len(text), number) + text
+        labels += b"\0" * (len(text) % 2)
+    return data + b"LIST" + struct.pack("<I", 4 + len(labels)) + b"adtl" + labels
 
 
 def _sentence(text: str) -> str:

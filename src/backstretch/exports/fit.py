@@ -23,11 +23,13 @@ from .._kinds import Kind
 from .._text import printable
 from .._time import split_ms
 from .._timeline import Event, Timeline
-from ..exceptions import NotInstalledError
+from ..exceptions import LimitError, NotInstalledError
 from ._structure import alternating, end_of_repeat, end_of_reps, rounds_of
 
 #: The most UTF-8 bytes a FIT string field holds (255 with its terminating NUL).
 MAX_STRING_BYTES = 254
+#: The most steps a FIT workout holds: a step's ``message_index`` is a 16-bit number.
+MAX_STEPS = 65_535
 #: Step names are kept short enough for a watch face.
 MAX_NAME_BYTES = 32
 
@@ -166,6 +168,12 @@ def render(timeline: Timeline) -> bytes:
         }
     )
     workout_steps = steps(timeline)
+    if len(workout_steps) > MAX_STEPS:
+        raise LimitError(
+            f"this workout needs {len(workout_steps):,} FIT steps; a FIT workout holds at most "
+            f"{MAX_STEPS:,} (and many watches far fewer): shorten the routine, or export it to "
+            f"another format"
+        )
     encoder.write_mesg(
         {
             "mesg_num": sdk.Profile["mesg_num"]["WORKOUT"],

@@ -12,6 +12,7 @@ parsed.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import attrs
@@ -20,7 +21,14 @@ from .._kinds import Kind, Role, Side
 from .._text import printable
 from .._time import format_ms
 from .._timeline import Event, Timeline
-from ._structure import alternating, end_of_hold, end_of_repeat, end_of_reps, rounds_of
+from ._structure import (
+    alternating,
+    by_chapter,
+    end_of_hold,
+    end_of_repeat,
+    end_of_reps,
+    rounds_of,
+)
 
 #: What a list item looks like, whatever its side: two items with one shape are the same step.
 Shape = tuple[object, ...]
@@ -55,13 +63,10 @@ def render(timeline: Timeline) -> str:
     for skip in timeline.markers:
         if skip.kind is Kind.SKIP:
             lines += [f"> **Left out.** {_md(skip.text)}", ""]
-    for number, chapter in enumerate(chapters, start=1):
-        inside = [s for s in timeline.segments if chapter.start_ms <= s.start_ms < chapter.end_ms]
-        cues = [
-            m
-            for m in timeline.markers
-            if chapter.start_ms <= m.start_ms < chapter.end_ms and m.role is Role.HOLD_CUE
-        ]
+    for number, (chapter, (inside, markers)) in enumerate(
+        zip(chapters, by_chapter(timeline), strict=True), start=1
+    ):
+        cues = [m for m in markers if m.role is Role.HOLD_CUE]
         lines += [f"## {number}. {_md(chapter.title)} ({format_ms(chapter.duration_ms)})", ""]
         lines += _stretch(timeline, chapter.stretch_id, inside, cues)
     closing = [s for s in timeline.segments if s.start_ms >= last_ms and s.role is Role.OUTRO]
@@ -94,7 +99,7 @@ def _stretch(
         lines.append(f"- **If you need it:** {_md(segment.text)}{needs}")
     if lines and lines[-1]:
         lines.append("")
-    items = _items([s for s in segments if s.kind not in _INFO], cues, depth=0)
+    items = _items([s for s in segments if s.kind not in _INFO], _Cues(cues), depth=0)
     lines += _list(items, indent="")
     return [*lines, ""]
 
@@ -108,7 +113,19 @@ def _list(items: list[_Item], indent: str) -> list[str]:
     return lines
 
 
-def _items(segments: list[Event], cues: list[Event], depth: int) -> list[_Item]:
+class _Cues:
+    """A stretch's own cues, sorted, found by time in logarithmic time."""
+
+    def __init__(self, cues: list[Event]) -> None:
+        self.cues = cues
+        self.starts = [cue.start_ms for cue in cues]
+
+    def within(self, start_ms: int, end_ms: int) -> list[Event]:
+        low = bisect.bisect_left(self.starts, start_ms)
+        return self.cues[low : bisect.bisect_left(self.starts, end_ms, lo=low)]
+
+
+def _items(segments: list[Event], cues: _Cues, depth: int) -> list[_Item]:
     """The list items for ``segments``, inside ``depth`` enclosing repeats."""
     items: list[_Item] = []
     index = 0
@@ -132,7 +149,7 @@ def _items(segments: list[Event], cues: list[Event], depth: int) -> list[_Item]:
     return _compact(items)
 
 
-def _repeat(segments: list[Event], cues: list[Event], depth: int) -> _Item:
+def _repeat(segments: list[Event], cues: _Cues, depth: int) -> _Item:
     count = segments[0].rounds[depth].count
     each = [_items(round_, cues, depth + 1) for round_ in rounds_of(segments, depth)]
     shapes = {tuple(item.shape for item in items) for items in each}
@@ -175,7 +192,7 @@ def _single(segment: Event) -> _Item:
     return _Item(segment.side, text, shape)
 
 
-def _hold(parts: list[Event], cues: list[Event]) -> _Item:
+def _hold(parts: list[Event], cues: _Cues) -> _Item:
     holds = [p for p in parts if p.kind is Kind.HOLD]
     breaks = [p for p in parts if p.kind is Kind.BREAK]
     held = sum(p.duration_ms for p in holds)
@@ -186,7 +203,7 @@ def _hold(parts: list[Event], cues: list[Event]) -> _Item:
             f"them ({_md(breaks[0].text)})"
         )
     text += f": {_sentence(_md(holds[0].text))}"
-    during = {c.text for c in cues if any(p.start_ms <= c.start_ms < p.end_ms for p in holds)}
+    during = {cue.text for part in holds for cue in cues.within(part.start_ms, part.end_ms)}
     if during:
         text += "".join(f" *Cue: {_sentence(_md(cue))}*" for cue in sorted(during))
     shape = ("hold", held, len(holds), _author_text(holds[0]))
@@ -216,12 +233,12 @@ def _compact(items: list[_Item]) -> list[_Item]:
     while index < len(items):
         result.append(items[index])
         if items[index].shape[:1] == ("switch",):
-            before = _side_block(result[:-1], from_end=True)
-            after = _side_block(items[index + 1 :], from_end=False)
+            before = _side_block(result, len(result) - 2, step=-1)
+            after = _side_block(items, index + 1, step=1, most=len(before))
             if (
                 before
                 and len(after) == len(before)
-                and all(a.shape == b.shape for a, b in zip(after, before, strict=True))
+                and all(a.shape == b.shape for a, b in zip(after, reversed(before), strict=True))
             ):
                 side = after[0].side
                 assert side is not None
@@ -232,17 +249,18 @@ def _compact(items: list[_Item]) -> list[_Item]:
     return result
 
 
-def _side_block(items: list[_Item], *, from_end: bool) -> list[_Item]:
-    ordered = list(reversed(items)) if from_end else items
-    if not ordered or ordered[0].side is None:
-        return []
-    side = ordered[0].side
-    block = []
-    for item in ordered:
-        if item.side != side:
-            break
-        block.append(item)
-    return list(reversed(block)) if from_end else block
+def _side_block(items: list[_Item], start: int, *, step: int, most: int = -1) -> list[_Item]:
+    """The run of items on one side from ``start`` on, forwards or backwards (``step``), at most
+    ``most`` long (``-1``: any); nothing is copied but the run itself, so this stays linear."""
+    block: list[_Item] = []
+    if not 0 <= start < len(items) or items[start].side is None:
+        return block
+    side = items[start].side
+    index = start
+    while 0 <= index < len(items) and items[index].side == side and len(block) != most:
+        block.append(items[index])
+        index += step
+    return block
 
 
 def _md(text: str) -> str:

@@ -15,6 +15,7 @@ from .._kinds import Kind, Side
 from .._text import printable
 from .._time import format_ms
 from .._timeline import Event, Timeline
+from ._structure import by_chapter
 
 # A phone-first layout: 640 units wide, names above their bands, text large enough to read when
 # the picture is shrunk to a phone's width (about 0.6 of its size) and capped at 960 px wide.
@@ -37,12 +38,12 @@ TICK_STEPS_S = (10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600)
 
 
 def render(timeline: Timeline) -> str:
-    rows: list[tuple[str, int, int, list[Event]]] = [
-        ("Whole routine", 0, timeline.total_ms, list(timeline.segments))
+    markers = [m for m in timeline.markers if m.kind is not Kind.END]
+    rows: list[tuple[str, int, int, list[Event], list[Event]]] = [
+        ("Whole routine", 0, timeline.total_ms, list(timeline.segments), markers)
     ]
-    for chapter in timeline.chapters:
-        inside = [s for s in timeline.segments if chapter.start_ms <= s.start_ms < chapter.end_ms]
-        rows.append((chapter.title, chapter.start_ms, chapter.end_ms, inside))
+    for chapter, (inside, marked) in zip(timeline.chapters, by_chapter(timeline), strict=True):
+        rows.append((chapter.title, chapter.start_ms, chapter.end_ms, inside, marked))
     bottom = TOP + len(rows) * ROW
     height = bottom + 96
     title = f"{timeline.title}: {format_ms(timeline.total_ms)}"
@@ -62,8 +63,7 @@ def render(timeline: Timeline) -> str:
         f"{escape(title)}</text>",
     ]
     out.extend(_axis(timeline.total_ms, TOP - 12, bottom))
-    markers = [m for m in timeline.markers if m.kind is not Kind.END]
-    for index, (name, start_ms, end_ms, segments) in enumerate(rows):
+    for index, (name, start_ms, end_ms, segments, row_markers) in enumerate(rows):
         y = TOP + index * ROW
         band_y = y + LABEL
         label = f"{name} ({format_ms(end_ms - start_ms)})"
@@ -77,7 +77,7 @@ def render(timeline: Timeline) -> str:
         )
         for segment in segments:
             out.append(_segment(segment, timeline, band_y))
-        for marker in markers:
+        for marker in row_markers:
             if start_ms <= marker.start_ms < end_ms:
                 x = _x(marker.start_ms, timeline)
                 out.append(
