@@ -36,7 +36,9 @@ def test_a_count_bomb_is_refused_before_any_work() -> None:
         compile_routine(bomb)
     assert time.perf_counter() - started < 1.0  # a hang would take forever, not a second
     assert (
-        "this routine can expand to more than 10^15 events; the limit is 100,000 "
+        "this routine can expand to as many as more than 10^15 events (an upper bound, counted "
+        "from its tree: every range at its top, every cue marker the cue options could add); "
+        "the limit is 100,000 "
         "(Limits.max_events); lower the counts of its Repeat and Reps" == str(caught.value)
     )
     assert isinstance(caught.value, ValueError)

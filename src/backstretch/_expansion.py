@@ -38,8 +38,10 @@ def check_expansion(
     if bound > limits.max_events:
         shown = f"{bound:,}" if bound < 10**15 else "more than 10^15"
         raise LimitError(
-            f"this routine can expand to {shown} events; the limit is {limits.max_events:,} "
-            f"(Limits.max_events); lower the counts of its Repeat and Reps"
+            f"this routine can expand to as many as {shown} events (an upper bound, counted "
+            f"from its tree: every range at its top, every cue marker the cue options could "
+            f"add); the limit is {limits.max_events:,} (Limits.max_events); lower the counts of "
+            f"its Repeat and Reps"
         )
 
 

@@ -144,11 +144,12 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int) -> bytes:
         raise DocumentError(
             [Problem("$", f"cannot read it: {error.strerror}")], source=source
         ) from None
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):  # a folder, a FIFO, a device
+        os.close(descriptor)
+        raise DocumentError(
+            [Problem("$", "cannot read it: it is not a regular file")], source=source
+        )
     with os.fdopen(descriptor, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise DocumentError(
-                [Problem("$", "cannot read it: it is not a regular file")], source=source
-            )
         try:
             data = stream.read(max_bytes + 1)
         except OSError as error:
@@ -170,6 +171,18 @@ _WRITE_REASONS = {
     errno.EDQUOT: "the disk quota is used up",
     errno.ENAMETOOLONG: "its name is too long",
 }
+
+
+class _Interrupts:
+    """Whether the person pressed Ctrl-C during this command. A front end's SIGINT handler
+    notes it (and raises KeyboardInterrupt as usual); atomic writes check it before renaming
+    their file into place, so no file appears even where Python swallowed the interrupt (it
+    ignores exceptions raised inside finalizers)."""
+
+    requested = False
+
+
+INTERRUPTS = _Interrupts()
 
 
 def write_reason(error: OSError) -> str:
@@ -209,6 +222,8 @@ def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
             yield stream
         # mkstemp makes the file private (0600): give it the mode the file had, or a new file's.
         os.chmod(temporary, _mode_for(target))
+        if INTERRUPTS.requested:
+            raise KeyboardInterrupt
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)

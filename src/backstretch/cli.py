@@ -7,17 +7,19 @@ import contextlib
 import importlib.util
 import os
 import shutil
+import signal
 import sys
 import textwrap
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, catalog, exports
 from ._compile import Cues, compile_routine
 from ._documents import dump_routine, load_routine
-from ._files import document_format, json_schema, write_reason
+from ._files import INTERRUPTS, document_format, json_schema, write_reason
 from ._model import Routine
 from ._text import printable
 from ._time import Level, format_ms
@@ -44,9 +46,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     and never a partial output file."""
     parser = _parser()
     args = parser.parse_args(argv)
+    INTERRUPTS.requested = False
+    with _noting_interrupts():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         status = int(args.run(args))
         sys.stdout.flush()  # a full device or a closed pipe shows here, not at exit
+        if INTERRUPTS.requested and status != INTERRUPTED:  # swallowed somewhere: still stop
+            raise KeyboardInterrupt
         return status
     except BackstretchError as error:
         _report(error)
@@ -62,6 +72,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say("interrupted; no file was written", kind="stopped")
         return INTERRUPTED
+
+
+@contextlib.contextmanager
+def _noting_interrupts() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt as always, and is noted (see _files.INTERRUPTS)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals reach the main thread only
+        return
+
+    def interrupted(signum: int, frame: object) -> None:
+        INTERRUPTS.requested = True
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _report(error: BackstretchError) -> None:

@@ -12,13 +12,12 @@ Nothing here is imported by ``import backstretch``.
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
-import tempfile
 import time
 import wave
 from collections import deque
-from pathlib import Path
 from typing import Protocol
 
 import attrs
@@ -103,19 +102,17 @@ class EspeakNg:
         return self._process is not None and self._process.poll() is None
 
     def synthesize(self, text: str, *, words_per_minute: int) -> Clip:
-        with tempfile.TemporaryDirectory(prefix="backstretch-speech-") as folder:
-            out = Path(folder) / "speech.wav"
-            subprocess.run(
-                [self.executable, "-s", str(words_per_minute), "-w", str(out), "--stdin"],
-                input=text.encode("utf-8"),
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                check=True,
-            )
-            with wave.open(str(out), "rb") as read:
-                if (read.getnchannels(), read.getsampwidth()) != (1, 2):  # pragma: no cover
-                    raise RuntimeError("espeak-ng wrote something other than mono 16-bit audio")
-                return Clip(read.getframerate(), read.readframes(read.getnframes()))
+        # The WAV comes back on stdout: no temporary file, nothing to clean up after an interrupt.
+        result = subprocess.run(
+            [self.executable, "-s", str(words_per_minute), "--stdout", "--stdin"],
+            input=text.encode("utf-8"),
+            capture_output=True,
+            check=True,
+        )
+        with wave.open(io.BytesIO(_complete_wav(result.stdout)), "rb") as read:
+            if (read.getnchannels(), read.getsampwidth()) != (1, 2):  # pragma: no cover
+                raise RuntimeError("espeak-ng wrote something other than mono 16-bit audio")
+            return Clip(read.getframerate(), read.readframes(read.getnframes()))
 
     def stop(self) -> None:
         if self._process is not None:
@@ -123,6 +120,17 @@ class EspeakNg:
                 self._process.terminate()
             self._process.wait()
             self._process = None
+
+
+def _complete_wav(data: bytes) -> bytes:
+    """espeak-ng writing to a pipe cannot go back to fill in the sizes in its WAV header (it
+    leaves them at their largest); set them from the data's real length."""
+    if len(data) < 44 or data[:4] != b"RIFF" or data[36:40] != b"data":
+        return data  # not the layout espeak-ng writes: let the wave module say what is wrong
+    fixed = bytearray(data)
+    fixed[4:8] = (len(data) - 8).to_bytes(4, "little")
+    fixed[40:44] = (len(data) - 44).to_bytes(4, "little")
+    return bytes(fixed)
 
 
 class SpeechQueue:

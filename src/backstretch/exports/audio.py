@@ -211,16 +211,17 @@ def _limits(items: list[_Item], rate: int, frames: int) -> list[int]:
 
 
 def _collisions(sounds: list[Sound], limits: list[int], rate: int) -> tuple[Collision, ...]:
-    anchored_at: dict[int, Sound] = {}
-    for sound in reversed(sounds):  # the first anchored sound at each frame
-        if sound.anchored:
-            anchored_at[sound.start] = sound
+    """Each sound that runs past its limit, and the sound it runs into: the first anchored sound
+    after it that starts at the limit. One pass from the end, so linear."""
+    later: dict[int, Sound] = {}  # the first anchored sound after the current one, by start
     collisions = []
-    for sound, limit in zip(sounds, limits, strict=True):
+    for sound, limit in zip(reversed(sounds), reversed(limits), strict=True):
         if sound.end > limit:
             overlap_ms = math.ceil((sound.end - limit) * 1000 / rate)
-            collisions.append(Collision(sound, anchored_at.get(limit), overlap_ms))
-    return tuple(collisions)
+            collisions.append(Collision(sound, later.get(limit), overlap_ms))
+        if sound.anchored:
+            later[sound.start] = sound
+    return tuple(reversed(collisions))
 
 
 class _Track:
