@@ -293,6 +293,51 @@ def bench_checks(table: Table, size: int) -> None:
     )
 
 
+class _Flat:
+    """A stand-in synthesizer: a flat tone as long as the words would take at the given rate, so
+    the audio guide's own work (placing, mixing, writing) is what the benchmark measures."""
+
+    sample_rate = 8000
+
+    def synthesize(self, text: str, *, words_per_minute: int) -> Any:
+        from backstretch.speech import Clip
+
+        frames = self.sample_rate * 60 * max(1, len(text.split())) // words_per_minute
+        return Clip(self.sample_rate, b"\x00\x10" * frames)  # loud enough not to be trimmed
+
+
+def bench_exports(table: Table, sizes: tuple[int, int]) -> None:
+    """Every export, at two sizes of the realistic routine: the time per event at the larger
+    against the smaller one. Linear work keeps the ratio near 1."""
+    import tempfile
+    from pathlib import Path
+
+    from backstretch.exports import audio, write_to_bytes
+
+    timelines = [compile_routine(realistic_routine(size), limits=BIG) for size in sizes]
+    exports: list[tuple[str, Callable[[Timeline], object]]] = [
+        (suffix, lambda t, suffix=suffix: write_to_bytes(t, suffix))
+        for suffix in (".json", ".vtt", ".srt", ".fit", ".svg", ".md", ".html")
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "guide.wav"
+        exports.append((".wav", lambda t: audio.write_guide(t, target, synthesizer=_Flat())))
+        for suffix, export in exports:
+            per_event = []
+            for timeline in timelines:
+                taken = best(lambda timeline=timeline, export=export: export(timeline), 3)
+                per_event.append(taken / len(timeline.events))
+            small, large = (len(t.events) for t in timelines)
+            table.add(
+                f"export {suffix}",
+                f"{small:,} -> {large:,} events",
+                f"{per_event[1] * 1e6:.2f} us/event",
+                f"{per_event[0] * 1e6:.2f} us/event",
+                per_event[1] / per_event[0],
+                1.5,
+            )
+
+
 def bench_queries(table: Table, sizes: list[int], queries: int) -> dict[str, list[float]]:
     growth: dict[str, list[float]] = {"at": [], "cues_between": []}
     rng = random.Random(7)
@@ -537,6 +582,7 @@ def main(argv: list[str] | None = None) -> int:
     compile_growth = bench_compile(table, compile_sizes, quick=quick)
     bench_realistic(table, [3_000] if quick else [10_000, 100_000])
     bench_checks(table, 3_000 if quick else 100_000)
+    bench_exports(table, (300, 1_000) if quick else (3_000, 30_000))
     query_growth = bench_queries(table, query_sizes, 2_000 if quick else 20_000)
     bench_json(table, json_size)
     bench_memory(table, json_size)

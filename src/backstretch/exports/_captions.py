@@ -56,11 +56,13 @@ def captions(timeline: Timeline) -> list[Caption]:
             cuts.add(min(marker.start_ms + CUE_SHOWN_MS, segment.end_ms))
         edges = sorted(cuts)
         pieces: list[Caption] = []
+        latest = -1  # the last marker inside that has started by the piece's start
         for start_ms, end_ms in itertools.pairwise(edges):
-            shown = [m for m in inside if m.start_ms <= start_ms < m.start_ms + CUE_SHOWN_MS]
+            while latest + 1 < len(inside) and inside[latest + 1].start_ms <= start_ms:
+                latest += 1
             lines: tuple[str, ...] = (main_line(segment),)
-            if shown:
-                lines += (one_line(shown[-1].text),)
+            if latest >= 0 and start_ms < inside[latest].start_ms + CUE_SHOWN_MS:
+                lines += (one_line(inside[latest].text),)
             if pieces and pieces[-1].lines == lines:
                 pieces[-1] = attrs.evolve(pieces[-1], end_ms=end_ms)
             else:

@@ -18,6 +18,7 @@ The same routine and engine give the same bytes.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import os
@@ -389,10 +390,13 @@ def _tone(rate: int, ms: int, parts: list[tuple[float, float]], decay: float) ->
     return samples
 
 
+@functools.lru_cache(maxsize=8)
 def _beep(rate: int, *, high: bool) -> array[int]:
+    """A countdown beep (made once per rate and pitch: a routine has hundreds)."""
     return _tone(rate, BEEP_MS, [(1320.0 if high else 880.0, 9000.0)], 0.0)
 
 
+@functools.lru_cache(maxsize=8)
 def _chime(rate: int, ms: int) -> array[int]:
     return _tone(rate, ms, [(659.25, 7000.0), (987.77, 5000.0), (1318.5, 2500.0)], 3.0)
 
