@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import io
 import json
+import os
+import tempfile
 from typing import Any
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backstretch import (
@@ -169,3 +173,54 @@ def test_building_while_parsing_agrees_with_reading_plain_data(
         return timeline_from_data(json.loads(text, object_pairs_hook=no_duplicate_keys))
 
     assert _outcome(plain, text) == _outcome(loads_timeline, text)
+
+
+def _cli(args: list[str]) -> tuple[int, str, str]:
+    """Run the command line in-process; its status, stdout and stderr."""
+    from backstretch.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(args)
+    return status, out.getvalue(), err.getvalue()
+
+
+@settings(max_examples=100)
+@given(strategies.routines(max_stretches=2, max_depth=2), st.data())
+def test_the_command_line_answers_any_mutated_document_in_one_line_each(
+    routine: Routine, data: st.DataObject
+) -> None:
+    """A mutated routine document, as JSON, or its bytes cut, flipped or spliced: `check` and
+    `export` end with status 0 or 1, every line on stderr is ours, and a failed export leaves no
+    file (and no temporary file) behind."""
+    document = json.dumps(_mutate(routine_to_data(routine), data)).encode()
+    how = data.draw(st.sampled_from(["as is", "cut", "flip", "splice"]))
+    if how == "cut":
+        document = document[: data.draw(st.integers(0, len(document)))]
+    elif how == "flip":
+        at = data.draw(st.integers(0, len(document) - 1))
+        document = (
+            document[:at]
+            + bytes([document[at] ^ data.draw(st.integers(1, 255))])
+            + (document[at + 1 :])
+        )
+    elif how == "splice":
+        at = data.draw(st.integers(0, len(document)))
+        junk = data.draw(st.sampled_from([b"\x1b[2J", b"\xff\xfe", b'"\\ud800"', b"\x00", b"]]]"]))
+        document = document[:at] + junk + document[at:]
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "r.json")
+        target = os.path.join(folder, "out.svg")
+        with open(path, "wb") as stream:
+            stream.write(document)
+        for args in (["check", path], ["export", path, "-o", target]):
+            status, _, stderr = _cli(args)
+            assert status in (0, 1)
+            for line in stderr.splitlines():
+                assert line.startswith(("backstretch: error: ", "backstretch: warning: ")), line
+                assert not any(leak in line for leak in LEAKS), line
+                assert "\x1b" not in line
+        assert (status == 0) == os.path.exists(target)
+        assert sorted(os.listdir(folder)) == sorted(
+            ["r.json"] + (["out.svg"] if status == 0 else [])
+        )
