@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import os
 from pathlib import Path
 
@@ -211,3 +212,22 @@ def test_a_missing_extra_names_the_install_command(monkeypatch: pytest.MonkeyPat
         "1 problem in r.yaml:\n$: YAML documents need an extra: pip install 'backstretch[yaml]'"
         == str(refused.value)
     )
+
+
+def test_every_problem_at_once_at_its_deepest_path() -> None:
+    """The issue's example: an empty title, a stretch with an empty name and a bare-number hold,
+    reported in one run, each at the field it is about."""
+    document = {
+        "version": 1,
+        "type": "routine",
+        "title": "",
+        "body": [{"type": "stretch", "name": "", "body": [{"type": "hold", "duration": 30}]}],
+    }
+    with pytest.raises(DocumentError) as caught:
+        loads_routine(json.dumps(document), source="r.json")
+    assert [
+        "$.title: must not be empty; write what the person does",
+        "$.body[0].name: must not be empty; write what the person does",
+        '$.body[0].body[0].duration: must be a duration like "30s", got the bare number 30 '
+        "(seconds or milliseconds?)",
+    ] == [str(p) for p in caught.value.problems]

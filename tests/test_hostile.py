@@ -182,3 +182,39 @@ def test_a_timeline_past_2_53_ms_is_refused_before_any_export() -> None:
         loads_timeline((text / "time-past-2-53.json").read_text("utf-8"))
     with pytest.raises(BackstretchError, match="at most 9,007,199,254,740,991"):
         Timeline("T", 10**400, [])
+
+
+def test_the_page_template_is_filled_in_one_pass() -> None:
+    """A title made of the page's own placeholders stays text: the page grows with the title,
+    not with the timeline times the title."""
+    from backstretch import Event, Kind
+    from backstretch.exports import write_to_string
+    from tools import hand_made
+
+    title = "{{TIMELINE_JSON}}{{TITLE}}" * 200  # a timeline made by hand: routines refuse braces
+    timeline = hand_made(title, Event("go", 0, 3000, Kind.STEP, "Go"))
+    plain = hand_made("T", Event("go", 0, 3000, Kind.STEP, "Go"))
+    page, small = write_to_string(timeline, ".html"), write_to_string(plain, ".html")
+    assert len(page) - len(small) < 4 * 3 * len(title)  # the title and its JSON, a few times
+    assert page.count("{{TIMELINE_JSON}}") == 200 * 3  # in <title>, <h1> and the data, as written
+
+
+def test_a_fit_workout_past_its_step_limit_is_refused() -> None:
+    from backstretch import Cues, LimitError, Limits, Routine, Step, Stretch
+    from backstretch.exports import write_to_bytes
+
+    many = Routine(
+        "Many",
+        [
+            Stretch(f"S{i}", [Step("Go", duration="1s"), Step("On", duration="1s")])
+            for i in range(22_000)
+        ],
+    )
+    big = Limits(max_events=10**6, max_total="100h")
+    timeline = compile_routine(many, cues=Cues.off(), safety_note=None, limits=big)
+    with pytest.raises(LimitError) as caught:
+        write_to_bytes(timeline, ".fit")
+    assert (
+        "this workout needs 66,001 FIT steps; a FIT workout holds at most 65,535 (and many "
+        "watches far fewer): shorten the routine, or export it to another format"
+    ) == str(caught.value)

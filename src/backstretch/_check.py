@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ._memo import IdentityMemo
 from ._model import BodyNode, Hold, PerSide, Reps, Rest, Routine, Step, Stretch, hold_parts
 from ._text import text_problem
-from ._time import Duration, format_ms
+from ._time import Duration, format_ms, shown
 from .exceptions import Problem, RoutineError
 
 __all__ = ["check_routine", "problems", "slug"]
@@ -166,26 +166,37 @@ def _controls(path: str, texts: dict[str, str]) -> Iterator[Problem]:
             yield Problem(_join(path, field), problem)
 
 
+def _placeholders(text: str) -> list[str]:
+    """The placeholder names in ``text``, each once, in order (a text may repeat one often)."""
+    return list(dict.fromkeys(_PLACEHOLDER_RE.findall(text)))
+
+
 def _texts_with_sides(path: str, **texts: str) -> Iterator[Problem]:
     yield from _controls(path, texts)
     for field, text in texts.items():
-        for name in _PLACEHOLDER_RE.findall(text):
+        for name in _placeholders(text):
             if name not in PLACEHOLDERS:
                 yield Problem(
                     _join(path, field),
-                    f"unknown placeholder {{{name}}} in {text!r}; write {{side}} or {{other}}",
+                    f"unknown placeholder {_short(name, braces=True)} in {shown(text)}; write "
+                    f"{{side}} or {{other}}",
                 )
+
+
+def _short(name: str, *, braces: bool = False) -> str:
+    text = name if len(name) <= 30 else name[:27] + "..."
+    return f"{{{text}}}" if braces else text
 
 
 def _texts_without_sides(path: str, **texts: str) -> Iterator[Problem]:
     yield from _controls(path, texts)
     for field, text in texts.items():
-        for name in _PLACEHOLDER_RE.findall(text):
+        for name in _placeholders(text):
             where = _join(path, field)
             if name in PLACEHOLDERS:
                 yield Problem(
                     where,
-                    f"{{{name}}} in {text!r} has no side to fill it; it works only inside a "
+                    f"{{{name}}} in {shown(text)} has no side to fill it; it works only inside a "
                     f"PerSide or in alternating Reps",
                 )
             else:
@@ -196,7 +207,8 @@ def _texts_without_sides(path: str, **texts: str) -> Iterator[Problem]:
                     if meant
                     else "remove the braces"
                 )
-                yield Problem(where, f"unknown placeholder {{{name}}} in {text!r}; {hint}")
+                unknown = _short(name, braces=True)
+                yield Problem(where, f"unknown placeholder {unknown} in {shown(text)}; {hint}")
 
 
 def _join(path: str, field: str) -> str:
