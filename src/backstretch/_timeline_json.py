@@ -460,50 +460,23 @@ class _Fields:
 
 
 def _fast_event(value: object, cache: dict[Any, Any]) -> Event | None:
-    """An event document that is plainly right, built directly (timelines can hold 100,000 of
-    them); None for anything else, which the detailed reader then explains. ``cache`` shares
-    equal positions and messages between events (a document repeats them often)."""
+    """An event document (a dict) that is plainly right, built directly; None for anything else,
+    which the detailed reader then explains. ``cache`` shares equal positions and messages
+    between events (a document repeats them often)."""
     if type(value) is not dict or len(value) != _EVENT_KEY_COUNT:
         return None
     try:
         # With exactly as many keys as an event has, every one of them found means no other.
-        event_id, start, duration, end = (
-            value["id"],
-            value["start_ms"],
-            value["duration_ms"],
-            value["end_ms"],
-        )
-        kind, role, text, side = value["kind"], value["role"], value["text"], value["side"]
-        stretch, stretch_id, target = value["stretch"], value["stretch_id"], value["target"]
-        tick, rounds, rep, part = value["tick"], value["rounds"], value["rep"], value["part"]
-        message, template = value["message"], value["template"]
-    except KeyError:
+        values = [value[key] for key in _EVENT_KEYS]
+        rounds, rep, part, message = values[12:16]
+        if type(rounds) is list:
+            values[12] = [_fast_position(position, cache) for position in rounds]
+        values[13] = None if rep is None else _fast_position(rep, cache)
+        values[14] = None if part is None else _fast_position(part, cache)
+        values[15] = None if message is None else _fast_message(message, cache)
+    except (KeyError, TypeError, TimelineError, _NotPlain):
         return None
-    try:
-        if end != start + duration or type(rounds) is not list:
-            return None
-        # Every value is checked by Event itself; the lookups refuse what is not a kind, a role
-        # or a side (a list as a key raises TypeError, also caught).
-        return Event(
-            event_id,
-            start,
-            duration,
-            _KINDS[kind],
-            text,
-            _SIDES[side],
-            stretch,
-            role=_ROLES[role],
-            stretch_id=stretch_id,
-            tick=tick,
-            rounds=tuple([_fast_position(p, cache) for p in rounds]) if rounds else (),
-            rep=None if rep is None else _fast_position(rep, cache),
-            part=None if part is None else _fast_position(part, cache),
-            target=target,
-            message=None if message is None else _fast_message(message, cache),
-            template=template,
-        )
-    except (TimelineError, _NotPlain, TypeError, KeyError):
-        return None
+    return _event_of(tuple(values))
 
 
 def _fast_message(value: object, cache: dict[Any, Any]) -> Message:
@@ -567,7 +540,7 @@ class _Objects:
             elif count == _EVENT_KEY_COUNT:
                 keys, values = zip(*pairs, strict=True)
                 if keys == _EVENT_KEYS:
-                    event = _event_of(values, self.cache)
+                    event = _event_of(values)
                     if event is not None:
                         return event
                     self.plain = False
@@ -576,8 +549,9 @@ class _Objects:
         return no_duplicate_keys(pairs)
 
 
-def _event_of(values: tuple[Any, ...], cache: dict[Any, Any]) -> Event | None:
-    """An event from its values in document order, when they are plainly right."""
+def _event_of(values: tuple[Any, ...]) -> Event | None:
+    """An event from its values in document order, its positions and message already built,
+    when they are plainly right; None otherwise."""
     (
         event_id,
         start,
