@@ -160,6 +160,19 @@ def _role(which: str, nth: int = 0, **fields: Any) -> Mutation:
     return lambda data: _event(data, which, nth).update(fields)
 
 
+def _lasting(which: str, duration_ms: int) -> Mutation:
+    """The first event whose role is ``which``, lasting ``duration_ms``, its end moved to match."""
+    return lambda data: _set(_event(data, which), duration_ms=duration_ms)
+
+
+def _empty_hold(data: dict[str, Any]) -> None:
+    """A copy of the first hold that lasts 0 ms, just before it."""
+    index = _index(data, "hold")
+    hold = data["events"][index]
+    empty = {**hold, "id": "empty", "duration_ms": 0, "end_ms": hold["start_ms"]}
+    data["events"].insert(index, empty)
+
+
 def _swap_first_rounds(data: dict[str, Any]) -> None:
     reps = [e for e in data["events"] if e["role"] == "rep"]
     reps[0]["rounds"] = [{"index": 2, "count": 2}]
@@ -286,24 +299,20 @@ CASES = [
         "role-of-another-kind",
         "a hold whose role is a cue's",
         _role("hold", role="countdown", tick=3),
-        "$.events[11].role",
+        "$.events[12].role",
         True,
     ),
     Case(
         "cue-with-a-duration",
         "a marker kind that lasts",
-        _role("halfway", duration_ms=500, end_ms=44000),
-        "$.events[13].duration_ms",
+        _lasting("halfway", 500),
+        "$.events[14].duration_ms",
         True,
     ),
     Case(
         "hold-of-0-ms",
         "a segment kind that lasts 0 ms",
-        _events(
-            lambda e: e.insert(
-                12, {**e[11], "id": "empty", "duration_ms": 0, "start_ms": 56000, "end_ms": 56000}
-            )
-        ),
+        _empty_hold,
         "$.events[12].duration_ms",
         True,
     ),
@@ -318,56 +327,56 @@ CASES = [
         "tick-on-a-hold",
         "a tick on an event that is no countdown",
         _role("hold", tick=3),
-        "$.events[11].tick",
+        "$.events[12].tick",
         True,
     ),
     Case(
         "countdown-without-tick",
         "a countdown that says no number",
         _role("countdown", tick=None),
-        "$.events[8].tick",
+        "$.events[9].tick",
         True,
     ),
     Case(
         "rep-without-position",
         "a rep that is not counted",
         _role("rep", rep=None),
-        "$.events[31].rep",
+        "$.events[32].rep",
         True,
     ),
     Case(
         "rep-position-on-a-step",
         "a rep position on a step",
         _role("step", rep={"index": 1, "count": 1}),
-        "$.events[7].rep",
+        "$.events[8].rep",
         True,
     ),
     Case(
         "part-on-a-step",
         "a hold part on a step",
         _role("step", part={"index": 1, "count": 1}),
-        "$.events[7].part",
+        "$.events[8].part",
         True,
     ),
     Case(
         "position-from-0",
         "positions count from 1",
         _role("rep", rep={"index": 0, "count": 2}),
-        "$.events[31].rep.index",
+        "$.events[32].rep.index",
         True,
     ),
     Case(
         "position-extra-key",
         "a position with an unknown key",
         _role("rep", rep={"index": 1, "count": 2, "of": 3}),
-        "$.events[31].rep.of",
+        "$.events[32].rep.of",
         True,
     ),
     Case(
         "target-on-a-step",
         "a target on an event that refers to no stretch",
         _role("step", target="bird-dog"),
-        "$.events[7].target",
+        "$.events[8].target",
         True,
     ),
     Case(
@@ -381,21 +390,21 @@ CASES = [
         "unknown-message-key",
         "a message key the table does not have",
         _role("halfway", message={"key": "midway", "params": {}}),
-        "$.events[13].message.key",
+        "$.events[14].message.key",
         True,
     ),
     Case(
         "message-missing-a-parameter",
         "a rep message without its count",
         lambda d: _event(d, "rep")["message"]["params"].pop("count"),
-        "$.events[31].message.params",
+        "$.events[32].message.params",
         True,
     ),
     Case(
         "message-parameter-of-the-wrong-type",
         "a rep index written as text",
         lambda d: _event(d, "rep")["message"]["params"].update(index="1"),
-        "$.events[31].message.params.index",
+        "$.events[32].message.params.index",
         True,
     ),
     Case(
@@ -427,19 +436,19 @@ CASES = [
         "$.events[0].end_ms",
         False,
     ),
-    Case("gap", "segments with a gap between them", _gap, "$.events[53].start_ms", False),
+    Case("gap", "segments with a gap between them", _gap, "$.events[54].start_ms", False),
     Case(
         "overlap",
         "segments that overlap",
         _overlap,
-        "$.events[53].start_ms",
+        "$.events[54].start_ms",
         False,
     ),
     Case(
         "unsorted",
         "a marker before the segment it starts with",
         _unsorted,
-        "$.events[12].start_ms",
+        "$.events[13].start_ms",
         False,
     ),
     Case(
@@ -460,7 +469,7 @@ CASES = [
         "marker-past-the-end",
         "a marker after total_ms",
         _marker_past_the_end,
-        "$.events[12].start_ms",
+        "$.events[13].start_ms",
         False,
     ),
     Case(
@@ -470,27 +479,27 @@ CASES = [
         "$.events",
         False,
     ),
-    Case("end-not-last", "the end marker before the last event", _move_end, "$.events[53]", False),
-    Case("two-ends", "a second end marker", _two_ends, "$.events[54]", False),
+    Case("end-not-last", "the end marker before the last event", _move_end, "$.events[54]", False),
+    Case("two-ends", "a second end marker", _two_ends, "$.events[55]", False),
     Case(
         "position-past-its-count",
         "rep 3 of 2",
         _role("rep", rep={"index": 3, "count": 2}),
-        "$.events[31].rep.index",
+        "$.events[32].rep.index",
         False,
     ),
     Case(
         "rounds-out-of-order",
         "round 2 before round 1",
         _swap_first_rounds,
-        "$.events[31].rounds[0]",
+        "$.events[32].rounds[0]",
         False,
     ),
     Case(
         "reps-skip-a-number",
         "reps counting 1, 1 on one side",
         _skip_a_rep,
-        "$.events[33].rep",
+        "$.events[34].rep",
         False,
     ),
     Case(
@@ -535,7 +544,7 @@ CASES = [
         "stretch-id-names-no-entry",
         "an event whose stretch_id is in no entry of stretches",
         _role("step", stretch_id="neck-roll"),
-        "$.events[7].stretch_id",
+        "$.events[8].stretch_id",
         False,
     ),
     Case(
@@ -549,14 +558,14 @@ CASES = [
         "stretch-name-mismatch",
         "an event's stretch name unlike its entry's",
         _role("step", stretch="Neck Roll"),
-        "$.events[7].stretch",
+        "$.events[8].stretch",
         False,
     ),
     Case(
         "stretch-without-id",
         "a stretch name with no stretch_id",
         _role("step", stretch_id=None),
-        "$.events[7].stretch_id",
+        "$.events[8].stretch_id",
         False,
     ),
     Case(

@@ -68,7 +68,8 @@ class Case:
     memory_mb: int = 300
     #: How the case is run: "plain", "fifo" (files named here are FIFOs), "full-stdout" (stdout
     #: is /dev/full), "closed-pipe" (stdout is a pipe closed after the first line), "interrupt"
-    #: (Ctrl-C after ``interrupt_after`` seconds), "small-files" (RLIMIT_FSIZE of 20 kB).
+    #: (Ctrl-C ``interrupt_after`` seconds after the output's temporary file appears),
+    #: "small-files" (RLIMIT_FSIZE of 20 kB).
     how: str = "plain"
     fifos: tuple[str, ...] = ()
     folders: tuple[str, ...] = ()
@@ -234,7 +235,7 @@ CASES = [
         {"guide.wav": PRECIOUS},
         untouched=("guide.wav",),
         how="interrupt",
-        interrupt_after=1.5,
+        interrupt_after=0.5,
         speech=True,
     ),
     Case(

@@ -97,11 +97,23 @@ def side_ms(per_side: PerSide, level: str) -> int:
     return sum(node_ms(n, level) for n in per_side.body)
 
 
-def stretch_ms(stretch: Stretch, level: str) -> int:
-    total = estimate(announcement_text(stretch))
-    total += sum(estimate(c.text) for c in stretch.cautions)
+def opening(stretch: Stretch) -> list[tuple[Kind, Role, str]]:
+    """What opens a stretch, in order: its announcement, what it needs, its cautions, and its
+    modifications (with what each of them needs)."""
+    said = [(Kind.ANNOUNCE, Role.ANNOUNCE, announcement_text(stretch))]
+    if stretch.props:
+        said.append((Kind.ANNOUNCE, Role.PROPS, "You need: " + ", ".join(stretch.props)))
+    said += [(Kind.CAUTION, Role.CAUTION, c.text) for c in stretch.cautions]
     for mod in stretch.modifications:
-        total += estimate(f"When {mod.when}: {mod.text}" if mod.when else mod.text)
+        text = f"When {mod.when}: {mod.text}" if mod.when else mod.text
+        if mod.props:
+            text += f" (you need: {', '.join(mod.props)})"
+        said.append((Kind.MODIFICATION, Role.MODIFICATION, text))
+    return said
+
+
+def stretch_ms(stretch: Stretch, level: str) -> int:
+    total = sum(estimate(text) for *_, text in opening(stretch))
     return total + sum(node_ms(n, level) for n in stretch.body)
 
 
@@ -409,36 +421,8 @@ def segments(
             if isinstance(previous, Stretch) and routine.rest_between is not None:
                 routine_part(Kind.REST, Role.REST_BETWEEN, routine.rest_between.ms)
             walk = _Walk(level, item.name)
-            walk.add(
-                Kind.ANNOUNCE,
-                Role.ANNOUNCE,
-                estimate(announcement_text(item)),
-                None,
-                rounds=(),
-                rep=None,
-                part=None,
-            )
-            for caution in item.cautions:
-                walk.add(
-                    Kind.CAUTION,
-                    Role.CAUTION,
-                    estimate(caution.text),
-                    None,
-                    rounds=(),
-                    rep=None,
-                    part=None,
-                )
-            for mod in item.modifications:
-                text = f"When {mod.when}: {mod.text}" if mod.when else mod.text
-                walk.add(
-                    Kind.MODIFICATION,
-                    Role.MODIFICATION,
-                    estimate(text),
-                    None,
-                    rounds=(),
-                    rep=None,
-                    part=None,
-                )
+            for kind, role, text in opening(item):
+                walk.add(kind, role, estimate(text), None, rounds=(), rep=None, part=None)
             walk.body(item.body, (item.name,), (), None, None)
             out.extend(walk.out)
         previous = item

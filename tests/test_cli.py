@@ -29,7 +29,7 @@ def test_list_names_the_built_in_routines(capsys: pytest.CaptureFixture[str]) ->
     assert 0 == main(["list"])
     out = capsys.readouterr().out
     assert (
-        "pilates-for-back-pain  Pilates for Back Pain (14:13): Legs Up A Wall, Child's Pose, "
+        "pilates-for-back-pain  Pilates for Back Pain (14:25): Legs Up A Wall, Child's Pose, "
         "Lunges\n" == out
     )
 
@@ -90,7 +90,7 @@ def test_show_opens_with_the_safety_note(
         (
             ["show", "pilates-for-back-pain", "--fit", "3m"],
             "backstretch: error: cannot fit this routine into 3:00: at level standard it can "
-            "take between 11:13 and 17:13\n",
+            "take between 11:25 and 17:25\n",
         ),
         (
             ["show", "pilates-for-back-pain", "--fit", "3"],
@@ -124,7 +124,7 @@ def test_dump_check_compile_and_export_a_custom_copy(tmp_path: Path) -> None:
     checked = run("check", str(doc))
     assert (
         0,
-        f"{doc}: ok: 'Pilates for Back Pain', 3 stretches, 14:13 at the standard level\n",
+        f"{doc}: ok: 'Pilates for Back Pain', 3 stretches, 14:25 at the standard level\n",
     ) == (
         checked.returncode,
         checked.stdout,
@@ -240,7 +240,7 @@ def test_play_stops_cleanly_on_ctrl_c() -> None:
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=20)
     assert 130 == process.returncode
-    assert re.fullmatch(r"Stopped at \d+:\d\d of 14:13(, in [^.]+)?\.\n", err), err
+    assert re.fullmatch(r"Stopped at \d+:\d\d of 14:25(, in [^.]+)?\.\n", err), err
     assert "Stop if pain increases or spreads" in out.splitlines()[0]
 
 

@@ -344,7 +344,7 @@ def test_fit_without_the_sdk_says_how_to_install_it(monkeypatch: pytest.MonkeyPa
 def test_svg_parses_and_draws_every_segment() -> None:
     root = ET.fromstring(write_to_string(TIMELINE, "svg"))
     assert f"{SVG}svg" == root.tag
-    assert "Pilates for Back Pain: 14:13" == root.findtext(f"{SVG}title")
+    assert "Pilates for Back Pain: 14:25" == root.findtext(f"{SVG}title")
     drawn = [r for r in root.iter(f"{SVG}rect") if r.get("data-kind")]
     in_chapters = sum(
         1
@@ -361,7 +361,7 @@ def test_svg_parses_and_draws_every_segment() -> None:
     assert "url(#hatch)" == fills[("hold", "right")]
     assert "#1f6fb2" == fills[("hold", "left")]
     labels = [t.text for t in root.iter(f"{SVG}text")]
-    assert {"Lunges (4:11)", "Child's Pose (3:01)", "Legs Up A Wall (6:04)"} <= set(labels)
+    assert {"Lunges (4:11)", "Child's Pose (3:09)", "Legs Up A Wall (6:08)"} <= set(labels)
     assert "14:00" in labels
     assert any("Stop if pain increases or spreads." in (label or "") for label in labels)
 
@@ -396,7 +396,7 @@ def test_sheet_puts_cautions_before_the_steps_of_each_stretch() -> None:
         for caution in TIMELINE.segments:
             if caution.kind is Kind.CAUTION and caution.stretch == chapter.title:
                 assert section.index(caution.text) < first_step
-    assert text.startswith("# Pilates for Back Pain\n\nTotal time 14:13 · 3 stretches\n")
+    assert text.startswith("# Pilates for Back Pain\n\nTotal time 14:25 · 3 stretches\n")
     assert "> **Safety.** Stop if pain increases or spreads" in text
     assert "8. The same on the left side." in text
     assert "**7 reps** on each side, 0:04 each, alternating sides, right first" in text

@@ -68,6 +68,10 @@ def _run(case: hostile.Case, folder: Path) -> tuple[int, str]:
             env=env,
             preexec_fn=lambda: _limits(case),
         ) as child:
+            # Ctrl-C once the export is under way (its temporary file exists), then a moment on.
+            deadline = time.monotonic() + case.seconds / 2
+            while not any(folder.glob(".*.tmp")) and time.monotonic() < deadline:
+                time.sleep(0.02)
             time.sleep(case.interrupt_after)
             child.send_signal(signal.SIGINT)
             status = child.wait(timeout=case.seconds)

@@ -16,7 +16,7 @@ import pytest
 
 from tools import require
 
-POSITION = re.compile(r"(\d+):(\d\d) / 14:13")
+POSITION = re.compile(r"(\d+):(\d\d) / 14:25")
 
 
 class Terminal:
@@ -108,7 +108,7 @@ def test_screen_keys_and_quit(terminal: Callable[..., Terminal]) -> None:
     term.press("q")
     done = term.wait_for(lambda s: "EXIT=" in s, "the player exit")
     assert "EXIT=0" in done
-    assert re.search(r"Stopped at \d+:\d\d of 14:13, in Legs Up A Wall\.", done), done
+    assert re.search(r"Stopped at \d+:\d\d of 14:25, in Legs Up A Wall\.", done), done
     assert ["icanon", "echo"] == done.split("EXIT=0")[1].split()  # the terminal is restored
     assert "╭" not in done  # the alternate screen is gone
 
@@ -119,7 +119,7 @@ def test_ctrl_c_restores_the_terminal_and_exits_130(terminal: Callable[..., Term
     term.press("C-c")
     done = term.wait_for(lambda s: "EXIT=" in s, "the player exit")
     assert "EXIT=130" in done
-    assert re.search(r"Stopped at \d:\d\d of 14:13", done), done
+    assert re.search(r"Stopped at \d:\d\d of 14:25", done), done
     assert "Traceback" not in done
     assert ["icanon", "echo"] == done.split("EXIT=130")[1].split()
 
@@ -127,14 +127,14 @@ def test_ctrl_c_restores_the_terminal_and_exits_130(terminal: Callable[..., Term
 def test_plays_to_the_end(terminal: Callable[..., Terminal]) -> None:
     term = terminal("pilates-for-back-pain", "--speed", "2000", "--quiet")
     done = term.wait_for(lambda s: "EXIT=" in s, "the player exit")
-    assert "Finished Pilates for Back Pain (14:13). Well done." in done
+    assert "Finished Pilates for Back Pain (14:25). Well done." in done
     assert "EXIT=0" in done
 
 
 def test_plain_forces_lines_on_a_terminal(terminal: Callable[..., Terminal]) -> None:
     term = terminal("pilates-for-back-pain", "--speed", "2000", "--plain")
     done = term.wait_for(lambda s: "EXIT=" in s, "the player exit")
-    assert "14:13  end" in done
+    assert "14:25  end" in done
     assert "╭" not in done
 
 
@@ -154,4 +154,4 @@ def test_without_rich_it_says_so_and_plays_plain_lines(tmp_path: Path) -> None:
         "backstretch: note: the full-screen player needs rich: pip install 'backstretch[play]'; "
         "playing as plain lines" in done
     )
-    assert "14:13  end" in done
+    assert "14:25  end" in done

@@ -145,7 +145,8 @@ def test_cautions_and_modifications_open_each_stretch() -> None:
     timeline = compile_routine(ROUTINE)
     for stretch in ROUTINE.stretches:
         kinds = [e.kind for e in timeline.events if e.stretch == stretch.name]
-        opening = [Kind.ANNOUNCE] + [Kind.CAUTION] * len(stretch.cautions)
+        opening = [Kind.ANNOUNCE] * (2 if stretch.props else 1)
+        opening += [Kind.CAUTION] * len(stretch.cautions)
         opening += [Kind.MODIFICATION] * len(stretch.modifications)
         assert opening == kinds[: len(opening)]
 

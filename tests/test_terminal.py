@@ -91,7 +91,7 @@ def test_parse_keys(typed: str, actions: list[str]) -> None:
 
 def test_screen_in_the_right_lunge_is_pinned() -> None:
     """Stretch and chapter, instruction, side, countdown, both bars, next up, the latest cue."""
-    text = screen(670_000, cue=TIMELINE.events[_index("lunges/0/right/5/halfway")])
+    text = screen(682_000, cue=TIMELINE.events[_index("lunges/0/right/5/halfway")])
     path = GOLDEN / "screen.lunges-right.txt"
     if os.environ.get("BACKSTRETCH_REGOLD"):
         path.write_text(text, encoding="utf-8")
@@ -102,7 +102,7 @@ def test_screen_in_the_right_lunge_is_pinned() -> None:
         "RIGHT ▶",
         "Hold the lunge, right foot forward",
         "0:20 left",
-        "11:10 / 14:13",
+        "11:22 / 14:25",
         "» Halfway",
         "Next: Switch sides, left: Switch to the left side",
         "━",
@@ -121,7 +121,7 @@ def test_screen_shows_where_you_are_outside_stretches_and_at_the_end() -> None:
     assert "Stop if pain increases or spreads" in screen(0)
     rest = TIMELINE.events[_index("rest-before-childs-pose")]
     assert "Between stretches" in screen(rest.start_ms)
-    assert "Finished: 14:13. Well done." in screen(TIMELINE.total_ms)
+    assert "Finished: 14:25. Well done." in screen(TIMELINE.total_ms)
 
 
 def test_screen_shows_pause_speed_and_drops_old_cues() -> None:

@@ -118,7 +118,7 @@ def side_label(side: str | None) -> str:
 def test_plays_the_seed_routine_start_to_end(open_player: Any) -> None:
     s = open_player()
     assert "Stop if pain increases or spreads" in s.text("#start-screen")
-    assert "14:13 · 3 stretches" == s.text("#total")
+    assert "14:25 · 3 stretches" == s.text("#total")
     s.page.click("#start")
     elapsed = 0
     for segment in TIMELINE.segments:
@@ -142,7 +142,7 @@ def test_plays_the_seed_routine_start_to_end(open_player: Any) -> None:
                 assert f"You need: {', '.join(needs)}" == s.text("#needs")
     s.page.clock.run_for(TIMELINE.total_ms - elapsed + 500)
     assert s.page.is_visible("#end-screen")
-    assert "You finished Pilates for Back Pain (14:13)." == s.text("#end-text")
+    assert "You finished Pilates for Back Pain (14:25)." == s.text("#end-text")
     # Every event fired exactly once, in timeline order; every one was said but the countdown
     # ticks, which are beeps (known by their role, higher on tick 1).
     assert [e.id for e in TIMELINE.events] == s.fired()
@@ -164,23 +164,22 @@ def test_pause_next_previous_and_chapter_jump(open_player: Any) -> None:
     paused_at = s.position_ms()
     s.page.clock.run_for(20_000)
     assert paused_at == s.position_ms()  # time stands still
-    assert "0:30 / 14:13" == s.text("#elapsed")
+    assert "0:30 / 14:25" == s.text("#elapsed")
     s.page.focus("body")
     s.page.keyboard.press(" ")  # resume
     s.page.clock.run_for(1_000)
     assert paused_at + 1_000 == s.position_ms()
 
-    caution = TIMELINE.events[[e.id for e in TIMELINE.events].index("legs-up-a-wall/caution0")]
+    needs = TIMELINE.events[[e.id for e in TIMELINE.events].index("legs-up-a-wall/props")]
     s.page.keyboard.press("ArrowRight")
-    assert caution.start_ms == s.position_ms()
-    assert caution.text == s.text("#instruction")
-    assert "CAUTION" == s.text("#kind")
+    assert needs.start_ms == s.position_ms()
+    assert ("You need: a wall", "YOU NEED") == (s.text("#instruction"), s.text("#kind"))
     s.page.keyboard.press("ArrowLeft")  # within two seconds: back to the one before
     assert "legs-up-a-wall/announce" == TIMELINE.at(s.position_ms()).id  # type: ignore[union-attr]
     s.page.click("#next-button")
     s.page.clock.run_for(5_000)
     s.page.click("#previous")  # later than two seconds in: restart this one
-    assert caution.start_ms == s.position_ms()
+    assert needs.start_ms == s.position_ms()
 
     s.page.get_by_role("button", name=re.compile("^Go to Lunges")).click()
     lunges = TIMELINE.chapters[2]

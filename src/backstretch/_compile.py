@@ -21,6 +21,7 @@ from ._model import (
     SWITCH_TEXT,
     BodyNode,
     Hold,
+    Modification,
     PerSide,
     Repeat,
     Reps,
@@ -386,11 +387,18 @@ def announcement(stretch: Stretch) -> tuple[str, Message | None]:
     return render_message(message), message
 
 
-def describe_modification(text: str, when: str) -> tuple[str, Message | None]:
-    """What a person reads for a modification: the variant, and when to use it."""
-    if not when:
-        return text, None
-    message = _message("modification_when", when=when, text=text)
+def describe_modification(mod: Modification) -> tuple[str, Message | None]:
+    """What a person reads for a modification: the variant, when to use it, and what it needs."""
+    if mod.when and mod.props:
+        message = _message(
+            "modification_when_props", when=mod.when, text=mod.text, props=tuple(mod.props)
+        )
+    elif mod.when:
+        message = _message("modification_when", when=mod.when, text=mod.text)
+    elif mod.props:
+        message = _message("modification_props", text=mod.text, props=tuple(mod.props))
+    else:
+        return mod.text, None
     return render_message(message), message
 
 
@@ -677,6 +685,17 @@ class _Compiler:
             None,
             message=message,
         )
+        if stretch.props:
+            needs = _message("props", props=tuple(stretch.props))
+            self.segment(
+                f"{key}/props",
+                estimate_ms(render_message(needs)),
+                Kind.ANNOUNCE,
+                Role.PROPS,
+                render_message(needs),
+                None,
+                message=needs,
+            )
         for i, caution in enumerate(stretch.cautions):
             self.segment(
                 f"{key}/caution{i}",
@@ -687,7 +706,7 @@ class _Compiler:
                 None,
             )
         for i, mod in enumerate(stretch.modifications):
-            text, message = describe_modification(mod.text, mod.when)
+            text, message = describe_modification(mod)
             self.segment(
                 f"{key}/modification{i}",
                 estimate_ms(text),

@@ -65,7 +65,7 @@ def _routine_bound(routine: Routine, cues: _CueRates) -> int:
 
 
 def _stretch_bound(stretch: Stretch, cues: _CueRates) -> int:
-    head = 2 + len(stretch.cautions) + len(stretch.modifications)
+    head = 3 + len(stretch.cautions) + len(stretch.modifications)  # next-up, announce, props
     return head + _body_bound(stretch.body, cues)
 
 

@@ -57,6 +57,7 @@ class Role(enum.StrEnum):
     TITLE = "title"
     INTRO = "intro"
     ANNOUNCE = "announce"
+    PROPS = "props"
     OUTRO = "outro"
     SAFETY_NOTE = "safety_note"
     CAUTION = "caution"
@@ -86,7 +87,7 @@ class Role(enum.StrEnum):
 ROLES: Mapping[Kind, tuple[Role, ...]] = MappingProxyType(
     {
         Kind.TITLE: (Role.TITLE,),
-        Kind.ANNOUNCE: (Role.ANNOUNCE, Role.INTRO, Role.OUTRO),
+        Kind.ANNOUNCE: (Role.ANNOUNCE, Role.PROPS, Role.INTRO, Role.OUTRO),
         Kind.CAUTION: (Role.CAUTION, Role.SAFETY_NOTE),
         Kind.MODIFICATION: (Role.MODIFICATION,),
         Kind.STEP: (Role.STEP,),

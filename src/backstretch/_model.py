@@ -247,10 +247,6 @@ class Modification:
         default=(), kw_only=True, converter=_as_tuple, validator=_texts
     )
 
-    def describe(self) -> str:
-        """The text a person reads: the variant, and when to use it."""
-        return f"When {self.when}: {self.text}" if self.when else self.text
-
 
 @attrs.frozen
 class Step:

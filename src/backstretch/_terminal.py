@@ -26,7 +26,7 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
-from ._kinds import Kind, Side
+from ._kinds import Kind, Role, Side
 from ._text import printable
 from ._time import format_ms
 from ._timeline import Event, Timeline
@@ -57,7 +57,9 @@ REFRESH_S = 0.1
 CUE_SHOWN_MS = 4000
 NOTE_SHOWN_MS = 15000
 
-LABELS = {
+#: The heading of each kind of segment; a role of its own (what a stretch needs) overrides it.
+LABELS: dict[str, str] = {
+    Role.PROPS: "YOU NEED",
     Kind.TITLE: "WELCOME",
     Kind.ANNOUNCE: "ABOUT THIS STRETCH",
     Kind.CAUTION: "CAUTION",
@@ -121,7 +123,7 @@ def render(
         )
         return Panel(Group(header, Text(), body), padding=(1, 2))
 
-    label = Text(LABELS.get(segment.kind, segment.kind.value.upper()), style="bold")
+    label = Text(LABELS.get(segment.role) or LABELS.get(segment.kind, segment.kind.value.upper()), style="bold")
     counted = counts(segment)
     if counted:
         label.append(f"  {counted}", style="bold")
@@ -156,7 +158,7 @@ def render(
         next_text.append("the end", style="dim")
     else:
         side = f", {upcoming.side.value}" if upcoming.side else ""
-        what = LABELS.get(upcoming.kind, upcoming.kind.value).capitalize()
+        what = (LABELS.get(upcoming.role) or LABELS.get(upcoming.kind, upcoming.kind.value)).capitalize()
         next_text.append(printable(f"{what}{side}: {upcoming.text}"))
     cue_text = Text()
     if cue is not None and 0 <= position_ms - cue.start_ms < CUE_SHOWN_MS:

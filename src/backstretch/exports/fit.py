@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Sequence
 from typing import Any
 
-from .._kinds import Kind
+from .._kinds import Kind, Role
 from .._text import printable
 from .._time import split_ms
 from .._timeline import Event, Timeline
@@ -34,7 +34,9 @@ MAX_STEPS = 65_535
 MAX_NAME_BYTES = 32
 
 REST_KINDS = frozenset({Kind.REST, Kind.BREAK, Kind.SWITCH})
-LABELS = {
+#: Step names by kind; a role of its own (what a stretch needs) overrides its kind's.
+LABELS: dict[str, str] = {
+    Role.PROPS: "You need",
     Kind.TITLE: "Welcome",
     Kind.ANNOUNCE: "About",
     Kind.CAUTION: "Caution",
@@ -213,7 +215,7 @@ def chunks(text: str, max_bytes: int) -> list[str]:
 
 
 def _name(segment: Event) -> str:
-    label = LABELS.get(segment.kind, segment.kind.value.capitalize())
+    label = LABELS.get(segment.role) or LABELS.get(segment.kind, segment.kind.value.capitalize())
     side = f" {segment.side.value.upper()}" if segment.side else ""
     return f"{label}{side}"
 

@@ -86,17 +86,16 @@ def _stretch(
     info = timeline.stretch(stretch_id)
     lines: list[str] = []
     for segment in segments:
-        if segment.kind is Kind.ANNOUNCE:
+        if segment.role is Role.ANNOUNCE:
             lines += [_md(segment.text), ""]
     if info.props:
         lines.append(f"- **You need:** {_md(', '.join(info.props))}")
     for segment in segments:
         if segment.kind is Kind.CAUTION:
             lines.append(f"- **Caution:** {_md(segment.text)}")
-    modifications = [s for s in segments if s.kind is Kind.MODIFICATION]
-    for segment, modification in zip(modifications, info.modifications, strict=False):
-        needs = f" (you need: {_md(', '.join(modification.props))})" if modification.props else ""
-        lines.append(f"- **If you need it:** {_md(segment.text)}{needs}")
+    for segment in segments:
+        if segment.kind is Kind.MODIFICATION:
+            lines.append(f"- **If you need it:** {_md(segment.text)}")
     if lines and lines[-1]:
         lines.append("")
     items = _items([s for s in segments if s.kind not in _INFO], _Cues(cues), depth=0)
