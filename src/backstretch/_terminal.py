@@ -71,6 +71,13 @@ LABELS: dict[str, str] = {
     Kind.REST: "REST",
     Kind.BREAK: "BREAK",
 }
+
+
+def _label(segment: Event) -> str:
+    """The heading of a segment: its role's own, else its kind's."""
+    return LABELS.get(segment.role) or LABELS.get(segment.kind) or segment.kind.value.upper()
+
+
 SIDE_STYLES = {Side.LEFT: "bold black on bright_cyan", Side.RIGHT: "bold black on bright_magenta"}
 
 
@@ -123,7 +130,7 @@ def render(
         )
         return Panel(Group(header, Text(), body), padding=(1, 2))
 
-    label = Text(LABELS.get(segment.role) or LABELS.get(segment.kind, segment.kind.value.upper()), style="bold")
+    label = Text(_label(segment), style="bold")
     counted = counts(segment)
     if counted:
         label.append(f"  {counted}", style="bold")
@@ -158,7 +165,7 @@ def render(
         next_text.append("the end", style="dim")
     else:
         side = f", {upcoming.side.value}" if upcoming.side else ""
-        what = (LABELS.get(upcoming.role) or LABELS.get(upcoming.kind, upcoming.kind.value)).capitalize()
+        what = _label(upcoming).capitalize()
         next_text.append(printable(f"{what}{side}: {upcoming.text}"))
     cue_text = Text()
     if cue is not None and 0 <= position_ms - cue.start_ms < CUE_SHOWN_MS:
