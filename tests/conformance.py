@@ -43,7 +43,8 @@ from backstretch import (
 FOLDER = Path(__file__).parent.parent / "conformance" / "timeline"
 
 #: A small routine that uses every kind and role of event: per-side steps and holds with cues,
-#: a stretch replaced for a condition, alternating reps in a repeat, a hold split by breaks.
+#: a stretch replaced for a condition, a self-paced step, alternating reps in a repeat, a hold
+#: split by breaks.
 ROUTINE = Routine(
     "Conformance",
     [
@@ -67,7 +68,9 @@ ROUTINE = Routine(
             "Kneel",
             [Step("Kneel", duration="3s")],
             cautions=[Caution("Not with sore knees.", conditions=["knee"])],
-            alternative=Stretch("Stand", [Step("Stand tall", duration="3s")]),
+            alternative=Stretch(
+                "Stand", [Step("Stand tall", duration="3s", until="you feel steady")]
+            ),
         ),
         Stretch(
             "Bird Dog",
@@ -139,6 +142,8 @@ class Case:
     name: str
     reason: str
     mutate: Mutation
+    #: Where the problem is; ``{role}`` stands for the index of the first event of that role in
+    #: the unchanged document.
     path: str
     #: True when the shipped JSON Schema refuses it too; False when only a loader can.
     schema: bool
@@ -408,6 +413,34 @@ CASES = [
         True,
     ),
     Case(
+        "open-without-until",
+        "a self-paced step that says not what to wait for",
+        _role("step", open=True),
+        "$.events[{step}].open",
+        True,
+    ),
+    Case(
+        "until-on-a-closed-step",
+        "what to wait for, on a step that is not self-paced",
+        lambda d: _event(d, "step").update(until="you are ready"),
+        "$.events[{step}].open",
+        True,
+    ),
+    Case(
+        "open-rest",
+        "a rest that waits for the person",
+        _role("rest_between", open=True, until="you are ready"),
+        "$.events[{rest_between}].until",
+        True,
+    ),
+    Case(
+        "open-not-a-boolean",
+        "open written as text",
+        _role("step", open="yes"),
+        "$.events[{step}].open",
+        True,
+    ),
+    Case(
         "chapter-without-stretch-id",
         "a chapter that names no stretch",
         lambda d: d["chapters"][0].pop("stretch_id"),
@@ -436,12 +469,12 @@ CASES = [
         "$.events[0].end_ms",
         False,
     ),
-    Case("gap", "segments with a gap between them", _gap, "$.events[54].start_ms", False),
+    Case("gap", "segments with a gap between them", _gap, "$.events[{outro}].start_ms", False),
     Case(
         "overlap",
         "segments that overlap",
         _overlap,
-        "$.events[54].start_ms",
+        "$.events[{outro}].start_ms",
         False,
     ),
     Case(
@@ -479,8 +512,14 @@ CASES = [
         "$.events",
         False,
     ),
-    Case("end-not-last", "the end marker before the last event", _move_end, "$.events[54]", False),
-    Case("two-ends", "a second end marker", _two_ends, "$.events[55]", False),
+    Case(
+        "end-not-last",
+        "the end marker before the last event",
+        _move_end,
+        "$.events[{outro}]",
+        False,
+    ),
+    Case("two-ends", "a second end marker", _two_ends, "$.events[{end}]", False),
     Case(
         "position-past-its-count",
         "rep 3 of 2",
@@ -598,19 +637,29 @@ def problems_of(text: str) -> list[str]:
     return []
 
 
+def _path(case: Case, base: dict[str, Any]) -> str:
+    if "{" not in case.path:
+        return case.path
+    roles = {event["role"] for event in base["events"]}
+    indexes = {role: _index(base, role) for role in roles}
+    return case.path.format(**indexes)
+
+
 def expected() -> str:
     """EXPECTED.json: for each invalid document, the path and reason a loader must give, whether
     JSON Schema refuses it too, and the exact message this backstretch gives."""
     documents = invalid()
+    base = _base()
     table = {}
     for case in CASES:
         name = f"{case.name}.json"
-        found = [line for line in problems_of(documents[name]) if line.startswith(f"{case.path}: ")]
+        path = _path(case, base)
+        found = [line for line in problems_of(documents[name]) if line.startswith(f"{path}: ")]
         table[name] = {
-            "path": case.path,
+            "path": path,
             "reason": case.reason,
             "schema": case.schema,
-            "message": found[0][len(case.path) + 2 :] if found else None,
+            "message": found[0][len(path) + 2 :] if found else None,
         }
     return json.dumps(table, ensure_ascii=False, indent=1) + "\n"
 

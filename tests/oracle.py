@@ -174,7 +174,12 @@ def hold_copies(
 
     def walk(body: tuple[BodyNode, ...], times: int) -> None:
         for node in body:
-            if isinstance(node, Hold) and isinstance(node.duration, DurationRange):
+            # A self-paced hold is never fitted: it keeps its level's time.
+            if (
+                isinstance(node, Hold)
+                and isinstance(node.duration, DurationRange)
+                and not node.until
+            ):
                 copies.append((node, node.duration, times))
             elif isinstance(node, PerSide):
                 walk(node.body, times * 2)
@@ -274,6 +279,8 @@ class Segment:
     rounds: tuple[tuple[int, int], ...]
     rep: tuple[int, int] | None
     part: tuple[int, int] | None
+    #: The last segment of a self-paced part (a step, hold or reps with ``until``).
+    open: bool = False
     node: object = attrs.field(eq=False, default=None)
     instance: tuple[object, ...] = attrs.field(eq=False, default=())
     #: For a segment inside a PerSide: that PerSide's instance and 0 (first side) or 1 (second).
@@ -291,6 +298,7 @@ class Segment:
             self.rounds,
             self.rep,
             self.part,
+            self.open,
         )
 
 
@@ -305,6 +313,7 @@ def fields_of(event: Event) -> tuple[object, ...]:
         tuple((p.index, p.count) for p in event.rounds),
         None if event.rep is None else (event.rep.index, event.rep.count),
         None if event.part is None else (event.part.index, event.part.count),
+        event.open,
     )
 
 
@@ -349,7 +358,16 @@ class _Walk:
             }
             if isinstance(node, Step):
                 ms = node.duration.ms if node.duration is not None else estimate(node.text)
-                self.add(Kind.STEP, Role.STEP, ms, side, rep=None, part=None, **common)
+                self.add(
+                    Kind.STEP,
+                    Role.STEP,
+                    ms,
+                    side,
+                    rep=None,
+                    part=None,
+                    open=bool(node.until),
+                    **common,
+                )
             elif isinstance(node, Rest):
                 self.add(
                     Kind.REST, Role.REST, node.duration.ms, side, rep=None, part=None, **common
@@ -363,7 +381,10 @@ class _Walk:
                             Kind.BREAK, Role.BREAK, ms_break, side, rep=None, part=None, **common
                         )
                     part = (number, count) if count > 1 else None
-                    self.add(Kind.HOLD, Role.HOLD, ms, side, rep=None, part=part, **common)
+                    waits = bool(node.until) and number == count
+                    self.add(
+                        Kind.HOLD, Role.HOLD, ms, side, rep=None, part=part, open=waits, **common
+                    )
             elif isinstance(node, Reps):
                 count = pick(node.count, self.level)
                 if node.alternate:
@@ -373,7 +394,7 @@ class _Walk:
                     self.last_side = second
                 else:
                     sides = [(side, k) for k in range(1, count + 1)]  # type: ignore[misc]
-                for rep_side, k in sides:
+                for number, (rep_side, k) in enumerate(sides, 1):
                     self.add(
                         Kind.REP,
                         Role.REP,
@@ -381,6 +402,7 @@ class _Walk:
                         rep_side,
                         rep=(k, count),
                         part=None,
+                        open=bool(node.until) and number == len(sides),
                         **common,
                     )
             elif isinstance(node, PerSide):

@@ -297,3 +297,16 @@ def test_cli_strict_is_for_wav_only(tmp_path: Path) -> None:
         f"backstretch: error: {tmp_path}/a.json: --strict is for .wav exports only\n"
         == result.stderr
     )
+
+
+def test_a_self_paced_part_says_what_to_wait_for() -> None:
+    timeline = timeline_of(
+        Event("a", 0, 20_000, Kind.HOLD, "Lean forward", until="the stretch fades"),
+        Event("b", 20_000, 3000, Kind.STEP, "Sit up"),
+    )
+    synth = WordClock()
+    audio.guide(timeline, synthesizer=synth)
+    assert [
+        "Lean forward. Until the stretch fades, then continue when you are ready.",
+        "Sit up.",
+    ] == [text for text, _ in synth.calls]

@@ -231,3 +231,40 @@ def test_every_problem_at_once_at_its_deepest_path() -> None:
         '$.body[0].body[0].duration: must be a duration like "30s", got the bare number 30 '
         "(seconds or milliseconds?)",
     ] == [str(p) for p in caught.value.problems]
+
+
+def test_self_paced_parts_from_a_toml_document() -> None:
+    text = """
+version = 1
+type = "routine"
+title = "Hamstrings"
+
+[[body]]
+type = "stretch"
+name = "Seated Reach"
+props = ["a chair"]
+
+[[body.body]]
+type = "step"
+text = "Sit on the edge of the chair"
+until = "you feel steady"
+
+[[body.body]]
+type = "hold"
+duration = "30s"
+until = "the stretch fades"
+
+[[body.body]]
+type = "reps"
+count = 3
+text = "Curl your toes"
+until = "your feet feel warm"
+"""
+    routine = loads_routine(text, format="toml")
+    timeline = compile_routine(routine)
+    assert [
+        ("step", "you feel steady"),
+        ("hold", "the stretch fades"),
+        ("rep", "your feet feel warm"),
+    ] == [(e.kind.value, e.until) for e in timeline.segments if e.open]
+    assert routine == loads_routine(dumps_routine(routine, format="toml"), format="toml")

@@ -23,6 +23,7 @@ from backstretch import (
     InvalidValueError,
     Kind,
     NotInstalledError,
+    PerSide,
     Position,
     Repeat,
     Reps,
@@ -221,7 +222,8 @@ def decode(data: bytes) -> dict[str, Any]:
 
 def played(steps: list[dict[str, Any]]) -> list[tuple[str, str, int, str]]:
     """The steps a watch plays, in order: each repeat step (back to its first step, the block done
-    ``repeat_steps`` times in all) written out; (name, duration type, ms, notes) each."""
+    ``repeat_steps`` times in all) written out; (name, duration type, ms, notes) each. An open
+    step lasts until the lap button: 0 ms of planned time."""
     out: list[tuple[str, str, int, str]] = []
     starts: dict[int, int] = {}
     for index, step in enumerate(steps):
@@ -230,7 +232,7 @@ def played(steps: list[dict[str, Any]]) -> list[tuple[str, str, int, str]]:
             block = out[starts[step["duration_step"]] :]
             out += block * (step["repeat_steps"] - 1)
         else:
-            ms = round(step["duration_time"] * 1000)
+            ms = 0 if step["duration_type"] == "open" else round(step["duration_time"] * 1000)
             out.append((step["wkt_step_name"], step["duration_type"], ms, step["notes"]))
     return out
 
@@ -479,3 +481,56 @@ def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
         assert 0o640 == kept.stat().st_mode & 0o777
     finally:
         os.umask(umask)
+
+
+# Self-paced parts in every export: the nominal time, and what to wait for.
+
+SELF_PACED = compile_routine(
+    Routine(
+        "Hamstrings",
+        [
+            Stretch(
+                "Seated Reach",
+                [
+                    PerSide([Hold("30s", text="Lean forward", until="the stretch fades")]),
+                    Reps(3, "Curl up", tempo="4s", until="you feel warm"),
+                ],
+            )
+        ],
+    )
+)
+UNTIL = "Until the stretch fades, then continue when you are ready"
+
+
+def test_captions_say_what_to_wait_for_on_the_nominal_time() -> None:
+    cues = webvtt.from_string(write_to_string(SELF_PACED, "vtt")).captions
+    holds = [c for c in cues if "Lean forward" in c.text]
+    assert [f"LEFT · Lean forward · {UNTIL}", f"RIGHT · Lean forward · {UNTIL}"] == [
+        h.text for h in holds
+    ]
+    assert (
+        "Curl up (3 of 3) · Until you feel warm, then continue when you are ready" == cues[-1].text
+    )
+    assert [30_000, 30_000] == [ms(h.end) - ms(h.start) for h in holds]
+    assert_tiles(SELF_PACED, [(ms(c.start), ms(c.end)) for c in cues])
+
+
+def test_fit_follows_a_self_paced_part_with_a_lap_button_step() -> None:
+    steps = decode(write_to_bytes(SELF_PACED, "fit"))["workout_step_mesgs"]
+    flat = played(steps)
+    opens = [(i, step) for i, step in enumerate(flat) if step[1] == "open"]
+    assert [("When ready", "open", 0, UNTIL)] * 2 + [
+        ("When ready", "open", 0, "Until you feel warm, then continue when you are ready")
+    ] == [step for _, step in opens]
+    for index, _ in opens:  # each right after the timed part it ends
+        assert flat[index - 1][1] in ("time", "repetition_time")
+    assert SELF_PACED.total_ms == sum(ms for _, _, ms, _ in flat)
+
+
+def test_the_sheet_and_the_picture_say_at_least_and_until() -> None:
+    sheet = write_to_string(SELF_PACED, "md")
+    assert "**Hold at least 0:30**" in sheet
+    assert f"*{UNTIL}.*" in sheet
+    assert "*Until you feel warm, then continue when you are ready.*" in sheet
+    svg = write_to_string(SELF_PACED, "svg")
+    assert f"({UNTIL})" in svg

@@ -133,7 +133,7 @@ def test_reprs_evaluate_back_to_equal_values(routine: Routine) -> None:
             lambda: PerSide(Step("a")),  # type: ignore[arg-type]
             InvalidTypeError,
             "PerSide.body must be a list of Step, Hold, Reps, PerSide, Repeat, Rest, got "
-            "Step(text='a', duration=None)",
+            "Step(text='a', duration=None, until='')",
         ),
         (
             lambda: Stretch("s", [Caution("careful")]),
@@ -149,7 +149,8 @@ def test_reprs_evaluate_back_to_equal_values(routine: Routine) -> None:
         (
             lambda: Routine("r", [Step("a")]),
             InvalidTypeError,
-            "Routine.body[0] must be one of Stretch, Rest, got Step: Step(text='a', duration=None)",
+            "Routine.body[0] must be one of Stretch, Rest, got Step: "
+            "Step(text='a', duration=None, until='')",
         ),
         (
             lambda: Caution("c", conditions=["Bad Knee"]),

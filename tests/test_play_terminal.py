@@ -155,3 +155,44 @@ def test_without_rich_it_says_so_and_plays_plain_lines(tmp_path: Path) -> None:
         "playing as plain lines" in done
     )
     assert "14:25  end" in done
+
+
+def _self_paced_routine(folder: Path) -> Path:
+    from backstretch import Hold, Routine, Step, Stretch, dump_routine
+
+    path = folder / "reach.json"
+    reach = Stretch("Reach", [Hold("2s", until="the stretch fades"), Step("Stand", duration="3s")])
+    dump_routine(Routine("Reach", [reach]), path)
+    return path
+
+
+def test_plain_lines_wait_for_enter_on_a_terminal(
+    terminal: Callable[..., Terminal], tmp_path: Path
+) -> None:
+    term = terminal(str(_self_paced_routine(tmp_path)), "--speed", "50", "--plain")
+    waiting = term.wait_for(lambda s: "press Enter" in s, "the prompt to continue")
+    assert re.search(r"hold +Hold \(until the stretch fades\)", waiting), waiting
+    time.sleep(1)  # 50 s of routine time at speed 50: still waiting
+    still = term.screen()
+    assert "Stand" not in still
+    assert "EXIT=" not in still
+    term.press("Enter")
+    done = term.wait_for(lambda s: "EXIT=" in s, "the player exit")
+    assert "EXIT=0" in done
+    assert "Stand" in done
+
+
+def test_plain_lines_go_on_when_nobody_can_press_a_key(tmp_path: Path) -> None:
+    routine = str(_self_paced_routine(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-m", "backstretch", "play", routine, "--speed", "1000"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert 0 == result.returncode, result.stderr
+    assert "(until the stretch fades)" in result.stdout
+    assert "press Enter" not in result.stdout
+    assert re.search(r"step +Stand\n +0:\d\d +end +End of Reach\n$", result.stdout), result.stdout

@@ -9,9 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from backstretch import (
+    Cues,
     Event,
+    Hold,
     InvalidValueError,
     Kind,
+    Routine,
+    Step,
+    Stretch,
     Timeline,
     catalog,
     compile_routine,
@@ -55,7 +60,13 @@ OPS = st.one_of(
     st.tuples(st.just("seek"), st.integers(-100, 2_000_000)),
     st.tuples(st.just("next"), st.none()),
     st.tuples(st.just("previous"), st.none()),
+    st.tuples(st.just("continue"), st.none()),
 )
+
+
+def _open_end_after(timeline: Timeline, ms: int) -> int | None:
+    ends = [s.end_ms for s in timeline.segments if s.open and s.end_ms > ms]
+    return ends[0] if ends else None
 
 
 @given(strategies.timelines(max_stretches=2, max_depth=2), st.lists(OPS, max_size=40))
@@ -64,15 +75,23 @@ def test_every_event_fires_exactly_once_in_order(
 ) -> None:
     """Under any interleaving of ticks, pauses, seeks, skips and speed changes: each pass fires
     exactly the events from its start to the position, once each, in order; paused time never
-    moves the position; the end fires once; the position never drifts from the clock."""
+    moves the position; the end fires once; the position never drifts from the clock; the
+    position stops at the end of each self-paced segment until the person continues."""
     now = [1_000_000]
     player = Player(timeline, clock=lambda: now[0])
     player.start()
     exact, speed, paused = Fraction(0), Fraction(1), False
     target, fired = 0, list[Event]()
+    wall = _open_end_after(timeline, 0)
 
     def position() -> int:
-        return min(timeline.total_ms, int(exact))
+        return min(timeline.total_ms, int(exact), timeline.total_ms if wall is None else wall)
+
+    def waiting() -> bool:
+        return wall is not None and position() == wall
+
+    def here() -> int:  # inside the waited segment: the next one has not begun
+        return position() - 1 if waiting() else position()
 
     for op, arg in ops:
         if op == "tick":
@@ -93,26 +112,33 @@ def test_every_event_fires_exactly_once_in_order(
             assert isinstance(arg, Fraction)
             player.set_speed(arg)
             exact, speed = Fraction(position()), arg
+        elif op == "continue":
+            fired += player.due()
+            player.continue_()
+            if waiting():
+                assert wall is not None
+                exact, wall = Fraction(wall), _open_end_after(timeline, wall)
         elif op in ("seek", "next", "previous"):
             if op == "seek":
                 assert isinstance(arg, int)
                 player.seek(arg)
                 target = max(0, min(arg, timeline.total_ms))
             elif op == "next":
-                target = _next_target(timeline, position())
+                target = _next_target(timeline, here())
                 player.next()
             else:
-                target = _previous_target(timeline, position())
+                target = _previous_target(timeline, here())
                 player.previous()
-            exact, fired = Fraction(target), []
+            exact, fired, wall = Fraction(target), [], _open_end_after(timeline, target)
         else:
             fired += player.due()
         assert position() == player.position_ms
         assert paused == player.paused
+        assert waiting() == (player.waiting is not None)
     fired += player.due()
-    assert _expected_pass(timeline, target, position()) == fired
+    assert _expected_pass(timeline, target, here()) == fired
     assert [e for e in fired if e.kind is Kind.END] == (
-        [timeline.events[-1]] if position() == timeline.total_ms else []
+        [timeline.events[-1]] if here() == timeline.total_ms else []
     )
 
 
@@ -181,3 +207,70 @@ def test_speed_must_be_positive(speed: int) -> None:
     with pytest.raises(InvalidValueError) as caught:
         Player(SEED, clock=lambda: 0).set_speed(speed)
     assert f"speed must be above 0, got {speed}" == str(caught.value)
+
+
+def test_a_self_paced_part_waits_for_the_person() -> None:
+    routine = Routine(
+        "Hamstrings",
+        [
+            Stretch(
+                "Seated Reach",
+                [Hold("30s", until="the stretch eases"), Step("Sit up slowly", duration="4s")],
+            )
+        ],
+    )
+    timeline = compile_routine(routine, safety_note=None, cues=Cues.off())
+    hold, sit_up = [s for s in timeline.segments if s.stretch_id == "seated-reach"][1:]
+    assert (True, "the stretch eases", False) == (hold.open, hold.until, sit_up.open)
+    now = [0]
+    player = Player(timeline, clock=lambda: now[0])
+    player.start()
+    now[0] = hold.end_ms + 60_000  # a minute past the nominal end: still at the hold's end
+    fired = player.due()
+    assert (hold, hold.end_ms, hold) == (fired[-1], player.position_ms, player.waiting)
+    assert (hold, False) == (player.current, player.finished)
+    assert () == player.due()  # the next step waits too
+    player.pause()
+    player.resume()
+    assert hold == player.waiting
+    player.continue_()
+    assert [sit_up] == list(player.due())
+    assert not player.waiting
+    now[0] += 4000
+    assert sit_up.end_ms == player.position_ms
+    player.continue_()  # not waiting: nothing happens
+    assert sit_up.end_ms == player.position_ms
+
+
+def test_next_and_previous_while_waiting() -> None:
+    routine = Routine(
+        "Reach",
+        [Stretch("Reach", [Hold("20s", until="you are ready"), Step("Stand", duration="4s")])],
+    )
+    timeline = compile_routine(routine, safety_note=None, cues=Cues.off())
+    hold, stand = [s for s in timeline.segments if s.stretch_id == "reach"][1:]
+    now = [0]
+    player = Player(timeline, clock=lambda: now[0])
+    player.start()
+    now[0] = 10**6
+    player.due()
+    player.previous()  # restarts the segment waited at
+    assert (hold.start_ms, None) == (player.position_ms, player.waiting)
+    now[0] += 10**6
+    assert hold == player.waiting
+    player.next()  # goes on to the step after it, not past it
+    assert (stand.start_ms, [stand]) == (player.position_ms, list(player.due()))
+
+
+def test_an_open_last_part_finishes_only_when_continued() -> None:
+    routine = Routine("Rest", [Stretch("Lie Still", [Hold("10s", until="you feel rested")])])
+    timeline = compile_routine(routine, safety_note=None, cues=Cues.off())
+    now = [0]
+    player = Player(timeline, clock=lambda: now[0])
+    player.start()
+    now[0] = 10**7
+    player.due()
+    assert (timeline.total_ms, False) == (player.position_ms, player.finished)
+    player.continue_()
+    assert [Kind.END] == [e.kind for e in player.due()]
+    assert player.finished

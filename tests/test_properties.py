@@ -350,7 +350,8 @@ def test_fit_lands_on_the_target_within_ranges(
     routine: Routine, level: Level, data: st.DataObject
 ) -> None:
     """Invariant 9: fit_to lands on the target (or just short, to keep copies equal), every
-    hold stays inside its range, and the change is spread in proportion to each range."""
+    hold stays inside its range, and the change is spread in proportion to each range; a
+    self-paced hold keeps its level's time."""
     low, high = oracle.fit_window(routine, level)
     target = data.draw(st.integers(low, high))
     timeline = compile_routine(routine, level=level, fit_to=Duration(target))
@@ -364,6 +365,8 @@ def test_fit_lands_on_the_target_within_ranges(
             span = node.duration
             if isinstance(span, Duration):
                 assert span.ms == value
+            elif node.until:  # a self-paced hold is never fitted: it keeps its level's time
+                assert oracle.pick(span, level.value) == value
             else:
                 assert span.low_ms <= value <= span.high_ms
                 if span.high_ms > span.low_ms:
@@ -453,9 +456,20 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
         nodes[label.instance] = label.node
         chapter = timeline.chapter_at(event.start_ms)
         assert chapter is not None
+        # Ticks lie after the last hold, rep or self-paced part of the stretch, never inside one.
+        lead_in_ms = max(
+            [chapter.start_ms]
+            + [
+                s.end_ms
+                for s in timeline.segments
+                if chapter.start_ms <= s.start_ms
+                and s.end_ms <= event.start_ms
+                and (s.kind in (Kind.HOLD, Kind.REP) or s.open)
+            ]
+        )
         for tick in range(1, cues.countdown + 1):
             due_ms = event.start_ms - tick * 1000
-            if due_ms >= chapter.start_ms:
+            if due_ms >= lead_in_ms:
                 expected_ticks[(due_ms, tick, event.side, event.part, event.rounds)] += 1
     ticks = by_role[Role.COUNTDOWN]
     assert expected_ticks == Counter((m.start_ms, m.tick, m.side, m.part, m.rounds) for m in ticks)
@@ -465,7 +479,7 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
     hold_cues: Counter[tuple[object, ...]] = Counter()
     for instance, parts in holds.items():
         held = sum(p.duration_ms for p in parts)
-        if cues.halfway and held >= cues.halfway_min.ms:
+        if cues.halfway and held >= cues.halfway_min.ms and not nodes[instance].until:
             halfway[(_clock(held // 2, parts), parts[0].side, parts[0].rounds)] += 1
         cue = nodes[instance].cue
         if cue and cues.hold_cues:
@@ -478,6 +492,9 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
     expected_prompts = []
     if cues.switch_prompt:
         for instance, switch in switches:
+            before = timeline.at(switch.start_ms - 1)
+            if before is not None and before.open:  # never inside a self-paced part
+                continue
             earliest = max(first_halves[instance].start_ms, switch.start_ms - cues.switch_lead.ms)
             expected_prompts.append((min(switch.start_ms - 1, earliest), switch.side))
     prompts = by_role[Role.SWITCH_PROMPT]
@@ -486,7 +503,7 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
     expected_next_up = []
     for chapter in timeline.chapters if cues.next_up else ():
         before = timeline.at(chapter.start_ms - 1) if chapter.start_ms else None
-        if before is not None:
+        if before is not None and not before.open:  # never inside a self-paced part
             earliest = max(before.start_ms, chapter.start_ms - cues.next_up_lead.ms)
             expected_next_up.append((min(chapter.start_ms - 1, earliest), chapter.stretch_id))
     next_ups = by_role[Role.NEXT_UP]

@@ -10,8 +10,19 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from backstretch import Kind, Repeat, Routine, Side, Step, Stretch, catalog, compile_routine
-from backstretch._terminal import Outcome, parse_keys, play_fullscreen, render
+from backstretch import (
+    Hold,
+    Kind,
+    Repeat,
+    Routine,
+    Side,
+    Step,
+    Stretch,
+    Timeline,
+    catalog,
+    compile_routine,
+)
+from backstretch._terminal import CONTINUE_HELP, Outcome, parse_keys, play_fullscreen, render
 from backstretch.speech import SpeechQueue
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -61,12 +72,14 @@ class RecordingEngine:
         self.stops += 1
 
 
-def play(script: list[tuple[int, str]], **options: object) -> tuple[Outcome, str]:
+def play(
+    script: list[tuple[int, str]], timeline: Timeline = TIMELINE, **options: object
+) -> tuple[Outcome, str]:
     keys = ScriptedKeys(script)
     out = io.StringIO()
     console = Console(file=out, force_terminal=True, width=100, height=40)
     outcome = play_fullscreen(
-        TIMELINE,
+        timeline,
         console=console,
         keys=keys,
         clock=keys.clock,
@@ -82,6 +95,7 @@ def play(script: list[tuple[int, str]], **options: object) -> tuple[Outcome, str
         ("n\x1b[Cp\x1b[Dq", ["next", "next", "previous", "previous", "quit"]),
         ("\x1bOC\x1bOD", ["next", "previous"]),
         ("x\x1b[1;5A\x1b[H nQ", ["toggle", "next", "quit"]),
+        ("\rc\n", ["continue", "continue", "continue"]),
         ("", []),
     ],
 )
@@ -218,3 +232,42 @@ def test_the_screen_counts_reps_parts_and_rounds_from_the_fields() -> None:
     console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
     console.print(render(repeated, second.start_ms + 100))
     assert "GET INTO POSITION  ROUND 2 OF 2" in console.export_text()
+
+
+SELF_PACED = compile_routine(
+    Routine(
+        "Hamstrings",
+        [
+            Stretch(
+                "Seated Reach",
+                [Hold("30s", text="Lean forward", until="the stretch fades"), Step("Sit up")],
+            )
+        ],
+    )
+)
+
+
+def test_a_self_paced_hold_says_what_to_wait_for_and_waits() -> None:
+    (hold,) = [e for e in SELF_PACED.segments if e.open]
+    console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
+    console.print(render(SELF_PACED, hold.start_ms + 1000))
+    during = console.export_text()
+    assert "until the stretch fades" in during
+    assert "at least 0:29" in during
+    assert CONTINUE_HELP not in during
+    console.print(render(SELF_PACED, hold.end_ms, waiting=hold))
+    waiting = console.export_text()
+    assert "Lean forward" in waiting
+    assert "Your own time" in waiting
+    assert CONTINUE_HELP in waiting
+
+
+@pytest.mark.parametrize("key", ["\r", "c", " "])
+def test_the_player_waits_until_the_person_continues(key: str) -> None:
+    (hold,) = [e for e in SELF_PACED.segments if e.open]
+    # A minute after the hold's nominal end: the player has waited there all along.
+    outcome, out = play([(hold.end_ms + 60_000, key)], SELF_PACED, speed=1)
+    assert Outcome("finished", SELF_PACED.total_ms) == outcome
+    assert CONTINUE_HELP in out
+    waited, _ = play([(hold.end_ms + 60_000, "q")], SELF_PACED, speed=1)
+    assert Outcome("quit", hold.end_ms) == waited

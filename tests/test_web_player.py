@@ -377,3 +377,71 @@ def test_a_stretch_left_out_is_shown_and_said(browser: Browser, tmp_path: Path) 
     page.clock.run_for(15_000)
     assert not page.is_visible("#note")
     page.close()
+
+
+def test_a_self_paced_part_waits_for_continue(browser: Browser, tmp_path: Path) -> None:
+    from backstretch import Hold, PerSide, Routine, Step, Stretch
+
+    reach = Stretch(
+        "Seated Reach",
+        [PerSide([Hold("20s", text="Lean forward", until="the stretch fades")])],
+    )
+    timeline = compile_routine(
+        Routine("Hamstrings", [reach, Stretch("Sit Up", [Step("Sit up", duration="4s")])])
+    )
+    first, second = [e for e in timeline.segments if e.open]
+    html = tmp_path / "self-paced.html"
+    write_to_file(timeline, html)
+    page = browser.new_page()
+    page.add_init_script(FAKE_SPEECH)
+    page.clock.install(time=0)
+    page.goto(html.as_uri())
+    page.clock.pause_at(10_000)
+    page.click("#start")
+    page.clock.run_for(first.start_ms + 150)
+    assert "until the stretch fades" == page.inner_text("#until")
+    assert not page.is_visible("#continue")
+    assert "Lean forward, until the stretch fades" in page.evaluate("window.__spoken")
+    page.clock.run_for(first.duration_ms + 60_000)  # a minute past its nominal end
+    assert page.is_visible("#continue")
+    assert ("Ready?", first.end_ms) == (
+        page.inner_text("#left"),
+        page.evaluate("window.backstretchPlayer.position()"),
+    )
+    fired = page.evaluate("[...window.backstretchPlayer.fired]")
+    assert [e.id for e in timeline.events if e.start_ms < first.end_ms] == fired
+    page.keyboard.press("Enter")
+    page.clock.run_for(150)
+    assert not page.is_visible("#continue")
+    assert first.end_ms + 150 == page.evaluate("window.backstretchPlayer.position()")
+    page.clock.run_for(second.end_ms - first.end_ms)
+    assert page.evaluate("window.backstretchPlayer.waiting()")
+    page.click("#continue")  # the button, too
+    page.clock.run_for(timeline.total_ms - second.end_ms + 500)
+    assert page.is_visible("#end-screen")
+    assert [e.id for e in timeline.events] == page.evaluate("[...window.backstretchPlayer.fired]")
+    page.close()
+
+
+def test_next_while_waiting_goes_on_to_what_follows(browser: Browser, tmp_path: Path) -> None:
+    from backstretch import Hold, Routine, Step, Stretch
+
+    timeline = compile_routine(
+        Routine(
+            "Reach", [Stretch("Reach", [Hold("20s", until="ready"), Step("Stand", duration="4s")])]
+        )
+    )
+    (hold,) = [e for e in timeline.segments if e.open]
+    html = tmp_path / "next.html"
+    write_to_file(timeline, html)
+    page = browser.new_page()
+    page.clock.install(time=0)
+    page.goto(html.as_uri())
+    page.clock.pause_at(10_000)
+    page.click("#start")
+    page.clock.run_for(hold.end_ms + 5000)
+    assert page.evaluate("window.backstretchPlayer.waiting()")
+    page.keyboard.press("ArrowRight")
+    page.clock.run_for(150)
+    assert "Stand" == page.inner_text("#instruction")
+    page.close()

@@ -17,7 +17,7 @@ from typing import Any
 from backstretch import MESSAGES, ROLES, TIMELINE_FORMAT_VERSION, CompileOptions, Kind, Role
 from backstretch._kinds import MARKER_KINDS
 from backstretch._time import MAX_MS
-from backstretch._timeline import PART_KINDS, TARGET_ROLES
+from backstretch._timeline import OPEN_KINDS, PART_KINDS, TARGET_ROLES
 
 Schema = dict[str, Any]
 
@@ -114,6 +114,19 @@ def timeline_schema() -> Schema:
             sorted(role.value for role in TARGET_ROLES),
             {"target": NAME},
             {"target": NULL},
+        ),
+        # Self-paced: open exactly when until says what the person waits for, and only on the
+        # kinds a person can take their own time over.
+        {
+            "if": {"type": "object", "properties": {"open": {"const": True}}, "required": ["open"]},
+            "then": {"type": "object", "properties": {"until": NAME}},
+            "else": {"type": "object", "properties": {"until": NULL}},
+        },
+        _when(
+            "kind",
+            sorted(kind.value for kind in Kind if kind not in OPEN_KINDS),
+            {"open": {"const": False}},
+            {},
         ),
     ]
     message_rules = [
@@ -216,6 +229,8 @@ def timeline_schema() -> Schema:
                     "part": _or_null(POSITION),
                     "message": _or_null({"$ref": "#/$defs/message"}),
                     "template": _or_null(STRING),
+                    "open": {"type": "boolean"},
+                    "until": _or_null(NAME),
                 },
                 allOf=event_rules,
             ),

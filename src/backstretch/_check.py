@@ -108,10 +108,12 @@ def _body(body: tuple[BodyNode, ...], path: str, *, in_per_side: bool) -> Iterat
 
 def _node(node: BodyNode, path: str, *, in_per_side: bool) -> Iterator[Problem]:
     check = _texts_with_sides if in_per_side else _texts_without_sides
-    if isinstance(node, Step | Rest):
+    if isinstance(node, Step):
+        yield from check(path, text=node.text, until=node.until)
+    elif isinstance(node, Rest):
         yield from check(path, text=node.text)
     elif isinstance(node, Hold):
-        yield from check(path, text=node.text, cue=node.cue)
+        yield from check(path, text=node.text, cue=node.cue, until=node.until)
         if node.breaks is not None:
             yield from check(f"{path}.breaks", text=node.breaks.text)
             parts = hold_parts(node)
@@ -133,7 +135,9 @@ def _node(node: BodyNode, path: str, *, in_per_side: bool) -> Iterator[Problem]:
                 "alternate=False inside a PerSide, or move the Reps out of it",
             )
         sided = in_per_side or node.alternate
-        yield from (_texts_with_sides if sided else _texts_without_sides)(path, text=node.text)
+        yield from (_texts_with_sides if sided else _texts_without_sides)(
+            path, text=node.text, until=node.until
+        )
     elif isinstance(node, PerSide):
         if in_per_side:
             yield Problem(

@@ -328,7 +328,7 @@ def _fit(uses: dict[Hold, int], low_total_ms: int, target_ms: int, level: Level)
     ranged = [
         (hold, count, hold.duration.low_ms, hold.duration.high_ms - hold.duration.low_ms)
         for hold, count in uses.items()
-        if isinstance(hold.duration, DurationRange)
+        if isinstance(hold.duration, DurationRange) and not hold.until
     ]
     high_total_ms = low_total_ms + sum(count * span for _, count, _, span in ranged)
     if not low_total_ms <= target_ms <= high_total_ms:
@@ -365,6 +365,11 @@ def _fill(text: str, side: Side | None) -> tuple[str, str | None]:
         return text, None
     filled = text.replace("{side}", side.value).replace("{other}", side.other.value)
     return filled, (text if filled != text else None)
+
+
+def _until(until: str, side: Side | None) -> str | None:
+    """What a self-paced part waits for, its sides filled in; None for a part of fixed length."""
+    return _fill(until, side)[0] if until else None
 
 
 def _message(key: str, **params: Any) -> Message:
@@ -466,6 +471,9 @@ class _Compiler:
         self.stretch: str | None = None
         self.stretch_id: str | None = None
         self.stretch_start_ms = 0
+        # Where a countdown may start: after the last hold, rep or self-paced part, so that no
+        # tick falls inside one.
+        self.lead_in_ms = 0
         self.last_side: Side | None = None
         self.rounds: tuple[Position, ...] = ()
         self.countdowns: dict[int, Message] = {}
@@ -483,6 +491,7 @@ class _Compiler:
         template: str | None = None,
         rep: Position | None = None,
         part: Position | None = None,
+        until: str | None = None,
     ) -> None:
         event = Event(
             id,
@@ -499,10 +508,13 @@ class _Compiler:
             part=part,
             message=message,
             template=template,
+            until=until,
         )
         self.events.append(event)
         self.last_segment = event
         self.now_ms += duration_ms
+        if kind is Kind.HOLD or kind is Kind.REP or until is not None:
+            self.lead_in_ms = self.now_ms
 
     def marker(
         self,
@@ -553,11 +565,11 @@ class _Compiler:
         duration = hold.duration
         if isinstance(duration, Duration):
             return duration.ms
+        if hold.until or self.held is None:  # a self-paced hold is never fitted
+            return self.pick(duration)
         if self.held == "low":
             return duration.low_ms
-        if self.held is not None:
-            return self.held[hold]
-        return self.pick(duration)
+        return self.held[hold]
 
     def routine(self, routine: Routine) -> list[Event]:
         """Compile the routine; return its events, sorted."""
@@ -648,8 +660,9 @@ class _Compiler:
 
     def stretch_(self, stretch: Stretch) -> None:
         key = slug(stretch.name)
-        if self.cues.next_up and self.last_segment is not None:
-            before = self.last_segment
+        # Not inside a self-paced part: the person may stay in it well past its least time.
+        before = self.last_segment
+        if self.cues.next_up and before is not None and before.until is None:
             # Inside the segment before the stretch: not before it starts, and before it ends.
             at_ms = min(
                 self.now_ms - 1, max(before.start_ms, self.now_ms - self.cues.next_up_lead.ms)
@@ -671,7 +684,7 @@ class _Compiler:
                     message=preview,
                 )
             )
-        self.stretch_start_ms = self.now_ms
+        self.stretch_start_ms = self.lead_in_ms = self.now_ms
         self.stretch, self.stretch_id = stretch.name, key
         self.stretches.append(_stretch_info(stretch, key))
         self.last_side = None
@@ -730,7 +743,16 @@ class _Compiler:
         if isinstance(node, Step):
             duration_ms = node.duration.ms if node.duration else estimate_ms(node.text)
             text, template = _fill(node.text, side)
-            self.segment(path, duration_ms, Kind.STEP, Role.STEP, text, side, template=template)
+            self.segment(
+                path,
+                duration_ms,
+                Kind.STEP,
+                Role.STEP,
+                text,
+                side,
+                template=template,
+                until=_until(node.until, side),
+            )
         elif isinstance(node, Hold):
             self.hold(node, path, side)
         elif isinstance(node, Reps):
@@ -772,7 +794,8 @@ class _Compiler:
         half_start_ms = self.now_ms
         self.body(node.body, f"{path}/{first.value}", first)
         message: Message | None
-        if self.cues.switch_prompt:
+        before = self.last_segment
+        if self.cues.switch_prompt and before is not None and before.until is None:
             at_ms = min(self.now_ms - 1, max(half_start_ms, self.now_ms - self.cues.switch_lead.ms))
             message = _SWITCH_PROMPT[second]
             self.marker(
@@ -833,7 +856,7 @@ class _Compiler:
                 )
             for tick in range(self.cues.countdown, 0, -1):
                 at_ms = self.now_ms - tick * 1000
-                if at_ms >= self.stretch_start_ms:
+                if at_ms >= self.lead_in_ms:
                     countdown = self.countdown(tick)
                     self.marker(
                         f"{path}/countdown{index}-{tick}",
@@ -858,6 +881,7 @@ class _Compiler:
                 message=message,
                 template=template,
                 part=part,
+                until=_until(hold.until, side) if index == count - 1 else None,
             )
         cue_offsets: list[tuple[int, str, Role, str, str | None, Message | None]] = []
         if hold.cue and self.cues.hold_cues:
@@ -867,7 +891,8 @@ class _Compiler:
                 cue_offsets.append(
                     (offset, f"{path}/cue{n}", Role.HOLD_CUE, cue_text, cue_template, None)
                 )
-        if self.cues.halfway and held_ms >= self.cues.halfway_min.ms:
+        # A self-paced hold has no known middle.
+        if self.cues.halfway and held_ms >= self.cues.halfway_min.ms and not hold.until:
             cue_offsets.append(
                 (held_ms // 2, f"{path}/halfway", Role.HALFWAY, "Halfway", None, _HALFWAY)
             )
@@ -914,6 +939,7 @@ class _Compiler:
                 message=message,
                 template=template,
                 rep=position,
+                until=_until(reps.until, rep_side) if index == len(sides) - 1 else None,
             )
 
 

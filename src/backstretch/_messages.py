@@ -117,6 +117,11 @@ MESSAGES: Mapping[str, MessageSpec] = MappingProxyType(
             index="number",
             count="number",
         ),
+        "until": _spec(
+            "Until {until}, then continue when you are ready",
+            "said with a self-paced part: what the person waits for (the event's until)",
+            until="text",
+        ),
         "countdown": _spec("{tick}", "a get-ready tick before a hold", tick="number"),
         "halfway": _spec("Halfway", "the middle of a long hold"),
         "next_up": _spec("Next up: {name}", "a preview of the next stretch", name="text"),

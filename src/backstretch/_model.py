@@ -120,6 +120,15 @@ def _optional_text(inst: object, attr: attrs.Attribute[Any], value: object) -> N
         raise InvalidTypeError(f"{_where(inst, attr)} must be text (a str), got {value!r}")
 
 
+def _until(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    _optional_text(inst, attr, value)
+    if value and not cast(str, value).strip():
+        raise InvalidValueError(
+            f"{_where(inst, attr)} must say what the person waits for (e.g. 'the resistance "
+            f"fades'), or be empty for a part of fixed length; got {value!r}"
+        )
+
+
 def _texts(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple) or not all(isinstance(v, str) and v.strip() for v in value):
         raise InvalidTypeError(
@@ -252,7 +261,9 @@ class Modification:
 class Step:
     """One instruction the person performs.
 
-    Without a ``duration`` it gets one estimated from its text by ``estimate_ms``.
+    Without a ``duration`` it gets one estimated from its text by ``estimate_ms``. With ``until``
+    ("you are comfortable on the floor") it is self-paced: the duration is the least time, and a
+    player waits for the person before going on.
     """
 
     text: str = attrs.field(validator=_text)
@@ -262,6 +273,7 @@ class Step:
         converter=_as_optional_duration,
         validator=_optional_positive_duration,
     )
+    until: str = attrs.field(default="", kw_only=True, validator=_until)
 
 
 @attrs.frozen
@@ -282,7 +294,9 @@ class Hold:
     """Hold a position for a fixed time or a range (``between(seconds(30), seconds(60))``).
 
     ``cue`` is a breath or focus cue for the hold; ``breaks`` splits a long hold into even parts of
-    at most ``breaks.every`` with a break between them.
+    at most ``breaks.every`` with a break between them. With ``until`` ("the resistance fades")
+    the hold is self-paced: its duration is the least time, and a player waits for the person at
+    its end.
     """
 
     duration: Duration | DurationRange = attrs.field(
@@ -291,6 +305,7 @@ class Hold:
     text: str = attrs.field(default=HOLD_TEXT, kw_only=True, validator=_text)
     cue: str = attrs.field(default="", kw_only=True, validator=_optional_text)
     breaks: Break | None = attrs.field(default=None, kw_only=True, validator=_breaks)
+    until: str = attrs.field(default="", kw_only=True, validator=_until)
 
 
 def hold_parts(hold: Hold) -> int:
@@ -317,6 +332,8 @@ class Reps:
 
     ``count`` is per side when ``alternate`` is true (left, right, left, right: equal counts), and
     may be a range (``between(5, 10)``). ``{side}`` and ``{other}`` in ``text`` are filled per rep.
+    With ``until`` ("as many as are comfortable") the reps are self-paced: ``count`` is the
+    planned number, and a player waits for the person after the last one.
     """
 
     count: int | CountRange = attrs.field(validator=_count)
@@ -328,6 +345,7 @@ class Reps:
     first: Side | None = attrs.field(
         default=None, kw_only=True, converter=_as_side, validator=_side
     )
+    until: str = attrs.field(default="", kw_only=True, validator=_until)
 
     def __attrs_post_init__(self) -> None:
         if self.first is not None and not self.alternate:

@@ -46,8 +46,13 @@ KEYS = {
     "\x1bOD": "previous",
     "q": "quit",
     "Q": "quit",
+    "\r": "continue",
+    "\n": "continue",
+    "c": "continue",
 }
 KEY_HELP = "space pause/resume · → or n next · ← or p previous · q quit"
+#: Shown while the player waits at the end of a self-paced part.
+CONTINUE_HELP = "Enter or c: continue when you are ready"
 #: Always on screen: the player carries the safety note, whatever the timeline says.
 STOP_ON_PAIN = "Stop if pain increases or spreads, and ask a professional."
 
@@ -111,9 +116,11 @@ def render(
     cue: Event | None = None,
     notes: Sequence[Event] = (),
     speed: Fraction = Fraction(1),
+    waiting: Event | None = None,
 ) -> RenderableType:
-    """The whole screen at ``position_ms``: where you are, what to do, for how long, what next."""
-    segment = timeline.at(position_ms)
+    """The whole screen at ``position_ms``: where you are, what to do, for how long, what next.
+    ``waiting``: the self-paced segment the player waits at the end of."""
+    segment = waiting or timeline.at(position_ms)
     header = Table.grid(expand=True)
     header.add_column(ratio=1)
     header.add_column(justify="right")
@@ -139,21 +146,23 @@ def render(
         label.append("   ")
         label.append(f" {arrow} ", style=SIDE_STYLES[segment.side])
     caution = segment.kind is Kind.CAUTION
-    instruction = Panel(
-        Text(printable(segment.text), style="bold red" if caution else "bold", justify="center"),
-        padding=(1, 4),
-        border_style="red" if caution else "bright_blue",
-    )
+    said = Text(printable(segment.text), style="bold red" if caution else "bold", justify="center")
+    if segment.until is not None:
+        said.append(printable(f"\nuntil {segment.until}"), style="italic")
+    instruction = Panel(said, padding=(1, 4), border_style="red" if caution else "bright_blue")
 
     elapsed = position_ms - segment.start_ms
     left_s = math.ceil((segment.end_ms - position_ms) / 1000)
     clock = Table.grid(expand=True)
     clock.add_column(width=18)
     clock.add_column(ratio=1)
-    clock.add_row(
-        Text(f"{format_ms(left_s * 1000)} left", style="bold yellow"),
-        ProgressBar(total=segment.duration_ms, completed=elapsed),
-    )
+    if waiting is not None:
+        left = Text("Your own time", style="bold reverse yellow")
+    elif segment.until is not None:
+        left = Text(f"at least {format_ms(left_s * 1000)}", style="bold yellow")
+    else:
+        left = Text(f"{format_ms(left_s * 1000)} left", style="bold yellow")
+    clock.add_row(left, ProgressBar(total=segment.duration_ms, completed=elapsed))
     clock.add_row(
         Text(f"{format_ms(position_ms // 1000 * 1000)} / {format_ms(timeline.total_ms)}"),
         ProgressBar(total=timeline.total_ms, completed=position_ms, complete_style="green"),
@@ -176,6 +185,9 @@ def render(
             cue_text.append(printable(f"Left out: {note.text}"), style="bold magenta")
 
     status = Text(KEY_HELP, style="dim")
+    if waiting is not None:
+        status = Text(CONTINUE_HELP, style="bold reverse green")
+        status.append(f"   · {KEY_HELP}", style="dim")
     if speed != 1:
         status.append(f"   speed x{float(speed):g}", style="bold")
     if paused:
@@ -293,6 +305,7 @@ def play_fullscreen(
                         cue=cue,
                         notes=notes,
                         speed=player.speed,
+                        waiting=player.waiting,
                     ),
                     refresh=True,
                 )
@@ -303,6 +316,9 @@ def play_fullscreen(
                 for action in parse_keys(keys.read(_wait_s(player))):
                     if action == "quit":
                         return Outcome("quit", player.position_ms)
+                    if action == "continue" or (action == "toggle" and player.waiting):
+                        player.continue_()  # space, too, goes on from a self-paced part
+                        continue
                     if action == "toggle":
                         player.toggle()
                         continue
@@ -319,7 +335,7 @@ def play_fullscreen(
 
 def _wait_s(player: Player) -> float:
     """Until the next redraw: the refresh interval, or sooner when an event is due sooner."""
-    if player.paused:
+    if player.paused or player.waiting:
         return REFRESH_S
     upcoming = player.timeline.next_after(player.position_ms)
     until_ms = (upcoming.start_ms if upcoming else player.timeline.total_ms) - player.position_ms

@@ -48,6 +48,8 @@ _forbidden = FORBIDDEN.search
 TARGET_ROLES = frozenset({Role.NEXT_UP, Role.REPLACED})
 #: Kinds that may carry a hold part: the hold parts themselves and the cues of a hold.
 PART_KINDS = frozenset({Kind.HOLD, Kind.CUE})
+#: The kinds of segment a person may take their own time over (see ``Event.until``).
+OPEN_KINDS = frozenset({Kind.STEP, Kind.HOLD, Kind.REP})
 
 
 def _text_or(value: object, message: str) -> str:
@@ -178,6 +180,10 @@ class Message:
 
 def _is_text(value: object) -> bool:
     return type(value) is str and _forbidden(value) is None
+
+
+def _is_waited_for(value: object) -> bool:
+    return type(value) is str and _forbidden(value) is None and value.strip() != ""
 
 
 def _is_texts(value: object) -> bool:
@@ -415,6 +421,9 @@ class Event:
       outer to inner; ``rep``: a rep's Position; ``part``: the part of a hold split by breaks.
     - ``message``: for text the library wrote, its key and parameters; ``template``: the author's
       text before ``{side}`` and ``{other}`` were filled in, where it had them.
+    - ``until``: on the last segment of a self-paced part (a step, hold or rep), what the person
+      waits for ("the resistance fades"); the segment's duration is then the least time, and a
+      player waits at its end until the person goes on (``open``).
     """
 
     id: str
@@ -436,6 +445,7 @@ class Event:
     target: str | None = attrs.field(default=None, kw_only=True)
     message: Message | None = attrs.field(default=None, kw_only=True)
     template: str | None = attrs.field(default=None, kw_only=True)
+    until: str | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         kind, role, duration = self.kind, self.role, self.duration_ms
@@ -471,6 +481,7 @@ class Event:
             and (target is None if role not in TARGET_ROLES else type(target) is str and target)
             and (self.message is None or type(self.message) is Message)
             and (self.template is None or (type(self.template) is str and _is_text(self.template)))
+            and (self.until is None or (kind in OPEN_KINDS and _is_waited_for(self.until)))
         ):
             return
         raise _problems_error(event_problems(self), "the event")
@@ -484,6 +495,18 @@ class Event:
     def is_marker(self) -> bool:
         """True for a zero-length event (a cue, a skip note, the end)."""
         return self.duration_ms == 0
+
+    @property
+    def open(self) -> bool:
+        """True when the person takes their own time: a player waits at the end until they go
+        on. ``until`` says what they wait for."""
+        return self.until is not None
+
+    @property
+    def until_message(self) -> Message | None:
+        """For a self-paced part, what to say with it: the ``until`` message ("Until the
+        resistance fades, then continue when you are ready"); None otherwise."""
+        return None if self.until is None else Message("until", (("until", self.until),))
 
     @property
     def is_countdown(self) -> bool:
@@ -587,6 +610,14 @@ def event_problems(event: Any) -> list[tuple[str, str]]:
         found.append(("template", f"must be a text or None, got {event.template!r}"))
     elif event.template is not None and text_problem(event.template):
         found.append(("template", text_problem(event.template) or ""))
+    until = event.until
+    if until is not None:
+        if type(until) is not str or not until.strip():
+            found.append(("until", f"must be a non-empty text or None, got {until!r}"))
+        elif text_problem(until):
+            found.append(("until", text_problem(until) or ""))
+        elif type(kind) is Kind and kind not in OPEN_KINDS:
+            found.append(("until", f"only a step, hold or rep can be self-paced, not {_a(kind)}"))
     return found
 
 

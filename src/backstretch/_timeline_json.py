@@ -72,6 +72,8 @@ _EVENT_KEYS = (
     "part",
     "message",
     "template",
+    "open",
+    "until",
 )
 _EVENT_KEY_COUNT = len(_EVENT_KEYS)
 _ROOT_KEYS = ("version", "type", "title", "total_ms", "options", "stretches", "chapters", "events")
@@ -116,6 +118,8 @@ def _event_data(event: Event) -> dict[str, Any]:
             "params": {k: list(v) if type(v) is tuple else v for k, v in message.params},
         },
         "template": event.template,
+        "open": event.until is not None,
+        "until": event.until,
     }
 
 
@@ -307,8 +311,16 @@ class _Reader:
         self.text(data["text"], f"{path}.text")
         side = data["side"]
         self.check(side, f"{path}.side", side in (None, "left", "right"), '"left", "right" or null')
-        for key in ("stretch", "stretch_id", "target", "template"):
+        for key in ("stretch", "stretch_id", "target", "template", "until"):
             self.text(data[key], f"{path}.{key}", optional=True)
+        is_open = data["open"]
+        if self.check(is_open, f"{path}.open", type(is_open) is bool, "true or false"):
+            if is_open and data["until"] is None:
+                self.bad(
+                    f"{path}.open", "is true, but until is null: say what the person waits for"
+                )
+            elif not is_open and data["until"] is not None:
+                self.bad(f"{path}.open", "is false, but until is set: a self-paced part is open")
         tick = data["tick"]
         self.check(
             tick, f"{path}.tick", tick is None or type(tick) is int, "a whole number or null"
@@ -339,6 +351,7 @@ class _Reader:
             "part": part,
             "message": message,
             "template": data["template"],
+            "until": data["until"],
         }
         for field, problem in event_problems(_Fields(fields)):
             self.bad(f"{path}.{field}", problem)
@@ -570,9 +583,13 @@ def _event_of(values: tuple[Any, ...]) -> Event | None:
         part,
         message,
         template,
+        is_open,
+        until,
     ) = values
     try:
         if end != start + duration or type(rounds) is not list:
+            return None
+        if is_open is not (until is not None):
             return None
         return Event(
             event_id,
@@ -591,6 +608,7 @@ def _event_of(values: tuple[Any, ...]) -> Event | None:
             target=target,
             message=message,
             template=template,
+            until=until,
         )
     except (TimelineError, TypeError, KeyError):
         return None

@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import importlib.util
 import os
+import select
 import shutil
 import signal
 import sys
@@ -362,10 +363,13 @@ def _play_fullscreen(
 
 
 def _play_plain(timeline: Timeline, args: argparse.Namespace, speech: SpeechQueue | None) -> int:
-    """Each event printed as it fires, against the real clock (Ctrl-C stops)."""
+    """Each event printed as it fires, against the real clock (Ctrl-C stops). At the end of a
+    self-paced part it waits for Enter when typing comes from a terminal, and otherwise goes on
+    at once (nobody could press it)."""
     player = Player(timeline)
     player.set_speed(args.speed)
     player.start()
+    keyboard = sys.stdin.isatty()
     try:
         while True:
             for event in player.due():
@@ -378,6 +382,16 @@ def _play_plain(timeline: Timeline, args: argparse.Namespace, speech: SpeechQueu
                 if speech is not None:
                     speech.drain()
                 return 0
+            if player.waiting is not None:
+                if not keyboard:
+                    player.continue_()
+                    continue
+                print(f"{'':>8}  {'waiting':<13}  {'':<5}  {CONTINUE_PROMPT}", flush=True)
+                while not _line_typed():
+                    if speech is not None:
+                        speech.pump()
+                player.continue_()
+                continue
             upcoming = timeline.next_after(player.position_ms)
             wait_ms = (upcoming.start_ms if upcoming else timeline.total_ms) - player.position_ms
             time.sleep(min(0.1, max(0.001, float(wait_ms / player.speed) / 1000)))
@@ -399,10 +413,24 @@ def _stopped(timeline: Timeline, position_ms: int) -> str:
     )
 
 
+#: What plain mode says at the end of a self-paced part, when it waits for Enter.
+CONTINUE_PROMPT = "Continue when you are ready: press Enter"
+
+
+def _line_typed() -> bool:
+    """Whether a line was typed on the terminal within a tenth of a second (and read it)."""
+    ready, _, _ = select.select([sys.stdin], [], [], 0.1)
+    if ready:
+        sys.stdin.readline()
+    return bool(ready)
+
+
 def play_line(event: Event) -> str:
-    """One event as a plain line: clock time, role, side, text."""
+    """One event as a plain line: clock time, role, side, text (and, for a self-paced part, what
+    the person waits for)."""
     side = event.side.value.upper() if event.side else ""
-    line = f"{format_ms(event.start_ms):>8}  {event.role.value:<13}  {side:<5}  {event.text}"
+    until = f" (until {event.until})" if event.until is not None else ""
+    line = f"{format_ms(event.start_ms):>8}  {event.role.value:<13}  {side:<5}  {event.text}{until}"
     return printable(line.rstrip())
 
 

@@ -44,9 +44,14 @@ def monotonic_ms() -> int:
 class Player:
     """Plays a Timeline against a clock: start, pause, resume, seek, next, previous, speed.
 
-    States: not started, playing, paused, finished (the position reached the end). A seek starts
-    a new pass: the segment playing at the target is due first, then every event from the target
-    on; events skipped over never fire, and events passed again after a backward seek fire again.
+    States: not started, playing, paused, waiting, finished (the position reached the end). A
+    seek starts a new pass: the segment playing at the target is due first, then every event from
+    the target on; events skipped over never fire, and events passed again after a backward seek
+    fire again.
+
+    A self-paced segment (``Event.open``) holds the position at its end: the player is
+    ``waiting`` until ``continue_()`` (or ``next()``, or a seek) lets it go on. Nothing after the
+    segment is due while it waits.
     """
 
     def __init__(self, timeline: Timeline, *, clock: Clock = monotonic_ms) -> None:
@@ -59,6 +64,8 @@ class Player:
         self._anchor_position = Fraction(0)
         self._cursor = 0  # index of the next event to fire
         self._pending: list[Event] = []  # fired first by the next due(): the segment sought into
+        self._open_ends = [s.end_ms for s in timeline.segments if s.until is not None]
+        self._wall: int | None = None  # the end of the next self-paced segment: the position stops
 
     # Position and state.
 
@@ -71,7 +78,16 @@ class Player:
         if not self._started or self._paused:
             return self._anchor_position
         elapsed = self._clock() - self._anchor_clock_ms
-        return self._anchor_position + elapsed * self._speed
+        position = self._anchor_position + elapsed * self._speed
+        return position if self._wall is None else min(position, Fraction(self._wall))
+
+    @property
+    def waiting(self) -> Event | None:
+        """The self-paced segment whose end the position is held at, waiting for the person to
+        go on (``continue_()``); None otherwise."""
+        if self._wall is None or not self._started or self._exact_position() < self._wall:
+            return None
+        return self.timeline.at(self._wall - 1)
 
     @property
     def playing(self) -> bool:
@@ -88,6 +104,7 @@ class Player:
         return (
             self._started
             and self.position_ms >= self.timeline.total_ms
+            and self._wall is None
             and self._cursor >= len(self.timeline.events)
             and not self._pending
         )
@@ -98,8 +115,11 @@ class Player:
 
     @property
     def current(self) -> Event | None:
-        """The segment playing now (None before the start and at the end)."""
-        return self.timeline.at(self.position_ms) if self._started else None
+        """The segment playing now, or waited at the end of (None before the start and at the
+        end)."""
+        if not self._started:
+            return None
+        return self.waiting or self.timeline.at(self.position_ms)
 
     # Controls.
 
@@ -110,6 +130,15 @@ class Player:
         self._reanchor(Fraction(0))
         self._cursor = 0
         self._pending = []
+        self._wall = self._open_end_after(0)
+
+    def continue_(self) -> None:
+        """Go on past the end of the self-paced segment the player is waiting at (nothing
+        happens when it is not waiting)."""
+        if self.waiting is not None:
+            assert self._wall is not None
+            self._reanchor(Fraction(self._wall))
+            self._wall = self._open_end_after(self._wall)
 
     def pause(self) -> None:
         """Stop the position where it is; the clock may run on, the position does not."""
@@ -149,6 +178,7 @@ class Player:
             self._started = True
             self._paused = False
         self._reanchor(Fraction(target))
+        self._wall = self._open_end_after(target)
         self._cursor = _first_at_or_after(self.timeline, target)
         playing = self.timeline.at(target)
         self._pending = [playing] if playing is not None and playing.start_ms < target else []
@@ -156,12 +186,12 @@ class Player:
     def next(self) -> None:
         """Jump to the start of the next segment (or the end)."""
         segments = self.timeline.segments
-        index = bisect.bisect_right(segments, self.position_ms, key=_start)
+        index = bisect.bisect_right(segments, self._here(), key=_start)
         self.seek(segments[index].start_ms if index < len(segments) else self.timeline.total_ms)
 
     def previous(self) -> None:
         """Restart the current segment, or, within its first two seconds, go to the one before."""
-        position = self.position_ms
+        position = self._here()
         segments = self.timeline.segments
         index = bisect.bisect_right(segments, position, key=_start) - 1  # the current one
         if index < 0:
@@ -176,12 +206,21 @@ class Player:
         if not self._started:
             return ()
         fired, self._pending = self._pending, []
-        position = self.position_ms
+        position = self._here()  # what starts at the wall waits with it
         events = self.timeline.events
         while self._cursor < len(events) and events[self._cursor].start_ms <= position:
             fired.append(events[self._cursor])
             self._cursor += 1
         return tuple(fired)
+
+    def _here(self) -> int:
+        """The position, or just inside the segment waited at (the next one has not begun)."""
+        return self.position_ms - 1 if self.waiting is not None else self.position_ms
+
+    def _open_end_after(self, ms: int) -> int | None:
+        """The end of the first self-paced segment ending after ``ms``, if any."""
+        index = bisect.bisect_right(self._open_ends, ms)
+        return self._open_ends[index] if index < len(self._open_ends) else None
 
     def _clamped(self) -> Fraction:
         return min(Fraction(self.timeline.total_ms), self._exact_position())

@@ -108,9 +108,17 @@ def _sides(explicit: bool) -> st.SearchStrategy[Side | None]:
     return st.sampled_from((None, Side.LEFT, Side.RIGHT)) if explicit else st.none()
 
 
+def _untils(sided: bool) -> st.SearchStrategy[str]:
+    """What a self-paced part waits for, or "" for a part of fixed length."""
+    return st.one_of(st.just(""), _texts(sided=sided))
+
+
 def _steps(sided: bool) -> st.SearchStrategy[Step]:
     return st.builds(
-        Step, _texts(sided=sided), duration=st.one_of(st.none(), durations(max_ms=20_000))
+        Step,
+        _texts(sided=sided),
+        duration=st.one_of(st.none(), durations(max_ms=20_000)),
+        until=_untils(sided),
     )
 
 
@@ -127,6 +135,7 @@ def _holds(sided: bool) -> st.SearchStrategy[Hold]:
         text=_texts(sided=sided),
         cue=st.one_of(st.just(""), _texts(sided=sided)),
         breaks=st.one_of(st.none(), breaks),
+        until=_untils(sided),
     ).filter(_parts_fit)
 
 
@@ -143,6 +152,7 @@ def _reps(sided: bool, explicit_sides: bool) -> st.SearchStrategy[Reps]:
         _texts(sided=sided),
         tempo=durations(max_ms=10_000),
         alternate=st.just(False),
+        until=_untils(sided),
     )
     if sided:
         return plain
@@ -153,6 +163,7 @@ def _reps(sided: bool, explicit_sides: bool) -> st.SearchStrategy[Reps]:
         tempo=durations(max_ms=10_000),
         alternate=st.just(True),
         first=_sides(explicit_sides),
+        until=_untils(True),
     )
     return st.one_of(plain, alternating)
 

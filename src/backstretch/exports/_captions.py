@@ -13,6 +13,7 @@ import itertools
 import attrs
 
 from .._kinds import Kind
+from .._messages import render_message
 from .._text import printable
 from .._timeline import Event, Timeline
 
@@ -35,8 +36,12 @@ def one_line(text: str) -> str:
 
 
 def main_line(segment: Event) -> str:
+    """Side first, then the instruction, then for a self-paced part what to wait for (captions
+    run on the nominal time; the viewer pauses the video)."""
     side = f"{segment.side.value.upper()} · " if segment.side else ""
-    return one_line(f"{side}{segment.text}")
+    waits = segment.until_message
+    until = f" · {render_message(waits)}" if waits is not None else ""
+    return one_line(f"{side}{segment.text}{until}")
 
 
 def captions(timeline: Timeline) -> list[Caption]:

@@ -31,6 +31,7 @@ import attrs
 
 from .._files import atomic_file
 from .._kinds import Kind, Role
+from .._messages import render_message
 from .._text import printable
 from .._time import format_ms
 from .._timeline import Timeline
@@ -304,16 +305,19 @@ def _items(timeline: Timeline) -> list[_Item]:
             items.append(_Item("beep", (event.text,), (event.id,), event.start_ms, True, high))
             continue
         anchored = not event.is_marker
+        # A self-paced part says what to wait for: the listener pauses the guide until then.
+        waits = event.until_message
+        said = (event.text,) if waits is None else (event.text, render_message(waits))
         last = items[-1] if items else None
         if last is not None and last.kind == "speech" and last.due_ms == event.start_ms:
             items[-1] = attrs.evolve(
                 last,
-                texts=(*last.texts, event.text),
+                texts=(*last.texts, *said),
                 event_ids=(*last.event_ids, event.id),
                 anchored=last.anchored or anchored,
             )
         else:
-            items.append(_Item("speech", (event.text,), (event.id,), event.start_ms, anchored))
+            items.append(_Item("speech", said, (event.id,), event.start_ms, anchored))
     chime_ms = max(0, timeline.total_ms - CHIME_MS)
     end_ids = tuple(e.id for e in timeline.markers if e.kind is Kind.END)
     items.append(_Item("chime", ("end chime",), end_ids, chime_ms, True))

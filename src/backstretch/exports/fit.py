@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .._kinds import Kind, Role
+from .._messages import render_message
 from .._text import printable
 from .._time import split_ms
 from .._timeline import Event, Timeline
@@ -34,6 +35,8 @@ MAX_STEPS = 65_535
 MAX_NAME_BYTES = 32
 
 REST_KINDS = frozenset({Kind.REST, Kind.BREAK, Kind.SWITCH})
+#: The name of the lap-button step that ends a self-paced part.
+OPEN_NAME = "When ready"
 #: Step names by kind; a role of its own (what a stretch needs) overrides its kind's.
 LABELS: dict[str, str] = {
     Role.PROPS: "You need",
@@ -64,12 +67,16 @@ def _blocks(segments: Sequence[Event], depth: int) -> list[dict[str, Any]]:
         if len(segment.rounds) > depth:
             end = end_of_repeat(segments, index, depth)
             made = _repeat(segments[index:end], depth)
-        elif segment.kind is Kind.REP:
-            end = end_of_reps(segments, index)
-            made = _reps(segments[index:end], both=alternating(segments, index))
         else:
-            end = index + 1
-            made = _timed(segment)
+            if segment.kind is Kind.REP:
+                end = end_of_reps(segments, index)
+                made = _reps(segments[index:end], both=alternating(segments, index))
+            else:
+                end = index + 1
+                made = _timed(segment)
+            waits = segments[end - 1].until_message
+            if waits is not None:  # self-paced: the least time, then until the lap button
+                made += _shifted(_open(render_message(waits)), len(made))
         result += _shifted(made, len(result))
         index = end
     return result
@@ -122,6 +129,20 @@ def _reps(reps: Sequence[Event], *, both: bool) -> list[dict[str, Any]]:
         label = f"Reps {first.rep.count}{side}"
     duration_ms = sum(r.duration_ms for r in reps)
     return _step_texts(label, words, duration_ms, "repetition_time", "active")
+
+
+def _open(text: str) -> list[dict[str, Any]]:
+    """A step that lasts until the person presses the lap button: the end of a self-paced part."""
+    return [
+        {
+            "message_index": 0,
+            "wkt_step_name": chunks(OPEN_NAME, MAX_NAME_BYTES)[0],
+            "duration_type": "open",
+            "target_type": "open",
+            "intensity": "active",
+            "notes": chunks(" ".join(printable(text).split()), MAX_STRING_BYTES)[0],
+        }
+    ]
 
 
 def _timed(segment: Event) -> list[dict[str, Any]]:

@@ -18,6 +18,7 @@ import re
 import attrs
 
 from .._kinds import Kind, Role, Side
+from .._messages import render_message
 from .._text import printable
 from .._time import format_ms
 from .._timeline import Event, Timeline
@@ -177,8 +178,14 @@ def _author_text(event: Event) -> str:
     return event.template or event.text
 
 
+def _waits(segment: Event) -> str:
+    """For a self-paced part, what the person waits for, as a sentence after its text."""
+    waits = segment.until_message
+    return "" if waits is None else f" *{_sentence(_md(render_message(waits)))}*"
+
+
 def _single(segment: Event) -> _Item:
-    shape = (segment.role, segment.duration_ms, _author_text(segment))
+    shape = (segment.role, segment.duration_ms, _author_text(segment), segment.until)
     if segment.kind is Kind.SWITCH:
         text = f"**Switch sides** ({format_ms(segment.duration_ms)}): {_md(segment.text)}"
         return _Item(None, text, ("switch", segment.duration_ms))
@@ -187,7 +194,8 @@ def _single(segment: Event) -> _Item:
     elif segment.kind is Kind.BREAK:
         text = f"**Break** {format_ms(segment.duration_ms)}: {_md(segment.text)}"
     else:
-        text = _md(segment.text)
+        least = f"(at least {format_ms(segment.duration_ms)}) " if segment.open else ""
+        text = least + _md(segment.text) + _waits(segment)
     return _Item(segment.side, text, shape)
 
 
@@ -195,17 +203,18 @@ def _hold(parts: list[Event], cues: _Cues) -> _Item:
     holds = [p for p in parts if p.kind is Kind.HOLD]
     breaks = [p for p in parts if p.kind is Kind.BREAK]
     held = sum(p.duration_ms for p in holds)
-    text = f"**Hold {format_ms(held)}**"
+    last = holds[-1]
+    text = f"**Hold {'at least ' if last.open else ''}{format_ms(held)}**"
     if breaks:
         text += (
             f" in {len(holds)} parts, with a {format_ms(breaks[0].duration_ms)} break between "
             f"them ({_md(breaks[0].text)})"
         )
-    text += f": {_sentence(_md(holds[0].text))}"
+    text += f": {_sentence(_md(holds[0].text))}{_waits(last)}"
     during = {cue.text for part in holds for cue in cues.within(part.start_ms, part.end_ms)}
     if during:
         text += "".join(f" *Cue: {_sentence(_md(cue))}*" for cue in sorted(during))
-    shape = ("hold", held, len(holds), _author_text(holds[0]))
+    shape = ("hold", held, len(holds), _author_text(holds[0]), last.until)
     return _Item(holds[0].side, text, shape)
 
 
@@ -220,8 +229,8 @@ def _reps(reps: list[Event]) -> _Item:
         assert first.side is not None
         text += f", alternating sides, {first.side.value} first"
     words = str(first.message["text"]) if first.message is not None else first.text
-    text += f": {_md(words)}"
-    shape = ("reps", count, both, first.duration_ms, _author_text(first))
+    text += f": {_md(words)}{_waits(reps[-1])}"
+    shape = ("reps", count, both, first.duration_ms, _author_text(first), reps[-1].until)
     return _Item(None if both else first.side, text, shape)
 
 

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape as _xml_escape
 from xml.sax.saxutils import quoteattr
 
 from .._kinds import Kind, Side
+from .._messages import render_message
 from .._text import printable
 from .._time import format_ms
 from .._timeline import Event, Timeline
@@ -119,6 +120,9 @@ def _segment(segment: Event, timeline: Timeline, y: int) -> str:
         fill = "url(#hatch)"
     side = f" {segment.side.value}" if segment.side else ""
     tip = f"{format_ms(segment.start_ms)} {segment.kind.value}{side}: {segment.text}"
+    waits = segment.until_message
+    if waits is not None:  # self-paced: the band shows its least time
+        tip += f" ({render_message(waits)})"
     return (
         f'<rect x="{_x(segment.start_ms, timeline):.2f}" y="{top:.1f}" '
         f'width="{_w(segment.duration_ms, timeline):.2f}" height="{tall:.1f}" '
