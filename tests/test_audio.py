@@ -17,10 +17,16 @@ from hypothesis import strategies as st
 
 from backstretch import (
     Event,
+    Hold,
     Kind,
     NotInstalledError,
+    PerSide,
+    Repeat,
     Role,
+    Routine,
     SpeechFitError,
+    Step,
+    Stretch,
     Timeline,
     catalog,
     compile_routine,
@@ -310,3 +316,28 @@ def test_a_self_paced_part_says_what_to_wait_for() -> None:
         "Lean forward. Until the stretch fades, then continue when you are ready.",
         "Sit up.",
     ] == [text for text, _ in synth.calls]
+
+
+def test_a_bird_dog_pattern_has_no_collision_with_the_default_cues() -> None:
+    """Step, 5 s hold, step, per side, three rounds, spoken by espeak-ng with the default cues:
+    every cue fits where it is said (it used to run into the next step five times)."""
+    require("espeak-ng")
+    bird_dog = Stretch(
+        "Bird Dog",
+        [
+            Repeat(
+                3,
+                [
+                    PerSide(
+                        [
+                            Step("Reach your {side} arm forward and your {other} leg back"),
+                            Hold("5s"),
+                            Step("Return to all fours"),
+                        ]
+                    )
+                ],
+            )
+        ],
+    )
+    timeline = compile_routine(Routine("Core", [bird_dog]))
+    assert () == audio.guide(timeline).collisions

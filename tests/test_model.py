@@ -54,7 +54,7 @@ def test_nodes_are_frozen_values() -> None:
 @given(strategies.routines())
 def test_reprs_evaluate_back_to_equal_values(routine: Routine) -> None:
     """A failing example's repr can be pasted straight into a test."""
-    assert routine == eval(repr(routine), vars(backstretch))
+    assert routine == eval(repr(routine), {n: getattr(backstretch, n) for n in backstretch.__all__})
 
 
 @pytest.mark.parametrize(

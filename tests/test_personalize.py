@@ -19,15 +19,18 @@ from backstretch import (
     InvalidTypeError,
     InvalidValueError,
     Kind,
+    LocalCues,
     Message,
     PerSide,
     Problem,
+    Repeat,
     Role,
     Routine,
     RoutineError,
     Side,
     Step,
     Stretch,
+    Timeline,
     between,
     catalog,
     compile_routine,
@@ -302,7 +305,7 @@ def test_cues_are_placed_exactly() -> None:
     # title 0-3 s, announce 3-6 s, left: hold 6-26, break 26-28, hold 28-48; switch 48-50;
     # right: hold 50-70, break 70-72, hold 72-92.
     assert [
-        (0, "next-up-calf", "Next up: Calf"),  # 10 s ahead, but not before the title
+        (364, "next-up-calf", "Next up: Calf"),  # 10 s ahead, but after the title's word
         (3000, "left/0/countdown0-3", "3"),
         (4000, "left/0/countdown0-2", "2"),
         (5000, "left/0/countdown0-1", "1"),
@@ -311,7 +314,8 @@ def test_cues_are_placed_exactly() -> None:
         # no tick inside the hold part before: the 2 s break has room for "2" and "1" only
         (26000, "left/0/countdown1-2", "2"),
         (27000, "left/0/countdown1-1", "1"),
-        (28000, "left/0/halfway", "Halfway"),  # 20 s of 40 s held: the start of the second part
+        # 20 s of 40 s held: the start of the second part, after its word "Hold" (364 ms)
+        (28364, "left/0/halfway", "Halfway"),
         (38000, "left/0/cue2", "breathe"),
         (43000, "switch-prompt", "Get ready to switch to the right side"),
         # the same after the 2 s switch
@@ -321,7 +325,7 @@ def test_cues_are_placed_exactly() -> None:
         (65000, "right/0/cue1", "breathe"),
         (70000, "right/0/countdown1-2", "2"),
         (71000, "right/0/countdown1-1", "1"),
-        (72000, "right/0/halfway", "Halfway"),
+        (72364, "right/0/halfway", "Halfway"),
         (82000, "right/0/cue2", "breathe"),
     ] == cues
 
@@ -383,5 +387,60 @@ def test_prompts_with_no_lead_still_come_before_their_boundary() -> None:
         routine, cues=Cues(next_up_lead="0s", switch_lead="0s"), safety_note=None
     )
     prompts = {e.id: (e.start_ms, e.stretch) for e in timeline.events if e.kind is Kind.CUE}
-    # title 0-3 s, announce 3-6 s, left 6-10 s, switch 10-11 s.
-    assert {"next-up-a": (2_999, None), "a/0/switch-prompt": (9_999, "a")} == prompts
+    # title 0-3 s, announce 3-6 s, left 6-10 s, switch 10-11 s. Each is said just before its
+    # boundary, its words ending there: "Next up: a" takes 1091 ms at 165 words a minute, "Get
+    # ready to switch to the right side" 2910 ms.
+    assert {"next-up-a": (1_909, None), "a/0/switch-prompt": (7_090, "a")} == prompts
+
+
+def _cue_roles(timeline: Timeline) -> list[str]:
+    return [e.role.value for e in timeline.events if e.kind is Kind.CUE]
+
+
+def test_local_cues_quiet_a_node_and_give_back_what_an_outer_one_quieted() -> None:
+    def routine(hold_cues: LocalCues | None, repeat_cues: LocalCues | None) -> Routine:
+        body = [Step("Kneel", duration="5s"), Hold("30s", cue="Breathe", cues=hold_cues)]
+        return Routine("r", [Stretch("Cat", [Repeat(2, body, cues=repeat_cues)])])
+
+    options = {"safety_note": None, "cues": Cues(next_up=False)}
+    loud = compile_routine(routine(None, None), **options)  # type: ignore[arg-type]
+    assert ["countdown"] * 3 + ["hold_cue", "halfway"] + ["countdown"] * 3 + [
+        "hold_cue",
+        "halfway",
+    ] == _cue_roles(loud)
+    quiet = compile_routine(routine(None, LocalCues(countdown=False, halfway=False)), **options)  # type: ignore[arg-type]
+    assert ["hold_cue", "hold_cue"] == _cue_roles(quiet)
+    back = LocalCues(countdown=True)
+    given_back = compile_routine(
+        routine(back, LocalCues(countdown=False, halfway=False)),
+        **options,  # type: ignore[arg-type]
+    )
+    assert ["countdown"] * 3 + ["hold_cue"] + ["countdown"] * 3 + ["hold_cue"] == _cue_roles(
+        given_back
+    )
+    # The routine-wide options are the ceiling: a LocalCues cannot turn on what they left out.
+    assert [] == _cue_roles(compile_routine(routine(back, None), cues=Cues.off()))
+
+
+def test_rapid_repeated_holds_stay_quiet() -> None:
+    """Cat and cow, ten rounds of 3 s holds: no countdown at all (shorter than countdown_min)."""
+    cat_cow = Stretch(
+        "Cat Cow",
+        [Repeat(10, [Hold("3s", text="Cat: round your back"), Hold("3s", text="Cow: lift")])],
+    )
+    timeline = compile_routine(Routine("Spine", [cat_cow]))
+    assert [] == [e for e in timeline.events if e.role is Role.COUNTDOWN]
+    ticked = compile_routine(Routine("Spine", [cat_cow]), cues=Cues(countdown_min="3s"))
+    # Allowed by countdown_min, ticks still never fall inside the hold before: only the first.
+    assert 3 == len([e for e in ticked.events if e.role is Role.COUNTDOWN])
+
+
+def test_local_cues_must_be_local_cues() -> None:
+    with pytest.raises(InvalidTypeError) as caught:
+        Hold("30s", cues=Cues())  # type: ignore[arg-type]
+    assert str(caught.value).startswith("Hold.cues must be a LocalCues or None, got Cues: ")
+    with pytest.raises(InvalidTypeError) as caught:
+        LocalCues(countdown=3)  # type: ignore[arg-type]
+    assert "LocalCues.countdown must be True, False or None (as around it), got 3" == str(
+        caught.value
+    )

@@ -28,6 +28,7 @@ from backstretch import (
     Hold,
     Kind,
     Level,
+    Message,
     Repeat,
     Reps,
     Role,
@@ -40,6 +41,7 @@ from backstretch import (
     render_message,
     strategies,
 )
+from backstretch._text import speaking_ms
 
 LEVELS = [level.value for level in Level]
 #: The roles whose text the author wrote: these events never carry a message.
@@ -426,21 +428,94 @@ def _clock(offset_ms: int, parts: list[Event]) -> int:
     return parts[-1].end_ms
 
 
+def _words(event: Event) -> tuple[int, int]:
+    """When ``event``'s words are said: a cue's or a skip note's, or a segment's opening words
+    (its text, and what a self-paced part waits for), cut at its end."""
+    said = speaking_ms(event.text)
+    if not event.duration_ms:
+        return (event.start_ms, event.start_ms + said)
+    if event.until_message is not None:
+        said += speaking_ms(render_message(event.until_message))
+    return (event.start_ms, event.start_ms + min(event.duration_ms, said))
+
+
+def _quiet(spans: list[tuple[int, int]], want: int, lo: int, hi: int, length: int) -> int | None:
+    """Brute force over every time a best answer can be: the latest start in [lo, hi - length]
+    not after ``want`` whose words overlap no span, else the earliest after it."""
+    candidates = {want, lo, hi - length, *(e for _, e in spans), *(s - length for s, _ in spans)}
+    free = sorted(
+        t
+        for t in candidates
+        if lo <= t <= hi - length and all(e <= t or t + length <= s for s, e in spans)
+    )
+    before = [t for t in free if t <= want]
+    return before[-1] if before else (free[0] if free else None)
+
+
+def _allowed(routine: Routine, segment: oracle.Segment) -> tuple[bool, bool, bool]:
+    """What the LocalCues around a hold allow: the innermost setting of each cue wins."""
+    stretch = next(
+        s
+        for item in routine.body
+        if isinstance(item, Stretch)
+        for s in item.chain
+        if s.name == segment.stretch
+    )
+    allowed = [True, True, True]
+    assert isinstance(segment.node, Hold)
+    for local in [stretch.cues, *(r.cues for r, _ in segment.repeats), segment.node.cues]:  # type: ignore[attr-defined]
+        for i, value in enumerate(
+            (local.countdown, local.halfway, local.hold_cues) if local else ()
+        ):
+            if value is not None:
+                allowed[i] = value
+    return allowed[0], allowed[1], allowed[2]
+
+
 @given(strategies.routines(), strategies.levels(), strategies.cue_options())
 def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> None:
-    """Every cue sits where the docs say, with its role and fields: countdown ticks a second apart
-    before each hold part (not before its stretch); halfway at half the held time of long enough
-    holds; a hold's own cue at its start and every breath_every; switch prompts within the side
-    before the switch, naming the side to come; next-up in the segment before the stretch,
-    naming it; Cues.off() adds no cue at all."""
+    """Every cue sits where the docs say, with its role and fields, and is said over nothing:
+    countdown ticks a second apart before each hold part at least countdown_min long, never
+    inside the hold, rep or self-paced part before, nor before the stretch; halfway at half the
+    held time of long enough holds; a hold's own cue at its start and every breath_every; switch
+    prompts within the side before the switch, naming the side to come; next-up in the segment
+    before the stretch, naming it. Every cue but the ticks and a hold's opening cue is said
+    where its words overlap no other words, at the wanted time or the nearest that has room
+    (halfway and repeated hold cues only later, in their part), and left out when there is none.
+    LocalCues quiet what they say; Cues.off() adds no cue at all."""
     timeline = compile_routine(routine, level=level, cues=cues)
     cue_markers = [m for m in timeline.markers if m.kind is Kind.CUE]
     by_role: dict[Role, list[Event]] = defaultdict(list)
     for marker in cue_markers:
         by_role[marker.role].append(marker)
+    opening = {
+        m.id
+        for m in by_role[Role.HOLD_CUE]
+        if any(
+            h.kind is Kind.HOLD
+            and h.start_ms == m.start_ms
+            and (h.part is None or h.part.index == 1)
+            for h in timeline.segments
+        )
+    }
+
+    def spans_but(cue: Event) -> list[tuple[int, int]]:
+        return [
+            _words(e)
+            for e in timeline.events
+            if e is not cue
+            and (
+                e.duration_ms or (e.kind in (Kind.CUE, Kind.SKIP) and e.role is not Role.COUNTDOWN)
+            )
+        ]
+
+    for cue in cue_markers:  # said over nothing
+        if cue.role is not Role.COUNTDOWN and cue.id not in opening:
+            start, end = _words(cue)
+            assert all(e <= start or end <= s for s, e in spans_but(cue)), cue.id
 
     holds: dict[object, list[Event]] = defaultdict(list)
-    nodes: dict[object, Hold] = {}
+    nodes: dict[object, tuple[Hold, tuple[bool, bool, bool]]] = {}
     expected_ticks: Counter[tuple[object, ...]] = Counter()
     first_halves: dict[object, Event] = {}
     switches: list[tuple[object, Event]] = []
@@ -452,11 +527,11 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
         if event.kind is not Kind.HOLD:
             continue
         assert isinstance(label.node, Hold)
+        allowed = _allowed(routine, label)
         holds[label.instance].append(event)
-        nodes[label.instance] = label.node
+        nodes[label.instance] = (label.node, allowed)
         chapter = timeline.chapter_at(event.start_ms)
         assert chapter is not None
-        # Ticks lie after the last hold, rep or self-paced part of the stretch, never inside one.
         lead_in_ms = max(
             [chapter.start_ms]
             + [
@@ -467,6 +542,8 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
                 and (s.kind in (Kind.HOLD, Kind.REP) or s.open)
             ]
         )
+        if not allowed[0] or event.duration_ms < cues.countdown_min.ms:
+            continue
         for tick in range(1, cues.countdown + 1):
             due_ms = event.start_ms - tick * 1000
             if due_ms >= lead_in_ms:
@@ -475,38 +552,130 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
     assert expected_ticks == Counter((m.start_ms, m.tick, m.side, m.part, m.rounds) for m in ticks)
     assert all(m.text == str(m.tick) for m in ticks)
 
-    halfway: Counter[tuple[object, ...]] = Counter()
-    hold_cues: Counter[tuple[object, ...]] = Counter()
+    def later_in_part(cue: Event | None, want: int, parts: list[Event], text: str) -> None:
+        part = next(p for p in parts if p.start_ms <= want < p.end_ms)
+        spans = (
+            spans_but(cue)
+            if cue is not None
+            else [
+                _words(e)
+                for e in timeline.events
+                if e.duration_ms
+                or (e.kind in (Kind.CUE, Kind.SKIP) and e.role is not Role.COUNTDOWN)
+            ]
+        )
+        found = _quiet(spans, want, want, part.end_ms, speaking_ms(text))
+        assert (None if cue is None else cue.start_ms) == found, (want, text)
+
+    halfways = {(m.side, m.rounds, m.part): m for m in by_role[Role.HALFWAY]}
+    expected_halfways = 0
+    hold_cue_times: list[int] = []
     for instance, parts in holds.items():
+        node, allowed = nodes[instance]
         held = sum(p.duration_ms for p in parts)
-        if cues.halfway and held >= cues.halfway_min.ms and not nodes[instance].until:
-            halfway[(_clock(held // 2, parts), parts[0].side, parts[0].rounds)] += 1
-        cue = nodes[instance].cue
-        if cue and cues.hold_cues:
+        if allowed[1] and cues.halfway and held >= cues.halfway_min.ms and not node.until:
+            want = _clock(held // 2, parts)
+            candidates = [
+                m
+                for m in by_role[Role.HALFWAY]
+                if parts[0].start_ms <= m.start_ms < parts[-1].end_ms
+            ]
+            later_in_part(candidates[0] if candidates else None, want, parts, "Halfway")
+            expected_halfways += len(candidates)
+        if node.cue and cues.hold_cues and allowed[2]:
             every = cues.breath_every.ms if cues.breath_every else held
-            for offset in range(0, held, every):
-                hold_cues[(_clock(offset, parts), parts[0].side, parts[0].rounds)] += 1
-    assert halfway == Counter((m.start_ms, m.side, m.rounds) for m in by_role[Role.HALFWAY])
-    assert hold_cues == Counter((m.start_ms, m.side, m.rounds) for m in by_role[Role.HOLD_CUE])
+            # Placed in turn, each after the ones before it: this hold's own cues are simulated,
+            # everything else said is taken from the timeline.
+            others = [
+                _words(e)
+                for e in timeline.events
+                if (
+                    e.duration_ms
+                    or (e.kind in (Kind.CUE, Kind.SKIP) and e.role is not Role.COUNTDOWN)
+                )
+                and not (
+                    e.role is Role.HOLD_CUE and parts[0].start_ms <= e.start_ms < parts[-1].end_ms
+                )
+            ]
+            placed = [parts[0].start_ms]
+            length = speaking_ms(node.cue)
+            for offset in range(every, held, every):
+                want = _clock(offset, parts)
+                part = next(p for p in parts if p.start_ms <= want < p.end_ms)
+                mine = [(t, t + length) for t in placed]
+                found = _quiet(others + mine, want, want, part.end_ms, length)
+                if found is not None:
+                    placed.append(found)
+            hold_cue_times += placed
+    assert expected_halfways == len(by_role[Role.HALFWAY])
+    assert sorted(hold_cue_times) == sorted(m.start_ms for m in by_role[Role.HOLD_CUE])
+    del halfways
 
     expected_prompts = []
+    prompts = by_role[Role.SWITCH_PROMPT]
     if cues.switch_prompt:
         for instance, switch in switches:
             before = timeline.at(switch.start_ms - 1)
             if before is not None and before.open:  # never inside a self-paced part
                 continue
-            earliest = max(first_halves[instance].start_ms, switch.start_ms - cues.switch_lead.ms)
-            expected_prompts.append((min(switch.start_ms - 1, earliest), switch.side))
-    prompts = by_role[Role.SWITCH_PROMPT]
+            prompt = next(
+                (
+                    m
+                    for m in prompts
+                    if m.side is switch.side
+                    and first_halves[instance].start_ms <= m.start_ms < switch.start_ms
+                ),
+                None,
+            )
+            spans = (
+                spans_but(prompt)
+                if prompt
+                else [
+                    _words(e)
+                    for e in timeline.events
+                    if e.duration_ms
+                    or (e.kind in (Kind.CUE, Kind.SKIP) and e.role is not Role.COUNTDOWN)
+                ]
+            )
+            assert switch.side is not None
+            text = render_message(Message("switch_prompt", (("side", switch.side.value),)))
+            found = _quiet(
+                spans,
+                switch.start_ms - cues.switch_lead.ms,
+                first_halves[instance].start_ms,
+                switch.start_ms,
+                speaking_ms(text),
+            )
+            if found is not None:
+                expected_prompts.append((found, switch.side))
     assert expected_prompts == [(m.start_ms, m.side) for m in prompts]
 
     expected_next_up = []
+    next_ups = by_role[Role.NEXT_UP]
     for chapter in timeline.chapters if cues.next_up else ():
         before = timeline.at(chapter.start_ms - 1) if chapter.start_ms else None
         if before is not None and not before.open:  # never inside a self-paced part
-            earliest = max(before.start_ms, chapter.start_ms - cues.next_up_lead.ms)
-            expected_next_up.append((min(chapter.start_ms - 1, earliest), chapter.stretch_id))
-    next_ups = by_role[Role.NEXT_UP]
+            preview = next((m for m in next_ups if m.target == chapter.stretch_id), None)
+            spans = (
+                spans_but(preview)
+                if preview
+                else [
+                    _words(e)
+                    for e in timeline.events
+                    if e.duration_ms
+                    or (e.kind in (Kind.CUE, Kind.SKIP) and e.role is not Role.COUNTDOWN)
+                ]
+            )
+            length = speaking_ms(f"Next up: {chapter.title}")
+            found = _quiet(
+                spans,
+                chapter.start_ms - cues.next_up_lead.ms,
+                before.start_ms,
+                chapter.start_ms,
+                length,
+            )
+            if found is not None:
+                expected_next_up.append((found, chapter.stretch_id))
     assert expected_next_up == [(m.start_ms, m.target) for m in next_ups]
     for marker in next_ups:  # it sits in the segment before, and belongs where that one does
         segment = timeline.at(marker.start_ms)

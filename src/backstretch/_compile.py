@@ -21,6 +21,7 @@ from ._model import (
     SWITCH_TEXT,
     BodyNode,
     Hold,
+    LocalCues,
     Modification,
     PerSide,
     Repeat,
@@ -31,7 +32,7 @@ from ._model import (
     Stretch,
     hold_parts,
 )
-from ._text import text_problem
+from ._text import speaking_ms, text_problem
 from ._time import (
     CountRange,
     Duration,
@@ -111,8 +112,8 @@ def _duration(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
 class Cues:
     """Which cue markers the compiler adds, and when. ``Cues.off()`` adds none of them.
 
-    - ``countdown``: ticks (e.g. "3", "2", "1"), one a second, before each part of a hold; 0 for
-      none.
+    - ``countdown``: ticks (e.g. "3", "2", "1"), one a second, before each part of a hold at
+      least ``countdown_min`` long (so rapid repeated holds stay quiet); 0 for none.
     - ``halfway``: a "Halfway" cue in holds at least ``halfway_min`` long.
     - ``hold_cues``: give a hold's own cue (its ``cue=``, e.g. a breath cue) at the start of the
       hold; ``breath_every``: repeat it this often through the hold (None: only at the start).
@@ -121,6 +122,9 @@ class Cues:
     """
 
     countdown: int = attrs.field(default=3, kw_only=True, validator=_non_negative_int)
+    countdown_min: Duration = attrs.field(
+        default=seconds(10), kw_only=True, converter=_as_duration, validator=_duration
+    )
     halfway: bool = attrs.field(default=True, kw_only=True, validator=_flag)
     halfway_min: Duration = attrs.field(
         default=seconds(20), kw_only=True, converter=_as_duration, validator=_duration
@@ -246,6 +250,7 @@ def _record(
         language=language,
         safety_note=safety_note,
         countdown=cues.countdown,
+        countdown_min_ms=cues.countdown_min.ms,
         halfway=cues.halfway,
         halfway_min_ms=cues.halfway_min.ms,
         hold_cues=cues.hold_cues,
@@ -477,6 +482,8 @@ class _Compiler:
         self.last_side: Side | None = None
         self.rounds: tuple[Position, ...] = ()
         self.countdowns: dict[int, Message] = {}
+        # What the LocalCues around the node being compiled allow (countdown, halfway, hold cues).
+        self.local: tuple[bool, bool, bool] = (True, True, True)
 
     def segment(
         self,
@@ -662,12 +669,19 @@ class _Compiler:
         key = slug(stretch.name)
         # Not inside a self-paced part: the person may stay in it well past its least time.
         before = self.last_segment
+        preview = _message("next_up", name=stretch.name)
+        found = None
         if self.cues.next_up and before is not None and before.until is None:
-            # Inside the segment before the stretch: not before it starts, and before it ends.
-            at_ms = min(
-                self.now_ms - 1, max(before.start_ms, self.now_ms - self.cues.next_up_lead.ms)
+            # Inside the segment before the stretch, said before the stretch's own words.
+            found = self.quiet_time(
+                self.now_ms - self.cues.next_up_lead.ms,
+                before.start_ms,
+                self.now_ms,
+                speaking_ms(render_message(preview)),
             )
-            preview = _message("next_up", name=stretch.name)
+        if found is not None:
+            assert before is not None
+            at_ms = found
             self.events.append(
                 Event(
                     f"next-up-{key}",
@@ -688,6 +702,7 @@ class _Compiler:
         self.stretch, self.stretch_id = stretch.name, key
         self.stretches.append(_stretch_info(stretch, key))
         self.last_side = None
+        outer = self.local
         text, message = announcement(stretch)
         self.segment(
             f"{key}/announce",
@@ -729,7 +744,9 @@ class _Compiler:
                 None,
                 message=message,
             )
+        self.local = _under(outer, stretch.cues)
         self.body(stretch.body, key, None)
+        self.local = outer
         self.chapters.append(
             Chapter(stretch.name, key, self.stretch_start_ms, self.now_ms - self.stretch_start_ms)
         )
@@ -761,11 +778,12 @@ class _Compiler:
             self.per_side(node, path)
         elif isinstance(node, Repeat):
             times = self.pick(node.times)
-            outer = self.rounds
+            outer, outer_local = self.rounds, self.local
+            self.local = _under(outer_local, node.cues)
             for round_ in range(times):
                 self.rounds = (*outer, Position(round_ + 1, times))
                 self.body(node.body, f"{path}/r{round_}", side)
-            self.rounds = outer
+            self.rounds, self.local = outer, outer_local
         else:
             self.rest(node, path, side)
 
@@ -795,9 +813,17 @@ class _Compiler:
         self.body(node.body, f"{path}/{first.value}", first)
         message: Message | None
         before = self.last_segment
+        message = _SWITCH_PROMPT[second]
+        found = None
         if self.cues.switch_prompt and before is not None and before.until is None:
-            at_ms = min(self.now_ms - 1, max(half_start_ms, self.now_ms - self.cues.switch_lead.ms))
-            message = _SWITCH_PROMPT[second]
+            found = self.quiet_time(
+                self.now_ms - self.cues.switch_lead.ms,
+                half_start_ms,
+                self.now_ms,
+                speaking_ms(render_message(message)),
+            )
+        if found is not None:
+            at_ms = found
             self.marker(
                 f"{path}/switch-prompt",
                 at_ms,
@@ -831,7 +857,47 @@ class _Compiler:
             message = self.countdowns[tick] = _message("countdown", tick=tick)
         return message
 
+    def quiet_time(self, want_ms: int, lo_ms: int, hi_ms: int, length_ms: int) -> int | None:
+        """When a cue that takes ``length_ms`` to say may be said, between ``lo_ms`` and
+        ``hi_ms`` (its words ending by then) without talking over anything said there: the
+        latest such time not after ``want_ms``, else the earliest after it; None if there is no
+        room."""
+        gaps, free_from = [], lo_ms
+        for said_from, said_to in sorted(self.said_since(lo_ms)):
+            if said_from > free_from:
+                gaps.append((free_from, min(said_from, hi_ms)))
+            free_from = max(free_from, said_to)
+            if free_from >= hi_ms:
+                break
+        gaps.append((free_from, hi_ms))
+        best: int | None = None
+        for gap_from, gap_to in gaps:
+            if gap_to - gap_from < length_ms:
+                continue
+            if gap_from > want_ms:  # the first room after want_ms, unless there was some before
+                return gap_from if best is None else best
+            best = min(gap_to - length_ms, want_ms)
+        return best
+
+    def said_since(self, since_ms: int) -> list[tuple[int, int]]:
+        """What is said from ``since_ms`` on, as [start, end) spans: the opening words of each
+        segment (its text, and what a self-paced part waits for), every skip note's, and every
+        cue's but the countdown's, which players beep."""
+        spans = []
+        for event in reversed(self.events):
+            if event.duration_ms:
+                if event.end_ms <= since_ms:
+                    break
+                said = speaking_ms(event.text)
+                if event.until_message is not None:
+                    said += speaking_ms(render_message(event.until_message))
+                spans.append((event.start_ms, event.start_ms + min(event.duration_ms, said)))
+            elif event.kind in _SAID_MARKERS and event.role is not Role.COUNTDOWN:  # ticks beep
+                spans.append((event.start_ms, event.start_ms + speaking_ms(event.text)))
+        return spans
+
     def hold(self, hold: Hold, path: str, side: Side | None) -> None:
+        countdown_on, halfway_on, hold_cues_on = _under(self.local, hold.cues)
         held_ms = self.held_ms(hold)
         parts = split_ms(held_ms, hold_parts(hold))
         count = len(parts)
@@ -854,9 +920,12 @@ class _Compiler:
                     side,
                     template=break_template,
                 )
-            for tick in range(self.cues.countdown, 0, -1):
+            ticks = self.cues.countdown if countdown_on else 0
+            if part_ms < self.cues.countdown_min.ms:
+                ticks = 0  # rapid holds stay quiet
+            for tick in range(ticks, 0, -1):
                 at_ms = self.now_ms - tick * 1000
-                if at_ms >= self.lead_in_ms:
+                if at_ms >= self.lead_in_ms:  # never inside the hold or rep before
                     countdown = self.countdown(tick)
                     self.marker(
                         f"{path}/countdown{index}-{tick}",
@@ -884,7 +953,7 @@ class _Compiler:
                 until=_until(hold.until, side) if index == count - 1 else None,
             )
         cue_offsets: list[tuple[int, str, Role, str, str | None, Message | None]] = []
-        if hold.cue and self.cues.hold_cues:
+        if hold.cue and self.cues.hold_cues and hold_cues_on:
             every_ms = self.cues.breath_every.ms if self.cues.breath_every else held_ms or 1
             cue_text, cue_template = _fill(hold.cue, side)
             for n, offset in enumerate(range(0, held_ms, every_ms)):
@@ -892,7 +961,12 @@ class _Compiler:
                     (offset, f"{path}/cue{n}", Role.HOLD_CUE, cue_text, cue_template, None)
                 )
         # A self-paced hold has no known middle.
-        if self.cues.halfway and held_ms >= self.cues.halfway_min.ms and not hold.until:
+        if (
+            halfway_on
+            and self.cues.halfway
+            and held_ms >= self.cues.halfway_min.ms
+            and not hold.until
+        ):
             cue_offsets.append(
                 (held_ms // 2, f"{path}/halfway", Role.HALFWAY, "Halfway", None, _HALFWAY)
             )
@@ -900,6 +974,12 @@ class _Compiler:
             cue_offsets, key=lambda item: item[0]
         ):
             at_ms, index = _held_to_clock(offset, starts, parts)
+            if offset or role is not Role.HOLD_CUE:  # its opening cue is said with the hold
+                part_end_ms = starts[index] + parts[index]
+                found = self.quiet_time(at_ms, at_ms, part_end_ms, speaking_ms(cue_text))
+                if found is None:
+                    continue
+                at_ms = found
             self.marker(
                 cue_id,
                 at_ms,
@@ -941,6 +1021,24 @@ class _Compiler:
                 rep=position,
                 until=_until(reps.until, rep_side) if index == len(sides) - 1 else None,
             )
+
+
+#: The markers whose text players say: cues and the notes of stretches left out.
+_SAID_MARKERS = frozenset({Kind.CUE, Kind.SKIP})
+
+
+def _under(allowed: tuple[bool, bool, bool], local: LocalCues | None) -> tuple[bool, bool, bool]:
+    """What ``local`` allows inside a node where ``allowed`` applies: each field it sets (not
+    None) replaces the one around it. The routine-wide Cues still decide whether a cue is given at
+    all: a LocalCues can quiet cues, and give back what an outer one quieted, never more."""
+    if local is None:
+        return allowed
+    countdown, halfway, hold_cues = allowed
+    return (
+        countdown if local.countdown is None else local.countdown,
+        halfway if local.halfway is None else local.halfway,
+        hold_cues if local.hold_cues is None else local.hold_cues,
+    )
 
 
 def _held_to_clock(offset_ms: int, starts: list[int], parts: tuple[int, ...]) -> tuple[int, int]:

@@ -30,6 +30,7 @@ from ._model import (
     Break,
     Caution,
     Hold,
+    LocalCues,
     Modification,
     PerSide,
     Repeat,
@@ -83,6 +84,9 @@ NODE_TAGS: dict[type, str] = {
     Modification: "modification",
 }
 _BY_TAG = {tag: cls for cls, tag in NODE_TAGS.items()}
+#: Values read and written like nodes, field by field, but without a "type": they only ever sit
+#: in one field of their own type.
+UNTAGGED: frozenset[type] = frozenset({LocalCues})
 
 
 def duration_text(ms: int) -> str:
@@ -180,10 +184,14 @@ def make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(CountRange, lambda r: {"low": r.low, "high": r.high})
     converter.register_structure_hook_factory(_is_tuple, lambda t: _tuple_hook(converter, t))
     converter.register_structure_hook_factory(
-        lambda t: t in NODE_TAGS, lambda t: _node_structure_hook(converter, t)
+        lambda t: t in NODE_TAGS or t in UNTAGGED, lambda t: _node_structure_hook(converter, t)
     )
     converter.register_unstructure_hook_factory(
-        lambda t: t in NODE_TAGS, lambda t: _node_unstructure_hook(converter, t)
+        lambda t: t in NODE_TAGS or t in UNTAGGED, lambda t: _node_unstructure_hook(converter, t)
+    )
+    local_cues = converter.get_structure_hook(LocalCues)
+    converter.register_structure_hook(
+        LocalCues | None, lambda v, _: None if v is None else local_cues(v, LocalCues)
     )
     for union in (BodyNode, Stretch | Rest, Stretch | None, Break | None):
         converter.register_structure_hook(union, _union_hook(converter, union))
@@ -228,15 +236,19 @@ def _node_structure_hook(converter: cattrs.Converter, cls: type) -> Callable[[ob
     ``Reps.first`` without ``alternate``) is reported at the node itself."""
     attrs.resolve_types(cls, vars(_model))
     fields = attrs.fields(cls)
-    known = {field.name for field in fields} | {"type"}
-    tag = NODE_TAGS[cls]
+    tag = NODE_TAGS.get(cls)
+    known = {field.name for field in fields} | ({"type"} if tag else set())
     # Validators name "Class.field" from the instance's class: one unbuilt instance serves.
     probe: object = object.__new__(cls)
 
     def structure(value: object, _: type) -> Any:
         if not isinstance(value, dict):
-            raise InvalidTypeError(f'must be an object with "type": "{tag}", got {describe(value)}')
-        if value.get("type") != tag:
+            raise InvalidTypeError(
+                f'must be an object with "type": "{tag}", got {describe(value)}'
+                if tag
+                else f"must be an object, got {describe(value)}"
+            )
+        if tag and value.get("type") != tag:
             raise InvalidValueError(f'must have "type": "{tag}", got {describe(value.get("type"))}')
         errors: list[Exception] = []
         extra = sorted(str(key) for key in value if key not in known)
@@ -280,7 +292,9 @@ def _node_unstructure_hook(converter: cattrs.Converter, cls: type) -> Callable[[
     base: Callable[[Any], dict[str, Data]] = make_dict_unstructure_fn(
         cls, converter, _cattrs_omit_if_default=True
     )
-    tag = NODE_TAGS[cls]
+    tag = NODE_TAGS.get(cls)
+    if tag is None:
+        return base
     return lambda node: {"type": tag, **base(node)}
 
 

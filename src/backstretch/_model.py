@@ -33,6 +33,7 @@ __all__ = [
     "SWITCH_TEXT",
     "Break",
     "Caution",
+    "LocalCues",
     "Modification",
     "PerSide",
     "Repeat",
@@ -276,6 +277,38 @@ class Step:
     until: str = attrs.field(default="", kw_only=True, validator=_until)
 
 
+def _optional_flag(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, bool):
+        raise InvalidTypeError(
+            f"{_where(inst, attr)} must be True, False or None (as around it), got {value!r}"
+        )
+
+
+@attrs.frozen
+class LocalCues:
+    """Which cues a Hold, a Repeat or a Stretch gets, overriding the routine-wide ``Cues`` there
+    (and, on a Repeat or Stretch, in everything inside it that does not say otherwise). None keeps
+    what applies around it: ``LocalCues(countdown=False)`` quiets the get-ready ticks and nothing
+    else.
+
+    - ``countdown``: the get-ready ticks before each hold part.
+    - ``halfway``: the "Halfway" cue in long holds.
+    - ``hold_cues``: a hold's own cue (its ``cue=``), and its repeats.
+    """
+
+    countdown: bool | None = attrs.field(default=None, kw_only=True, validator=_optional_flag)
+    halfway: bool | None = attrs.field(default=None, kw_only=True, validator=_optional_flag)
+    hold_cues: bool | None = attrs.field(default=None, kw_only=True, validator=_optional_flag)
+
+
+def _local_cues(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, LocalCues):
+        raise InvalidTypeError(
+            f"{_where(inst, attr)} must be a LocalCues or None, got {type(value).__name__}: "
+            f"{value!r}; write e.g. cues=LocalCues(countdown=False)"
+        )
+
+
 @attrs.frozen
 class Break:
     """A break taken during a long hold, so the hold never runs longer than ``every`` unbroken."""
@@ -306,6 +339,7 @@ class Hold:
     cue: str = attrs.field(default="", kw_only=True, validator=_optional_text)
     breaks: Break | None = attrs.field(default=None, kw_only=True, validator=_breaks)
     until: str = attrs.field(default="", kw_only=True, validator=_until)
+    cues: LocalCues | None = attrs.field(default=None, kw_only=True, validator=_local_cues)
 
 
 def hold_parts(hold: Hold) -> int:
@@ -376,10 +410,12 @@ class PerSide:
 
 @attrs.frozen
 class Repeat:
-    """Do ``body`` ``times`` times (a count or a range); sides keep alternating across rounds."""
+    """Do ``body`` ``times`` times (a count or a range); sides keep alternating across rounds.
+    ``cues`` overrides the routine's cue options for everything inside."""
 
     times: int | CountRange = attrs.field(validator=_count)
     body: tuple[BodyNode, ...] = attrs.field(converter=_as_tuple, validator=_body)
+    cues: LocalCues | None = attrs.field(default=None, kw_only=True, validator=_local_cues)
 
 
 BodyNode: TypeAlias = Step | Hold | Reps | PerSide | Repeat | Rest
@@ -420,6 +456,7 @@ class Stretch:
         default=(), kw_only=True, converter=_as_tuple, validator=_nodes(Modification)
     )
     alternative: Stretch | None = attrs.field(default=None, kw_only=True, validator=_alternative)
+    cues: LocalCues | None = attrs.field(default=None, kw_only=True, validator=_local_cues)
 
     @property
     def chain(self) -> tuple[Stretch, ...]:

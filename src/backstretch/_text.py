@@ -16,7 +16,18 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["printable", "text_problem"]
+__all__ = ["WORDS_PER_MINUTE", "printable", "speaking_ms", "text_problem"]
+
+#: The pace the library reckons speech at: the audio guide's voice, and the compiler when it keeps
+#: cues from talking over what is said at the start of a segment.
+WORDS_PER_MINUTE = 165
+
+
+def speaking_ms(text: str) -> int:
+    """How long saying ``text`` takes at ``WORDS_PER_MINUTE`` (a word at least), rounded up."""
+    words = max(1, len(text.split()))
+    return -(-words * 60_000 // WORDS_PER_MINUTE)
+
 
 #: The characters no text may hold.
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")

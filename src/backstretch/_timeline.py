@@ -351,6 +351,7 @@ class CompileOptions:
     language: str = "en"
     safety_note: bool = True
     countdown: int = 3
+    countdown_min_ms: int = 10_000
     halfway: bool = True
     halfway_min_ms: int = 20_000
     hold_cues: bool = True
@@ -373,6 +374,7 @@ _OPTION_TYPES: dict[str, str] = {
     "language": "language",
     "safety_note": "bool",
     "countdown": "count",
+    "countdown_min_ms": "ms",
     "halfway": "bool",
     "halfway_min_ms": "ms",
     "hold_cues": "bool",

@@ -28,6 +28,7 @@ from ._model import (
     Break,
     Caution,
     Hold,
+    LocalCues,
     Modification,
     PerSide,
     Repeat,
@@ -49,6 +50,7 @@ __all__ = [
     "duration_ranges",
     "durations",
     "levels",
+    "local_cues",
     "nodes",
     "routines",
     "stretches",
@@ -113,6 +115,12 @@ def _untils(sided: bool) -> st.SearchStrategy[str]:
     return st.one_of(st.just(""), _texts(sided=sided))
 
 
+def local_cues() -> st.SearchStrategy[LocalCues | None]:
+    """No LocalCues (most often), or one that sets, unsets or keeps each of its cues."""
+    flag = st.sampled_from((None, True, False))
+    return st.one_of(st.none(), st.builds(LocalCues, countdown=flag, halfway=flag, hold_cues=flag))
+
+
 def _steps(sided: bool) -> st.SearchStrategy[Step]:
     return st.builds(
         Step,
@@ -136,6 +144,7 @@ def _holds(sided: bool) -> st.SearchStrategy[Hold]:
         cue=st.one_of(st.just(""), _texts(sided=sided)),
         breaks=st.one_of(st.none(), breaks),
         until=_untils(sided),
+        cues=local_cues(),
     ).filter(_parts_fit)
 
 
@@ -191,7 +200,12 @@ def nodes(
         return st.one_of(*leaves)
     inner = nodes(sided=sided, max_depth=max_depth - 1, explicit_sides=explicit_sides)
     branches: list[st.SearchStrategy[Any]] = [
-        st.builds(Repeat, counts(max_count=3), st.lists(inner, min_size=1, max_size=3))
+        st.builds(
+            Repeat,
+            counts(max_count=3),
+            st.lists(inner, min_size=1, max_size=3),
+            cues=local_cues(),
+        )
     ]
     if not sided:
         sided_inner = nodes(sided=True, max_depth=max_depth - 1, explicit_sides=explicit_sides)
@@ -233,6 +247,7 @@ def _stretches(max_depth: int, explicit_sides: bool) -> st.SearchStrategy[Stretc
         props=st.lists(_texts(), max_size=2),
         cautions=st.lists(cautions, max_size=2),
         modifications=st.lists(modifications, max_size=2),
+        cues=local_cues(),
     )
 
 
@@ -277,6 +292,7 @@ def cue_options() -> st.SearchStrategy[Cues]:
     return st.builds(
         Cues,
         countdown=st.integers(0, 12),
+        countdown_min=durations(min_ms=0, max_ms=30_000),
         halfway=st.booleans(),
         halfway_min=durations(min_ms=0, max_ms=60_000),
         hold_cues=st.booleans(),

@@ -32,7 +32,7 @@ import attrs
 from .._files import atomic_file
 from .._kinds import Kind, Role
 from .._messages import render_message
-from .._text import printable
+from .._text import WORDS_PER_MINUTE, printable
 from .._time import format_ms
 from .._timeline import Timeline
 from ..exceptions import LimitError, SpeechFitError
@@ -50,8 +50,7 @@ __all__ = [
     "write_guide",
 ]
 
-#: The speaking rate, and how much faster speech may go to fit before the next sound.
-WORDS_PER_MINUTE = 165
+#: How much faster than WORDS_PER_MINUTE speech may go to fit before the next sound.
 MAX_SPEEDUP = 1.5
 #: Samples quieter than this at either end of a clip are trimmed (espeak-ng pads its speech).
 QUIET = 64
