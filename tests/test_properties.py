@@ -499,15 +499,15 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
         )
     }
 
-    def spans_but(cue: Event) -> list[tuple[int, int]]:
-        return [
-            _words(e)
-            for e in timeline.events
-            if e is not cue
-            and (
-                e.duration_ms or (e.kind in (Kind.CUE, Kind.SKIP) and e.role is not Role.COUNTDOWN)
-            )
-        ]
+    said = [
+        e
+        for e in timeline.events
+        if e.duration_ms or (e.kind in (Kind.CUE, Kind.SKIP) and e.role is not Role.COUNTDOWN)
+    ]
+
+    def spans_but(*left_out: Event | None) -> list[tuple[int, int]]:
+        """The words said, but those of ``left_out`` (the cue whose place is being checked)."""
+        return [_words(e) for e in said if all(e is not out for out in left_out)]
 
     for cue in cue_markers:  # said over nothing
         if cue.role is not Role.COUNTDOWN and cue.id not in opening:
@@ -552,22 +552,6 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
     assert expected_ticks == Counter((m.start_ms, m.tick, m.side, m.part, m.rounds) for m in ticks)
     assert all(m.text == str(m.tick) for m in ticks)
 
-    def later_in_part(cue: Event | None, want: int, parts: list[Event], text: str) -> None:
-        part = next(p for p in parts if p.start_ms <= want < p.end_ms)
-        spans = (
-            spans_but(cue)
-            if cue is not None
-            else [
-                _words(e)
-                for e in timeline.events
-                if e.duration_ms
-                or (e.kind in (Kind.CUE, Kind.SKIP) and e.role is not Role.COUNTDOWN)
-            ]
-        )
-        found = _quiet(spans, want, want, part.end_ms, speaking_ms(text))
-        assert (None if cue is None else cue.start_ms) == found, (want, text)
-
-    halfways = {(m.side, m.rounds, m.part): m for m in by_role[Role.HALFWAY]}
     expected_halfways = 0
     hold_cue_times: list[int] = []
     for instance, parts in holds.items():
@@ -575,28 +559,27 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
         held = sum(p.duration_ms for p in parts)
         if allowed[1] and cues.halfway and held >= cues.halfway_min.ms and not node.until:
             want = _clock(held // 2, parts)
-            candidates = [
+            in_hold = [
                 m
                 for m in by_role[Role.HALFWAY]
                 if parts[0].start_ms <= m.start_ms < parts[-1].end_ms
             ]
-            later_in_part(candidates[0] if candidates else None, want, parts, "Halfway")
-            expected_halfways += len(candidates)
+            halfway = in_hold[0] if in_hold else None
+            part = next(p for p in parts if p.start_ms <= want < p.end_ms)
+            best = _quiet(spans_but(halfway), want, want, part.end_ms, speaking_ms("Halfway"))
+            assert (None if halfway is None else halfway.start_ms) == best, want
+            expected_halfways += len(in_hold)
         if node.cue and cues.hold_cues and allowed[2]:
             every = cues.breath_every.ms if cues.breath_every else held
             # Placed in turn, each after the ones before it: this hold's own cues are simulated,
             # everything else said is taken from the timeline.
-            others = [
-                _words(e)
-                for e in timeline.events
-                if (
-                    e.duration_ms
-                    or (e.kind in (Kind.CUE, Kind.SKIP) and e.role is not Role.COUNTDOWN)
+            others = spans_but(
+                *(
+                    m
+                    for m in by_role[Role.HOLD_CUE]
+                    if parts[0].start_ms <= m.start_ms < parts[-1].end_ms
                 )
-                and not (
-                    e.role is Role.HOLD_CUE and parts[0].start_ms <= e.start_ms < parts[-1].end_ms
-                )
-            ]
+            )
             placed = [parts[0].start_ms]
             length = speaking_ms(node.cue)
             for offset in range(every, held, every):
@@ -609,7 +592,6 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
             hold_cue_times += placed
     assert expected_halfways == len(by_role[Role.HALFWAY])
     assert sorted(hold_cue_times) == sorted(m.start_ms for m in by_role[Role.HOLD_CUE])
-    del halfways
 
     expected_prompts = []
     prompts = by_role[Role.SWITCH_PROMPT]
@@ -627,16 +609,7 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
                 ),
                 None,
             )
-            spans = (
-                spans_but(prompt)
-                if prompt
-                else [
-                    _words(e)
-                    for e in timeline.events
-                    if e.duration_ms
-                    or (e.kind in (Kind.CUE, Kind.SKIP) and e.role is not Role.COUNTDOWN)
-                ]
-            )
+            spans = spans_but(prompt)
             assert switch.side is not None
             text = render_message(Message("switch_prompt", (("side", switch.side.value),)))
             found = _quiet(
@@ -656,16 +629,7 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
         before = timeline.at(chapter.start_ms - 1) if chapter.start_ms else None
         if before is not None and not before.open:  # never inside a self-paced part
             preview = next((m for m in next_ups if m.target == chapter.stretch_id), None)
-            spans = (
-                spans_but(preview)
-                if preview
-                else [
-                    _words(e)
-                    for e in timeline.events
-                    if e.duration_ms
-                    or (e.kind in (Kind.CUE, Kind.SKIP) and e.role is not Role.COUNTDOWN)
-                ]
-            )
+            spans = spans_but(preview)
             length = speaking_ms(f"Next up: {chapter.title}")
             found = _quiet(
                 spans,

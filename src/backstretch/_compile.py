@@ -665,39 +665,41 @@ class _Compiler:
                 message=message,
             )
 
+    def next_up(self, name: str, key: str) -> None:
+        """The preview of the stretch about to start, inside the segment before it and said
+        before the stretch's own words; none inside a self-paced part (the person may stay in it
+        well past its least time), nor where there is no room to say it."""
+        before = self.last_segment
+        if not self.cues.next_up or before is None or before.until is not None:
+            return
+        preview = _message("next_up", name=name)
+        text = render_message(preview)
+        lead_ms = self.cues.next_up_lead.ms
+        at_ms = self.quiet_time(
+            self.now_ms - lead_ms, before.start_ms, self.now_ms, speaking_ms(text)
+        )
+        if at_ms is None:
+            return
+        self.events.append(
+            Event(
+                f"next-up-{key}",
+                at_ms,
+                0,
+                Kind.CUE,
+                text,
+                None,
+                before.stretch,
+                role=Role.NEXT_UP,
+                stretch_id=before.stretch_id,
+                rounds=before.rounds,
+                target=key,
+                message=preview,
+            )
+        )
+
     def stretch_(self, stretch: Stretch) -> None:
         key = slug(stretch.name)
-        # Not inside a self-paced part: the person may stay in it well past its least time.
-        before = self.last_segment
-        preview = _message("next_up", name=stretch.name)
-        found = None
-        if self.cues.next_up and before is not None and before.until is None:
-            # Inside the segment before the stretch, said before the stretch's own words.
-            found = self.quiet_time(
-                self.now_ms - self.cues.next_up_lead.ms,
-                before.start_ms,
-                self.now_ms,
-                speaking_ms(render_message(preview)),
-            )
-        if found is not None:
-            assert before is not None
-            at_ms = found
-            self.events.append(
-                Event(
-                    f"next-up-{key}",
-                    at_ms,
-                    0,
-                    Kind.CUE,
-                    render_message(preview),
-                    None,
-                    before.stretch,
-                    role=Role.NEXT_UP,
-                    stretch_id=before.stretch_id,
-                    rounds=before.rounds,
-                    target=key,
-                    message=preview,
-                )
-            )
+        self.next_up(stretch.name, key)
         self.stretch_start_ms = self.lead_in_ms = self.now_ms
         self.stretch, self.stretch_id = stretch.name, key
         self.stretches.append(_stretch_info(stretch, key))
@@ -811,28 +813,8 @@ class _Compiler:
         second = first.other
         half_start_ms = self.now_ms
         self.body(node.body, f"{path}/{first.value}", first)
+        self.switch_prompt(f"{path}/switch-prompt", half_start_ms, second)
         message: Message | None
-        before = self.last_segment
-        message = _SWITCH_PROMPT[second]
-        found = None
-        if self.cues.switch_prompt and before is not None and before.until is None:
-            found = self.quiet_time(
-                self.now_ms - self.cues.switch_lead.ms,
-                half_start_ms,
-                self.now_ms,
-                speaking_ms(render_message(message)),
-            )
-        if found is not None:
-            at_ms = found
-            self.marker(
-                f"{path}/switch-prompt",
-                at_ms,
-                Kind.CUE,
-                Role.SWITCH_PROMPT,
-                render_message(message),
-                second,
-                message=message,
-            )
         if node.switch_text == SWITCH_TEXT:
             message = _SWITCH[second]
             text, template = render_message(message), None
@@ -850,6 +832,21 @@ class _Compiler:
         )
         self.body(node.body, f"{path}/{second.value}", second)
         self.last_side = second
+
+    def switch_prompt(self, id: str, half_start_ms: int, second: Side) -> None:
+        """The prompt to get ready for the switch to ``second``, within the first side; none
+        after a self-paced part, nor where there is no room to say it."""
+        before = self.last_segment
+        if not self.cues.switch_prompt or before is None or before.until is not None:
+            return
+        message = _SWITCH_PROMPT[second]
+        text = render_message(message)
+        lead_ms = self.cues.switch_lead.ms
+        at_ms = self.quiet_time(
+            self.now_ms - lead_ms, half_start_ms, self.now_ms, speaking_ms(text)
+        )
+        if at_ms is not None:
+            self.marker(id, at_ms, Kind.CUE, Role.SWITCH_PROMPT, text, second, message=message)
 
     def countdown(self, tick: int) -> Message:
         message = self.countdowns.get(tick)
