@@ -88,7 +88,9 @@ def node_ms(node: BodyNode, level: str) -> int:
     if isinstance(node, PerSide):
         return 2 * side_ms(node, level) + node.switch.ms
     if isinstance(node, Repeat):
-        return pick(node.times, level) * sum(node_ms(n, level) for n in node.body)
+        times = pick(node.times, level)
+        between = 0 if node.between is None else (times - 1) * node.between.duration.ms
+        return times * sum(node_ms(n, level) for n in node.body) + between
     return node.duration.ms
 
 
@@ -418,6 +420,22 @@ class _Walk:
                 times = pick(node.times, self.level)
                 inside = (*repeats, (node, instance))
                 for number in range(1, times + 1):
+                    # A rest between two rounds belongs to the round it leads into.
+                    if number > 1 and node.between is not None:
+                        self.add(
+                            Kind.REST,
+                            Role.REST,
+                            node.between.duration.ms,
+                            side,
+                            rep=None,
+                            part=None,
+                            **{
+                                **common,
+                                "node": node.between,
+                                "rounds": (*rounds, (number, times)),
+                                "repeats": inside,
+                            },
+                        )
                     self.body(node.body, where, (*rounds, (number, times)), side, half, inside)
 
 

@@ -198,3 +198,44 @@ def test_a_hold_too_short_for_its_breaks_is_refused() -> None:
             "rarer",
         )
     ] == list(caught.value.problems)
+
+
+def test_round_placeholders_work_only_inside_a_repeat() -> None:
+    routine = Routine(
+        "r",
+        [
+            Stretch(
+                "s",
+                [
+                    Step("set {round} of {rounds}"),
+                    Repeat(
+                        2, [PerSide([Step("{side}, set {rnd}")])], between=Rest("5s", text="{sde}")
+                    ),
+                ],
+            )
+        ],
+    )
+    with pytest.raises(RoutineError) as caught:
+        check_routine(routine)
+    assert [
+        Problem(
+            "$.body[0].body[0].text",
+            "{round} in 'set {round} of {rounds}' has no round to fill it; it works only inside "
+            "a Repeat",
+        ),
+        Problem(
+            "$.body[0].body[0].text",
+            "{rounds} in 'set {round} of {rounds}' has no round to fill it; it works only "
+            "inside a Repeat",
+        ),
+        Problem(
+            "$.body[0].body[1].between.text",
+            "unknown placeholder {sde} in '{sde}'; {side} works only inside a PerSide or in "
+            "alternating Reps; elsewhere, remove the braces",
+        ),
+        Problem(
+            "$.body[0].body[1].body[0].body[0].text",
+            "unknown placeholder {rnd} in '{side}, set {rnd}'; write {side}, {other}, {round} or "
+            "{rounds}",
+        ),
+    ] == list(caught.value.problems)

@@ -204,6 +204,59 @@ def test_rest_between_goes_only_between_adjacent_stretches() -> None:
     assert [("rest-before-b", 7000), ("rest2", 2000)] == rests
 
 
+def test_repeat_rests_only_between_rounds_and_fills_each_rounds_number() -> None:
+    routine = Routine(
+        "r",
+        [
+            Stretch(
+                "Chin tuck",
+                [
+                    Repeat(
+                        3,
+                        [Reps(2, "Tuck, set {round} of {rounds}", tempo="2s")],
+                        between=Rest("20s", text="Rest before set {round}"),
+                    )
+                ],
+            )
+        ],
+    )
+    events = compile_routine(routine, safety_note=None, cues=Cues.off()).events
+    played = [
+        (
+            e.id,
+            e.start_ms,
+            e.duration_ms,
+            e.text,
+            e.template,
+            [(p.index, p.count) for p in e.rounds],
+        )
+        for e in events
+        if e.kind in (Kind.REP, Kind.REST)
+    ]
+    template = "Tuck, set {round} of {rounds}"
+    assert [
+        ("chin-tuck/0/r0/0/rep0", 6000, 2000, "Tuck, set 1 of 3 (1 of 2)", template, [(1, 3)]),
+        ("chin-tuck/0/r0/0/rep1", 8000, 2000, "Tuck, set 1 of 3 (2 of 2)", template, [(1, 3)]),
+        ("chin-tuck/0/between1", 10000, 20000, "Rest before set 2", "Rest before set {round}",
+         [(2, 3)]),
+        ("chin-tuck/0/r1/0/rep0", 30000, 2000, "Tuck, set 2 of 3 (1 of 2)", template, [(2, 3)]),
+        ("chin-tuck/0/r1/0/rep1", 32000, 2000, "Tuck, set 2 of 3 (2 of 2)", template, [(2, 3)]),
+        ("chin-tuck/0/between2", 34000, 20000, "Rest before set 3", "Rest before set {round}",
+         [(3, 3)]),
+        ("chin-tuck/0/r2/0/rep0", 54000, 2000, "Tuck, set 3 of 3 (1 of 2)", template, [(3, 3)]),
+        ("chin-tuck/0/r2/0/rep1", 56000, 2000, "Tuck, set 3 of 3 (2 of 2)", template, [(3, 3)]),
+    ] == played  # fmt: skip
+    assert events[-1].start_ms == 58000  # no rest after the last round
+
+
+def test_a_duration_between_rounds_is_a_plain_rest() -> None:
+    assert Rest("30s") == Repeat(2, [Step("x")], between="30s").between
+    with pytest.raises(
+        InvalidTypeError, match=r"Repeat\.between must be a Rest, a duration or None"
+    ):
+        Repeat(2, [Step("x")], between=Step("y"))  # type: ignore[arg-type]
+
+
 def test_explicit_first_side_is_honoured() -> None:
     routine = Routine(
         "r",

@@ -669,10 +669,14 @@ def test_every_event_carries_its_meaning_as_data(timeline: Timeline) -> None:
         for position in (*event.rounds, event.rep, event.part):
             assert position is None or 1 <= position.index <= position.count
         if event.template is not None:
-            assert event.side is not None
-            filled = event.template.replace("{side}", event.side.value).replace(
-                "{other}", event.side.other.value
-            )
+            assert event.side is not None or event.rounds
+            filled = event.template
+            if event.side is not None:
+                filled = filled.replace("{side}", event.side.value)
+                filled = filled.replace("{other}", event.side.other.value)
+            if event.rounds:
+                filled = filled.replace("{rounds}", str(event.rounds[-1].count))
+                filled = filled.replace("{round}", str(event.rounds[-1].index))
             words = (
                 event.message["text"] if event.role is Role.REP and event.message else event.text
             )

@@ -20,7 +20,10 @@ from .exceptions import Problem, RoutineError
 
 __all__ = ["check_routine", "problems", "slug"]
 
-PLACEHOLDERS = ("side", "other")
+PLACEHOLDERS = ("side", "other", "round", "rounds")
+_NOWHERE: frozenset[str] = frozenset()
+_SIDES = frozenset({"side", "other"})
+_ROUNDS = frozenset({"round", "rounds"})
 _PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 
 
@@ -52,14 +55,12 @@ def problems(routine: Routine) -> Iterator[Problem]:
             "$.body",
             "a routine needs at least one Stretch; add one, e.g. Stretch('Neck roll', [...])",
         )
-    yield from _texts_without_sides(
-        "$", title=routine.title, intro=routine.intro, outro=routine.outro
-    )
+    yield from _in(_NOWHERE, "$", title=routine.title, intro=routine.intro, outro=routine.outro)
     seen: dict[str, tuple[str, str]] = {}
     for index, item in enumerate(routine.body):
         path = f"$.body[{index}]"
         if isinstance(item, Rest):
-            yield from _texts_without_sides(path, text=item.text)
+            yield from _in(_NOWHERE, path, text=item.text)
             continue
         stretch: Stretch | None = item
         while stretch is not None:  # the stretch, then its alternative, and so on
@@ -85,37 +86,38 @@ def _stretch(stretch: Stretch, path: str, seen: dict[str, tuple[str, str]]) -> I
         )
     else:
         seen[key] = (path, stretch.name)
-    yield from _texts_without_sides(path, name=stretch.name, purpose=stretch.purpose)
+    yield from _in(_NOWHERE, path, name=stretch.name, purpose=stretch.purpose)
     yield from _listed(f"{path}.targets", stretch.targets)
     yield from _listed(f"{path}.props", stretch.props)
     for i, caution in enumerate(stretch.cautions):
-        yield from _texts_without_sides(f"{path}.cautions[{i}]", text=caution.text)
+        yield from _in(_NOWHERE, f"{path}.cautions[{i}]", text=caution.text)
     for i, mod in enumerate(stretch.modifications):
-        yield from _texts_without_sides(f"{path}.modifications[{i}]", text=mod.text, when=mod.when)
+        yield from _in(_NOWHERE, f"{path}.modifications[{i}]", text=mod.text, when=mod.when)
         yield from _listed(f"{path}.modifications[{i}].props", mod.props)
     if not stretch.body:
         yield Problem(
             f"{path}.body",
             "a stretch needs at least one Step, Hold or Reps; add what the person does",
         )
-    yield from _body(stretch.body, f"{path}.body", in_per_side=False)
+    yield from _body(stretch.body, f"{path}.body", _NOWHERE)
 
 
-def _body(body: tuple[BodyNode, ...], path: str, *, in_per_side: bool) -> Iterator[Problem]:
+def _body(body: tuple[BodyNode, ...], path: str, context: frozenset[str]) -> Iterator[Problem]:
+    """Problems in ``body``; ``context`` holds the placeholders that can be filled there."""
     for index, node in enumerate(body):
-        yield from _node(node, f"{path}[{index}]", in_per_side=in_per_side)
+        yield from _node(node, f"{path}[{index}]", context)
 
 
-def _node(node: BodyNode, path: str, *, in_per_side: bool) -> Iterator[Problem]:
-    check = _texts_with_sides if in_per_side else _texts_without_sides
+def _node(node: BodyNode, path: str, context: frozenset[str]) -> Iterator[Problem]:
+    in_per_side = "side" in context
     if isinstance(node, Step):
-        yield from check(path, text=node.text, until=node.until)
+        yield from _in(context, path, text=node.text, until=node.until)
     elif isinstance(node, Rest):
-        yield from check(path, text=node.text)
+        yield from _in(context, path, text=node.text)
     elif isinstance(node, Hold):
-        yield from check(path, text=node.text, cue=node.cue, until=node.until)
+        yield from _in(context, path, text=node.text, cue=node.cue, until=node.until)
         if node.breaks is not None:
-            yield from check(f"{path}.breaks", text=node.breaks.text)
+            yield from _in(context, f"{path}.breaks", text=node.breaks.text)
             parts = hold_parts(node)
             low_ms = (
                 node.duration.ms if isinstance(node.duration, Duration) else node.duration.low_ms
@@ -134,10 +136,8 @@ def _node(node: BodyNode, path: str, *, in_per_side: bool) -> Iterator[Problem]:
                 "alternating Reps inside a PerSide would fight over the side; use "
                 "alternate=False inside a PerSide, or move the Reps out of it",
             )
-        sided = in_per_side or node.alternate
-        yield from (_texts_with_sides if sided else _texts_without_sides)(
-            path, text=node.text, until=node.until
-        )
+        sided = context | _SIDES if node.alternate else context
+        yield from _in(sided, path, text=node.text, until=node.until)
     elif isinstance(node, PerSide):
         if in_per_side:
             yield Problem(
@@ -148,12 +148,14 @@ def _node(node: BodyNode, path: str, *, in_per_side: bool) -> Iterator[Problem]:
                 f"{path}.body",
                 "a PerSide needs at least one Step, Hold or Reps to do on each side",
             )
-        yield from _texts_with_sides(path, switch_text=node.switch_text)
-        yield from _body(node.body, f"{path}.body", in_per_side=True)
+        yield from _in(context | _SIDES, path, switch_text=node.switch_text)
+        yield from _body(node.body, f"{path}.body", context | _SIDES)
     else:
         if not node.body:
             yield Problem(f"{path}.body", "a Repeat needs at least one node to repeat")
-        yield from _body(node.body, f"{path}.body", in_per_side=in_per_side)
+        if node.between is not None:
+            yield from _in(context | _ROUNDS, f"{path}.between", text=node.between.text)
+        yield from _body(node.body, f"{path}.body", context | _ROUNDS)
 
 
 def _listed(path: str, texts: tuple[str, ...]) -> Iterator[Problem]:
@@ -175,44 +177,48 @@ def _placeholders(text: str) -> list[str]:
     return list(dict.fromkeys(_PLACEHOLDER_RE.findall(text)))
 
 
-def _texts_with_sides(path: str, **texts: str) -> Iterator[Problem]:
+#: What fills each placeholder, and where it works.
+_FILLED_BY = {
+    "side": ("side", "inside a PerSide or in alternating Reps"),
+    "other": ("side", "inside a PerSide or in alternating Reps"),
+    "round": ("round", "inside a Repeat"),
+    "rounds": ("round", "inside a Repeat"),
+}
+
+
+def _in(context: frozenset[str], path: str, **texts: str) -> Iterator[Problem]:
+    """Problems in ``texts``: control characters, and placeholders the ``context`` (the names
+    that can be filled there) cannot fill."""
     yield from _controls(path, texts)
+    allowed = [name for name in PLACEHOLDERS if name in context]
     for field, text in texts.items():
         for name in _placeholders(text):
-            if name not in PLACEHOLDERS:
+            if name in context:
+                continue
+            where = _join(path, field)
+            if name in _FILLED_BY:
+                what, works = _FILLED_BY[name]
                 yield Problem(
-                    _join(path, field),
-                    f"unknown placeholder {_short(name, braces=True)} in {shown(text)}; write "
-                    f"{{side}} or {{other}}",
+                    where,
+                    f"{{{name}}} in {shown(text)} has no {what} to fill it; it works only {works}",
                 )
+                continue
+            meant = difflib.get_close_matches(name, PLACEHOLDERS, n=1, cutoff=0.6)
+            if meant and meant[0] not in context:
+                works = _FILLED_BY[meant[0]][1]
+                hint = f"{{{meant[0]}}} works only {works}; elsewhere, remove the braces"
+            elif allowed:
+                names = [f"{{{n}}}" for n in allowed]
+                hint = "write " + (", ".join(names[:-1]) + " or " + names[-1])
+            else:
+                hint = "remove the braces"
+            unknown = _short(name, braces=True)
+            yield Problem(where, f"unknown placeholder {unknown} in {shown(text)}; {hint}")
 
 
 def _short(name: str, *, braces: bool = False) -> str:
     text = name if len(name) <= 30 else name[:27] + "..."
     return f"{{{text}}}" if braces else text
-
-
-def _texts_without_sides(path: str, **texts: str) -> Iterator[Problem]:
-    yield from _controls(path, texts)
-    for field, text in texts.items():
-        for name in _placeholders(text):
-            where = _join(path, field)
-            if name in PLACEHOLDERS:
-                yield Problem(
-                    where,
-                    f"{{{name}}} in {shown(text)} has no side to fill it; it works only inside a "
-                    f"PerSide or in alternating Reps",
-                )
-            else:
-                meant = difflib.get_close_matches(name, PLACEHOLDERS, n=1, cutoff=0.6)
-                hint = (
-                    f"{{{meant[0]}}} works only inside a PerSide or in alternating Reps; "
-                    "elsewhere, remove the braces"
-                    if meant
-                    else "remove the braces"
-                )
-                unknown = _short(name, braces=True)
-                yield Problem(where, f"unknown placeholder {unknown} in {shown(text)}; {hint}")
 
 
 def _join(path: str, field: str) -> str:

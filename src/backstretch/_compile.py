@@ -363,20 +363,6 @@ def _fit(uses: dict[Hold, int], low_total_ms: int, target_ms: int, level: Level)
     return held
 
 
-def _fill(text: str, side: Side | None) -> tuple[str, str | None]:
-    """The author's text with ``{side}`` and ``{other}`` filled in, and the text as written (the
-    template) when it had either; otherwise the text and None."""
-    if side is None or "{" not in text:
-        return text, None
-    filled = text.replace("{side}", side.value).replace("{other}", side.other.value)
-    return filled, (text if filled != text else None)
-
-
-def _until(until: str, side: Side | None) -> str | None:
-    """What a self-paced part waits for, its sides filled in; None for a part of fixed length."""
-    return _fill(until, side)[0] if until else None
-
-
 def _message(key: str, **params: Any) -> Message:
     return Message(key, tuple((name, params[name]) for name in MESSAGES[key].params))
 
@@ -557,6 +543,25 @@ class _Compiler:
                 template=template,
             )
         )
+
+    def fill(self, text: str, side: Side | None) -> tuple[str, str | None]:
+        """The author's text with ``{side}`` and ``{other}`` filled with ``side`` and its other,
+        and ``{round}`` and ``{rounds}`` with the innermost round; and the text as written (the
+        template) when it had any of them, else None."""
+        if "{" not in text or (side is None and not self.rounds):
+            return text, None
+        filled = text
+        if side is not None:
+            filled = filled.replace("{side}", side.value).replace("{other}", side.other.value)
+        if self.rounds:
+            round_ = self.rounds[-1]
+            filled = filled.replace("{rounds}", str(round_.count))
+            filled = filled.replace("{round}", str(round_.index))
+        return filled, (text if filled != text else None)
+
+    def until(self, until: str, side: Side | None) -> str | None:
+        """What a self-paced part waits for, filled in; None for a part of fixed length."""
+        return self.fill(until, side)[0] if until else None
 
     def pick(self, value: Duration | DurationRange | int | CountRange) -> int:
         if isinstance(value, Duration):
@@ -761,7 +766,7 @@ class _Compiler:
     def node(self, node: BodyNode, path: str, side: Side | None) -> None:
         if isinstance(node, Step):
             duration_ms = node.duration.ms if node.duration else estimate_ms(node.text)
-            text, template = _fill(node.text, side)
+            text, template = self.fill(node.text, side)
             self.segment(
                 path,
                 duration_ms,
@@ -770,7 +775,7 @@ class _Compiler:
                 text,
                 side,
                 template=template,
-                until=_until(node.until, side),
+                until=self.until(node.until, side),
             )
         elif isinstance(node, Hold):
             self.hold(node, path, side)
@@ -784,6 +789,8 @@ class _Compiler:
             self.local = _under(outer_local, node.cues)
             for round_ in range(times):
                 self.rounds = (*outer, Position(round_ + 1, times))
+                if round_ and node.between is not None:
+                    self.rest(node.between, f"{path}/between{round_}", side)
                 self.body(node.body, f"{path}/r{round_}", side)
             self.rounds, self.local = outer, outer_local
         else:
@@ -793,7 +800,7 @@ class _Compiler:
         if rest.text == REST_TEXT:
             text, template, message = REST_TEXT, None, _REST
         else:
-            (text, template), message = _fill(rest.text, side), None
+            (text, template), message = self.fill(rest.text, side), None
         self.segment(
             path,
             rest.duration.ms,
@@ -819,7 +826,7 @@ class _Compiler:
             message = _SWITCH[second]
             text, template = render_message(message), None
         else:
-            (text, template), message = _fill(node.switch_text, second), None
+            (text, template), message = self.fill(node.switch_text, second), None
         self.segment(
             f"{path}/switch",
             node.switch.ms,
@@ -902,12 +909,12 @@ class _Compiler:
         if hold.text == HOLD_TEXT:
             text, template, message = HOLD_TEXT, None, _HOLD
         else:
-            (text, template), message = _fill(hold.text, side), None
+            (text, template), message = self.fill(hold.text, side), None
         starts: list[int] = []
         for index, part_ms in enumerate(parts):
             part = positions[index] if count > 1 else None
             if hold.breaks is not None and index:
-                break_text, break_template = _fill(hold.breaks.text, side)
+                break_text, break_template = self.fill(hold.breaks.text, side)
                 self.segment(
                     f"{path}/break{index}",
                     hold.breaks.duration.ms,
@@ -947,12 +954,12 @@ class _Compiler:
                 message=message,
                 template=template,
                 part=part,
-                until=_until(hold.until, side) if index == count - 1 else None,
+                until=self.until(hold.until, side) if index == count - 1 else None,
             )
         cue_offsets: list[tuple[int, str, Role, str, str | None, Message | None]] = []
         if hold.cue and self.cues.hold_cues and hold_cues_on:
             every_ms = self.cues.breath_every.ms if self.cues.breath_every else held_ms or 1
-            cue_text, cue_template = _fill(hold.cue, side)
+            cue_text, cue_template = self.fill(hold.cue, side)
             for n, offset in enumerate(range(0, held_ms, every_ms)):
                 cue_offsets.append(
                     (offset, f"{path}/cue{n}", Role.HOLD_CUE, cue_text, cue_template, None)
@@ -1001,7 +1008,7 @@ class _Compiler:
             per_side = 1
         positions = [Position(i + 1, count) for i in range(count)]
         for index, rep_side in enumerate(sides):
-            filled, template = _fill(reps.text, rep_side)
+            filled, template = self.fill(reps.text, rep_side)
             position = positions[index // per_side]
             message = Message(
                 "rep", (("text", filled), ("index", position.index), ("count", count))
@@ -1016,7 +1023,7 @@ class _Compiler:
                 message=message,
                 template=template,
                 rep=position,
-                until=_until(reps.until, rep_side) if index == len(sides) - 1 else None,
+                until=self.until(reps.until, rep_side) if index == len(sides) - 1 else None,
             )
 
 

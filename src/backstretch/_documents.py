@@ -193,7 +193,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(
         LocalCues | None, lambda v, _: None if v is None else local_cues(v, LocalCues)
     )
-    for union in (BodyNode, Stretch | Rest, Stretch | None, Break | None):
+    for union in (BodyNode, Stretch | Rest, Stretch | None, Break | None, Rest | None):
         converter.register_structure_hook(union, _union_hook(converter, union))
     return converter
 

@@ -408,13 +408,39 @@ class PerSide:
     switch_text: str = attrs.field(default=SWITCH_TEXT, kw_only=True, validator=_text)
 
 
+def _as_rest(value: Rest | DurationInput | None) -> Rest | None:
+    if value is None or isinstance(value, Rest):
+        return value
+    try:
+        return Rest(to_duration(value, field=""))
+    except BackstretchError:
+        return cast(Rest, value)  # the validator explains
+
+
+def _between(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, Rest):
+        raise InvalidTypeError(
+            f"{_where(inst, attr)} must be a Rest, a duration or None, got "
+            f"{type(value).__name__}: {value!r}; write e.g. between=Rest('30s', text='Shake out "
+            f"your arms') or between='30s'"
+        )
+
+
 @attrs.frozen
 class Repeat:
     """Do ``body`` ``times`` times (a count or a range); sides keep alternating across rounds.
-    ``cues`` overrides the routine's cue options for everything inside."""
+
+    ``between`` is a Rest taken between two rounds, never after the last (a duration is a plain
+    Rest). ``{round}`` and ``{rounds}`` in any text inside are filled with the round's number and
+    the number of rounds ("a little further each time: round {round} of {rounds}"). ``cues``
+    overrides the routine's cue options for everything inside.
+    """
 
     times: int | CountRange = attrs.field(validator=_count)
     body: tuple[BodyNode, ...] = attrs.field(converter=_as_tuple, validator=_body)
+    between: Rest | None = attrs.field(
+        default=None, kw_only=True, converter=_as_rest, validator=_between
+    )
     cues: LocalCues | None = attrs.field(default=None, kw_only=True, validator=_local_cues)
 
 

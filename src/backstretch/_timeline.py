@@ -422,7 +422,8 @@ class Event:
     - ``tick``: the number a countdown says; ``rounds``: its Position in every enclosing Repeat,
       outer to inner; ``rep``: a rep's Position; ``part``: the part of a hold split by breaks.
     - ``message``: for text the library wrote, its key and parameters; ``template``: the author's
-      text before ``{side}`` and ``{other}`` were filled in, where it had them.
+      text before ``{side}``, ``{other}``, ``{round}`` and ``{rounds}`` were filled in (with
+      ``side`` and the innermost of ``rounds``), where it had them.
     - ``until``: on the last segment of a self-paced part (a step, hold or rep), what the person
       waits for ("the resistance fades"); the segment's duration is then the least time, and a
       player waits at its end until the person goes on (``open``).

@@ -97,8 +97,9 @@ def levels() -> st.SearchStrategy[Level]:
 
 
 @functools.cache
-def _texts(*, sided: bool = False) -> st.SearchStrategy[str]:
+def _texts(*, sided: bool = False, rounds: bool = False) -> st.SearchStrategy[str]:
     words = (*_WORDS, "{side}", "{other}") if sided else _WORDS
+    words = (*words, "{round}", "{rounds}") if rounds else words
     return st.lists(st.sampled_from(words), min_size=1, max_size=8).map(" ".join)
 
 
@@ -110,9 +111,9 @@ def _sides(explicit: bool) -> st.SearchStrategy[Side | None]:
     return st.sampled_from((None, Side.LEFT, Side.RIGHT)) if explicit else st.none()
 
 
-def _untils(sided: bool) -> st.SearchStrategy[str]:
+def _untils(sided: bool, rounds: bool) -> st.SearchStrategy[str]:
     """What a self-paced part waits for, or "" for a part of fixed length."""
-    return st.one_of(st.just(""), _texts(sided=sided))
+    return st.one_of(st.just(""), _texts(sided=sided, rounds=rounds))
 
 
 def local_cues() -> st.SearchStrategy[LocalCues | None]:
@@ -121,29 +122,29 @@ def local_cues() -> st.SearchStrategy[LocalCues | None]:
     return st.one_of(st.none(), st.builds(LocalCues, countdown=flag, halfway=flag, hold_cues=flag))
 
 
-def _steps(sided: bool) -> st.SearchStrategy[Step]:
+def _steps(sided: bool, rounds: bool) -> st.SearchStrategy[Step]:
     return st.builds(
         Step,
-        _texts(sided=sided),
+        _texts(sided=sided, rounds=rounds),
         duration=st.one_of(st.none(), durations(max_ms=20_000)),
-        until=_untils(sided),
+        until=_untils(sided, rounds),
     )
 
 
-def _holds(sided: bool) -> st.SearchStrategy[Hold]:
+def _holds(sided: bool, rounds: bool) -> st.SearchStrategy[Hold]:
     breaks = st.builds(
         Break,
-        _texts(sided=sided),
+        _texts(sided=sided, rounds=rounds),
         every=durations(min_ms=1_000, max_ms=60_000),
         duration=durations(max_ms=20_000),
     )
     return st.builds(
         Hold,
         st.one_of(durations(), duration_ranges(), st.sampled_from(_COMMON_RANGES)),
-        text=_texts(sided=sided),
-        cue=st.one_of(st.just(""), _texts(sided=sided)),
+        text=_texts(sided=sided, rounds=rounds),
+        cue=st.one_of(st.just(""), _texts(sided=sided, rounds=rounds)),
         breaks=st.one_of(st.none(), breaks),
-        until=_untils(sided),
+        until=_untils(sided, rounds),
         cues=local_cues(),
     ).filter(_parts_fit)
 
@@ -154,61 +155,71 @@ def _parts_fit(hold: Hold) -> bool:
     return low_ms >= hold_parts(hold)
 
 
-def _reps(sided: bool, explicit_sides: bool) -> st.SearchStrategy[Reps]:
+def _reps(sided: bool, rounds: bool, explicit_sides: bool) -> st.SearchStrategy[Reps]:
     plain = st.builds(
         Reps,
         counts(),
-        _texts(sided=sided),
+        _texts(sided=sided, rounds=rounds),
         tempo=durations(max_ms=10_000),
         alternate=st.just(False),
-        until=_untils(sided),
+        until=_untils(sided, rounds),
     )
     if sided:
         return plain
     alternating = st.builds(
         Reps,
         counts(),
-        _texts(sided=True),
+        _texts(sided=True, rounds=rounds),
         tempo=durations(max_ms=10_000),
         alternate=st.just(True),
         first=_sides(explicit_sides),
-        until=_untils(True),
+        until=_untils(True, rounds),
     )
     return st.one_of(plain, alternating)
 
 
-def _rests(sided: bool) -> st.SearchStrategy[Rest]:
-    return st.builds(Rest, durations(max_ms=30_000), text=_texts(sided=sided))
+def _rests(sided: bool, rounds: bool = False) -> st.SearchStrategy[Rest]:
+    return st.builds(Rest, durations(max_ms=30_000), text=_texts(sided=sided, rounds=rounds))
 
 
 @functools.cache
 def nodes(
-    *, sided: bool = False, max_depth: int = 3, explicit_sides: bool = True
+    *,
+    sided: bool = False,
+    max_depth: int = 3,
+    explicit_sides: bool = True,
+    in_repeat: bool = False,
 ) -> st.SearchStrategy[BodyNode]:
-    """Body nodes of a stretch. ``sided`` draws nodes for inside a PerSide.
+    """Body nodes of a stretch. ``sided`` draws nodes for inside a PerSide, ``in_repeat`` for
+    inside a Repeat (texts may then use ``{round}`` and ``{rounds}``).
 
     With ``explicit_sides=False`` every PerSide and alternating Reps leaves ``first`` unset, so
     sides alternate through the whole stretch.
     """
     leaves: list[st.SearchStrategy[Any]] = [
-        _steps(sided),
-        _holds(sided),
-        _reps(sided, explicit_sides),
-        _rests(sided),
+        _steps(sided, in_repeat),
+        _holds(sided, in_repeat),
+        _reps(sided, in_repeat, explicit_sides),
+        _rests(sided, in_repeat),
     ]
     if max_depth <= 1:
         return st.one_of(*leaves)
-    inner = nodes(sided=sided, max_depth=max_depth - 1, explicit_sides=explicit_sides)
+    inner = nodes(
+        sided=sided, max_depth=max_depth - 1, explicit_sides=explicit_sides, in_repeat=True
+    )
     branches: list[st.SearchStrategy[Any]] = [
         st.builds(
             Repeat,
             counts(max_count=3),
             st.lists(inner, min_size=1, max_size=3),
+            between=st.one_of(st.none(), _rests(sided, rounds=True)),
             cues=local_cues(),
         )
     ]
     if not sided:
-        sided_inner = nodes(sided=True, max_depth=max_depth - 1, explicit_sides=explicit_sides)
+        sided_inner = nodes(
+            sided=True, max_depth=max_depth - 1, explicit_sides=explicit_sides, in_repeat=in_repeat
+        )
         branches.append(
             st.builds(
                 PerSide,
