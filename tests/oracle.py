@@ -120,13 +120,28 @@ def stretch_ms(stretch: Stretch, level: str) -> int:
 
 
 SAFETY = (
-    "Stop if pain increases or spreads, and ask a doctor or physiotherapist about back pain that "
-    "persists."
+    "Move gently and only as far as is comfortable. Stop if anything hurts, and ask a doctor or "
+    "physiotherapist before going on."
 )
 
 
-def chosen(stretch: Stretch, conditions: frozenset[str]) -> Stretch | None:
-    """The documented rule: the stretch, else its first alternative no declared condition bars."""
+def safety_note(routine: Routine) -> str:
+    """The documented rule: the routine's own note, else the library's general one."""
+    return routine.safety_note or SAFETY
+
+
+def barred(routine: Routine, conditions: frozenset[str]) -> bool:
+    """Whether the routine's own cautions rule out all of it for someone with ``conditions``."""
+    return any(set(c.conditions) & conditions for c in routine.cautions)
+
+
+def chosen(
+    stretch: Stretch, conditions: frozenset[str], routine: Routine | None = None
+) -> Stretch | None:
+    """The documented rule: the stretch, else its first alternative no declared condition bars;
+    none at all when the routine's own cautions bar it."""
+    if routine is not None and barred(routine, conditions):
+        return None
     while stretch is not None:
         if not any(set(c.conditions) & conditions for c in stretch.cautions):
             return stretch
@@ -138,7 +153,7 @@ def included(routine: Routine, conditions: frozenset[str] = frozenset()) -> list
     """The routine's body as compiled for someone with ``conditions``."""
     items: list[Stretch | Rest] = []
     for item in routine.body:
-        picked = item if isinstance(item, Rest) else chosen(item, conditions)
+        picked = item if isinstance(item, Rest) else chosen(item, conditions, routine)
         if picked is not None:
             items.append(picked)
     return items
@@ -152,9 +167,10 @@ def total_ms(
     safety: bool = True,
 ) -> int:
     """The routine's length in milliseconds, summed from the tree without building any event."""
-    total = estimate(SAFETY) if safety else 0
+    total = estimate(safety_note(routine)) if safety else 0
     total += estimate(routine.title)
     total += estimate(routine.intro) if routine.intro else 0
+    total += sum(estimate(c.text) for c in routine.cautions)
     total += estimate(routine.outro) if routine.outro else 0
     previous: object = None
     for item in included(routine, conditions):
@@ -424,7 +440,7 @@ class _Walk:
                     if number > 1 and node.between is not None:
                         self.add(
                             Kind.REST,
-                            Role.REST,
+                            Role.REST_BETWEEN,
                             node.between.duration.ms,
                             side,
                             rep=None,
@@ -449,10 +465,12 @@ def segments(
         out.append(Segment(None, kind, role, ms, None, (), None, None))
 
     if safety:
-        routine_part(Kind.CAUTION, Role.SAFETY_NOTE, estimate(SAFETY))
+        routine_part(Kind.CAUTION, Role.SAFETY_NOTE, estimate(safety_note(routine)))
     routine_part(Kind.TITLE, Role.TITLE, estimate(routine.title))
     if routine.intro:
         routine_part(Kind.ANNOUNCE, Role.INTRO, estimate(routine.intro))
+    for caution in routine.cautions:
+        routine_part(Kind.CAUTION, Role.CAUTION, estimate(caution.text))
     previous: object = None
     for item in included(routine, conditions):
         if isinstance(item, Rest):

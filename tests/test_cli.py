@@ -146,7 +146,7 @@ def test_a_python_file_can_name_a_routine(tmp_path: Path) -> None:
     )
     result = run("show", f"{source}:desk")
     assert 0 == result.returncode
-    assert result.stdout.startswith("Desk\nlevel standard | total 0:18 |")
+    assert result.stdout.startswith("Desk\nlevel standard | total 0:20 |")
 
 
 @pytest.mark.parametrize(

@@ -42,8 +42,8 @@ def test_desk_break_prints_its_schedule() -> None:
     result = run("desk_break.py", "gentle")
     assert (0, "") == (result.returncode, result.stderr)
     lines = result.stdout.splitlines()
-    assert "Desk Break: 2:37" == lines[0]
-    assert "  0:09  Desk Break" == lines[2]
+    assert "Desk Break: 2:39" == lines[0]
+    assert "  0:11  Desk Break" == lines[2]
     assert any("[LEFT] Tilt your left ear towards your left shoulder." in line for line in lines)
     assert any("[RIGHT] Reach your right arm up and over (1 of 4)" in line for line in lines)
 
@@ -52,7 +52,7 @@ def test_toml_routine_loads_and_compiles() -> None:
     result = run("toml_routine.py")
     assert (0, "") == (result.returncode, result.stderr)
     assert (
-        "Neck Release: 2:24\n   0:17  Chin Tucks (0:34)\n   0:56  Side Neck Stretch (1:28)\n"
+        "Neck Release: 2:31\n   0:24  Chin Tucks (0:34)\n   1:03  Side Neck Stretch (1:28)\n"
         == result.stdout
     )
 

@@ -18,6 +18,7 @@ from garmin_fit_sdk import Decoder, Stream
 from hypothesis import given, settings
 
 from backstretch import (
+    Caution,
     Event,
     Hold,
     InvalidValueError,
@@ -424,6 +425,31 @@ def test_sheet_summarises_repeats_and_needs() -> None:
         "   1. **10 reps**, 0:02 each: Press up\n"
         "   2. **Hold 0:05**: Hold.\n"
         "   3. **Rest** 0:30: Rest\n"
+    ) in text
+
+
+def test_sheet_writes_sets_once_with_their_rest_and_the_routine_cautions_first() -> None:
+    routine = Routine(
+        "Neck",
+        [
+            Stretch(
+                "Chin Tuck",
+                [
+                    Repeat(
+                        3,
+                        [Reps(10, "Tuck your chin, set {round} of {rounds}", tempo="2s")],
+                        between=Rest("30s", text="Rest before set {round}"),
+                    )
+                ],
+            )
+        ],
+        cautions=[Caution("Stop if pain goes above 3 out of 10.")],
+    )
+    text = write_to_string(compile_routine(routine), "md")
+    assert "> **Caution.** Stop if pain goes above 3 out of 10.\n\n## 1. Chin Tuck" in text
+    assert (
+        "1. **3 rounds**, with a rest of 0:30 (Rest before set 2\u20133) between rounds of:\n"
+        "   1. **10 reps**, 0:02 each: Tuck your chin, set 1\u20133 of 3\n"
     ) in text
 
 

@@ -331,24 +331,65 @@ def test_cues_are_placed_exactly() -> None:
 
 
 def test_safety_note_opens_the_timeline() -> None:
-    """The default note is the library's own text (a message a player can translate); a custom
-    note is the author's."""
-    timeline = compile_routine(catalog.get("pilates-for-back-pain"))
-    note = Event(
+    """A routine with no note of its own opens with the library's general note (a message a
+    player can translate); a routine's own note is the author's text; a note given to
+    compile_routine replaces either, and None leaves it out."""
+    plain = Routine("Neck", [Stretch("Chin tuck", [Step("Tuck your chin")])])
+    general = Event(
         "safety",
         0,
-        9000,
+        11000,
         Kind.CAUTION,
-        SAFETY_NOTE,
+        "Move gently and only as far as is comfortable. Stop if anything hurts, and ask a doctor "
+        "or physiotherapist before going on.",
         role=Role.SAFETY_NOTE,
         message=Message("safety_note"),
     )
-    assert note == timeline.events[0]
-    custom = compile_routine(catalog.get("pilates-for-back-pain"), safety_note="Go gently.")
-    assert (
-        Event("safety", 0, 3000, Kind.CAUTION, "Go gently.", role=Role.SAFETY_NOTE)
-        == custom.events[0]
+    assert (general.text, general) == (SAFETY_NOTE, compile_routine(plain).events[0])
+    seed = compile_routine(catalog.get("pilates-for-back-pain"))
+    own = (
+        "Stop if pain increases or spreads, and ask a doctor or physiotherapist about back pain "
+        "that persists."
     )
+    assert Event("safety", 0, 9000, Kind.CAUTION, own, role=Role.SAFETY_NOTE) == seed.events[0]
+    for routine in (plain, catalog.get("pilates-for-back-pain")):
+        custom = compile_routine(routine, safety_note="Go gently.")
+        assert (
+            Event("safety", 0, 3000, Kind.CAUTION, "Go gently.", role=Role.SAFETY_NOTE)
+            == custom.events[0]
+        )
+        assert "title" == compile_routine(routine, safety_note=None).events[0].id
+
+
+def test_routine_cautions_come_before_the_first_stretch_and_may_rule_out_all_of_it() -> None:
+    routine = Routine(
+        "Neck",
+        [Stretch("Chin Tuck", [Step("Tuck your chin")]), Stretch("Neck Turn", [Step("Turn")])],
+        intro="Sit tall.",
+        cautions=[
+            Caution("Stop if pain goes above 3 out of 10."),
+            Caution("Not after recent neck surgery.", conditions=["neck-surgery"]),
+        ],
+        safety_note="Go gently; stop if your neck hurts.",
+    )
+    events = compile_routine(routine, cues=Cues.off()).events
+    assert [
+        ("safety", Role.SAFETY_NOTE),
+        ("title", Role.TITLE),
+        ("intro", Role.INTRO),
+        ("caution0", Role.CAUTION),
+        ("caution1", Role.CAUTION),
+        ("chin-tuck/announce", Role.ANNOUNCE),
+    ] == [(e.id, e.role) for e in events[:6]]
+    barred = compile_routine(routine, conditions={"neck-surgery"}, cues=Cues.off())
+    assert () == barred.chapters
+    assert [
+        "Chin Tuck left out (neck-surgery): Not after recent neck surgery.",
+        "Neck Turn left out (neck-surgery): Not after recent neck surgery.",
+    ] == [e.text for e in barred.events if e.role is Role.LEFT_OUT]
+    assert [Kind.CAUTION, Kind.TITLE, Kind.ANNOUNCE, Kind.CAUTION, Kind.CAUTION] == [
+        e.kind for e in barred.segments
+    ]
 
 
 def test_alternatives_are_checked_too() -> None:

@@ -309,22 +309,22 @@ def test_contraindicated_stretches_never_appear(
     """Invariant 7: with a declared condition, no segment of a stretch it rules out appears."""
     timeline = compile_routine(routine, level=level, conditions=conditions)
     played = {e.stretch for e in timeline.segments}
+    barred = set(routine.conditions) & conditions  # the routine's own cautions bar all of it
     for stretch in oracle.all_stretches(routine):
-        if set(stretch.conditions) & conditions:
+        if set(stretch.conditions) & conditions or barred:
             assert stretch.name not in played
     expected = [s.name for s in oracle.included(routine, conditions) if isinstance(s, Stretch)]
     assert expected == [c.title for c in timeline.chapters]
-    skipped = [s.name for s in routine.stretches if oracle.chosen(s, conditions) is not s]
+    left = [s for s in routine.stretches if oracle.chosen(s, conditions, routine) is not s]
     skips = [e for e in timeline.events if e.role in (Role.LEFT_OUT, Role.REPLACED)]
-    assert skipped == [e.message["name"] for e in skips if e.message is not None]
-    for stretch, skip in zip(
-        (s for s in routine.stretches if oracle.chosen(s, conditions) is not s), skips, strict=True
-    ):
-        chosen = oracle.chosen(stretch, conditions)
+    assert [s.name for s in left] == [e.message["name"] for e in skips if e.message is not None]
+    for stretch, skip in zip(left, skips, strict=True):
+        chosen = oracle.chosen(stretch, conditions, routine)
         assert (Role.LEFT_OUT if chosen is None else Role.REPLACED) == skip.role
         assert (None if chosen is None else oracle._slug(chosen.name)) == skip.target
         assert skip.message is not None
-        assert tuple(sorted(set(stretch.conditions) & conditions)) == skip.message["conditions"]
+        named = set(stretch.conditions) | set(routine.conditions)
+        assert tuple(sorted(named & conditions)) == skip.message["conditions"]
     assert oracle.total_ms(routine, level, conditions=conditions) == timeline.total_ms
 
 
@@ -717,11 +717,13 @@ def test_chapters_and_stretches_refer_to_each_other(
 
 @given(strategies.routines(), strategies.levels())
 def test_safety_note_opens_the_timeline_unless_turned_off(routine: Routine, level: Level) -> None:
-    """The timeline opens with the safety note; safety_note=None leaves it out, and only it."""
+    """The timeline opens with the safety note (the routine's own, else the general one);
+    safety_note=None leaves it out, and only it."""
     with_note = compile_routine(routine, level=level)
     without = compile_routine(routine, level=level, safety_note=None)
     first = with_note.events[0]
-    assert (Kind.CAUTION, Role.SAFETY_NOTE, SAFETY_NOTE, 0) == (
+    assert (first.message is None) == bool(routine.safety_note)
+    assert (Kind.CAUTION, Role.SAFETY_NOTE, routine.safety_note or SAFETY_NOTE, 0) == (
         first.kind,
         first.role,
         first.text,

@@ -55,7 +55,16 @@ def problems(routine: Routine) -> Iterator[Problem]:
             "$.body",
             "a routine needs at least one Stretch; add one, e.g. Stretch('Neck roll', [...])",
         )
-    yield from _in(_NOWHERE, "$", title=routine.title, intro=routine.intro, outro=routine.outro)
+    yield from _in(
+        _NOWHERE,
+        "$",
+        title=routine.title,
+        intro=routine.intro,
+        outro=routine.outro,
+        safety_note=routine.safety_note,
+    )
+    for i, caution in enumerate(routine.cautions):
+        yield from _in(_NOWHERE, f"$.cautions[{i}]", text=caution.text)
     seen: dict[str, tuple[str, str]] = {}
     for index, item in enumerate(routine.body):
         path = f"$.body[{index}]"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import enum
 import functools
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
@@ -20,6 +21,7 @@ from ._model import (
     REST_TEXT,
     SWITCH_TEXT,
     BodyNode,
+    Caution,
     Hold,
     LocalCues,
     Modification,
@@ -65,8 +67,19 @@ SETTLE_MS = 1500
 #: No estimated segment is shorter than this.
 MIN_ESTIMATE_MS = 3000
 
-#: The safety note that opens every timeline unless ``safety_note`` says otherwise.
+#: The library's general safety note: it opens every timeline whose routine has no note of its
+#: own, unless ``compile_routine(safety_note=...)`` says otherwise.
 SAFETY_NOTE = MESSAGES["safety_note"].template
+
+
+class _Unset(enum.Enum):
+    UNSET = "the routine's own safety note, else SAFETY_NOTE"
+
+    def __repr__(self) -> str:
+        return "<the routine's own note>"
+
+
+_ROUTINE_NOTE = _Unset.UNSET
 #: The languages the library writes its own text in.
 LANGUAGES = ("en",)
 
@@ -166,7 +179,7 @@ def compile_routine(
     conditions: Iterable[str] = (),
     fit_to: Duration | datetime.timedelta | str | None = None,
     cues: Cues | None = None,
-    safety_note: str | None = SAFETY_NOTE,
+    safety_note: str | _Unset | None = _ROUTINE_NOTE,
     language: str = "en",
     limits: Limits | None = None,
 ) -> Timeline:
@@ -179,7 +192,9 @@ def compile_routine(
     - ``fit_to``: a total length; every ranged hold is then chosen inside its range so the total
       lands on it (counts still follow ``level``). A FitError states the window when it cannot.
     - ``cues``: which cue markers to add (default ``Cues()``; ``Cues.off()`` for none).
-    - ``safety_note``: the note that opens the timeline; None leaves it out.
+    - ``safety_note``: the note that opens the timeline: by default the routine's own
+      (``Routine.safety_note``), else the library's general ``SAFETY_NOTE``; a text replaces it;
+      None leaves it out (for an app that shows its own).
     - ``language``: the language of the text the library writes (``LANGUAGES``); times never
       depend on it.
     - ``limits``: how many events and how long a routine may be (default ``Limits()``); a
@@ -193,7 +208,10 @@ def compile_routine(
     chosen_level = _level(level)
     chosen_cues = _cues(cues)
     declared = _conditions(conditions)
-    note = _safety_note(safety_note)
+    if safety_note is _ROUTINE_NOTE:
+        note: str | None = routine.safety_note or SAFETY_NOTE  # check_routine checks its own
+    else:
+        note = _safety_note(safety_note)
     target_ms = None if fit_to is None else to_duration(fit_to, field="fit_to").ms
     if language not in LANGUAGES:
         raise InvalidValueError(
@@ -398,16 +416,22 @@ def describe_modification(mod: Modification) -> tuple[str, Message | None]:
     return render_message(message), message
 
 
-def _choose(stretch: Stretch, conditions: frozenset[str]) -> Stretch | None:
-    """The stretch, else the first of its alternatives that no declared condition rules out."""
+def _choose(stretch: Stretch, conditions: frozenset[str], routine: Routine) -> Stretch | None:
+    """The stretch, else the first of its alternatives that no declared condition rules out;
+    None when none is left, or when the routine's own cautions rule out all of it."""
+    if conditions.intersection(routine.conditions):
+        return None
     return next((s for s in stretch.chain if not conditions.intersection(s.conditions)), None)
 
 
-def _reason(stretch: Stretch, conditions: frozenset[str]) -> tuple[tuple[str, ...], str]:
-    """The declared conditions that rule ``stretch`` out, and its cautions that name them."""
-    hit = tuple(sorted(conditions.intersection(stretch.conditions)))
-    why = " ".join(c.text for c in stretch.cautions if conditions.intersection(c.conditions))
-    return hit, why
+def _reason(
+    stretch: Stretch, conditions: frozenset[str], routine_cautions: tuple[Caution, ...]
+) -> tuple[tuple[str, ...], str]:
+    """The declared conditions that rule ``stretch`` out, and the cautions (the routine's, then
+    its own) that name them."""
+    cautions = [c for c in (*routine_cautions, *stretch.cautions) if conditions & set(c.conditions)]
+    hit = tuple(sorted({name for c in cautions for name in c.conditions} & conditions))
+    return hit, " ".join(c.text for c in cautions)
 
 
 #: Each stretch's entry in the timeline's table (stretches are immutable: see _memo).
@@ -468,6 +492,7 @@ class _Compiler:
         self.last_side: Side | None = None
         self.rounds: tuple[Position, ...] = ()
         self.countdowns: dict[int, Message] = {}
+        self.routine_cautions: tuple[Caution, ...] = ()
         # What the LocalCues around the node being compiled allow (countdown, halfway, hold cues).
         self.local: tuple[bool, bool, bool] = (True, True, True)
 
@@ -603,13 +628,17 @@ class _Compiler:
         if routine.intro:
             intro = routine.intro
             self.segment("intro", estimate_ms(intro), Kind.ANNOUNCE, Role.INTRO, intro, None)
+        for i, caution in enumerate(routine.cautions):
+            text = caution.text
+            self.segment(f"caution{i}", estimate_ms(text), Kind.CAUTION, Role.CAUTION, text, None)
+        self.routine_cautions = routine.cautions
         previous: Stretch | Rest | None = None
         for index, item in enumerate(routine.body):
             if isinstance(item, Rest):
                 self.rest(item, f"rest{index}", None)
                 previous = item
                 continue
-            chosen = _choose(item, self.options.conditions)
+            chosen = _choose(item, self.options.conditions, routine)
             if chosen is not item:
                 self.skips(item, chosen)
             if chosen is None:
@@ -637,7 +666,7 @@ class _Compiler:
     def skips(self, original: Stretch, chosen: Stretch | None) -> None:
         """Skip markers: the stretch left out or replaced, and each alternative ruled out too."""
         conditions = self.options.conditions
-        hit, why = _reason(original, conditions)
+        hit, why = _reason(original, conditions, self.routine_cautions)
         if chosen is None:
             message = _message("left_out", name=original.name, conditions=hit, reason=why)
             role, target = Role.LEFT_OUT, None
@@ -658,7 +687,7 @@ class _Compiler:
         for alternative in original.chain[1:]:
             if alternative is chosen:
                 break
-            hit, why = _reason(alternative, conditions)
+            hit, why = _reason(alternative, conditions, self.routine_cautions)
             message = _message("ruled_out", name=alternative.name, conditions=hit, reason=why)
             self.marker(
                 f"skip-{slug(alternative.name)}",
@@ -790,13 +819,13 @@ class _Compiler:
             for round_ in range(times):
                 self.rounds = (*outer, Position(round_ + 1, times))
                 if round_ and node.between is not None:
-                    self.rest(node.between, f"{path}/between{round_}", side)
+                    self.rest(node.between, f"{path}/between{round_}", side, Role.REST_BETWEEN)
                 self.body(node.body, f"{path}/r{round_}", side)
             self.rounds, self.local = outer, outer_local
         else:
             self.rest(node, path, side)
 
-    def rest(self, rest: Rest, path: str, side: Side | None) -> None:
+    def rest(self, rest: Rest, path: str, side: Side | None, role: Role = Role.REST) -> None:
         if rest.text == REST_TEXT:
             text, template, message = REST_TEXT, None, _REST
         else:
@@ -805,7 +834,7 @@ class _Compiler:
             path,
             rest.duration.ms,
             Kind.REST,
-            Role.REST,
+            role,
             text,
             side,
             message=message,

@@ -53,9 +53,10 @@ def _spec(template: str, doc: str, **params: ParamType) -> MessageSpec:
 MESSAGES: Mapping[str, MessageSpec] = MappingProxyType(
     {
         "safety_note": _spec(
-            "Stop if pain increases or spreads, and ask a doctor or physiotherapist about back "
-            "pain that persists.",
-            "the default safety note that opens a timeline",
+            "Move gently and only as far as is comfortable. Stop if anything hurts, and ask a "
+            "doctor or physiotherapist before going on.",
+            "the library's general safety note, which opens a timeline whose routine has none "
+            "of its own",
         ),
         "announce_targets": _spec(
             "{name} (targets: {targets})",

@@ -130,6 +130,15 @@ def _until(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         )
 
 
+def _note(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    _optional_text(inst, attr, value)
+    if value and not cast(str, value).strip():
+        raise InvalidValueError(
+            f"{_where(inst, attr)} must say when to stop and whom to ask, or be empty for the "
+            f"library's general note; got {value!r}"
+        )
+
+
 def _texts(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple) or not all(isinstance(v, str) and v.strip() for v in value):
         raise InvalidTypeError(
@@ -504,6 +513,11 @@ class Routine:
 
     ``intro`` is read out after the title, ``outro`` before the end; ``rest_between`` puts a rest
     between every two stretches that do not already have a Rest between them.
+
+    ``safety_note`` is the routine's own safety note, which opens its timeline in place of the
+    library's general one (``SAFETY_NOTE``); ``cautions`` are read before the first stretch, for
+    the whole routine ("stop if pain goes above 3 out of 10"). A routine caution with
+    ``conditions`` rules out every stretch for someone who declares one of them.
     """
 
     title: str = attrs.field(validator=_text)
@@ -518,6 +532,15 @@ class Routine:
         converter=_as_optional_duration,
         validator=_optional_positive_duration,
     )
+    cautions: tuple[Caution, ...] = attrs.field(
+        default=(), kw_only=True, converter=_as_tuple, validator=_nodes(Caution)
+    )
+    safety_note: str = attrs.field(default="", kw_only=True, validator=_note)
+
+    @property
+    def conditions(self) -> tuple[str, ...]:
+        """Every condition the routine's own cautions name: declaring one leaves out it all."""
+        return tuple(sorted({c for caution in self.cautions for c in caution.conditions}))
 
     @property
     def stretches(self) -> tuple[Stretch, ...]:

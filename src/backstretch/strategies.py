@@ -236,13 +236,17 @@ def stretches(*, max_depth: int = 3, explicit_sides: bool = True) -> st.SearchSt
     return _stretches(max_depth, explicit_sides)
 
 
-@functools.cache
-def _stretches(max_depth: int, explicit_sides: bool) -> st.SearchStrategy[Stretch]:
-    cautions = st.builds(
+def _cautions() -> st.SearchStrategy[Caution]:
+    return st.builds(
         Caution,
         _texts(),
         conditions=st.lists(st.sampled_from(_CONDITIONS), max_size=2),
     )
+
+
+@functools.cache
+def _stretches(max_depth: int, explicit_sides: bool) -> st.SearchStrategy[Stretch]:
+    cautions = _cautions()
     modifications = st.builds(
         Modification,
         _texts(),
@@ -295,6 +299,13 @@ def routines(
         intro=draw(_optional_text()),
         outro=draw(_optional_text()),
         rest_between=draw(st.one_of(st.none(), durations(max_ms=30_000))),
+        # Routine cautions with conditions rule out a whole routine: seldom, so most stay played.
+        cautions=draw(
+            st.lists(st.one_of(st.builds(Caution, _texts()), _cautions()), max_size=2).filter(
+                lambda cautions: sum(bool(c.conditions) for c in cautions) < 2
+            )
+        ),
+        safety_note=draw(_optional_text()),
     )
 
 

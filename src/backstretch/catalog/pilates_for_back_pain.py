@@ -155,4 +155,8 @@ routine = Routine(
     ),
     # Ten seconds to get out of one position and into the next.
     rest_between=seconds(10),
+    safety_note=(
+        "Stop if pain increases or spreads, and ask a doctor or physiotherapist about back pain "
+        "that persists."
+    ),
 )

@@ -59,7 +59,9 @@ def render(timeline: Timeline) -> str:
             break
         if segment.role is Role.SAFETY_NOTE:
             lines += [f"> **Safety.** {_md(segment.text)}", ""]
-        elif segment.kind in (Kind.ANNOUNCE, Kind.CAUTION, Kind.MODIFICATION):
+        elif segment.kind is Kind.CAUTION:  # the routine's own
+            lines += [f"> **Caution.** {_md(segment.text)}", ""]
+        elif segment.kind in (Kind.ANNOUNCE, Kind.MODIFICATION):
             lines += [_md(segment.text), ""]
     for skip in timeline.markers:
         if skip.kind is Kind.SKIP:
@@ -151,24 +153,43 @@ def _items(segments: list[Event], cues: _Cues, depth: int) -> list[_Item]:
 
 def _repeat(segments: list[Event], cues: _Cues, depth: int) -> _Item:
     count = segments[0].rounds[depth].count
-    each = [_items(round_, cues, depth + 1) for round_ in rounds_of(segments, depth)]
+    rounds, between = _between_rounds(rounds_of(segments, depth), depth)
+    each = [_items(round_, cues, depth + 1) for round_ in rounds]
     shapes = {tuple(item.shape for item in items) for items in each}
     texts = {tuple((item.side, item.text) for item in items) for items in each}
     if count == 1:
         return _Item(None, "**Once:**", ("repeat", 1, *shapes), tuple(each[0]))
     if len(texts) == 1:
-        return _Item(None, f"**{count} rounds** of:", ("repeat", count, *shapes), tuple(each[0]))
+        return _Item(
+            None, f"**{count} rounds**{between} of:", ("repeat", count, *shapes), tuple(each[0])
+        )
     if len(shapes) == 1:
         return _Item(
             None,
-            f"**{count} rounds**, the sides swapping each round, of:",
+            f"**{count} rounds**{between}, the sides swapping each round, of:",
             ("repeat", count, *shapes),
             tuple(each[0]),
         )
     children = tuple(
         _Item(None, f"Round {number}:", (), tuple(items)) for number, items in enumerate(each, 1)
     )
-    return _Item(None, f"**{count} rounds:**", ("repeat", count, children), children)
+    return _Item(None, f"**{count} rounds**{between}:", ("repeat", count, children), children)
+
+
+def _between_rounds(rounds: list[list[Event]], depth: int) -> tuple[list[list[Event]], str]:
+    """The rounds without the rest that opens every round but the first (a Repeat's
+    ``between``), and those words for the heading: ", with a rest of 0:30 between rounds"."""
+    rests = [
+        round_[0]
+        for round_ in rounds[1:]
+        if round_[0].role is Role.REST_BETWEEN and len(round_[0].rounds) == depth + 1
+    ]
+    if not rests or len(rests) != len(rounds) - 1:
+        return rounds, ""
+    rest = rests[0]
+    said = "" if rest.text == "Rest" else f" ({_md(_words(rest, rest.text, first_round=2))})"
+    words = f", with a rest of {format_ms(rest.duration_ms)}{said} between rounds"
+    return [rounds[0], *(round_[1:] for round_ in rounds[1:])], words
 
 
 def _author_text(event: Event) -> str:
@@ -176,6 +197,20 @@ def _author_text(event: Event) -> str:
     if event.message is not None and event.message.key == "rep":
         return event.template or str(event.message["text"])
     return event.template or event.text
+
+
+def _words(event: Event, filled: str, first_round: int = 1) -> str:
+    """``filled`` (the event's words), or where they change from round to round (``{round}``),
+    the words of every round at once: "set 1-3 of 3", the same in every round of the list."""
+    template = event.template
+    if template is None or not event.rounds or "{round" not in template:
+        return filled
+    count = event.rounds[-1].count
+    if event.side is not None:
+        template = template.replace("{side}", event.side.value)
+        template = template.replace("{other}", event.side.other.value)
+    span = str(count) if first_round == count else f"{first_round}\u2013{count}"
+    return template.replace("{rounds}", str(count)).replace("{round}", span)
 
 
 def _waits(segment: Event) -> str:
@@ -187,15 +222,16 @@ def _waits(segment: Event) -> str:
 def _single(segment: Event) -> _Item:
     shape = (segment.role, segment.duration_ms, _author_text(segment), segment.until)
     if segment.kind is Kind.SWITCH:
-        text = f"**Switch sides** ({format_ms(segment.duration_ms)}): {_md(segment.text)}"
+        said = _md(_words(segment, segment.text))
+        text = f"**Switch sides** ({format_ms(segment.duration_ms)}): {said}"
         return _Item(None, text, ("switch", segment.duration_ms))
     if segment.kind is Kind.REST:
-        text = f"**Rest** {format_ms(segment.duration_ms)}: {_md(segment.text)}"
+        text = f"**Rest** {format_ms(segment.duration_ms)}: {_md(_words(segment, segment.text))}"
     elif segment.kind is Kind.BREAK:
-        text = f"**Break** {format_ms(segment.duration_ms)}: {_md(segment.text)}"
+        text = f"**Break** {format_ms(segment.duration_ms)}: {_md(_words(segment, segment.text))}"
     else:
         least = f"(at least {format_ms(segment.duration_ms)}) " if segment.open else ""
-        text = least + _md(segment.text) + _waits(segment)
+        text = least + _md(_words(segment, segment.text)) + _waits(segment)
     return _Item(segment.side, text, shape)
 
 
@@ -208,9 +244,9 @@ def _hold(parts: list[Event], cues: _Cues) -> _Item:
     if breaks:
         text += (
             f" in {len(holds)} parts, with a {format_ms(breaks[0].duration_ms)} break between "
-            f"them ({_md(breaks[0].text)})"
+            f"them ({_md(_words(breaks[0], breaks[0].text))})"
         )
-    text += f": {_sentence(_md(holds[0].text))}{_waits(last)}"
+    text += f": {_sentence(_md(_words(holds[0], holds[0].text)))}{_waits(last)}"
     during = {cue.text for part in holds for cue in cues.within(part.start_ms, part.end_ms)}
     if during:
         text += "".join(f" *Cue: {_sentence(_md(cue))}*" for cue in sorted(during))
@@ -229,7 +265,7 @@ def _reps(reps: list[Event]) -> _Item:
         assert first.side is not None
         text += f", alternating sides, {first.side.value} first"
     words = str(first.message["text"]) if first.message is not None else first.text
-    text += f": {_md(words)}{_waits(reps[-1])}"
+    text += f": {_md(_words(first, words))}{_waits(reps[-1])}"
     shape = ("reps", count, both, first.duration_ms, _author_text(first), reps[-1].until)
     return _Item(None if both else first.side, text, shape)
 
