@@ -167,9 +167,10 @@ CASES = [
         ("play", "pilates-for-back-pain", "--speed", "nan"),
         2,
         (
-            "usage: backstretch play [-h] [--level {gentle,standard,deep}] [--avoid CONDITION] "
-            "[--fit DURATION]",
-            "                        [--no-cues] [--speed N] [--quiet] [--say] [--plain]",
+            "usage: backstretch play [-h] [--level {gentle,standard,deep}] [--avoid CONDITION]",
+            "                        [--affected {left,right}] [--fit DURATION] [--no-cues] "
+            "[--speed N]",
+            "                        [--quiet] [--say] [--plain]",
             "                        ROUTINE",
             "backstretch play: error: argument --speed: must be a number above 0, got 'nan'",
         ),

@@ -10,12 +10,14 @@ from __future__ import annotations
 import attrs
 
 from backstretch import (
+    Affected,
     CountRange,
     Duration,
     DurationRange,
     Event,
     Hold,
     Kind,
+    OneSide,
     PerSide,
     Repeat,
     Reps,
@@ -27,7 +29,17 @@ from backstretch import (
     Stretch,
 )
 
-BodyNode = Step | Hold | Reps | PerSide | Repeat | Rest
+BodyNode = Step | Hold | Reps | PerSide | OneSide | Repeat | Rest
+
+
+def resolve(side: Side | Affected, affected: Side | None) -> Side:
+    """The documented rule: "affected" is the declared side, "unaffected" the other one."""
+    if isinstance(side, Side):
+        return side
+    assert affected is not None, "compile with affected= for a routine that names it"
+    if side is Affected.AFFECTED:
+        return affected
+    return Side.RIGHT if affected is Side.LEFT else Side.LEFT
 
 
 def pick(value: Duration | DurationRange | int | CountRange, level: str) -> int:
@@ -87,6 +99,8 @@ def node_ms(node: BodyNode, level: str) -> int:
         return per * (2 if node.alternate else 1) * node.tempo.ms
     if isinstance(node, PerSide):
         return 2 * side_ms(node, level) + node.switch.ms
+    if isinstance(node, OneSide):  # its switch, when it has one, is counted by the stretch
+        return sum(node_ms(n, level) for n in node.body)
     if isinstance(node, Repeat):
         times = pick(node.times, level)
         between = 0 if node.between is None else (times - 1) * node.between.duration.ms
@@ -94,7 +108,7 @@ def node_ms(node: BodyNode, level: str) -> int:
     return node.duration.ms
 
 
-def side_ms(per_side: PerSide, level: str) -> int:
+def side_ms(per_side: PerSide | OneSide, level: str) -> int:
     """How long one side of a PerSide lasts."""
     return sum(node_ms(n, level) for n in per_side.body)
 
@@ -114,9 +128,11 @@ def opening(stretch: Stretch) -> list[tuple[Kind, Role, str]]:
     return said
 
 
-def stretch_ms(stretch: Stretch, level: str) -> int:
+def stretch_ms(stretch: Stretch, level: str, affected: Side | None = None) -> int:
     total = sum(estimate(text) for *_, text in opening(stretch))
-    return total + sum(node_ms(n, level) for n in stretch.body)
+    switches: list[int] = []  # a OneSide after the other side opens with a switch
+    _walk_sides(stretch.body, level, [], affected, switches)
+    return total + sum(node_ms(n, level) for n in stretch.body) + sum(switches)
 
 
 SAFETY = (
@@ -165,6 +181,7 @@ def total_ms(
     *,
     conditions: frozenset[str] = frozenset(),
     safety: bool = True,
+    affected: Side | None = None,
 ) -> int:
     """The routine's length in milliseconds, summed from the tree without building any event."""
     total = estimate(safety_note(routine)) if safety else 0
@@ -179,7 +196,7 @@ def total_ms(
         else:
             if isinstance(previous, Stretch) and routine.rest_between is not None:
                 total += routine.rest_between.ms
-            total += stretch_ms(item, level)
+            total += stretch_ms(item, level, affected)
         previous = item
     return total
 
@@ -201,6 +218,8 @@ def hold_copies(
                 copies.append((node, node.duration, times))
             elif isinstance(node, PerSide):
                 walk(node.body, times * 2)
+            elif isinstance(node, OneSide):
+                walk(node.body, times)
             elif isinstance(node, Repeat):
                 walk(node.body, times * pick(node.times, level))
 
@@ -252,8 +271,11 @@ def ranged_value(node: BodyNode) -> Duration | DurationRange | int | CountRange:
     return node.times
 
 
-def side_blocks(routine: Routine, level: str) -> list[tuple[str, list[Side]]]:
-    """Per stretch, the side of every sided unit in order: each PerSide half, each alternating rep.
+def side_blocks(
+    routine: Routine, level: str, affected: Side | None = None
+) -> list[tuple[str, list[Side]]]:
+    """Per stretch, the side of every sided unit in order: each PerSide half, each alternating
+    rep, each OneSide.
 
     Follows the documented rule: an unset ``first`` starts opposite to the side used last in the
     stretch (left at its start).
@@ -261,16 +283,29 @@ def side_blocks(routine: Routine, level: str) -> list[tuple[str, list[Side]]]:
     result: list[tuple[str, list[Side]]] = []
     for stretch in routine.stretches:
         sides: list[Side] = []
-        _walk_sides(stretch.body, level, sides)
+        _walk_sides(stretch.body, level, sides, affected, [])
         result.append((stretch.name, sides))
     return result
 
 
-def _walk_sides(body: tuple[BodyNode, ...], level: str, sides: list[Side]) -> None:
+def _walk_sides(
+    body: tuple[BodyNode, ...],
+    level: str,
+    sides: list[Side],
+    affected: Side | None,
+    switches: list[int],
+) -> None:
+    """Append the side of every sided unit in ``body`` to ``sides``, and the length of each
+    switch a OneSide opens with to ``switches``."""
     for node in body:
-        if isinstance(node, PerSide) or (isinstance(node, Reps) and node.alternate):
+        if isinstance(node, OneSide):
+            side = resolve(node.side, affected)
+            if sides and sides[-1] is not side:
+                switches.append(node.switch.ms)
+            sides.append(side)
+        elif isinstance(node, PerSide) or (isinstance(node, Reps) and node.alternate):
             if node.first is not None:
-                first = node.first
+                first = resolve(node.first, affected)
             elif sides:
                 first = Side.LEFT if sides[-1] is Side.RIGHT else Side.RIGHT
             else:
@@ -280,7 +315,7 @@ def _walk_sides(body: tuple[BodyNode, ...], level: str, sides: list[Side]) -> No
             sides.extend([first, second] * units)
         elif isinstance(node, Repeat):
             for _ in range(pick(node.times, level)):
-                _walk_sides(node.body, level, sides)
+                _walk_sides(node.body, level, sides, affected, switches)
 
 
 @attrs.frozen
@@ -305,6 +340,8 @@ class Segment:
     half: tuple[object, ...] | None = attrs.field(eq=False, default=None)
     #: Every Repeat around it, outer to inner: (the Repeat node, which use of it).
     repeats: tuple[tuple[object, object], ...] = attrs.field(eq=False, default=())
+    #: For a segment inside a OneSide: that OneSide's instance.
+    one: tuple[object, ...] | None = attrs.field(eq=False, default=None)
 
     def fields(self) -> tuple[object, ...]:
         return (
@@ -343,8 +380,9 @@ def split(total: int, parts: int) -> list[int]:
 
 
 class _Walk:
-    def __init__(self, level: str, stretch: str) -> None:
+    def __init__(self, level: str, stretch: str, affected: Side | None = None) -> None:
         self.level = level
+        self.affected = affected
         self.stretch = stretch
         self.out: list[Segment] = []
         self.last_side: Side | None = None
@@ -406,7 +444,7 @@ class _Walk:
             elif isinstance(node, Reps):
                 count = pick(node.count, self.level)
                 if node.alternate:
-                    first = node.first or self.next_side()
+                    first = resolve(node.first, self.affected) if node.first else self.next_side()
                     second = Side.RIGHT if first is Side.LEFT else Side.LEFT
                     sides = [(s, k) for k in range(1, count + 1) for s in (first, second)]
                     self.last_side = second
@@ -423,8 +461,24 @@ class _Walk:
                         open=bool(node.until) and number == len(sides),
                         **common,
                     )
+            elif isinstance(node, OneSide):
+                only = resolve(node.side, self.affected)
+                if self.last_side is not None and self.last_side is not only:
+                    self.add(
+                        Kind.SWITCH,
+                        Role.SWITCH,
+                        node.switch.ms,
+                        only,
+                        rep=None,
+                        part=None,
+                        **common,
+                    )
+                inner = _Walk(self.level, self.stretch, self.affected)
+                inner.body(node.body, (*where, "one"), rounds, only, None, repeats)
+                self.out += [attrs.evolve(s, one=instance) for s in inner.out]
+                self.last_side = only
             elif isinstance(node, PerSide):
-                first = node.first or self.next_side()
+                first = resolve(node.first, self.affected) if node.first else self.next_side()
                 second = Side.RIGHT if first is Side.LEFT else Side.LEFT
                 self.body(node.body, (*where, "first"), rounds, first, (instance, 0), repeats)
                 self.add(
@@ -456,7 +510,12 @@ class _Walk:
 
 
 def segments(
-    routine: Routine, level: str, conditions: frozenset[str] = frozenset(), *, safety: bool = True
+    routine: Routine,
+    level: str,
+    conditions: frozenset[str] = frozenset(),
+    *,
+    safety: bool = True,
+    affected: Side | None = None,
 ) -> list[Segment]:
     """Every segment of the compiled routine, in order, from the tree and the documented rules."""
     out: list[Segment] = []
@@ -478,7 +537,7 @@ def segments(
         else:
             if isinstance(previous, Stretch) and routine.rest_between is not None:
                 routine_part(Kind.REST, Role.REST_BETWEEN, routine.rest_between.ms)
-            walk = _Walk(level, item.name)
+            walk = _Walk(level, item.name, affected)
             for kind, role, text in opening(item):
                 walk.add(kind, role, estimate(text), None, rounds=(), rep=None, part=None)
             walk.body(item.body, (item.name,), (), None, None)

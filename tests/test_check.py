@@ -64,7 +64,7 @@ def test_every_problem_is_reported_at_once() -> None:
         Problem(
             "$.body[1].text",
             "{side} in 'Rest your {side} arm' has no side to fill it; it works only inside a "
-            "PerSide or in alternating Reps",
+            "PerSide, a OneSide or alternating Reps",
         ),
         Problem(
             "$.body[2].name",
@@ -73,13 +73,13 @@ def test_every_problem_is_reported_at_once() -> None:
         ),
         Problem(
             "$.body[2].purpose",
-            "{side} in 'for the {side}' has no side to fill it; it works only inside a PerSide or "
-            "in alternating Reps",
+            "{side} in 'for the {side}' has no side to fill it; it works only inside a PerSide, "
+            "a OneSide or alternating Reps",
         ),
         Problem(
             "$.body[2].cautions[0].text",
             "{side} in 'not with a bad {side} knee' has no side to fill it; it works only inside "
-            "a PerSide or in alternating Reps",
+            "a PerSide, a OneSide or alternating Reps",
         ),
         Problem(
             "$.body[2].modifications[0].text",
@@ -87,8 +87,8 @@ def test_every_problem_is_reported_at_once() -> None:
         ),
         Problem(
             "$.body[2].modifications[0].when",
-            "{side} in '{side} is tight' has no side to fill it; it works only inside a PerSide "
-            "or in alternating Reps",
+            "{side} in '{side} is tight' has no side to fill it; it works only inside a PerSide, "
+            "a OneSide or alternating Reps",
         ),
         Problem(
             "$.body[2].body[0].body",
@@ -96,28 +96,28 @@ def test_every_problem_is_reported_at_once() -> None:
         ),
         Problem(
             "$.body[2].body[1].body[0]",
-            "a PerSide inside a PerSide has no side to switch to; remove the inner one",
+            "a PerSide inside a PerSide or OneSide has no side of its own; remove the inner one",
         ),
         Problem(
             "$.body[2].body[1].body[1].alternate",
-            "alternating Reps inside a PerSide would fight over the side; use alternate=False "
-            "inside a PerSide, or move the Reps out of it",
+            "alternating Reps inside a PerSide or OneSide would fight over the side; use "
+            "alternate=False there, or move the Reps out of it",
         ),
         Problem("$.body[2].body[2].body", "a Repeat needs at least one node to repeat"),
         Problem(
             "$.body[2].body[3].text",
             "{side} in 'reach with the {side} arm' has no side to fill it; it works only inside "
-            "a PerSide or in alternating Reps",
+            "a PerSide, a OneSide or alternating Reps",
         ),
         Problem(
             "$.body[2].body[4].cue",
-            "unknown placeholder {sied} in 'breathe {sied}'; {side} works only inside a PerSide "
-            "or in alternating Reps; elsewhere, remove the braces",
+            "unknown placeholder {sied} in 'breathe {sied}'; {side} works only inside a PerSide, "
+            "a OneSide or alternating Reps; elsewhere, remove the braces",
         ),
         Problem(
             "$.body[2].body[4].breaks.text",
-            "{other} in '{other} knee' has no side to fill it; it works only inside a PerSide or "
-            "in alternating Reps",
+            "{other} in '{other} knee' has no side to fill it; it works only inside a PerSide, a "
+            "OneSide or alternating Reps",
         ),
         Problem(
             "$.body[3].name",
@@ -230,8 +230,8 @@ def test_round_placeholders_work_only_inside_a_repeat() -> None:
         ),
         Problem(
             "$.body[0].body[1].between.text",
-            "unknown placeholder {sde} in '{sde}'; {side} works only inside a PerSide or in "
-            "alternating Reps; elsewhere, remove the braces",
+            "unknown placeholder {sde} in '{sde}'; {side} works only inside a PerSide, a OneSide "
+            "or alternating Reps; elsewhere, remove the braces",
         ),
         Problem(
             "$.body[0].body[1].body[0].body[0].text",

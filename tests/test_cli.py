@@ -34,6 +34,26 @@ def test_list_names_the_built_in_routines(capsys: pytest.CaptureFixture[str]) ->
     )
 
 
+def test_a_routine_that_names_the_affected_side_needs_it(tmp_path: Path) -> None:
+    source = tmp_path / "knee.toml"
+    source.write_text(
+        'version = 1\ntype = "routine"\ntitle = "Knee"\n\n[[body]]\ntype = "stretch"\n'
+        'name = "Quad Set"\nbody = [{ type = "one_side", side = "affected", body = [\n'
+        '  { type = "hold", duration = "10s", text = "Tighten the {side} thigh" },\n]}]\n',
+        encoding="utf-8",
+    )
+    refused = run("show", str(source))
+    assert (1, "") == (refused.returncode, refused.stdout)
+    assert (
+        "backstretch: error: 'Quad Set' works the affected side: say which side is affected, "
+        "e.g. compile_routine(..., affected='right') (on the command line: --affected right)\n"
+    ) == refused.stderr
+    shown = run("show", str(source), "--affected", "right")
+    assert 0 == shown.returncode
+    assert "level standard | affected side right | total 0:27 |" in shown.stdout
+    assert "Tighten the right thigh" in shown.stdout
+
+
 @pytest.mark.parametrize("level", ["gentle", "standard", "deep"])
 def test_show_prints_the_pinned_table(
     level: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch

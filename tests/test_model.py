@@ -126,19 +126,19 @@ def test_reprs_evaluate_back_to_equal_values(routine: Routine) -> None:
         (
             lambda: PerSide([Step("a")], first="up"),
             InvalidValueError,
-            "PerSide.first must be Side.LEFT, Side.RIGHT, 'left', 'right' or None (alternate "
+            "PerSide.first must be 'left', 'right', 'affected', 'unaffected' or None (alternate "
             "from the previous side), got 'up'",
         ),
         (
             lambda: PerSide(Step("a")),  # type: ignore[arg-type]
             InvalidTypeError,
-            "PerSide.body must be a list of Step, Hold, Reps, PerSide, Repeat, Rest, got "
+            "PerSide.body must be a list of Step, Hold, Reps, PerSide, OneSide, Repeat, Rest, got "
             "Step(text='a', duration=None, until='')",
         ),
         (
             lambda: Stretch("s", [Caution("careful")]),
             InvalidTypeError,
-            "Stretch.body[0] must be one of Step, Hold, Reps, PerSide, Repeat, Rest, got "
+            "Stretch.body[0] must be one of Step, Hold, Reps, PerSide, OneSide, Repeat, Rest, got "
             "Caution: Caution(text='careful', conditions=())",
         ),
         (

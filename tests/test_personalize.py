@@ -407,8 +407,8 @@ def test_alternatives_are_checked_too() -> None:
         ),
         Problem(
             "$.body[0].alternative.body[0].text",
-            "{side} in '{side}' has no side to fill it; it works only inside a PerSide or in "
-            "alternating Reps",
+            "{side} in '{side}' has no side to fill it; it works only inside a PerSide, a "
+            "OneSide or alternating Reps",
         ),
     ] == list(caught.value.problems)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter, defaultdict
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,15 +21,19 @@ from backstretch import (
     MESSAGES,
     ROLES,
     SAFETY_NOTE,
+    Affected,
     Cues,
     Duration,
     DurationRange,
     Event,
     FitError,
     Hold,
+    InvalidValueError,
     Kind,
     Level,
     Message,
+    OneSide,
+    PerSide,
     Repeat,
     Reps,
     Role,
@@ -121,7 +126,7 @@ def test_per_side_halves_mirror_each_other(routine: Routine, level: Level) -> No
         if label.half is not None:
             instance, which = label.half
             halves[instance][which].append(event)
-        if event.kind is Kind.SWITCH:
+        if event.kind is Kind.SWITCH and isinstance(label.node, PerSide):
             switches[label.instance] = event
     assert switches.keys() == halves.keys()
     for instance, (first, second) in ((i, (h[0], h[1])) for i, h in halves.items()):
@@ -137,15 +142,17 @@ def test_per_side_halves_mirror_each_other(routine: Routine, level: Level) -> No
 
 
 def _sided_units(routine: Routine, level: str) -> dict[str, list[Side]]:
-    """Per stretch, the side of each PerSide half and each alternating rep, in timeline order."""
+    """Per stretch, the side of each PerSide half, each alternating rep and each OneSide, in
+    timeline order."""
     units: dict[str, list[Side]] = defaultdict(list)
     seen: set[object] = set()
     for label, event in _labelled(routine, level):
         if event.side is None or event.stretch is None or event.kind is Kind.SWITCH:
             continue
-        if label.half is not None:
-            if label.half not in seen:
-                seen.add(label.half)
+        unit = label.half or label.one
+        if unit is not None:
+            if unit not in seen:
+                seen.add(unit)
                 units[event.stretch].append(event.side)
         else:
             units[event.stretch].append(event.side)  # an alternating rep
@@ -759,3 +766,57 @@ def test_fit_is_monotonic_when_holds_grow_in_step(
         values = {e.text: e.duration_ms for e in timeline.segments if e.kind is Kind.HOLD}
         assert all(previous.get(text, 0) <= value for text, value in values.items())
         previous = values
+
+
+def _naming(node: object, side: Side, name: Affected) -> object:
+    """``node`` with every side ``side`` it names (a OneSide's side, a PerSide's or alternating
+    Reps' first) named ``name`` instead."""
+    if isinstance(node, OneSide) and node.side is side:
+        return attrs.evolve(node, side=name)
+    if isinstance(node, PerSide | Reps) and node.first is side:
+        return attrs.evolve(node, first=name)
+    if isinstance(node, Repeat):
+        return attrs.evolve(node, body=[_naming(n, side, name) for n in node.body])
+    return node
+
+
+@given(strategies.routines(), strategies.levels(), st.sampled_from(Side), st.sampled_from(Affected))
+def test_the_affected_side_is_the_one_declared(
+    routine: Routine, level: Level, side: Side, name: Affected
+) -> None:
+    """Naming a side by how it is gives exactly the timeline of naming it by where it is: the
+    affected side is the one declared, the unaffected side the other. Without a declared side, a
+    routine that names one is refused."""
+    named = attrs.evolve(
+        routine,
+        body=[
+            attrs.evolve(item, body=[_naming(n, side, name) for n in item.body])
+            if isinstance(item, Stretch)
+            else item
+            for item in routine.body
+        ],
+    )
+    declared = side if name is Affected.AFFECTED else side.other
+    expected = compile_routine(routine, level=level)
+    got = compile_routine(named, level=level, affected=declared)
+    assert attrs.evolve(expected, options=got.options) == got
+    assert got.options is not None
+    assert got.options.affected is declared
+    assert oracle.total_ms(named, level.value, affected=declared) == got.total_ms
+    if named != routine and any(_names_affected(s) for s in named.stretches):
+        with pytest.raises(InvalidValueError, match="say which side is affected"):
+            compile_routine(named, level=level)
+
+
+def _names_affected(stretch: Stretch) -> bool:
+    def walk(nodes: tuple[object, ...]) -> bool:
+        for node in nodes:
+            if isinstance(node, OneSide) and isinstance(node.side, Affected):
+                return True
+            if isinstance(node, PerSide | Reps) and isinstance(node.first, Affected):
+                return True
+            if isinstance(node, Repeat) and walk(node.body):
+                return True
+        return False
+
+    return walk(stretch.body)

@@ -73,6 +73,8 @@ def _option_schema(name: str, value: object) -> Schema:
         return TEXTS
     if name == "language":
         return NAME
+    if name == "affected":
+        return {"enum": ["left", "right", None]}
     if isinstance(value, bool):
         return {"type": "boolean"}
     if name == "countdown":

@@ -1,14 +1,15 @@
 """backstretch: guided stretching routines as a small declarative DSL, compiled to exact timelines.
 
-Write a routine from Stretch, Step, Hold, PerSide, Reps, Repeat, Rest, Caution and Modification
-nodes, compile it with ``compile_routine``, and hand the resulting Timeline to any player.
+Write a routine from Stretch, Step, Hold, PerSide, OneSide, Reps, Repeat, Rest, Caution and
+Modification nodes, compile it with ``compile_routine``, and hand the resulting Timeline to any
+player.
 Built-in routines live in ``backstretch.catalog``.
 """
 
 from typing import TYPE_CHECKING, Any
 
 from ._files import json_schema
-from ._kinds import ROLES, Kind, Role, Side
+from ._kinds import ROLES, Affected, Kind, Role, Side
 from ._limits import Limits
 from ._messages import MESSAGES, render_message
 from ._time import (
@@ -64,6 +65,7 @@ __all__ = [
     "ROUTINE_FORMAT_VERSION",
     "SAFETY_NOTE",
     "TIMELINE_FORMAT_VERSION",
+    "Affected",
     "BackstretchError",
     "Break",
     "Caution",
@@ -89,6 +91,7 @@ __all__ = [
     "Modification",
     "ModificationInfo",
     "NotInstalledError",
+    "OneSide",
     "PerSide",
     "Position",
     "Problem",
@@ -139,6 +142,7 @@ _LAZY = {
     "Hold": "_model",
     "LocalCues": "_model",
     "Modification": "_model",
+    "OneSide": "_model",
     "PerSide": "_model",
     "Repeat": "_model",
     "Reps": "_model",
@@ -175,6 +179,7 @@ if TYPE_CHECKING:
         Hold,
         LocalCues,
         Modification,
+        OneSide,
         PerSide,
         Repeat,
         Reps,

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from ._memo import IdentityMemo
-from ._model import BodyNode, Hold, PerSide, Reps, Rest, Routine, Step, Stretch, hold_parts
+from ._model import BodyNode, Hold, OneSide, PerSide, Reps, Rest, Routine, Step, Stretch, hold_parts
 from ._text import text_problem
 from ._time import Duration, format_ms, shown
 from .exceptions import Problem, RoutineError
@@ -142,20 +142,23 @@ def _node(node: BodyNode, path: str, context: frozenset[str]) -> Iterator[Proble
         if node.alternate and in_per_side:
             yield Problem(
                 f"{path}.alternate",
-                "alternating Reps inside a PerSide would fight over the side; use "
-                "alternate=False inside a PerSide, or move the Reps out of it",
+                "alternating Reps inside a PerSide or OneSide would fight over the side; use "
+                "alternate=False there, or move the Reps out of it",
             )
         sided = context | _SIDES if node.alternate else context
         yield from _in(sided, path, text=node.text, until=node.until)
-    elif isinstance(node, PerSide):
+    elif isinstance(node, PerSide | OneSide):
+        name = type(node).__name__
         if in_per_side:
             yield Problem(
-                path, "a PerSide inside a PerSide has no side to switch to; remove the inner one"
+                path,
+                f"a {name} inside a PerSide or OneSide has no side of its own; remove the inner "
+                f"one",
             )
         if not node.body:
+            what = "on each side" if isinstance(node, PerSide) else "on that side"
             yield Problem(
-                f"{path}.body",
-                "a PerSide needs at least one Step, Hold or Reps to do on each side",
+                f"{path}.body", f"a {name} needs at least one Step, Hold or Reps to do {what}"
             )
         yield from _in(context | _SIDES, path, switch_text=node.switch_text)
         yield from _body(node.body, f"{path}.body", context | _SIDES)
@@ -188,8 +191,8 @@ def _placeholders(text: str) -> list[str]:
 
 #: What fills each placeholder, and where it works.
 _FILLED_BY = {
-    "side": ("side", "inside a PerSide or in alternating Reps"),
-    "other": ("side", "inside a PerSide or in alternating Reps"),
+    "side": ("side", "inside a PerSide, a OneSide or alternating Reps"),
+    "other": ("side", "inside a PerSide, a OneSide or alternating Reps"),
     "round": ("round", "inside a Repeat"),
     "rounds": ("round", "inside a Repeat"),
 }

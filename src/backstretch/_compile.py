@@ -12,7 +12,7 @@ import attrs
 
 from ._check import check_routine, slug
 from ._expansion import check_expansion
-from ._kinds import Kind, Role, Side
+from ._kinds import Affected, Kind, Role, Side
 from ._limits import Limits, check_total
 from ._memo import IdentityMemo
 from ._messages import MESSAGES, render_message
@@ -25,6 +25,7 @@ from ._model import (
     Hold,
     LocalCues,
     Modification,
+    OneSide,
     PerSide,
     Repeat,
     Reps,
@@ -182,6 +183,7 @@ def compile_routine(
     safety_note: str | _Unset | None = _ROUTINE_NOTE,
     language: str = "en",
     limits: Limits | None = None,
+    affected: Side | str | None = None,
 ) -> Timeline:
     """Compile ``routine`` to its Timeline.
 
@@ -199,6 +201,9 @@ def compile_routine(
       depend on it.
     - ``limits``: how many events and how long a routine may be (default ``Limits()``); a
       LimitError says which was passed, before any work is done for an oversized routine.
+    - ``affected`` (``"left"`` or ``"right"``): the person's affected (injured, tight, weaker)
+      side, for a routine that works one side more (``OneSide(side="affected")``,
+      ``first="affected"``); such a routine cannot be compiled without it.
 
     The routine is checked first; a RoutineError lists every problem at its ``$.path``. Equal
     inputs give equal timelines.
@@ -206,6 +211,7 @@ def compile_routine(
     if not isinstance(routine, Routine):
         raise InvalidTypeError(f"compile_routine() takes a Routine, got {type(routine).__name__}")
     chosen_level = _level(level)
+    affected_side = _affected(affected)
     chosen_cues = _cues(cues)
     declared = _conditions(conditions)
     if safety_note is _ROUTINE_NOTE:
@@ -229,7 +235,7 @@ def compile_routine(
     check_expansion(
         routine, limits, ticks=chosen_cues.countdown, hold_cues=hold_cue, breath_every_ms=breath_ms
     )
-    options = _Options(chosen_level, declared, chosen_cues, note)
+    options = _Options(chosen_level, declared, chosen_cues, note, affected_side)
     held: Mapping[Hold, int] | None = None
     if target_ms is not None:
         check_total(target_ms, limits)
@@ -239,7 +245,9 @@ def compile_routine(
     compiler = _Compiler(options, held=held)
     events = compiler.routine(routine)
     check_total(compiler.now_ms, limits)
-    record = _record(chosen_level, declared, target_ms, language, note is not None, chosen_cues)
+    record = _record(
+        chosen_level, declared, target_ms, language, note is not None, chosen_cues, affected_side
+    )
     return Timeline(
         routine.title,
         compiler.now_ms,
@@ -258,6 +266,7 @@ def _record(
     language: str,
     safety_note: bool,
     cues: Cues,
+    affected: Side | None,
 ) -> CompileOptions:
     """What a timeline was compiled with, as the timeline records it. The same few options come
     again and again (a service compiles per request), so equal ones share one checked value."""
@@ -277,6 +286,7 @@ def _record(
         next_up_lead_ms=cues.next_up_lead.ms,
         switch_prompt=cues.switch_prompt,
         switch_lead_ms=cues.switch_lead.ms,
+        affected=affected,
     )
 
 
@@ -292,6 +302,7 @@ class _Options:
     conditions: frozenset[str]
     cues: Cues
     safety_note: str | None
+    affected: Side | None
 
 
 _LEVELS = {level.value: level for level in Level}
@@ -319,6 +330,14 @@ def _conditions(conditions: object) -> frozenset[str]:
         if not isinstance(name, str):
             raise InvalidTypeError(f"conditions must hold names (str), got {name!r}")
     return frozenset(name.strip().lower() for name in names)
+
+
+def _affected(affected: object) -> Side | None:
+    if affected is None or isinstance(affected, Side):
+        return affected
+    if isinstance(affected, str) and affected in Side.__members__.values():
+        return Side(affected)
+    raise InvalidValueError(f"affected must be 'left', 'right' or None, got {affected!r}")
 
 
 def _cues(cues: object) -> Cues:
@@ -812,6 +831,8 @@ class _Compiler:
             self.reps(node, path, side)
         elif isinstance(node, PerSide):
             self.per_side(node, path)
+        elif isinstance(node, OneSide):
+            self.one_side(node, path)
         elif isinstance(node, Repeat):
             times = self.pick(node.times)
             outer, outer_local = self.rounds, self.local
@@ -844,30 +865,56 @@ class _Compiler:
     def next_side(self) -> Side:
         return Side.LEFT if self.last_side is None else self.last_side.other
 
+    def side_of(self, side: Side | Affected) -> Side:
+        """A side named by where it is, or by how it is (the affected side, or the other)."""
+        if isinstance(side, Side):
+            return side
+        if self.options.affected is None:
+            raise InvalidValueError(
+                f"{self.stretch!r} works the {side.value} side: say which side is affected, "
+                f"e.g. compile_routine(..., affected='right') (on the command line: "
+                f"--affected right)"
+            )
+        return side.resolve(self.options.affected)
+
+    def one_side(self, node: OneSide, path: str) -> None:
+        side = self.side_of(node.side)
+        if self.last_side is not None and self.last_side is not side:
+            self.switch(node, path, self.last_segment_start_ms(), side)
+        self.body(node.body, f"{path}/{side.value}", side)
+        self.last_side = side
+
+    def last_segment_start_ms(self) -> int:
+        return self.now_ms if self.last_segment is None else self.last_segment.start_ms
+
     def per_side(self, node: PerSide, path: str) -> None:
-        first = node.first or self.next_side()
+        first = self.side_of(node.first) if node.first else self.next_side()
         second = first.other
         half_start_ms = self.now_ms
         self.body(node.body, f"{path}/{first.value}", first)
-        self.switch_prompt(f"{path}/switch-prompt", half_start_ms, second)
+        self.switch(node, path, half_start_ms, second)
+        self.body(node.body, f"{path}/{second.value}", second)
+        self.last_side = second
+
+    def switch(self, node: PerSide | OneSide, path: str, since_ms: int, to: Side) -> None:
+        """The switch to side ``to`` (and the prompt before it, from ``since_ms`` on)."""
+        self.switch_prompt(f"{path}/switch-prompt", since_ms, to)
         message: Message | None
         if node.switch_text == SWITCH_TEXT:
-            message = _SWITCH[second]
+            message = _SWITCH[to]
             text, template = render_message(message), None
         else:
-            (text, template), message = self.fill(node.switch_text, second), None
+            (text, template), message = self.fill(node.switch_text, to), None
         self.segment(
             f"{path}/switch",
             node.switch.ms,
             Kind.SWITCH,
             Role.SWITCH,
             text,
-            second,
+            to,
             message=message,
             template=template,
         )
-        self.body(node.body, f"{path}/{second.value}", second)
-        self.last_side = second
 
     def switch_prompt(self, id: str, half_start_ms: int, second: Side) -> None:
         """The prompt to get ready for the switch to ``second``, within the first side; none
@@ -1028,7 +1075,7 @@ class _Compiler:
     def reps(self, reps: Reps, path: str, side: Side | None) -> None:
         count = self.pick(reps.count)
         if reps.alternate:
-            first = reps.first or self.next_side()
+            first = self.side_of(reps.first) if reps.first else self.next_side()
             sides: list[Side | None] = [first, first.other] * count
             self.last_side = first.other
             per_side = 2

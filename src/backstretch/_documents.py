@@ -23,7 +23,7 @@ from . import _model
 from ._check import check_routine
 from ._compile import Cues, compile_routine
 from ._files import FORMATS, describe, document_format, extra, parse, read_bytes, write_atomically
-from ._kinds import Side
+from ._kinds import Affected, Side
 from ._limits import Limits, check_depth
 from ._model import (
     BodyNode,
@@ -32,6 +32,7 @@ from ._model import (
     Hold,
     LocalCues,
     Modification,
+    OneSide,
     PerSide,
     Repeat,
     Reps,
@@ -77,6 +78,7 @@ NODE_TAGS: dict[type, str] = {
     Hold: "hold",
     Break: "break",
     PerSide: "per_side",
+    OneSide: "one_side",
     Reps: "reps",
     Repeat: "repeat",
     Rest: "rest",
@@ -153,10 +155,28 @@ def _count_or_range(value: object, _: type) -> int | CountRange:
     return _count(value)
 
 
-def _side(value: object, _: type) -> Side | None:
-    if value is None or value in ("left", "right"):
-        return None if value is None else Side(value)
-    raise InvalidValueError(f'must be "left", "right" or null, got {describe(value)}')
+_SIDES: dict[str, Side | Affected] = {
+    **{side.value: side for side in Side},
+    **{side.value: side for side in Affected},
+}
+
+
+def _side(value: object, _: type) -> Side | Affected | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and value in _SIDES:
+        return _SIDES[value]
+    raise InvalidValueError(
+        f'must be "left", "right", "affected", "unaffected" or null, got {describe(value)}'
+    )
+
+
+def _one_side(value: object, _: type) -> Side | Affected:
+    if isinstance(value, str) and value in _SIDES:
+        return _SIDES[value]
+    raise InvalidValueError(
+        f'must be "left", "right", "affected" or "unaffected", got {describe(value)}'
+    )
 
 
 def make_converter() -> cattrs.Converter:
@@ -174,8 +194,10 @@ def make_converter() -> cattrs.Converter:
         lambda v, _: _duration_range(v) if isinstance(v, dict) else _duration(v),
     )
     converter.register_structure_hook(int | CountRange, _count_or_range)
-    converter.register_structure_hook(Side | None, _side)
+    converter.register_structure_hook(Side | Affected | None, _side)
+    converter.register_structure_hook(Side | Affected, _one_side)
     converter.register_unstructure_hook(Side, lambda side: side.value)
+    converter.register_unstructure_hook(Affected, lambda side: side.value)
     converter.register_unstructure_hook(Duration, lambda d: duration_text(d.ms))
     converter.register_unstructure_hook(
         DurationRange,
@@ -428,7 +450,15 @@ def loads_routine(
     try:
         check_depth(data, limits)
         routine = routine_from_data(data, source=source)
-        compile_routine(routine, level="deep", cues=Cues.off(), safety_note=None, limits=limits)
+        # Its size at its largest; the affected side changes which side, never how much.
+        compile_routine(
+            routine,
+            level="deep",
+            cues=Cues.off(),
+            safety_note=None,
+            limits=limits,
+            affected="left",
+        )
     except LimitError as error:
         raise DocumentError([Problem("$", str(error))], source=source) from None
     return routine

@@ -12,7 +12,7 @@ import enum
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["MARKER_KINDS", "ROLES", "SEGMENT_KINDS", "Kind", "Role", "Side"]
+__all__ = ["MARKER_KINDS", "ROLES", "SEGMENT_KINDS", "Affected", "Kind", "Role", "Side"]
 
 
 class Side(enum.StrEnum):
@@ -28,6 +28,21 @@ class Side(enum.StrEnum):
     def other(self) -> Side:
         """The opposite side."""
         return Side.RIGHT if self is Side.LEFT else Side.LEFT
+
+
+class Affected(enum.StrEnum):
+    """A side named by how it is, not where: the side the person says is affected (injured,
+    tight, weaker), or the other one. Chosen when compiling (``affected="right"``)."""
+
+    AFFECTED = "affected"
+    UNAFFECTED = "unaffected"
+
+    def __repr__(self) -> str:
+        return f"Affected.{self.name}"
+
+    def resolve(self, affected: Side) -> Side:
+        """The side this names when ``affected`` is the affected side."""
+        return affected if self is Affected.AFFECTED else affected.other
 
 
 class Kind(enum.StrEnum):

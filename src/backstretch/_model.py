@@ -16,7 +16,7 @@ from typing import Any, TypeAlias, cast
 
 import attrs
 
-from ._kinds import Side
+from ._kinds import Affected, Side
 from ._time import (
     CountRange,
     Duration,
@@ -35,6 +35,7 @@ __all__ = [
     "Caution",
     "LocalCues",
     "Modification",
+    "OneSide",
     "PerSide",
     "Repeat",
     "Reps",
@@ -89,9 +90,11 @@ def _as_duration_or_range(value: RangeInput) -> Duration | DurationRange:
         return cast(Duration, value)
 
 
-def _as_side(value: Side | str | None) -> Side | None:
+def _as_side(value: Side | Affected | str | None) -> Side | Affected | None:
     if isinstance(value, str) and value in Side.__members__.values():
         return Side(value)
+    if isinstance(value, str) and value in Affected.__members__.values():
+        return Affected(value)
     return cast(Side | None, value)
 
 
@@ -200,10 +203,18 @@ def _breaks(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
 
 
 def _side(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, Side):
+    if value is not None and not isinstance(value, Side | Affected):
         raise InvalidValueError(
-            f"{_where(inst, attr)} must be Side.LEFT, Side.RIGHT, 'left', 'right' or None "
+            f"{_where(inst, attr)} must be 'left', 'right', 'affected', 'unaffected' or None "
             f"(alternate from the previous side), got {value!r}"
+        )
+
+
+def _one_side(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Side | Affected):
+        raise InvalidValueError(
+            f"{_where(inst, attr)} must be 'left', 'right', 'affected' or 'unaffected', got "
+            f"{value!r}"
         )
 
 
@@ -385,7 +396,7 @@ class Reps:
         default=seconds(3), kw_only=True, converter=_as_duration, validator=_positive_duration
     )
     alternate: bool = attrs.field(default=False, kw_only=True, validator=_flag)
-    first: Side | None = attrs.field(
+    first: Side | Affected | None = attrs.field(
         default=None, kw_only=True, converter=_as_side, validator=_side
     )
     until: str = attrs.field(default="", kw_only=True, validator=_until)
@@ -408,9 +419,25 @@ class PerSide:
     """
 
     body: tuple[BodyNode, ...] = attrs.field(converter=_as_tuple, validator=_body)
-    first: Side | None = attrs.field(
+    first: Side | Affected | None = attrs.field(
         default=None, kw_only=True, converter=_as_side, validator=_side
     )
+    switch: Duration = attrs.field(
+        default=seconds(5), kw_only=True, converter=_as_duration, validator=_positive_duration
+    )
+    switch_text: str = attrs.field(default=SWITCH_TEXT, kw_only=True, validator=_text)
+
+
+@attrs.frozen
+class OneSide:
+    """Do ``body`` on one side only: ``"left"``, ``"right"``, or, for a routine that works one
+    side more, ``"affected"`` or ``"unaffected"`` (the side is chosen when compiling). ``{side}``
+    and ``{other}`` inside are filled as in a PerSide. When the stretch was last on the other side,
+    a switch (``switch``, ``switch_text``) comes first.
+    """
+
+    body: tuple[BodyNode, ...] = attrs.field(converter=_as_tuple, validator=_body)
+    side: Side | Affected = attrs.field(kw_only=True, converter=_as_side, validator=_one_side)
     switch: Duration = attrs.field(
         default=seconds(5), kw_only=True, converter=_as_duration, validator=_positive_duration
     )
@@ -453,8 +480,8 @@ class Repeat:
     cues: LocalCues | None = attrs.field(default=None, kw_only=True, validator=_local_cues)
 
 
-BodyNode: TypeAlias = Step | Hold | Reps | PerSide | Repeat | Rest
-_check_body = _nodes(Step, Hold, Reps, PerSide, Repeat, Rest)
+BodyNode: TypeAlias = Step | Hold | Reps | PerSide | OneSide | Repeat | Rest
+_check_body = _nodes(Step, Hold, Reps, PerSide, OneSide, Repeat, Rest)
 
 
 def _alternative(inst: object, attr: attrs.Attribute[Any], value: object) -> None:

@@ -343,7 +343,8 @@ class StretchInfo:
 @attrs.frozen
 class CompileOptions:
     """What a timeline was compiled with: the level, the declared conditions, the fit target, the
-    language, whether a safety note opens it, and the cue options (times in milliseconds)."""
+    language, whether a safety note opens it, the cue options (times in milliseconds), and the
+    person's affected side (None where none was given)."""
 
     level: Level = Level.STANDARD
     conditions: tuple[str, ...] = attrs.field(default=(), converter=_texts)
@@ -360,6 +361,7 @@ class CompileOptions:
     next_up_lead_ms: int = 10_000
     switch_prompt: bool = True
     switch_lead_ms: int = 5000
+    affected: Side | None = None
 
     def __attrs_post_init__(self) -> None:
         found = options_problems({name: getattr(self, name) for name in _OPTION_TYPES})
@@ -383,6 +385,7 @@ _OPTION_TYPES: dict[str, str] = {
     "next_up_lead_ms": "ms",
     "switch_prompt": "bool",
     "switch_lead_ms": "ms",
+    "affected": "side",
 }
 
 
@@ -398,6 +401,8 @@ def options_problems(values: Mapping[str, object]) -> list[tuple[str, str]]:
             words = "a list of condition names"
         elif must == "language":
             ok, words = type(value) is str and bool(value), "a language tag like 'en'"
+        elif must == "side":
+            ok, words = value is None or isinstance(value, Side), "'left', 'right' or null"
         elif must == "bool":
             ok, words = type(value) is bool, "true or false"
         elif must == "count":

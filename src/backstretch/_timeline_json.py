@@ -143,6 +143,7 @@ def _options_data(options: CompileOptions | None) -> dict[str, Any] | None:
     data: dict[str, Any] = {name: getattr(options, name) for name in _OPTION_KEYS}
     data["level"] = options.level.value
     data["conditions"] = list(options.conditions)
+    data["affected"] = None if options.affected is None else options.affected.value
     return data
 
 
@@ -453,6 +454,8 @@ class _Reader:
         values["level"] = _LEVELS.get(level, level) if type(level) is str else level
         conditions = data["conditions"]
         values["conditions"] = tuple(conditions) if isinstance(conditions, list) else conditions
+        side = data["affected"]
+        values["affected"] = Side(side) if side in ("left", "right") else side
         found = options_problems(values)
         for field, message in found:
             self.bad(f"{path}.{field}", message)

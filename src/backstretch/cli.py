@@ -21,6 +21,7 @@ from . import __version__, catalog, exports
 from ._compile import Cues, compile_routine
 from ._documents import dump_routine, load_routine
 from ._files import INTERRUPTS, document_format, json_schema, write_reason
+from ._kinds import Side
 from ._model import Routine
 from ._text import printable
 from ._time import Level, format_ms
@@ -236,6 +237,12 @@ def _compile_options(command: argparse.ArgumentParser) -> None:
         "(repeat the option, or separate with commas)",
     )
     command.add_argument(
+        "--affected",
+        choices=[side.value for side in Side],
+        help="your affected (injured, tight or weaker) side, for a routine that works one side "
+        "more",
+    )
+    command.add_argument(
         "--fit",
         metavar="DURATION",
         help="fit the holds so the whole routine takes this long, e.g. 12m or 11m30s",
@@ -256,6 +263,7 @@ def _compile(routine: Routine, args: argparse.Namespace) -> Timeline:
         conditions=conditions,
         fit_to=args.fit,
         cues=Cues.off() if args.no_cues else None,
+        affected=args.affected,
     )
 
 
@@ -498,7 +506,8 @@ def _check(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     for name in catalog.names():
         routine = catalog.get(name)
-        timeline = compile_routine(routine)
+        # Its length: the same whichever side is affected.
+        timeline = compile_routine(routine, affected="left")
         stretches = ", ".join(s.name for s in routine.stretches)
         print(f"{name}  {routine.title} ({format_ms(timeline.total_ms)}): {stretches}")
     return 0
@@ -510,6 +519,8 @@ def _show(args: argparse.Namespace) -> int:
     settings = [f"level {args.level}"]
     if args.avoid:
         settings.append("avoiding " + ", ".join(args.avoid))
+    if args.affected:
+        settings.append(f"affected side {args.affected}")
     if args.fit:
         settings.append(f"fitted to {args.fit}")
     print(render_table(timeline, settings=settings, width=width))

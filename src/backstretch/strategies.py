@@ -30,6 +30,7 @@ from ._model import (
     Hold,
     LocalCues,
     Modification,
+    OneSide,
     PerSide,
     Repeat,
     Reps,
@@ -220,6 +221,15 @@ def nodes(
         sided_inner = nodes(
             sided=True, max_depth=max_depth - 1, explicit_sides=explicit_sides, in_repeat=in_repeat
         )
+        if explicit_sides:  # a OneSide always names its side
+            branches.append(
+                st.builds(
+                    OneSide,
+                    st.lists(sided_inner, min_size=1, max_size=3),
+                    side=st.sampled_from(Side),
+                    switch=durations(max_ms=10_000),
+                )
+            )
         branches.append(
             st.builds(
                 PerSide,
