@@ -29,6 +29,8 @@ def test_list_names_the_built_in_routines(capsys: pytest.CaptureFixture[str]) ->
     assert 0 == main(["list"])
     out = capsys.readouterr().out
     assert (
+        "neck-release  Neck Release (6:11.500): Seated Chin Retractions, Lying Chin Tucks, "
+        "Three-Way Neck Stretch\n"
         "pilates-for-back-pain  Pilates for Back Pain (14:25): Legs Up A Wall, Child's Pose, "
         "Lunges\n" == out
     )
@@ -105,7 +107,7 @@ def test_show_opens_with_the_safety_note(
         (
             ["show", "yoga"],
             "backstretch: error: no built-in routine is called 'yoga'; the built-in routines "
-            "are: pilates-for-back-pain\n",
+            "are: neck-release, pilates-for-back-pain\n",
         ),
         (
             ["show", "pilates-for-back-pain", "--fit", "3m"],

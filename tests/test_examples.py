@@ -111,7 +111,8 @@ def test_web_service_lists_and_serves_personalized_timelines(client: object) -> 
     listing = client.get("/routines")
     assert 200 == listing.status_code
     assert [
-        {"name": "pilates-for-back-pain", "title": "Pilates for Back Pain", "total": "14:25"}
+        {"name": "neck-release", "title": "Neck Release", "total": "6:11.500"},
+        {"name": "pilates-for-back-pain", "title": "Pilates for Back Pain", "total": "14:25"},
     ] == (listing.json())
     served = client.get("/routines/pilates-for-back-pain/timeline?avoid=knee&fit=10m&level=gentle")
     assert (200, "application/json") == (served.status_code, served.headers["content-type"])
@@ -133,7 +134,7 @@ def test_web_service_lists_and_serves_personalized_timelines(client: object) -> 
             "/routines/yoga/timeline",
             404,
             "no built-in routine is called 'yoga'; the built-in routines are: "
-            "pilates-for-back-pain",
+            "neck-release, pilates-for-back-pain",
         ),
         (
             "/routines/pilates-for-back-pain/player?fit=1m",

@@ -530,7 +530,7 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
         if label.half is not None and label.half[1] == 0:
             first_halves.setdefault(label.half[0], event)
         if event.kind is Kind.SWITCH:
-            switches.append((label.instance, event))
+            switches.append((label, event))
         if event.kind is not Kind.HOLD:
             continue
         assert isinstance(label.node, Hold)
@@ -603,16 +603,23 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
     expected_prompts = []
     prompts = by_role[Role.SWITCH_PROMPT]
     if cues.switch_prompt:
-        for instance, switch in switches:
+        for label, switch in switches:
             before = timeline.at(switch.start_ms - 1)
             if before is not None and before.open:  # never inside a self-paced part
                 continue
+            # Within the first side of a PerSide; before a OneSide's switch, within the segment
+            # before it.
+            assert before is not None
+            since = (
+                before.start_ms
+                if isinstance(label.node, OneSide)
+                else first_halves[label.instance].start_ms
+            )
             prompt = next(
                 (
                     m
                     for m in prompts
-                    if m.side is switch.side
-                    and first_halves[instance].start_ms <= m.start_ms < switch.start_ms
+                    if m.side is switch.side and since <= m.start_ms < switch.start_ms
                 ),
                 None,
             )
@@ -622,7 +629,7 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
             found = _quiet(
                 spans,
                 switch.start_ms - cues.switch_lead.ms,
-                first_halves[instance].start_ms,
+                since,
                 switch.start_ms,
                 speaking_ms(text),
             )

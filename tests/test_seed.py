@@ -152,11 +152,29 @@ def test_cautions_and_modifications_open_each_stretch() -> None:
 
 
 def test_the_catalog_lists_and_gets_routines() -> None:
-    assert ("pilates-for-back-pain",) == catalog.names()
+    assert ("neck-release", "pilates-for-back-pain") == catalog.names()
     assert ["Legs Up A Wall", "Child's Pose", "Lunges"] == [s.name for s in ROUTINE.stretches]
     with pytest.raises(LookupError) as caught:
         catalog.get("yoga")
     assert (
-        "no built-in routine is called 'yoga'; the built-in routines are: pilates-for-back-pain"
+        "no built-in routine is called 'yoga'; the built-in routines are: neck-release, pilates-for-back-pain"
         == str(caught.value)
     )
+
+
+def test_every_built_in_routine_compiles_exports_and_has_its_own_safety_note() -> None:
+    """Each catalog routine speaks of what it works: its own note opens it, every export of it is
+    written, and its cautions come before its first stretch."""
+    from backstretch.exports import FORMATS, write_to_bytes
+
+    for name in catalog.names():
+        routine = catalog.get(name)
+        assert routine.safety_note, name
+        timeline = compile_routine(routine)
+        assert routine.safety_note == timeline.events[0].text
+        first = timeline.chapters[0].start_ms
+        for caution in routine.cautions:
+            (event,) = [e for e in timeline.segments if e.text == caution.text]
+            assert event.end_ms <= first
+        for suffix in FORMATS:
+            assert write_to_bytes(timeline, suffix), (name, suffix)

@@ -2,7 +2,7 @@
 
 >>> from backstretch import catalog
 >>> catalog.names()
-('pilates-for-back-pain',)
+('neck-release', 'pilates-for-back-pain')
 >>> catalog.get("pilates-for-back-pain").title
 'Pilates for Back Pain'
 """
@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from .._model import Routine
 from ..exceptions import UnknownRoutineError
-from . import pilates_for_back_pain
+from . import neck_release, pilates_for_back_pain
 from .pilates_for_back_pain import childs_pose, legs_up_a_wall, lunges
 
 __all__ = ["childs_pose", "get", "legs_up_a_wall", "lunges", "names"]
 
-_ROUTINES: dict[str, Routine] = {pilates_for_back_pain.NAME: pilates_for_back_pain.routine}
+_ROUTINES: dict[str, Routine] = {
+    routine.NAME: routine.routine for routine in (pilates_for_back_pain, neck_release)
+}
 
 
 def names() -> tuple[str, ...]:
