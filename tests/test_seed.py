@@ -157,8 +157,8 @@ def test_the_catalog_lists_and_gets_routines() -> None:
     with pytest.raises(LookupError) as caught:
         catalog.get("yoga")
     assert (
-        "no built-in routine is called 'yoga'; the built-in routines are: neck-release, pilates-for-back-pain"
-        == str(caught.value)
+        "no built-in routine is called 'yoga'; the built-in routines are: neck-release, "
+        "pilates-for-back-pain" == str(caught.value)
     )
 
 

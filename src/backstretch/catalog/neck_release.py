@@ -71,7 +71,9 @@ neck_stretch = Stretch(
     "Three-Way Neck Stretch",
     [
         Step("Sit tall with your spine straight, shoulders relaxed and your head level."),
-        Hold(between(seconds(15), seconds(30)), text="Drop your chin to your chest and let it hang"),
+        Hold(
+            between(seconds(15), seconds(30)), text="Drop your chin to your chest and let it hang"
+        ),
         PerSide(
             [
                 Hold(
@@ -106,7 +108,9 @@ routine = Routine(
     outro="Chin retractions can be done a few times a day, at your desk or when driving.",
     # Ten seconds to get from the chair to the floor and back.
     rest_between=seconds(10),
-    cautions=[Caution("Stop if you feel pins and needles, numbness or pain spreading down an arm.")],
+    cautions=[
+        Caution("Stop if you feel pins and needles, numbness or pain spreading down an arm."),
+    ],
     safety_note=(
         "Move your neck slowly and gently. Stop if it hurts more, or if you feel dizzy, and ask a "
         "doctor or physiotherapist about neck pain that persists."
