@@ -525,7 +525,7 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
     nodes: dict[object, tuple[Hold, tuple[bool, bool, bool]]] = {}
     expected_ticks: Counter[tuple[object, ...]] = Counter()
     first_halves: dict[object, Event] = {}
-    switches: list[tuple[object, Event]] = []
+    switches: list[tuple[oracle.Segment, Event]] = []
     for label, event in _labelled(routine, level.value, cues=cues):
         if label.half is not None and label.half[1] == 0:
             first_halves.setdefault(label.half[0], event)
@@ -603,7 +603,7 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
     expected_prompts = []
     prompts = by_role[Role.SWITCH_PROMPT]
     if cues.switch_prompt:
-        for label, switch in switches:
+        for switch_label, switch in switches:
             before = timeline.at(switch.start_ms - 1)
             if before is not None and before.open:  # never inside a self-paced part
                 continue
@@ -612,8 +612,8 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
             assert before is not None
             since = (
                 before.start_ms
-                if isinstance(label.node, OneSide)
-                else first_halves[label.instance].start_ms
+                if isinstance(switch_label.node, OneSide)
+                else first_halves[switch_label.instance].start_ms
             )
             prompt = next(
                 (
