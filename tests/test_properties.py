@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import backstretch
@@ -787,6 +787,7 @@ def _naming(node: object, side: Side, name: Affected) -> object:
     return node
 
 
+@settings(max_examples=100)  # compiles each routine three times
 @given(strategies.routines(), strategies.levels(), st.sampled_from(Side), st.sampled_from(Affected))
 def test_the_affected_side_is_the_one_declared(
     routine: Routine, level: Level, side: Side, name: Affected
