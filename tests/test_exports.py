@@ -451,6 +451,16 @@ def test_sheet_writes_sets_once_with_their_rest_and_the_routine_cautions_first()
         "1. **3 rounds**, with a rest of 0:30 (Rest before set 2\u20133) between rounds of:\n"
         "   1. **10 reps**, 0:02 each: Tuck your chin, set 1\u20133 of 3\n"
     ) in text
+    plain = write_to_string(
+        compile_routine(
+            Routine("Sets", [Stretch("Tuck", [Repeat(2, [Rest("3s", text="Tuck")], between="5s")])])
+        ),
+        "md",
+    )
+    assert (
+        "1. **2 rounds**, with a rest of 0:05 between rounds of:\n   1. **Rest** 0:03: Tuck\n"
+        in plain
+    )
 
 
 def test_sheet_names_what_was_left_out() -> None:

@@ -124,22 +124,25 @@ def _optional_text(inst: object, attr: attrs.Attribute[Any], value: object) -> N
         raise InvalidTypeError(f"{_where(inst, attr)} must be text (a str), got {value!r}")
 
 
-def _until(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    _optional_text(inst, attr, value)
-    if value and not cast(str, value).strip():
-        raise InvalidValueError(
-            f"{_where(inst, attr)} must say what the person waits for (e.g. 'the resistance "
-            f"fades'), or be empty for a part of fixed length; got {value!r}"
-        )
+def _empty_or_said(says: str) -> Any:
+    """A validator for a text that is either empty (the default) or ``says`` something, never
+    only spaces."""
+
+    def check(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        _optional_text(inst, attr, value)
+        if value and not cast(str, value).strip():
+            raise InvalidValueError(f"{_where(inst, attr)} must {says}; got {value!r}")
+
+    return check
 
 
-def _note(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    _optional_text(inst, attr, value)
-    if value and not cast(str, value).strip():
-        raise InvalidValueError(
-            f"{_where(inst, attr)} must say when to stop and whom to ask, or be empty for the "
-            f"library's general note; got {value!r}"
-        )
+_until = _empty_or_said(
+    "say what the person waits for (e.g. 'the resistance fades'), or be empty for a part of "
+    "fixed length"
+)
+_note = _empty_or_said(
+    "say when to stop and whom to ask, or be empty for the library's general note"
+)
 
 
 def _texts(inst: object, attr: attrs.Attribute[Any], value: object) -> None:

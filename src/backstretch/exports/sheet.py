@@ -187,7 +187,8 @@ def _between_rounds(rounds: list[list[Event]], depth: int) -> tuple[list[list[Ev
     if not rests or len(rests) != len(rounds) - 1:
         return rounds, ""
     rest = rests[0]
-    said = "" if rest.text == "Rest" else f" ({_md(_words(rest, rest.text, first_round=2))})"
+    # The library's own "Rest" goes without saying; the author's words are quoted.
+    said = "" if rest.message is not None else f" ({_md(_words(rest, rest.text, first_round=2))})"
     words = f", with a rest of {format_ms(rest.duration_ms)}{said} between rounds"
     return [rounds[0], *(round_[1:] for round_ in rounds[1:])], words
 
