@@ -25,9 +25,10 @@ class Terminal:
     def __init__(self, tmux: str, command: str) -> None:
         self.tmux = tmux
         self.socket = f"backstretch-test-{uuid.uuid4().hex[:8]}"
-        # After the player exits: its status, and whether the terminal got its modes back.
-        modes = "stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)'"
-        script = f"export LANG=C.UTF-8; {command}; echo EXIT=$?; {modes}"
+        # After the player exits: its status, and whether the terminal got its modes back, on one
+        # line written at once (so a test that sees "EXIT=" sees the modes too).
+        modes = "stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '"
+        script = f'export LANG=C.UTF-8; {command}; status=$?; echo "EXIT=$status $({modes})"'
         self.run("new-session", "-d", "-x", "100", "-y", "32", "-s", "play", f"{script}; sleep 60")
 
     def run(self, *args: str) -> str:

@@ -15,6 +15,7 @@ Every routine drawn passes ``check_routine``; sizes stay small enough to compile
 from __future__ import annotations
 
 import functools
+import random
 from typing import Any
 
 import attrs
@@ -99,9 +100,13 @@ def levels() -> st.SearchStrategy[Level]:
 
 @functools.cache
 def _texts(*, sided: bool = False, rounds: bool = False) -> st.SearchStrategy[str]:
+    """Texts of one to eight words, from a fixed pool of phrases: one draw a text instead of one
+    a word keeps generating a routine cheap (a routine holds dozens of texts)."""
     words = (*_WORDS, "{side}", "{other}") if sided else _WORDS
     words = (*words, "{round}", "{rounds}") if rounds else words
-    return st.lists(st.sampled_from(words), min_size=1, max_size=8).map(" ".join)
+    pick = random.Random(f"backstretch {sided} {rounds}")  # the same pool on every run
+    phrases = [*words, *(" ".join(pick.choices(words, k=pick.randint(2, 8))) for _ in range(400))]
+    return st.sampled_from(phrases)
 
 
 def _optional_text() -> st.SearchStrategy[str]:
