@@ -7,7 +7,6 @@ import os
 import tempfile
 from typing import Any
 
-import pytest
 from sybil import Sybil
 from sybil.parsers.myst import PythonCodeBlockParser
 
@@ -30,10 +29,3 @@ pytest_collect_file = Sybil(
     teardown=_leave_it,
     excludes=["CHANGELOG.md"],
 ).pytest()
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A page's code blocks run in order in one namespace, so they stay on one worker."""
-    for item in items:
-        if item.path.suffix == ".md":
-            item.add_marker(pytest.mark.xdist_group(name=item.path.name))

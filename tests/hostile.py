@@ -168,9 +168,9 @@ CASES = [
         2,
         (
             "usage: backstretch play [-h] [--level {gentle,standard,deep}] [--avoid CONDITION]",
-            "                        [--affected {left,right}] [--fit DURATION] [--no-cues] "
-            "[--speed N]",
-            "                        [--quiet] [--say] [--plain]",
+            "                        [--affected {left,right}] [--breath DURATION] "
+            "[--fit DURATION] [--no-cues]",
+            "                        [--speed N] [--quiet] [--say] [--plain]",
             "                        ROUTINE",
             "backstretch play: error: argument --speed: must be a number above 0, got 'nan'",
         ),

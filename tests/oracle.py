@@ -11,6 +11,8 @@ import attrs
 
 from backstretch import (
     Affected,
+    Breath,
+    Breaths,
     CountRange,
     Duration,
     DurationRange,
@@ -29,7 +31,10 @@ from backstretch import (
     Stretch,
 )
 
-BodyNode = Step | Hold | Reps | PerSide | OneSide | Repeat | Rest
+BodyNode = Step | Hold | Breath | Reps | PerSide | OneSide | Repeat | Rest
+
+#: The documented default length of one breath (compile_routine(breath=...)).
+BREATH_MS = 6000
 
 
 def resolve(side: Side | Affected, affected: Side | None) -> Side:
@@ -73,9 +78,27 @@ def announcement_text(stretch: Stretch) -> str:
     return text
 
 
+def held(hold: Hold, level: str) -> int:
+    """The held time: a duration, a range resolved by the level, or breaths at the default pace."""
+    if isinstance(hold.duration, Breaths):
+        return pick(hold.duration.count, level) * BREATH_MS
+    return pick(hold.duration, level)
+
+
+def breath_phases(breath: Breath) -> list[tuple[Role, int]]:
+    """The documented phases: in, the hold after it if any, out, the hold after that if any."""
+    phases = [
+        (Role.INHALE, breath.inhale),
+        (Role.HOLD_IN, breath.hold),
+        (Role.EXHALE, breath.exhale),
+        (Role.HOLD_OUT, breath.hold_out),
+    ]
+    return [(role, length.ms) for role, length in phases if length is not None]
+
+
 def parts(hold: Hold) -> int:
     """The documented rule: as many parts as the top of the range needs to keep each <= every."""
-    if hold.breaks is None:
+    if hold.breaks is None or isinstance(hold.duration, Breaths):
         return 1
     high = hold.duration.ms if isinstance(hold.duration, Duration) else hold.duration.high_ms
     count = high // hold.breaks.every.ms
@@ -84,9 +107,8 @@ def parts(hold: Hold) -> int:
 
 def hold_ms(hold: Hold, level: str) -> int:
     """Held time plus one break between each two parts."""
-    held = pick(hold.duration, level)
     breaks = 0 if hold.breaks is None else (parts(hold) - 1) * hold.breaks.duration.ms
-    return held + breaks
+    return held(hold, level) + breaks
 
 
 def node_ms(node: BodyNode, level: str) -> int:
@@ -94,6 +116,8 @@ def node_ms(node: BodyNode, level: str) -> int:
         return node.duration.ms if node.duration is not None else estimate(node.text)
     if isinstance(node, Hold):
         return hold_ms(node, level)
+    if isinstance(node, Breath):
+        return sum(ms for _, ms in breath_phases(node))
     if isinstance(node, Reps):
         per = pick(node.count, level)
         return per * (2 if node.alternate else 1) * node.tempo.ms
@@ -262,9 +286,10 @@ def all_stretches(routine: Routine) -> list[Stretch]:
 
 
 def ranged_value(node: BodyNode) -> Duration | DurationRange | int | CountRange:
-    """The value a level resolves for a hold (its duration), reps (count) or repeat (times)."""
+    """The value a level resolves for a hold (its duration, or its count of breaths), reps
+    (count) or repeat (times)."""
     if isinstance(node, Hold):
-        return node.duration
+        return node.duration.count if isinstance(node.duration, Breaths) else node.duration
     if isinstance(node, Reps):
         return node.count
     assert isinstance(node, Repeat), node
@@ -430,7 +455,7 @@ class _Walk:
                 )
             elif isinstance(node, Hold):
                 count = parts(node)
-                for number, ms in enumerate(split(pick(node.duration, self.level), count), 1):
+                for number, ms in enumerate(split(held(node, self.level), count), 1):
                     if number > 1 and node.breaks is not None:
                         ms_break = node.breaks.duration.ms
                         self.add(
@@ -441,6 +466,9 @@ class _Walk:
                     self.add(
                         Kind.HOLD, Role.HOLD, ms, side, rep=None, part=part, open=waits, **common
                     )
+            elif isinstance(node, Breath):
+                for role, ms in breath_phases(node):
+                    self.add(Kind.BREATH, role, ms, side, rep=None, part=None, **common)
             elif isinstance(node, Reps):
                 count = pick(node.count, self.level)
                 if node.alternate:

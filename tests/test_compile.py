@@ -8,12 +8,15 @@ import pytest
 
 from backstretch import (
     Break,
+    Breath,
     Caution,
     CautionInfo,
     Chapter,
     CompileOptions,
     Cues,
+    Duration,
     Event,
+    FitError,
     Hold,
     InvalidTypeError,
     InvalidValueError,
@@ -34,6 +37,7 @@ from backstretch import (
     Stretch,
     StretchInfo,
     between,
+    breaths,
     catalog,
     compile_routine,
     estimate_ms,
@@ -257,6 +261,71 @@ def test_a_duration_between_rounds_is_a_plain_rest() -> None:
         Repeat(2, [Step("x")], between=Step("y"))  # type: ignore[arg-type]
 
 
+def test_breath_phases_read_as_breathing_and_holds_count_breaths() -> None:
+    routine = Routine(
+        "r",
+        [
+            Stretch(
+                "4-7-8",
+                [
+                    Repeat(2, [Breath("4s", "8s", hold="7s")]),
+                    Hold("3 breaths"),
+                    Hold(breaths(1, 3), text="Take long breaths"),
+                    Breath("4s", "4s", hold="4s", hold_out="4s"),
+                ],
+            )
+        ],
+    )
+    timeline = compile_routine(routine, safety_note=None, cues=Cues.off(), breath="5s")
+    played = [
+        (
+            e.id,
+            e.start_ms,
+            e.duration_ms,
+            e.role.value,
+            e.text,
+            e.breaths,
+            [p.index for p in e.rounds],
+        )
+        for e in timeline.segments
+        if e.kind in (Kind.BREATH, Kind.HOLD)
+    ]
+    assert [
+        ("4-7-8/0/r0/0/inhale", 6000, 4000, "inhale", "Breathe in", None, [1]),
+        ("4-7-8/0/r0/0/hold_in", 10000, 7000, "hold_in", "Hold the breath in", None, [1]),
+        ("4-7-8/0/r0/0/exhale", 17000, 8000, "exhale", "Breathe out", None, [1]),
+        ("4-7-8/0/r1/0/inhale", 25000, 4000, "inhale", "Breathe in", None, [2]),
+        ("4-7-8/0/r1/0/hold_in", 29000, 7000, "hold_in", "Hold the breath in", None, [2]),
+        ("4-7-8/0/r1/0/exhale", 36000, 8000, "exhale", "Breathe out", None, [2]),
+        ("4-7-8/1", 44000, 15000, "hold", "Hold for 3 breaths", 3, []),
+        ("4-7-8/2", 59000, 10000, "hold", "Take long breaths", 2, []),
+        ("4-7-8/3/inhale", 69000, 4000, "inhale", "Breathe in", None, []),
+        ("4-7-8/3/hold_in", 73000, 4000, "hold_in", "Hold the breath in", None, []),
+        ("4-7-8/3/exhale", 77000, 4000, "exhale", "Breathe out", None, []),
+        ("4-7-8/3/hold_out", 81000, 4000, "hold_out", "Hold the breath out", None, []),
+    ] == played  # fmt: skip
+    held = timeline.segments[7 + 1]  # after the title and announcement
+    assert Message("hold_breaths", {"count": 3}) == held.message
+    assert 5000 == timeline.options.breath_ms  # type: ignore[union-attr]
+    # The pace moves only what is counted in breaths; a fit never moves it.
+    default = compile_routine(routine, safety_note=None, cues=Cues.off())
+    assert timeline.total_ms + (3 + 2) * 1000 == default.total_ms
+    with pytest.raises(FitError):
+        compile_routine(routine, fit_to=Duration(default.total_ms + 1000))
+
+
+def test_a_hold_in_breaths_takes_no_breaks_and_no_halfway() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Hold("3 breaths", breaks=Break("Shake out", every="10s", duration="5s"))
+    assert (
+        "Hold.breaks splits a hold timed in seconds; a hold of 3 breaths is not: leave breaks "
+        "out, or time the hold in seconds"
+    ) == str(caught.value)
+    routine = Routine("r", [Stretch("s", [Hold("10 breaths")])])
+    cues = [e.role for e in compile_routine(routine).markers if e.kind is Kind.CUE]
+    assert [Role.NEXT_UP, Role.COUNTDOWN, Role.COUNTDOWN, Role.COUNTDOWN] == cues
+
+
 def test_explicit_first_side_is_honoured() -> None:
     routine = Routine(
         "r",
@@ -301,6 +370,17 @@ def test_sides_continue_from_where_alternating_reps_ended() -> None:
             lambda: compile_routine(Stretch("s", [Step("a")])),  # type: ignore[arg-type]
             InvalidTypeError,
             "compile_routine() takes a Routine, got Stretch",
+        ),
+        (
+            lambda: compile_routine(catalog.get("pilates-for-back-pain"), breath="0s"),
+            InvalidValueError,
+            "breath must be longer than 0 s, e.g. '6s'",
+        ),
+        (
+            lambda: compile_routine(catalog.get("pilates-for-back-pain"), breath=6),  # type: ignore[arg-type]
+            InvalidTypeError,
+            "breath got the bare number 6, which could mean seconds or milliseconds; write "
+            "seconds(6), minutes(...) or a string like '6s'",
         ),
     ],
 )

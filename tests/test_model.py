@@ -132,14 +132,14 @@ def test_reprs_evaluate_back_to_equal_values(routine: Routine) -> None:
         (
             lambda: PerSide(Step("a")),  # type: ignore[arg-type]
             InvalidTypeError,
-            "PerSide.body must be a list of Step, Hold, Reps, PerSide, OneSide, Repeat, Rest, got "
-            "Step(text='a', duration=None, until='')",
+            "PerSide.body must be a list of Step, Hold, Breath, Reps, PerSide, OneSide, Repeat, "
+            "Rest, got Step(text='a', duration=None, until='')",
         ),
         (
             lambda: Stretch("s", [Caution("careful")]),
             InvalidTypeError,
-            "Stretch.body[0] must be one of Step, Hold, Reps, PerSide, OneSide, Repeat, Rest, got "
-            "Caution: Caution(text='careful', conditions=())",
+            "Stretch.body[0] must be one of Step, Hold, Breath, Reps, PerSide, OneSide, Repeat, "
+            "Rest, got Caution: Caution(text='careful', conditions=())",
         ),
         (
             lambda: Stretch("s", [Step("a")], cautions=["careful"]),

@@ -81,6 +81,8 @@ def _option_schema(name: str, value: object) -> Schema:
         return {"type": "integer", "minimum": 0}
     if name in ("fit_to_ms", "breath_every_ms"):
         return _or_null(MS)
+    if name == "breath_ms":
+        return {"allOf": [MS, {"type": "integer", "minimum": 1}]}
     return MS
 
 
@@ -105,6 +107,13 @@ def timeline_schema() -> Schema:
             {"tick": NULL},
         ),
         _when("kind", [Kind.REP.value], {"rep": POSITION}, {"rep": NULL}),
+        # Only a hold is counted in breaths.
+        _when(
+            "kind",
+            [kind.value for kind in Kind if kind is not Kind.HOLD],
+            {"breaths": NULL},
+            {},
+        ),
         _when(
             "kind",
             [kind.value for kind in Kind if kind in PART_KINDS],
@@ -233,6 +242,7 @@ def timeline_schema() -> Schema:
                     "template": _or_null(STRING),
                     "open": {"type": "boolean"},
                     "until": _or_null(NAME),
+                    "breaths": _or_null({"type": "integer", "minimum": 1}),
                 },
                 allOf=event_rules,
             ),

@@ -1,7 +1,7 @@
 """backstretch: guided stretching routines as a small declarative DSL, compiled to exact timelines.
 
-Write a routine from Stretch, Step, Hold, PerSide, OneSide, Reps, Repeat, Rest, Caution and
-Modification nodes, compile it with ``compile_routine``, and hand the resulting Timeline to any
+Write a routine from Stretch, Step, Hold, Breath, PerSide, OneSide, Reps, Repeat, Rest, Caution
+and Modification nodes, compile it with ``compile_routine``, and hand the resulting Timeline to any
 player.
 Built-in routines live in ``backstretch.catalog``.
 """
@@ -13,11 +13,13 @@ from ._kinds import ROLES, Affected, Kind, Role, Side
 from ._limits import Limits
 from ._messages import MESSAGES, render_message
 from ._time import (
+    Breaths,
     CountRange,
     Duration,
     DurationRange,
     Level,
     between,
+    breaths,
     format_ms,
     minutes,
     parse_duration,
@@ -59,6 +61,7 @@ from .exceptions import (
 )
 
 __all__ = [
+    "BREATH",
     "LANGUAGES",
     "MESSAGES",
     "ROLES",
@@ -68,6 +71,8 @@ __all__ = [
     "Affected",
     "BackstretchError",
     "Break",
+    "Breath",
+    "Breaths",
     "Caution",
     "CautionInfo",
     "Chapter",
@@ -111,6 +116,7 @@ __all__ = [
     "UnknownRoutineError",
     "WriteError",
     "between",
+    "breaths",
     "check_routine",
     "compile_routine",
     "dump_routine",
@@ -138,6 +144,7 @@ __version__ = "0.1.0"
 # `import backstretch.exports.svg` or a player loads neither the compiler nor cattrs.
 _LAZY = {
     "Break": "_model",
+    "Breath": "_model",
     "Caution": "_model",
     "Hold": "_model",
     "LocalCues": "_model",
@@ -151,6 +158,7 @@ _LAZY = {
     "Step": "_model",
     "Stretch": "_model",
     "check_routine": "_check",
+    "BREATH": "_compile",
     "LANGUAGES": "_compile",
     "SAFETY_NOTE": "_compile",
     "Cues": "_compile",
@@ -165,7 +173,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from ._check import check_routine
-    from ._compile import LANGUAGES, SAFETY_NOTE, Cues, compile_routine, estimate_ms
+    from ._compile import BREATH, LANGUAGES, SAFETY_NOTE, Cues, compile_routine, estimate_ms
     from ._documents import (
         ROUTINE_FORMAT_VERSION,
         dump_routine,
@@ -175,6 +183,7 @@ if TYPE_CHECKING:
     )
     from ._model import (
         Break,
+        Breath,
         Caution,
         Hold,
         LocalCues,

@@ -13,9 +13,21 @@ import re
 from collections.abc import Iterator
 
 from ._memo import IdentityMemo
-from ._model import BodyNode, Hold, OneSide, PerSide, Reps, Rest, Routine, Step, Stretch, hold_parts
+from ._model import (
+    BodyNode,
+    Breath,
+    Hold,
+    OneSide,
+    PerSide,
+    Reps,
+    Rest,
+    Routine,
+    Step,
+    Stretch,
+    hold_parts,
+)
 from ._text import text_problem
-from ._time import Duration, format_ms, shown
+from ._time import Breaths, Duration, format_ms, shown
 from .exceptions import Problem, RoutineError
 
 __all__ = ["check_routine", "problems", "slug"]
@@ -125,7 +137,7 @@ def _node(node: BodyNode, path: str, context: frozenset[str]) -> Iterator[Proble
         yield from _in(context, path, text=node.text)
     elif isinstance(node, Hold):
         yield from _in(context, path, text=node.text, cue=node.cue, until=node.until)
-        if node.breaks is not None:
+        if node.breaks is not None and not isinstance(node.duration, Breaths):
             yield from _in(context, f"{path}.breaks", text=node.breaks.text)
             parts = hold_parts(node)
             low_ms = (
@@ -138,6 +150,8 @@ def _node(node: BodyNode, path: str, context: frozenset[str]) -> Iterator[Proble
                     f"{parts} parts, but at its shortest it lasts {low_ms} ms, too short to give "
                     f"each part a millisecond; make the hold longer or the breaks rarer",
                 )
+    elif isinstance(node, Breath):
+        return  # times only, each checked as the Breath was built
     elif isinstance(node, Reps):
         if node.alternate and in_per_side:
             yield Problem(

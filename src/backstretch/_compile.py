@@ -21,6 +21,7 @@ from ._model import (
     REST_TEXT,
     SWITCH_TEXT,
     BodyNode,
+    Breath,
     Caution,
     Hold,
     LocalCues,
@@ -37,6 +38,7 @@ from ._model import (
 )
 from ._text import speaking_ms, text_problem
 from ._time import (
+    Breaths,
     CountRange,
     Duration,
     DurationRange,
@@ -59,7 +61,7 @@ from ._timeline import (
 )
 from .exceptions import BackstretchError, FitError, InvalidTypeError, InvalidValueError
 
-__all__ = ["LANGUAGES", "SAFETY_NOTE", "Cues", "compile_routine", "estimate_ms"]
+__all__ = ["BREATH", "LANGUAGES", "SAFETY_NOTE", "Cues", "compile_routine", "estimate_ms"]
 
 #: Speaking pace used to estimate how long a text takes: 150 words a minute.
 MS_PER_WORD = 400
@@ -67,6 +69,10 @@ MS_PER_WORD = 400
 SETTLE_MS = 1500
 #: No estimated segment is shorter than this.
 MIN_ESTIMATE_MS = 3000
+
+#: How long one breath takes, in and out, unless ``compile_routine(breath=...)`` says otherwise:
+#: a slow, calm breath, ten a minute. A hold counted in breaths lasts that many of these.
+BREATH = seconds(6)
 
 #: The library's general safety note: it opens every timeline whose routine has no note of its
 #: own, unless ``compile_routine(safety_note=...)`` says otherwise.
@@ -184,6 +190,7 @@ def compile_routine(
     language: str = "en",
     limits: Limits | None = None,
     affected: Side | str | None = None,
+    breath: Duration | datetime.timedelta | str = BREATH,
 ) -> Timeline:
     """Compile ``routine`` to its Timeline.
 
@@ -204,6 +211,8 @@ def compile_routine(
     - ``affected`` (``"left"`` or ``"right"``): the person's affected (injured, tight, weaker)
       side, for a routine that works one side more (``OneSide(side="affected")``,
       ``first="affected"``); such a routine cannot be compiled without it.
+    - ``breath``: how long one breath takes (default ``BREATH``, 6 s); a hold counted in breaths
+      (``Hold(breaths(3))``) lasts that many breaths. Phases of a ``Breath`` keep their own times.
 
     The routine is checked first; a RoutineError lists every problem at its ``$.path``. Equal
     inputs give equal timelines.
@@ -219,6 +228,9 @@ def compile_routine(
     else:
         note = _safety_note(safety_note)
     target_ms = None if fit_to is None else to_duration(fit_to, field="fit_to").ms
+    breath_ms = to_duration(breath, field="breath").ms
+    if breath_ms == 0:
+        raise InvalidValueError("breath must be longer than 0 s, e.g. '6s'")
     if language not in LANGUAGES:
         raise InvalidValueError(
             f"language must be one the library writes its text in ({', '.join(LANGUAGES)}), "
@@ -228,14 +240,18 @@ def compile_routine(
         raise InvalidTypeError(f"limits must be a Limits(...) value or None, got {limits!r}")
     limits = limits or _DEFAULT_LIMITS
     check_routine(routine)
-    breath_ms = (
+    every_ms = (
         chosen_cues.breath_every.ms if chosen_cues.breath_every and chosen_cues.hold_cues else None
     )
-    hold_cue = chosen_cues.hold_cues
     check_expansion(
-        routine, limits, ticks=chosen_cues.countdown, hold_cues=hold_cue, breath_every_ms=breath_ms
+        routine,
+        limits,
+        ticks=chosen_cues.countdown,
+        hold_cues=chosen_cues.hold_cues,
+        breath_every_ms=every_ms,
+        breath_ms=breath_ms,
     )
-    options = _Options(chosen_level, declared, chosen_cues, note, affected_side)
+    options = _Options(chosen_level, declared, chosen_cues, note, affected_side, breath_ms)
     held: Mapping[Hold, int] | None = None
     if target_ms is not None:
         check_total(target_ms, limits)
@@ -246,7 +262,14 @@ def compile_routine(
     events = compiler.routine(routine)
     check_total(compiler.now_ms, limits)
     record = _record(
-        chosen_level, declared, target_ms, language, note is not None, chosen_cues, affected_side
+        chosen_level,
+        declared,
+        target_ms,
+        language,
+        note is not None,
+        chosen_cues,
+        affected_side,
+        breath_ms,
     )
     return Timeline(
         routine.title,
@@ -267,6 +290,7 @@ def _record(
     safety_note: bool,
     cues: Cues,
     affected: Side | None,
+    breath_ms: int,
 ) -> CompileOptions:
     """What a timeline was compiled with, as the timeline records it. The same few options come
     again and again (a service compiles per request), so equal ones share one checked value."""
@@ -287,6 +311,7 @@ def _record(
         switch_prompt=cues.switch_prompt,
         switch_lead_ms=cues.switch_lead.ms,
         affected=affected,
+        breath_ms=breath_ms,
     )
 
 
@@ -303,6 +328,7 @@ class _Options:
     cues: Cues
     safety_note: str | None
     affected: Side | None
+    breath_ms: int
 
 
 _LEVELS = {level.value: level for level in Level}
@@ -479,6 +505,9 @@ def _make_info(stretch: Stretch, key: str) -> StretchInfo:
 
 
 _HOLD = Message("hold")
+_BREATH_PHASES = {
+    name: (Role(name), Message(name)) for name in ("inhale", "hold_in", "exhale", "hold_out")
+}
 _REST = Message("rest")
 _HALFWAY = Message("halfway")
 _SAFETY = Message("safety_note")
@@ -529,6 +558,7 @@ class _Compiler:
         rep: Position | None = None,
         part: Position | None = None,
         until: str | None = None,
+        breaths: int | None = None,
     ) -> None:
         event = Event(
             id,
@@ -546,11 +576,12 @@ class _Compiler:
             message=message,
             template=template,
             until=until,
+            breaths=breaths,
         )
         self.events.append(event)
         self.last_segment = event
         self.now_ms += duration_ms
-        if kind is Kind.HOLD or kind is Kind.REP or until is not None:
+        if kind in _HELD_KINDS or until is not None:
             self.lead_in_ms = self.now_ms
 
     def marker(
@@ -621,6 +652,8 @@ class _Compiler:
         duration = hold.duration
         if isinstance(duration, Duration):
             return duration.ms
+        if isinstance(duration, Breaths):  # counted, never fitted
+            return self.pick(duration.count) * self.options.breath_ms
         if hold.until or self.held is None:  # a self-paced hold is never fitted
             return self.pick(duration)
         if self.held == "low":
@@ -827,6 +860,13 @@ class _Compiler:
             )
         elif isinstance(node, Hold):
             self.hold(node, path, side)
+        elif isinstance(node, Breath):
+            for name, length in node.phases:
+                role, message = _BREATH_PHASES[name]
+                text = render_message(message)
+                self.segment(
+                    f"{path}/{name}", length.ms, Kind.BREATH, role, text, side, message=message
+                )
         elif isinstance(node, Reps):
             self.reps(node, path, side)
         elif isinstance(node, PerSide):
@@ -982,7 +1022,13 @@ class _Compiler:
         parts = split_ms(held_ms, hold_parts(hold))
         count = len(parts)
         positions = [Position(i + 1, count) for i in range(count)] if count > 1 else [None]
-        if hold.text == HOLD_TEXT:
+        breaths = held_ms // self.options.breath_ms if isinstance(hold.duration, Breaths) else None
+        if hold.text == HOLD_TEXT and breaths is not None:
+            message = (
+                Message("hold_breath") if breaths == 1 else _message("hold_breaths", count=breaths)
+            )
+            text, template = render_message(message), None
+        elif hold.text == HOLD_TEXT:
             text, template, message = HOLD_TEXT, None, _HOLD
         else:
             (text, template), message = self.fill(hold.text, side), None
@@ -1031,6 +1077,7 @@ class _Compiler:
                 template=template,
                 part=part,
                 until=self.until(hold.until, side) if index == count - 1 else None,
+                breaths=breaths,
             )
         cue_offsets: list[tuple[int, str, Role, str, str | None, Message | None]] = []
         if hold.cue and self.cues.hold_cues and hold_cues_on:
@@ -1040,12 +1087,13 @@ class _Compiler:
                 cue_offsets.append(
                     (offset, f"{path}/cue{n}", Role.HOLD_CUE, cue_text, cue_template, None)
                 )
-        # A self-paced hold has no known middle.
+        # A self-paced hold has no known middle; in a hold counted in breaths, the person counts.
         if (
             halfway_on
             and self.cues.halfway
             and held_ms >= self.cues.halfway_min.ms
             and not hold.until
+            and breaths is None
         ):
             cue_offsets.append(
                 (held_ms // 2, f"{path}/halfway", Role.HALFWAY, "Halfway", None, _HALFWAY)
@@ -1102,6 +1150,9 @@ class _Compiler:
                 until=self.until(reps.until, rep_side) if index == len(sides) - 1 else None,
             )
 
+
+#: The segments no countdown tick may fall inside: the person is holding, moving or breathing.
+_HELD_KINDS = frozenset({Kind.HOLD, Kind.REP, Kind.BREATH})
 
 #: The markers whose text players say: cues and the notes of stretches left out.
 _SAID_MARKERS = frozenset({Kind.CUE, Kind.SKIP})

@@ -28,6 +28,7 @@ from ._limits import Limits, check_depth
 from ._model import (
     BodyNode,
     Break,
+    Breath,
     Caution,
     Hold,
     LocalCues,
@@ -41,7 +42,7 @@ from ._model import (
     Step,
     Stretch,
 )
-from ._time import CountRange, Duration, DurationRange, parse_duration
+from ._time import Breaths, CountRange, Duration, DurationRange, parse_breaths, parse_duration
 from .exceptions import (
     BackstretchError,
     DocumentError,
@@ -77,6 +78,7 @@ NODE_TAGS: dict[type, str] = {
     Step: "step",
     Hold: "hold",
     Break: "break",
+    Breath: "breath",
     PerSide: "per_side",
     OneSide: "one_side",
     Reps: "reps",
@@ -137,9 +139,34 @@ def _range_parts(value: object, what: str) -> tuple[object, object]:
     return value["low"], value["high"]
 
 
-def _duration_range(value: object, _: type = DurationRange) -> DurationRange:
-    low, high = _range_parts(value, 'a duration like "30s" or a range {"low": "30s", "high": "1m"}')
-    return DurationRange(_duration(low).ms, _duration(high).ms)
+def _held(value: object, _: type) -> Duration | DurationRange | Breaths:
+    """How long a hold lasts: "30s", "3 breaths", or a range of either ({"low": ..., "high":
+    ...}, both ends in the same unit)."""
+    if isinstance(value, str):
+        counted = parse_breaths(value)
+        return counted if counted is not None else _duration(value)
+    if not isinstance(value, dict):
+        return _duration(value)
+    low, high = _range_parts(
+        value, 'a duration like "30s", "3 breaths", or a range {"low": "30s", "high": "1m"}'
+    )
+    low_breaths = parse_breaths(low) if isinstance(low, str) else None
+    high_breaths = parse_breaths(high) if isinstance(high, str) else None
+    if low_breaths is None and high_breaths is None:
+        return DurationRange(_duration(low).ms, _duration(high).ms)
+    if low_breaths is None or high_breaths is None:
+        raise InvalidValueError(
+            f"a range runs in one unit: both ends in breaths or both in time, got "
+            f"{describe(low)} and {describe(high)}"
+        )
+    return Breaths(CountRange(low_breaths.high, high_breaths.high))
+
+
+def _breaths_text(value: Breaths) -> Data:
+    count = value.count
+    if isinstance(count, CountRange):
+        return {"low": f"{count.low} breaths", "high": f"{count.high} breaths"}
+    return str(value)
 
 
 def _count(value: object) -> int:
@@ -189,10 +216,8 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(
         Duration | None, lambda v, _: None if v is None else _duration(v)
     )
-    converter.register_structure_hook(
-        Duration | DurationRange,
-        lambda v, _: _duration_range(v) if isinstance(v, dict) else _duration(v),
-    )
+    converter.register_structure_hook(Duration | DurationRange | Breaths, _held)
+    converter.register_unstructure_hook(Breaths, _breaths_text)
     converter.register_structure_hook(int | CountRange, _count_or_range)
     converter.register_structure_hook(Side | Affected | None, _side)
     converter.register_structure_hook(Side | Affected, _one_side)

@@ -10,8 +10,8 @@ import attrs
 
 from ._limits import Limits
 from ._memo import IdentityMemo
-from ._model import BodyNode, Hold, PerSide, Repeat, Reps, Routine, Stretch, hold_parts
-from ._time import CountRange, DurationRange
+from ._model import BodyNode, Breath, Hold, PerSide, Repeat, Reps, Routine, Stretch, hold_parts
+from ._time import Breaths, CountRange, DurationRange
 from .exceptions import LimitError
 
 __all__ = ["check_expansion"]
@@ -24,13 +24,20 @@ class _CueRates:
     ticks: int
     hold_cues: bool
     breath_every_ms: int | None
+    breath_ms: int
 
 
 def check_expansion(
-    routine: Routine, limits: Limits, *, ticks: int, hold_cues: bool, breath_every_ms: int | None
+    routine: Routine,
+    limits: Limits,
+    *,
+    ticks: int,
+    hold_cues: bool,
+    breath_every_ms: int | None,
+    breath_ms: int,
 ) -> None:
     """Refuse a routine that could expand to more than ``limits.max_events`` events."""
-    rates = _CueRates(ticks, hold_cues, breath_every_ms)
+    rates = _CueRates(ticks, hold_cues, breath_every_ms, breath_ms)
     bound = _BOUNDS.get(routine, rates)
     if bound is None:
         bound = _routine_bound(routine, rates)
@@ -75,6 +82,8 @@ def _body_bound(body: tuple[BodyNode, ...], cues: _CueRates) -> int:
         if isinstance(node, Hold):
             parts = hold_parts(node)
             total += (2 + cues.ticks) * parts + 1 + _cue_repeats(node, cues)
+        elif isinstance(node, Breath):
+            total += len(node.phases)
         elif isinstance(node, Reps):
             total += _high(node.count) * (2 if node.alternate else 1)
         elif isinstance(node, PerSide):
@@ -89,5 +98,9 @@ def _body_bound(body: tuple[BodyNode, ...], cues: _CueRates) -> int:
 def _cue_repeats(hold: Hold, cues: _CueRates) -> int:
     if not hold.cue or not cues.hold_cues:
         return 0
-    high = hold.duration.high_ms if isinstance(hold.duration, DurationRange) else hold.duration.ms
+    duration = hold.duration
+    if isinstance(duration, Breaths):
+        high = duration.high * cues.breath_ms
+    else:
+        high = duration.high_ms if isinstance(duration, DurationRange) else duration.ms
     return 1 + (high // cues.breath_every_ms if cues.breath_every_ms else 0)

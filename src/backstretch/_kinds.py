@@ -54,6 +54,7 @@ class Kind(enum.StrEnum):
     MODIFICATION = "modification"
     STEP = "step"
     HOLD = "hold"
+    BREATH = "breath"
     SWITCH = "switch"
     REP = "rep"
     REST = "rest"
@@ -79,6 +80,10 @@ class Role(enum.StrEnum):
     MODIFICATION = "modification"
     STEP = "step"
     HOLD = "hold"
+    INHALE = "inhale"
+    HOLD_IN = "hold_in"
+    EXHALE = "exhale"
+    HOLD_OUT = "hold_out"
     SWITCH = "switch"
     REP = "rep"
     REST = "rest"
@@ -107,6 +112,7 @@ ROLES: Mapping[Kind, tuple[Role, ...]] = MappingProxyType(
         Kind.MODIFICATION: (Role.MODIFICATION,),
         Kind.STEP: (Role.STEP,),
         Kind.HOLD: (Role.HOLD,),
+        Kind.BREATH: (Role.INHALE, Role.HOLD_IN, Role.EXHALE, Role.HOLD_OUT),
         Kind.SWITCH: (Role.SWITCH,),
         Kind.REP: (Role.REP,),
         Kind.REST: (Role.REST, Role.REST_BETWEEN),

@@ -102,6 +102,16 @@ MESSAGES: Mapping[str, MessageSpec] = MappingProxyType(
             props="texts",
         ),
         "hold": _spec("Hold", "a hold's default text"),
+        "hold_breath": _spec("Hold for one breath", "the default text of a hold of one breath"),
+        "hold_breaths": _spec(
+            "Hold for {count} breaths",
+            "the default text of a hold counted in breaths (the event's breaths)",
+            count="number",
+        ),
+        "inhale": _spec("Breathe in", "a breath's first phase"),
+        "hold_in": _spec("Hold the breath in", "the hold after breathing in"),
+        "exhale": _spec("Breathe out", "breathing out"),
+        "hold_out": _spec("Hold the breath out", "the hold after breathing out, lungs empty"),
         "rest": _spec("Rest", "a rest's default text"),
         "switch": _spec(
             "Switch to the {side} side", "a switch of sides (default text)", side="side"

@@ -18,12 +18,14 @@ import attrs
 
 from ._kinds import Affected, Side
 from ._time import (
+    Breaths,
     CountRange,
     Duration,
     DurationRange,
+    parse_breaths,
     seconds,
     to_duration,
-    to_duration_or_range,
+    to_held,
 )
 from .exceptions import BackstretchError, InvalidTypeError, InvalidValueError
 
@@ -32,6 +34,7 @@ __all__ = [
     "REST_TEXT",
     "SWITCH_TEXT",
     "Break",
+    "Breath",
     "Caution",
     "LocalCues",
     "Modification",
@@ -47,6 +50,7 @@ __all__ = [
 
 DurationInput: TypeAlias = Duration | datetime.timedelta | str
 RangeInput: TypeAlias = DurationInput | DurationRange
+HeldInput: TypeAlias = RangeInput | Breaths
 CountInput: TypeAlias = int | CountRange
 
 _CONDITION_RE = re.compile(r"[a-z][a-z0-9-]*")
@@ -83,9 +87,12 @@ def _as_optional_duration(value: DurationInput | None) -> Duration | None:
     return None if value is None else _as_duration(value)
 
 
-def _as_duration_or_range(value: RangeInput) -> Duration | DurationRange:
+def _as_held(value: HeldInput) -> Duration | DurationRange | Breaths:
+    counted = parse_breaths(value) if isinstance(value, str) else None
+    if counted is not None:
+        return counted
     try:
-        return to_duration_or_range(value, field="")
+        return to_held(value, field="")
     except BackstretchError:
         return cast(Duration, value)
 
@@ -166,7 +173,9 @@ def _optional_positive_duration(inst: object, attr: attrs.Attribute[Any], value:
         _positive_duration(inst, attr, value)
 
 
-def _positive_duration_or_range(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+def _held(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, Breaths):
+        return
     if isinstance(value, DurationRange):
         if value.low_ms == 0:
             raise InvalidValueError(
@@ -347,7 +356,9 @@ class Break:
 
 @attrs.frozen
 class Hold:
-    """Hold a position for a fixed time or a range (``between(seconds(30), seconds(60))``).
+    """Hold a position for a fixed time, a range (``between(seconds(30), seconds(60))``), or a
+    number of breaths (``breaths(3)``, ``"3 breaths"``: each as long as ``compile_routine``'s
+    ``breath``).
 
     ``cue`` is a breath or focus cue for the hold; ``breaks`` splits a long hold into even parts of
     at most ``breaks.every`` with a break between them. With ``until`` ("the resistance fades")
@@ -355,24 +366,67 @@ class Hold:
     its end.
     """
 
-    duration: Duration | DurationRange = attrs.field(
-        converter=_as_duration_or_range, validator=_positive_duration_or_range
-    )
+    duration: Duration | DurationRange | Breaths = attrs.field(converter=_as_held, validator=_held)
     text: str = attrs.field(default=HOLD_TEXT, kw_only=True, validator=_text)
     cue: str = attrs.field(default="", kw_only=True, validator=_optional_text)
     breaks: Break | None = attrs.field(default=None, kw_only=True, validator=_breaks)
     until: str = attrs.field(default="", kw_only=True, validator=_until)
     cues: LocalCues | None = attrs.field(default=None, kw_only=True, validator=_local_cues)
 
+    def __attrs_post_init__(self) -> None:
+        if self.breaks is not None and isinstance(self.duration, Breaths):
+            raise InvalidValueError(
+                f"Hold.breaks splits a hold timed in seconds; a hold of {self.duration} is not: "
+                f"leave breaks out, or time the hold in seconds"
+            )
+
 
 def hold_parts(hold: Hold) -> int:
     """How many equal parts a hold with breaks is split into: enough that even at the top of its
     range no part is longer than ``breaks.every``. Fixed per hold, so the total grows smoothly with
     the held time and levels and fitting keep the same shape."""
-    if hold.breaks is None:
+    if hold.breaks is None or isinstance(hold.duration, Breaths):
         return 1
     high_ms = hold.duration.ms if isinstance(hold.duration, Duration) else hold.duration.high_ms
     return max(1, -(-high_ms // hold.breaks.every.ms))
+
+
+@attrs.frozen
+class Breath:
+    """One breath in timed phases: breathe in for ``inhale``, hold it for ``hold`` (if any),
+    breathe out for ``exhale``, and hold with the lungs empty for ``hold_out`` (if any). "Inhale
+    4, hold 7, exhale 8" is ``Breath("4s", "8s", hold="7s")``; box breathing is
+    ``Breath("4s", "4s", hold="4s", hold_out="4s")``. Put it in a Repeat for several breaths.
+
+    Its phases are ``breath`` events whose roles (``inhale``, ``hold_in``, ``exhale``,
+    ``hold_out``) say which phase each one is, so a player shows breathing, not a hold.
+    """
+
+    inhale: Duration = attrs.field(converter=_as_duration, validator=_positive_duration)
+    exhale: Duration = attrs.field(converter=_as_duration, validator=_positive_duration)
+    hold: Duration | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_as_optional_duration,
+        validator=_optional_positive_duration,
+    )
+    hold_out: Duration | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_as_optional_duration,
+        validator=_optional_positive_duration,
+    )
+
+    @property
+    def phases(self) -> tuple[tuple[str, Duration], ...]:
+        """The breath's phases in order, each as its role's name and its length."""
+        named = (
+            ("inhale", self.inhale),
+            ("hold_in", self.hold),
+            ("exhale", self.exhale),
+            ("hold_out", self.hold_out),
+        )
+        return tuple((name, length) for name, length in named if length is not None)
 
 
 @attrs.frozen
@@ -483,8 +537,8 @@ class Repeat:
     cues: LocalCues | None = attrs.field(default=None, kw_only=True, validator=_local_cues)
 
 
-BodyNode: TypeAlias = Step | Hold | Reps | PerSide | OneSide | Repeat | Rest
-_check_body = _nodes(Step, Hold, Reps, PerSide, OneSide, Repeat, Rest)
+BodyNode: TypeAlias = Step | Hold | Breath | Reps | PerSide | OneSide | Repeat | Rest
+_check_body = _nodes(Step, Hold, Breath, Reps, PerSide, OneSide, Repeat, Rest)
 
 
 def _alternative(inst: object, attr: attrs.Attribute[Any], value: object) -> None:

@@ -71,6 +71,7 @@ LABELS: dict[str, str] = {
     Kind.MODIFICATION: "IF YOU NEED IT",
     Kind.STEP: "GET INTO POSITION",
     Kind.HOLD: "HOLD",
+    Kind.BREATH: "BREATHE",
     Kind.SWITCH: "SWITCH SIDES",
     Kind.REP: "REPS",
     Kind.REST: "REST",

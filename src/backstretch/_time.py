@@ -19,11 +19,13 @@ import attrs
 from .exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = [
+    "Breaths",
     "CountRange",
     "Duration",
     "DurationRange",
     "Level",
     "between",
+    "breaths",
     "format_ms",
     "minutes",
     "parse_duration",
@@ -112,6 +114,55 @@ class CountRange:
 
     def __str__(self) -> str:
         return f"{self.low} to {self.high}"
+
+
+@attrs.frozen
+class Breaths:
+    """A length counted in breaths ("three long breaths"): a count, or a range of counts. How long
+    a breath takes is chosen when compiling (``compile_routine(breath=...)``), so a hold counted in
+    breaths keeps pace with the person's breathing. See ``breaths()``."""
+
+    count: int | CountRange
+
+    def __attrs_post_init__(self) -> None:
+        count = self.count
+        if isinstance(count, CountRange):
+            return
+        if type(count) is not int:
+            raise InvalidTypeError(
+                f"Breaths.count must be a whole number or between(low, high), got {shown(count)}"
+            )
+        if count < 1:
+            raise InvalidValueError(f"Breaths.count must be 1 or more, got {count!r}")
+
+    @property
+    def high(self) -> int:
+        """The most breaths it may take."""
+        return self.count.high if isinstance(self.count, CountRange) else self.count
+
+    def __str__(self) -> str:
+        count = self.count
+        if isinstance(count, CountRange):
+            return f"{count.low} to {count.high} breaths"
+        return "1 breath" if count == 1 else f"{count} breaths"
+
+
+def breaths(count: int, high: int | None = None) -> Breaths:
+    """A length of ``count`` breaths (``breaths(3)``), or from ``count`` to ``high`` breaths
+    (``breaths(3, 5)``), where the level or a fit chooses. A breath's length is set when
+    compiling (``compile_routine(breath="6s")``)."""
+    return Breaths(count if high is None else CountRange(count, high))
+
+
+_BREATHS_RE = re.compile(r"\s*(\d{1,6})\s*breaths?\s*")
+
+
+def parse_breaths(text: str) -> Breaths | None:
+    """Read ``"3 breaths"`` or ``"1 breath"`` as Breaths; None when the text counts no breaths
+    (it may be a duration). A range of breaths is ``breaths(3, 5)``, in a document
+    ``{"low": "3 breaths", "high": "5 breaths"}``."""
+    match = _BREATHS_RE.fullmatch(text) if len(text) <= 64 else None
+    return None if match is None else breaths(int(match[1]))
 
 
 class Level(enum.StrEnum):
@@ -242,6 +293,18 @@ def to_duration_or_range(value: object, *, field: str) -> Duration | DurationRan
     if isinstance(value, DurationRange):
         return value
     return to_duration(value, field=field)
+
+
+def to_held(value: object, *, field: str) -> Duration | DurationRange | Breaths:
+    """Read how long a hold lasts: a duration, a range of them, or breaths (``breaths(3)``,
+    ``"3 breaths"``)."""
+    if isinstance(value, Breaths):
+        return value
+    if isinstance(value, str):
+        counted = parse_breaths(value)
+        if counted is not None:
+            return counted
+    return to_duration_or_range(value, field=field)
 
 
 @overload

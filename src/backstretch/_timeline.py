@@ -343,8 +343,8 @@ class StretchInfo:
 @attrs.frozen
 class CompileOptions:
     """What a timeline was compiled with: the level, the declared conditions, the fit target, the
-    language, whether a safety note opens it, the cue options (times in milliseconds), and the
-    person's affected side (None where none was given)."""
+    language, whether a safety note opens it, the cue options (times in milliseconds), the
+    person's affected side (None where none was given), and how long one breath takes."""
 
     level: Level = Level.STANDARD
     conditions: tuple[str, ...] = attrs.field(default=(), converter=_texts)
@@ -362,6 +362,7 @@ class CompileOptions:
     switch_prompt: bool = True
     switch_lead_ms: int = 5000
     affected: Side | None = None
+    breath_ms: int = 6000
 
     def __attrs_post_init__(self) -> None:
         found = options_problems({name: getattr(self, name) for name in _OPTION_TYPES})
@@ -386,6 +387,7 @@ _OPTION_TYPES: dict[str, str] = {
     "switch_prompt": "bool",
     "switch_lead_ms": "ms",
     "affected": "side",
+    "breath_ms": "positive_ms",
 }
 
 
@@ -407,6 +409,8 @@ def options_problems(values: Mapping[str, object]) -> list[tuple[str, str]]:
             ok, words = type(value) is bool, "true or false"
         elif must == "count":
             ok, words = type(value) is int and value >= 0, "a whole number >= 0"
+        elif must == "positive_ms":
+            ok, words = _ms_problem(value) is None and value != 0, "whole milliseconds >= 1"
         else:
             ok = (value is None and must == "optional_ms") or _ms_problem(value) is None
             words = "whole milliseconds >= 0" + (" or null" if must == "optional_ms" else "")
@@ -432,6 +436,8 @@ class Event:
     - ``until``: on the last segment of a self-paced part (a step, hold or rep), what the person
       waits for ("the resistance fades"); the segment's duration is then the least time, and a
       player waits at its end until the person goes on (``open``).
+    - ``breaths``: on a hold counted in breaths, how many; its duration is that many breaths at
+      the pace it was compiled with (``CompileOptions.breath_ms``).
     """
 
     id: str
@@ -454,6 +460,7 @@ class Event:
     message: Message | None = attrs.field(default=None, kw_only=True)
     template: str | None = attrs.field(default=None, kw_only=True)
     until: str | None = attrs.field(default=None, kw_only=True)
+    breaths: int | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         kind, role, duration = self.kind, self.role, self.duration_ms
@@ -490,6 +497,7 @@ class Event:
             and (self.message is None or type(self.message) is Message)
             and (self.template is None or (type(self.template) is str and _is_text(self.template)))
             and (self.until is None or (kind in OPEN_KINDS and _is_waited_for(self.until)))
+            and (self.breaths is None or (kind is Kind.HOLD and _is_count(self.breaths)))
         ):
             return
         raise _problems_error(event_problems(self), "the event")
@@ -521,6 +529,10 @@ class Event:
         """True for a get-ready tick ("3", "2", "1" before a hold): ``role is Role.COUNTDOWN``.
         Players often beep for these instead of speaking them."""
         return self.role is Role.COUNTDOWN
+
+
+def _is_count(value: object) -> bool:
+    return type(value) is int and value >= 1
 
 
 def _positions(rounds: tuple[object, ...]) -> bool:
@@ -626,6 +638,12 @@ def event_problems(event: Any) -> list[tuple[str, str]]:
             found.append(("until", text_problem(until) or ""))
         elif type(kind) is Kind and kind not in OPEN_KINDS:
             found.append(("until", f"only a step, hold or rep can be self-paced, not {_a(kind)}"))
+    breaths = event.breaths
+    if breaths is not None:
+        if not _is_count(breaths):
+            found.append(("breaths", f"must be a whole number >= 1 or None, got {breaths!r}"))
+        elif kind is not Kind.HOLD:
+            found.append(("breaths", f"only a hold is counted in breaths, not {_a(kind)}"))
     return found
 
 

@@ -74,6 +74,7 @@ _EVENT_KEYS = (
     "template",
     "open",
     "until",
+    "breaths",
 )
 _EVENT_KEY_COUNT = len(_EVENT_KEYS)
 _ROOT_KEYS = ("version", "type", "title", "total_ms", "options", "stretches", "chapters", "events")
@@ -120,6 +121,7 @@ def _event_data(event: Event) -> dict[str, Any]:
         "template": event.template,
         "open": event.until is not None,
         "until": event.until,
+        "breaths": event.breaths,
     }
 
 
@@ -322,9 +324,15 @@ class _Reader:
                 )
             elif not is_open and data["until"] is not None:
                 self.bad(f"{path}.open", "is false, but until is set: a self-paced part is open")
-        tick = data["tick"]
+        tick, breaths = data["tick"], data["breaths"]
         self.check(
             tick, f"{path}.tick", tick is None or type(tick) is int, "a whole number or null"
+        )
+        self.check(
+            breaths,
+            f"{path}.breaths",
+            breaths is None or type(breaths) is int,
+            "a whole number or null",
         )
         rounds_value = data["rounds"]
         rounds: list[Position | None] = []
@@ -353,6 +361,7 @@ class _Reader:
             "message": message,
             "template": data["template"],
             "until": data["until"],
+            "breaths": breaths,
         }
         for field, problem in event_problems(_Fields(fields)):
             self.bad(f"{path}.{field}", problem)
@@ -588,6 +597,7 @@ def _event_of(values: tuple[Any, ...]) -> Event | None:
         template,
         is_open,
         until,
+        breaths,
     ) = values
     try:
         if end != start + duration or type(rounds) is not list:
@@ -612,6 +622,7 @@ def _event_of(values: tuple[Any, ...]) -> Event | None:
             message=message,
             template=template,
             until=until,
+            breaths=breaths,
         )
     except (TimelineError, TypeError, KeyError):
         return None

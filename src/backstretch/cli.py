@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, catalog, exports
-from ._compile import Cues, compile_routine
+from ._compile import BREATH, Cues, compile_routine
 from ._documents import dump_routine, load_routine
 from ._files import INTERRUPTS, document_format, json_schema, write_reason
 from ._kinds import Side
@@ -243,6 +243,12 @@ def _compile_options(command: argparse.ArgumentParser) -> None:
         "more",
     )
     command.add_argument(
+        "--breath",
+        metavar="DURATION",
+        help="how long one of your breaths takes, in and out, for holds counted in breaths "
+        "(default: 6s)",
+    )
+    command.add_argument(
         "--fit",
         metavar="DURATION",
         help="fit the holds so the whole routine takes this long, e.g. 12m or 11m30s",
@@ -264,6 +270,7 @@ def _compile(routine: Routine, args: argparse.Namespace) -> Timeline:
         fit_to=args.fit,
         cues=Cues.off() if args.no_cues else None,
         affected=args.affected,
+        breath=args.breath or BREATH,
     )
 
 
@@ -521,6 +528,8 @@ def _show(args: argparse.Namespace) -> int:
         settings.append("avoiding " + ", ".join(args.avoid))
     if args.affected:
         settings.append(f"affected side {args.affected}")
+    if args.breath:
+        settings.append(f"a breath {args.breath}")
     if args.fit:
         settings.append(f"fitted to {args.fit}")
     print(render_table(timeline, settings=settings, width=width))

@@ -27,6 +27,7 @@ from ._kinds import Side
 from ._model import (
     BodyNode,
     Break,
+    Breath,
     Caution,
     Hold,
     LocalCues,
@@ -41,7 +42,7 @@ from ._model import (
     Stretch,
     hold_parts,
 )
-from ._time import CountRange, Duration, DurationRange, Level
+from ._time import Breaths, CountRange, Duration, DurationRange, Level
 from ._timeline import Timeline
 
 __all__ = [
@@ -144,7 +145,7 @@ def _holds(sided: bool, rounds: bool) -> st.SearchStrategy[Hold]:
         every=durations(min_ms=1_000, max_ms=60_000),
         duration=durations(max_ms=20_000),
     )
-    return st.builds(
+    timed = st.builds(
         Hold,
         st.one_of(durations(), duration_ranges(), st.sampled_from(_COMMON_RANGES)),
         text=_texts(sided=sided, rounds=rounds),
@@ -153,10 +154,33 @@ def _holds(sided: bool, rounds: bool) -> st.SearchStrategy[Hold]:
         until=_untils(sided, rounds),
         cues=local_cues(),
     ).filter(_parts_fit)
+    counted = st.builds(  # in breaths: never with breaks
+        Hold,
+        st.builds(Breaths, counts(max_count=5)),
+        text=st.one_of(st.just("Hold"), _texts(sided=sided, rounds=rounds)),
+        cue=st.one_of(st.just(""), _texts(sided=sided, rounds=rounds)),
+        until=_untils(sided, rounds),
+        cues=local_cues(),
+    )
+    return st.one_of(timed, counted)
+
+
+def _breaths() -> st.SearchStrategy[Breath]:
+    """Breaths in phases, each phase from a fraction of a second to ten seconds."""
+    phase = durations(min_ms=500, max_ms=10_000)
+    return st.builds(
+        Breath,
+        phase,
+        phase,
+        hold=st.one_of(st.none(), phase),
+        hold_out=st.one_of(st.none(), phase),
+    )
 
 
 def _parts_fit(hold: Hold) -> bool:
     """A hold split by breaks must last at least a millisecond a part (check_routine says so)."""
+    if isinstance(hold.duration, Breaths):
+        return True
     low_ms = hold.duration.ms if isinstance(hold.duration, Duration) else hold.duration.low_ms
     return low_ms >= hold_parts(hold)
 
@@ -207,6 +231,7 @@ def nodes(
         _holds(sided, in_repeat),
         _reps(sided, in_repeat, explicit_sides),
         _rests(sided, in_repeat),
+        _breaths(),
     ]
     if max_depth <= 1:
         return st.one_of(*leaves)

@@ -46,6 +46,7 @@ LABELS: dict[str, str] = {
     Kind.MODIFICATION: "If needed",
     Kind.STEP: "Step",
     Kind.HOLD: "Hold",
+    Kind.BREATH: "Breathe",
     Kind.SWITCH: "Switch sides",
     Kind.REP: "Rep",
     Kind.REST: "Rest",

@@ -145,6 +145,16 @@ def _items(segments: list[Event], cues: _Cues, depth: int) -> list[_Item]:
             end = end_of_reps(segments, index)
             items.append(_reps(segments[index:end]))
             index = end
+        elif segment.kind is Kind.BREATH:
+            end = index + 1  # one breath: its phases, up to the next breath in
+            while (
+                end < len(segments)
+                and segments[end].kind is Kind.BREATH
+                and segments[end].role is not Role.INHALE
+            ):
+                end += 1
+            items.append(_breath(segments[index:end]))
+            index = end
         else:
             items.append(_single(segment))
             index += 1
@@ -236,18 +246,36 @@ def _single(segment: Event) -> _Item:
     return _Item(segment.side, text, shape)
 
 
+#: How the sheet names each phase of a breath.
+_PHASES = {Role.INHALE: "in", Role.HOLD_IN: "hold", Role.EXHALE: "out", Role.HOLD_OUT: "hold"}
+
+
+def _breath(phases: list[Event]) -> _Item:
+    """One breath in its phases: "**Breathe** in 0:04, hold 0:07, out 0:08"."""
+    said = ", ".join(f"{_PHASES[p.role]} {format_ms(p.duration_ms)}" for p in phases)
+    shape = ("breath", *((p.role, p.duration_ms) for p in phases))
+    return _Item(phases[0].side, f"**Breathe** {said}", shape)
+
+
 def _hold(parts: list[Event], cues: _Cues) -> _Item:
     holds = [p for p in parts if p.kind is Kind.HOLD]
     breaks = [p for p in parts if p.kind is Kind.BREAK]
     held = sum(p.duration_ms for p in holds)
     last = holds[-1]
-    text = f"**Hold {'at least ' if last.open else ''}{format_ms(held)}**"
+    least = "at least " if last.open else ""
+    if last.breaths is not None:  # counted in breaths: the count, and the time it makes
+        breaths = "1 breath" if last.breaths == 1 else f"{last.breaths} breaths"
+        text = f"**Hold {least}{breaths}** ({format_ms(held)})"
+    else:
+        text = f"**Hold {least}{format_ms(held)}**"
     if breaks:
         text += (
             f" in {len(holds)} parts, with a {format_ms(breaks[0].duration_ms)} break between "
             f"them ({_md(_words(breaks[0], breaks[0].text))})"
         )
-    text += f": {_sentence(_md(_words(holds[0], holds[0].text)))}{_waits(last)}"
+    if holds[0].message is None or holds[0].message.key == "hold":  # the author's words, or "Hold"
+        text += f": {_sentence(_md(_words(holds[0], holds[0].text)))}"
+    text += _waits(last)
     during = {cue.text for part in holds for cue in cues.within(part.start_ms, part.end_ms)}
     if during:
         text += "".join(f" *Cue: {_sentence(_md(cue))}*" for cue in sorted(during))
