@@ -48,7 +48,10 @@ def resolved(
             values[label.instance] = (node, held + got)
         elif event.kind is Kind.REP and event.rep is not None:
             values[label.instance] = (label.node, event.rep.count)
-        for (repeat, instance), position in zip(label.repeats, event.rounds, strict=True):
+        # A circuit's round comes first; the repeats' rounds after it (circuit rounds are
+        # checked against the level by the chapters test).
+        inner = event.rounds[len(event.rounds) - len(label.repeats) :]
+        for (repeat, instance), position in zip(label.repeats, inner, strict=True):
             values[instance] = (repeat, position.count)
     return values
 

@@ -13,6 +13,7 @@ from backstretch import (
     Affected,
     Breath,
     Breaths,
+    Circuit,
     CountRange,
     Duration,
     DurationRange,
@@ -137,14 +138,15 @@ def side_ms(per_side: PerSide | OneSide, level: str) -> int:
     return sum(node_ms(n, level) for n in per_side.body)
 
 
-def opening(stretch: Stretch) -> list[tuple[Kind, Role, str]]:
+def opening(stretch: Stretch, first: bool = True) -> list[tuple[Kind, Role, str]]:
     """What opens a stretch, in order: its announcement, what it needs, its cautions, and its
-    modifications (with what each of them needs)."""
+    modifications (with what each of them needs); in a circuit's later rounds (not ``first``),
+    its announcement and cautions only."""
     said = [(Kind.ANNOUNCE, Role.ANNOUNCE, announcement_text(stretch))]
-    if stretch.props:
+    if stretch.props and first:
         said.append((Kind.ANNOUNCE, Role.PROPS, "You need: " + ", ".join(stretch.props)))
     said += [(Kind.CAUTION, Role.CAUTION, c.text) for c in stretch.cautions]
-    for mod in stretch.modifications:
+    for mod in stretch.modifications if first else ():
         text = f"When {mod.when}: {mod.text}" if mod.when else mod.text
         if mod.props:
             text += f" (you need: {', '.join(mod.props)})"
@@ -152,8 +154,10 @@ def opening(stretch: Stretch) -> list[tuple[Kind, Role, str]]:
     return said
 
 
-def stretch_ms(stretch: Stretch, level: str, affected: Side | None = None) -> int:
-    total = sum(estimate(text) for *_, text in opening(stretch))
+def stretch_ms(
+    stretch: Stretch, level: str, affected: Side | None = None, first: bool = True
+) -> int:
+    total = sum(estimate(text) for *_, text in opening(stretch, first))
     switches: list[int] = []  # a OneSide after the other side opens with a switch
     _walk_sides(stretch.body, level, [], affected, switches)
     return total + sum(node_ms(n, level) for n in stretch.body) + sum(switches)
@@ -189,14 +193,78 @@ def chosen(
     return None
 
 
-def included(routine: Routine, conditions: frozenset[str] = frozenset()) -> list[Stretch | Rest]:
-    """The routine's body as compiled for someone with ``conditions``."""
-    items: list[Stretch | Rest] = []
+@attrs.frozen
+class Played:
+    """One stretch (as chosen) or rest of the routine as played, with the circuit round it is in
+    (empty outside a circuit)."""
+
+    item: Stretch | Rest
+    rounds: tuple[tuple[int, int], ...] = ()
+    #: A circuit's rest between two rounds (in the round it leads into).
+    between: bool = False
+
+    @property
+    def first(self) -> bool:
+        """Whether this is a first round: a stretch's props and modifications are said then."""
+        return not self.rounds or self.rounds[0][0] == 1
+
+
+def name_of(item: Stretch | Rest) -> str:
+    """A stretch's name (a rest has none)."""
+    assert isinstance(item, Stretch), item
+    return item.name
+
+
+def played(
+    routine: Routine, conditions: frozenset[str] = frozenset(), level: str = "standard"
+) -> list[Played]:
+    """The documented rules: a circuit plays its body once a round, with its rest between rounds;
+    a circuit whose every stretch is left out is left out whole."""
+    out: list[Played] = []
+
+    def items(body: tuple[Stretch | Rest, ...], rounds: tuple[tuple[int, int], ...]) -> None:
+        for item in body:
+            picked = item if isinstance(item, Rest) else chosen(item, conditions, routine)
+            if picked is not None:
+                out.append(Played(picked, rounds))
+
     for item in routine.body:
-        picked = item if isinstance(item, Rest) else chosen(item, conditions, routine)
-        if picked is not None:
-            items.append(picked)
-    return items
+        if not isinstance(item, Circuit):
+            items((item,), ())
+            continue
+        stretches = [s for s in item.body if isinstance(s, Stretch)]
+        if all(chosen(s, conditions, routine) is None for s in stretches):
+            continue
+        times = pick(item.times, level)
+        for number in range(1, times + 1):
+            if number > 1 and item.between is not None:
+                out.append(Played(item.between, ((number, times),), between=True))
+            items(item.body, ((number, times),))
+    return out
+
+
+def considered(
+    routine: Routine, conditions: frozenset[str] = frozenset(), level: str = "standard"
+) -> list[Stretch]:
+    """Each stretch of the body as the compiler comes to it, before choosing: a circuit's once a
+    round, or once when the circuit is left out whole."""
+    out: list[Stretch] = []
+    for item in routine.body:
+        if isinstance(item, Stretch):
+            out.append(item)
+        elif isinstance(item, Circuit):
+            stretches = [s for s in item.body if isinstance(s, Stretch)]
+            whole = any(chosen(s, conditions, routine) is not None for s in stretches)
+            out += stretches * (pick(item.times, level) if whole else 1)
+    return out
+
+
+def included(
+    routine: Routine, conditions: frozenset[str] = frozenset(), level: str = "standard"
+) -> list[Stretch | Rest]:
+    """The routine's body as compiled for someone with ``conditions``: a circuit's stretches once
+    a round."""
+    return [p.item for p in played(routine, conditions, level)]
 
 
 def total_ms(
@@ -214,13 +282,14 @@ def total_ms(
     total += sum(estimate(c.text) for c in routine.cautions)
     total += estimate(routine.outro) if routine.outro else 0
     previous: object = None
-    for item in included(routine, conditions):
+    for entry in played(routine, conditions, level):
+        item = entry.item
         if isinstance(item, Rest):
             total += item.duration.ms
         else:
             if isinstance(previous, Stretch) and routine.rest_between is not None:
                 total += routine.rest_between.ms
-            total += stretch_ms(item, level, affected)
+            total += stretch_ms(item, level, affected, entry.first)
         previous = item
     return total
 
@@ -247,7 +316,7 @@ def hold_copies(
             elif isinstance(node, Repeat):
                 walk(node.body, times * pick(node.times, level))
 
-    for item in included(routine, conditions):
+    for item in included(routine, conditions, level):
         if isinstance(item, Stretch):
             walk(item.body, 1)
     return copies
@@ -299,14 +368,16 @@ def ranged_value(node: BodyNode) -> Duration | DurationRange | int | CountRange:
 def side_blocks(
     routine: Routine, level: str, affected: Side | None = None
 ) -> list[tuple[str, list[Side]]]:
-    """Per stretch, the side of every sided unit in order: each PerSide half, each alternating
-    rep, each OneSide.
+    """Per stretch played (a circuit's once a round), the side of every sided unit in order:
+    each PerSide half, each alternating rep, each OneSide.
 
     Follows the documented rule: an unset ``first`` starts opposite to the side used last in the
     stretch (left at its start).
     """
     result: list[tuple[str, list[Side]]] = []
-    for stretch in routine.stretches:
+    for stretch in included(routine, frozenset(), level):
+        if not isinstance(stretch, Stretch):
+            continue
         sides: list[Side] = []
         _walk_sides(stretch.body, level, sides, affected, [])
         result.append((stretch.name, sides))
@@ -559,16 +630,21 @@ def segments(
     for caution in routine.cautions:
         routine_part(Kind.CAUTION, Role.CAUTION, estimate(caution.text))
     previous: object = None
-    for item in included(routine, conditions):
+    for entry in played(routine, conditions, level):
+        item, rounds = entry.item, entry.rounds
         if isinstance(item, Rest):
-            routine_part(Kind.REST, Role.REST, item.duration.ms)
+            role = Role.REST_BETWEEN if entry.between else Role.REST
+            out.append(Segment(None, Kind.REST, role, item.duration.ms, None, rounds, None, None))
         else:
             if isinstance(previous, Stretch) and routine.rest_between is not None:
-                routine_part(Kind.REST, Role.REST_BETWEEN, routine.rest_between.ms)
+                ms = routine.rest_between.ms
+                out.append(
+                    Segment(None, Kind.REST, Role.REST_BETWEEN, ms, None, rounds, None, None)
+                )
             walk = _Walk(level, item.name, affected)
-            for kind, role, text in opening(item):
-                walk.add(kind, role, estimate(text), None, rounds=(), rep=None, part=None)
-            walk.body(item.body, (item.name,), (), None, None)
+            for kind, role, text in opening(item, entry.first):
+                walk.add(kind, role, estimate(text), None, rounds=rounds, rep=None, part=None)
+            walk.body(item.body, (item.name, rounds), rounds, None, None)
             out.extend(walk.out)
         previous = item
     if routine.outro:

@@ -221,12 +221,12 @@ def test_round_placeholders_work_only_inside_a_repeat() -> None:
         Problem(
             "$.body[0].body[0].text",
             "{round} in 'set {round} of {rounds}' has no round to fill it; it works only inside "
-            "a Repeat",
+            "a Repeat or a Circuit",
         ),
         Problem(
             "$.body[0].body[0].text",
             "{rounds} in 'set {round} of {rounds}' has no round to fill it; it works only "
-            "inside a Repeat",
+            "inside a Repeat or a Circuit",
         ),
         Problem(
             "$.body[0].body[1].between.text",

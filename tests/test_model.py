@@ -149,7 +149,7 @@ def test_reprs_evaluate_back_to_equal_values(routine: Routine) -> None:
         (
             lambda: Routine("r", [Step("a")]),
             InvalidTypeError,
-            "Routine.body[0] must be one of Stretch, Rest, got Step: "
+            "Routine.body[0] must be one of Stretch, Rest, Circuit, got Step: "
             "Step(text='a', duration=None, until='')",
         ),
         (

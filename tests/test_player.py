@@ -85,7 +85,10 @@ def test_every_event_fires_exactly_once_in_order(
     wall = _open_end_after(timeline, 0)
 
     def position() -> int:
-        return min(timeline.total_ms, int(exact), timeline.total_ms if wall is None else wall)
+        return int(held())
+
+    def held() -> Fraction:  # exact, no further than the end or the wall (kept to the fraction)
+        return min(exact, Fraction(timeline.total_ms if wall is None else wall))
 
     def waiting() -> bool:
         return wall is not None and position() == wall
@@ -104,14 +107,14 @@ def test_every_event_fires_exactly_once_in_order(
                 exact += arg * speed
         elif op == "pause":
             player.pause()
-            exact, paused = Fraction(position()), True
+            exact, paused = held(), True
         elif op == "resume":
             player.resume()
             paused = False
         elif op == "speed":
             assert isinstance(arg, Fraction)
             player.set_speed(arg)
-            exact, speed = Fraction(position()), arg
+            exact, speed = held(), arg
         elif op == "continue":
             fired += player.due()
             player.continue_()

@@ -95,30 +95,37 @@ def test_per_side_halves_mirror_each_other(routine: Routine, level: Level) -> No
         assert second[0].side is switch.side
 
 
-def _sided_units(routine: Routine, level: str) -> dict[str, list[Side]]:
-    """Per stretch, the side of each PerSide half, each alternating rep and each OneSide, in
-    timeline order."""
-    units: dict[str, list[Side]] = defaultdict(list)
+def _sided_units(routine: Routine, level: str) -> dict[int, list[Side]]:
+    """Per chapter (a stretch as played, by its start), the side of each PerSide half, each
+    alternating rep and each OneSide, in timeline order."""
+    timeline = compile_routine(routine, level=level)
+    units: dict[int, list[Side]] = defaultdict(list)
     seen: set[object] = set()
     for label, event in labelled(routine, level):
         if event.side is None or event.stretch is None or event.kind is Kind.SWITCH:
             continue
+        chapter = timeline.chapter_at(event.start_ms)
+        assert chapter is not None
         unit = label.half or label.one
         if unit is not None:
             if unit not in seen:
                 seen.add(unit)
-                units[event.stretch].append(event.side)
+                units[chapter.start_ms].append(event.side)
         else:
-            units[event.stretch].append(event.side)  # an alternating rep
+            units[chapter.start_ms].append(event.side)  # an alternating rep
     return units
 
 
 @given(strategies.routines(), strategies.levels())
 def test_sides_follow_the_tree(routine: Routine, level: Level) -> None:
-    """Invariant 4b: every sided unit has the side the tree gives it, across Repeat rounds too."""
+    """Invariant 4b: every sided unit has the side the tree gives it, across Repeat rounds and
+    circuit rounds too."""
     units = _sided_units(routine, level.value)
-    for name, expected in oracle.side_blocks(routine, level.value):
-        assert expected == units.get(name, [])
+    chapters = compile_routine(routine, level=level).chapters
+    expected = oracle.side_blocks(routine, level.value)
+    assert [name for name, _ in expected] == [c.title for c in chapters]
+    for (_, sides), chapter in zip(expected, chapters, strict=True):
+        assert sides == units.get(chapter.start_ms, [])
 
 
 @given(strategies.routines(explicit_sides=False), strategies.levels())
@@ -161,14 +168,19 @@ def test_cautions_come_before_the_stretch_starts(
     """Invariant 6: every caution (and modification) of a stretch that is played is shown before
     its first step, hold or rep."""
     timeline = compile_routine(routine, level=level, conditions=conditions)
-    for stretch in oracle.included(routine, conditions):
-        if not isinstance(stretch, Stretch):
-            continue
-        events = [e for e in timeline.events if e.stretch == stretch.name]
+    played = [p for p in oracle.played(routine, conditions, level) if isinstance(p.item, Stretch)]
+    for entry, chapter in zip(played, timeline.chapters, strict=True):
+        stretch = entry.item
+        assert isinstance(stretch, Stretch)
+        events = [
+            e
+            for e in timeline.events
+            if e.stretch == stretch.name and chapter.start_ms <= e.start_ms < chapter.end_ms
+        ]
         cautions = [e for e in events if e.kind is Kind.CAUTION]
         modifications = [e for e in events if e.kind is Kind.MODIFICATION]
-        assert [c.text for c in stretch.cautions] == [e.text for e in cautions]
-        assert len(stretch.modifications) == len(modifications)
+        assert [c.text for c in stretch.cautions] == [e.text for e in cautions]  # every round
+        assert len(stretch.modifications) * entry.first == len(modifications)
         actions = [
             e.start_ms for e in events if e.kind in (Kind.STEP, Kind.HOLD, Kind.BREATH, Kind.REP)
         ]
@@ -230,14 +242,25 @@ def test_queries_agree_with_a_linear_scan(timeline: Timeline, data: st.DataObjec
 
 @given(strategies.routines(), strategies.levels())
 def test_chapters_cover_each_stretch(routine: Routine, level: Level) -> None:
-    """One chapter per stretch, from its announcement to its last segment."""
+    """One chapter per stretch played (a circuit's once a round, with its round), from its
+    announcement to its last segment."""
     timeline = compile_routine(routine, level=level)
-    assert [s.name for s in routine.stretches] == [c.title for c in timeline.chapters]
-    for chapter, stretch in zip(timeline.chapters, routine.stretches, strict=True):
-        segments = [e for e in timeline.segments if e.stretch == stretch.name]
+    played = [p for p in oracle.played(routine, frozenset(), level) if isinstance(p.item, Stretch)]
+    assert [oracle.name_of(p.item) for p in played] == [c.title for c in timeline.chapters]
+    for chapter, entry in zip(timeline.chapters, played, strict=True):
+        stretch = entry.item
+        assert isinstance(stretch, Stretch)
+        segments = [
+            e
+            for e in timeline.segments
+            if e.stretch == stretch.name and chapter.start_ms <= e.start_ms < chapter.end_ms
+        ]
         assert segments[0].kind is Kind.ANNOUNCE
         assert (segments[0].start_ms, segments[-1].end_ms) == (chapter.start_ms, chapter.end_ms)
-        assert oracle.stretch_ms(stretch, level) == chapter.duration_ms
+        assert oracle.stretch_ms(stretch, level, first=entry.first) == chapter.duration_ms
+        expected_round = entry.rounds[0] if entry.rounds else None
+        got_round = chapter.round and (chapter.round.index, chapter.round.count)
+        assert expected_round == got_round
 
 
 @settings(max_examples=100)  # compiles each routine twice

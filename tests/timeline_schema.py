@@ -212,6 +212,7 @@ def timeline_schema() -> Schema:
                     "start_ms": MS,
                     "duration_ms": {"type": "integer", "minimum": 1},
                     "end_ms": MS,
+                    "round": _or_null(POSITION),
                 }
             ),
             "message": _object(

@@ -1,8 +1,8 @@
 """backstretch: guided stretching routines as a small declarative DSL, compiled to exact timelines.
 
-Write a routine from Stretch, Step, Hold, Breath, PerSide, OneSide, Reps, Repeat, Rest, Caution
-and Modification nodes, compile it with ``compile_routine``, and hand the resulting Timeline to any
-player.
+Write a routine from Stretch, Step, Hold, Breath, PerSide, OneSide, Reps, Repeat, Rest, Circuit,
+Caution and Modification nodes, compile it with ``compile_routine``, and hand the resulting
+Timeline to any player.
 Built-in routines live in ``backstretch.catalog``.
 """
 
@@ -76,6 +76,7 @@ __all__ = [
     "Caution",
     "CautionInfo",
     "Chapter",
+    "Circuit",
     "CompileOptions",
     "CountRange",
     "Cues",
@@ -146,6 +147,7 @@ _LAZY = {
     "Break": "_model",
     "Breath": "_model",
     "Caution": "_model",
+    "Circuit": "_model",
     "Hold": "_model",
     "LocalCues": "_model",
     "Modification": "_model",
@@ -185,6 +187,7 @@ if TYPE_CHECKING:
         Break,
         Breath,
         Caution,
+        Circuit,
         Hold,
         LocalCues,
         Modification,

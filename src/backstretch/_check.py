@@ -16,6 +16,7 @@ from ._memo import IdentityMemo
 from ._model import (
     BodyNode,
     Breath,
+    Circuit,
     Hold,
     OneSide,
     PerSide,
@@ -80,16 +81,41 @@ def problems(routine: Routine) -> Iterator[Problem]:
     seen: dict[str, tuple[str, str]] = {}
     for index, item in enumerate(routine.body):
         path = f"$.body[{index}]"
-        if isinstance(item, Rest):
-            yield from _in(_NOWHERE, path, text=item.text)
-            continue
-        stretch: Stretch | None = item
-        while stretch is not None:  # the stretch, then its alternative, and so on
-            yield from _stretch(stretch, path, seen)
-            stretch, path = stretch.alternative, f"{path}.alternative"
+        if isinstance(item, Circuit):
+            yield from _circuit(item, path, seen)
+        else:
+            yield from _item(item, path, seen, _NOWHERE)
 
 
-def _stretch(stretch: Stretch, path: str, seen: dict[str, tuple[str, str]]) -> Iterator[Problem]:
+def _circuit(circuit: Circuit, path: str, seen: dict[str, tuple[str, str]]) -> Iterator[Problem]:
+    if not circuit.stretches:
+        yield Problem(
+            f"{path}.body",
+            "a Circuit needs at least one Stretch to do in rounds; add one, or write its "
+            "stretches in the routine's body",
+        )
+    if circuit.between is not None:
+        yield from _in(_ROUNDS, f"{path}.between", text=circuit.between.text)
+    for index, item in enumerate(circuit.body):
+        yield from _item(item, f"{path}.body[{index}]", seen, _ROUNDS)
+
+
+def _item(
+    item: Stretch | Rest, path: str, seen: dict[str, tuple[str, str]], context: frozenset[str]
+) -> Iterator[Problem]:
+    """Problems in a stretch (and its alternatives) or a rest of the routine or of a circuit."""
+    if isinstance(item, Rest):
+        yield from _in(context, path, text=item.text)
+        return
+    stretch: Stretch | None = item
+    while stretch is not None:  # the stretch, then its alternative, and so on
+        yield from _stretch(stretch, path, seen, context)
+        stretch, path = stretch.alternative, f"{path}.alternative"
+
+
+def _stretch(
+    stretch: Stretch, path: str, seen: dict[str, tuple[str, str]], context: frozenset[str]
+) -> Iterator[Problem]:
     key = slug(stretch.name)
     if not key:
         yield Problem(
@@ -120,7 +146,7 @@ def _stretch(stretch: Stretch, path: str, seen: dict[str, tuple[str, str]]) -> I
             f"{path}.body",
             "a stretch needs at least one Step, Hold or Reps; add what the person does",
         )
-    yield from _body(stretch.body, f"{path}.body", _NOWHERE)
+    yield from _body(stretch.body, f"{path}.body", context)
 
 
 def _body(body: tuple[BodyNode, ...], path: str, context: frozenset[str]) -> Iterator[Problem]:
@@ -207,8 +233,8 @@ def _placeholders(text: str) -> list[str]:
 _FILLED_BY = {
     "side": ("side", "inside a PerSide, a OneSide or alternating Reps"),
     "other": ("side", "inside a PerSide, a OneSide or alternating Reps"),
-    "round": ("round", "inside a Repeat"),
-    "rounds": ("round", "inside a Repeat"),
+    "round": ("round", "inside a Repeat or a Circuit"),
+    "rounds": ("round", "inside a Repeat or a Circuit"),
 }
 
 

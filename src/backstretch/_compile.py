@@ -23,6 +23,7 @@ from ._model import (
     BodyNode,
     Breath,
     Caution,
+    Circuit,
     Hold,
     LocalCues,
     Modification,
@@ -541,6 +542,10 @@ class _Compiler:
         self.rounds: tuple[Position, ...] = ()
         self.countdowns: dict[int, Message] = {}
         self.routine_cautions: tuple[Caution, ...] = ()
+        # What every id begins with: inside a circuit, its round ("circuit2/r0/").
+        self.prefix = ""
+        # The stretches in the timeline's table so far (a circuit plays a stretch in each round).
+        self.listed: set[str] = set()
         # What the LocalCues around the node being compiled allow (countdown, halfway, hold cues).
         self.local: tuple[bool, bool, bool] = (True, True, True)
 
@@ -561,7 +566,7 @@ class _Compiler:
         breaths: int | None = None,
     ) -> None:
         event = Event(
-            id,
+            self.prefix + id,
             self.now_ms,
             duration_ms,
             kind,
@@ -601,7 +606,7 @@ class _Compiler:
     ) -> None:
         self.events.append(
             Event(
-                id,
+                self.prefix + id,
                 at_ms,
                 0,
                 kind,
@@ -686,27 +691,10 @@ class _Compiler:
         self.routine_cautions = routine.cautions
         previous: Stretch | Rest | None = None
         for index, item in enumerate(routine.body):
-            if isinstance(item, Rest):
-                self.rest(item, f"rest{index}", None)
-                previous = item
-                continue
-            chosen = _choose(item, self.options.conditions, routine)
-            if chosen is not item:
-                self.skips(item, chosen)
-            if chosen is None:
-                continue
-            if isinstance(previous, Stretch) and routine.rest_between is not None:
-                self.segment(
-                    f"rest-before-{slug(chosen.name)}",
-                    routine.rest_between.ms,
-                    Kind.REST,
-                    Role.REST_BETWEEN,
-                    REST_TEXT,
-                    None,
-                    message=_REST,
-                )
-            self.stretch_(chosen)
-            previous = chosen
+            if isinstance(item, Circuit):
+                previous = self.circuit(item, index, routine, previous)
+            else:
+                previous = self.item(item, index, routine, previous)
         if routine.outro:
             outro = routine.outro
             self.segment("outro", estimate_ms(outro), Kind.ANNOUNCE, Role.OUTRO, outro, None)
@@ -714,6 +702,57 @@ class _Compiler:
         self.marker("end", self.now_ms, Kind.END, Role.END, render_message(end), None, message=end)
         # Markers were made when their segment was; put each after the segment starting with it.
         return sorted(self.events, key=lambda e: (e.start_ms, e.duration_ms == 0))
+
+    def item(
+        self, item: Stretch | Rest, index: int, routine: Routine, previous: Stretch | Rest | None
+    ) -> Stretch | Rest | None:
+        """A rest, or a stretch (its alternative, or a skip note) with the routine's rest before
+        it; what comes last now, for the next one."""
+        if isinstance(item, Rest):
+            self.rest(item, f"rest{index}", None)
+            return item
+        chosen = _choose(item, self.options.conditions, routine)
+        if chosen is not item:
+            self.skips(item, chosen)
+        if chosen is None:
+            return previous
+        if isinstance(previous, Stretch) and routine.rest_between is not None:
+            self.segment(
+                f"rest-before-{slug(chosen.name)}",
+                routine.rest_between.ms,
+                Kind.REST,
+                Role.REST_BETWEEN,
+                REST_TEXT,
+                None,
+                message=_REST,
+            )
+        self.stretch_(chosen)
+        return chosen
+
+    def circuit(
+        self, circuit: Circuit, index: int, routine: Routine, previous: Stretch | Rest | None
+    ) -> Stretch | Rest | None:
+        """The circuit's rounds, each a round of its body, with its rest between them. A circuit
+        whose every stretch is left out is left out whole, its skip notes saying why."""
+        conditions = self.options.conditions
+        if all(_choose(s, conditions, routine) is None for s in circuit.stretches):
+            self.prefix = f"circuit{index}/"
+            for stretch in circuit.stretches:
+                self.skips(stretch, None)
+            self.prefix = ""
+            return previous
+        times = self.pick(circuit.times)
+        for round_ in range(times):
+            self.rounds = (Position(round_ + 1, times),)
+            if round_ and circuit.between is not None:
+                self.prefix = f"circuit{index}/"
+                self.rest(circuit.between, f"between{round_}", None, Role.REST_BETWEEN)
+                previous = circuit.between
+            self.prefix = f"circuit{index}/r{round_}/"
+            for number, item in enumerate(circuit.body):
+                previous = self.item(item, number, routine, previous)
+        self.rounds, self.prefix = (), ""
+        return previous
 
     def skips(self, original: Stretch, chosen: Stretch | None) -> None:
         """Skip markers: the stretch left out or replaced, and each alternative ruled out too."""
@@ -768,7 +807,7 @@ class _Compiler:
             return
         self.events.append(
             Event(
-                f"next-up-{key}",
+                f"{self.prefix}next-up-{key}",
                 at_ms,
                 0,
                 Kind.CUE,
@@ -788,8 +827,13 @@ class _Compiler:
         self.next_up(stretch.name, key)
         self.stretch_start_ms = self.lead_in_ms = self.now_ms
         self.stretch, self.stretch_id = stretch.name, key
-        self.stretches.append(_stretch_info(stretch, key))
+        if key not in self.listed:
+            self.listed.add(key)
+            self.stretches.append(_stretch_info(stretch, key))
         self.last_side = None
+        # In a circuit's later rounds the person has what the stretch needs, and knows its
+        # modifications; its cautions come before it every time.
+        first_round = not self.rounds or self.rounds[0].index == 1
         outer = self.local
         text, message = announcement(stretch)
         self.segment(
@@ -801,7 +845,7 @@ class _Compiler:
             None,
             message=message,
         )
-        if stretch.props:
+        if stretch.props and first_round:
             needs = _message("props", props=tuple(stretch.props))
             self.segment(
                 f"{key}/props",
@@ -821,7 +865,7 @@ class _Compiler:
                 caution.text,
                 None,
             )
-        for i, mod in enumerate(stretch.modifications):
+        for i, mod in enumerate(stretch.modifications if first_round else ()):
             text, message = describe_modification(mod)
             self.segment(
                 f"{key}/modification{i}",
@@ -836,7 +880,13 @@ class _Compiler:
         self.body(stretch.body, key, None)
         self.local = outer
         self.chapters.append(
-            Chapter(stretch.name, key, self.stretch_start_ms, self.now_ms - self.stretch_start_ms)
+            Chapter(
+                stretch.name,
+                key,
+                self.stretch_start_ms,
+                self.now_ms - self.stretch_start_ms,
+                round=self.rounds[0] if self.rounds else None,
+            )
         )
         self.stretch = self.stretch_id = None
 

@@ -30,6 +30,7 @@ from ._model import (
     Break,
     Breath,
     Caution,
+    Circuit,
     Hold,
     LocalCues,
     Modification,
@@ -84,6 +85,7 @@ NODE_TAGS: dict[type, str] = {
     Reps: "reps",
     Repeat: "repeat",
     Rest: "rest",
+    Circuit: "circuit",
     Caution: "caution",
     Modification: "modification",
 }
@@ -240,7 +242,14 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(
         LocalCues | None, lambda v, _: None if v is None else local_cues(v, LocalCues)
     )
-    for union in (BodyNode, Stretch | Rest, Stretch | None, Break | None, Rest | None):
+    for union in (
+        BodyNode,
+        Stretch | Rest,
+        Stretch | Rest | Circuit,
+        Stretch | None,
+        Break | None,
+        Rest | None,
+    ):
         converter.register_structure_hook(union, _union_hook(converter, union))
     return converter
 

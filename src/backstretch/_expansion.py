@@ -10,7 +10,19 @@ import attrs
 
 from ._limits import Limits
 from ._memo import IdentityMemo
-from ._model import BodyNode, Breath, Hold, PerSide, Repeat, Reps, Routine, Stretch, hold_parts
+from ._model import (
+    BodyNode,
+    Breath,
+    Circuit,
+    Hold,
+    PerSide,
+    Repeat,
+    Reps,
+    Rest,
+    Routine,
+    Stretch,
+    hold_parts,
+)
 from ._time import Breaths, CountRange, DurationRange
 from .exceptions import LimitError
 
@@ -61,8 +73,18 @@ def _high(value: int | CountRange) -> int:
 
 
 def _routine_bound(routine: Routine, cues: _CueRates) -> int:
-    total = 6  # safety note, title, intro, outro, end, and slack
+    total = 6 + len(routine.cautions)  # safety note, title, intro, outro, end, and slack
     for item in routine.body:
+        if isinstance(item, Circuit):  # each round: a rest between, and its body
+            total += _high(item.times) * (1 + _items_bound(item.body, cues))
+        else:
+            total += _items_bound((item,), cues)
+    return total
+
+
+def _items_bound(items: tuple[Stretch | Rest, ...], cues: _CueRates) -> int:
+    total = 0
+    for item in items:
         if isinstance(item, Stretch):
             # its skip markers, a rest before it, and the longest stretch of its chain
             total += len(item.chain) + 1 + max(_stretch_bound(s, cues) for s in item.chain)

@@ -36,6 +36,7 @@ __all__ = [
     "Break",
     "Breath",
     "Caution",
+    "Circuit",
     "LocalCues",
     "Modification",
     "OneSide",
@@ -592,8 +593,35 @@ class Stretch:
 
 
 @attrs.frozen
+class Circuit:
+    """Do a sequence of stretches (and rests) ``times`` times, as rounds: round 1 of each, then
+    round 2 of each, and so on ("three rounds of: squat, bird dog, plank").
+
+    ``between`` is a Rest taken between two rounds, never after the last (a duration is a plain
+    Rest). Each round of a stretch is a chapter of its own, and its events carry the round in
+    their ``rounds``; ``{round}`` and ``{rounds}`` in its texts are filled per round. Each round
+    opens with the stretch's announcement and cautions; what it needs and its modifications are
+    said in the first round only.
+    """
+
+    times: int | CountRange = attrs.field(validator=_count)
+    body: tuple[Stretch | Rest, ...] = attrs.field(
+        converter=_as_tuple, validator=_nodes(Stretch, Rest)
+    )
+    between: Rest | None = attrs.field(
+        default=None, kw_only=True, converter=_as_rest, validator=_between
+    )
+
+    @property
+    def stretches(self) -> tuple[Stretch, ...]:
+        """The stretches of one round, in order."""
+        return tuple(item for item in self.body if isinstance(item, Stretch))
+
+
+@attrs.frozen
 class Routine:
-    """A titled sequence of stretches, with rests between them where you want them.
+    """A titled sequence of stretches, with rests between them where you want them, and
+    circuits (a sequence of stretches done in rounds).
 
     ``intro`` is read out after the title, ``outro`` before the end; ``rest_between`` puts a rest
     between every two stretches that do not already have a Rest between them.
@@ -605,8 +633,8 @@ class Routine:
     """
 
     title: str = attrs.field(validator=_text)
-    body: tuple[Stretch | Rest, ...] = attrs.field(
-        converter=_as_tuple, validator=_nodes(Stretch, Rest)
+    body: tuple[Stretch | Rest | Circuit, ...] = attrs.field(
+        converter=_as_tuple, validator=_nodes(Stretch, Rest, Circuit)
     )
     intro: str = attrs.field(default="", kw_only=True, validator=_optional_text)
     outro: str = attrs.field(default="", kw_only=True, validator=_optional_text)
@@ -628,5 +656,11 @@ class Routine:
 
     @property
     def stretches(self) -> tuple[Stretch, ...]:
-        """The stretches of the routine, in order (rests left out)."""
-        return tuple(item for item in self.body if isinstance(item, Stretch))
+        """The stretches of the routine, in order (rests left out; a circuit's once each)."""
+        found: list[Stretch] = []
+        for item in self.body:
+            if isinstance(item, Stretch):
+                found.append(item)
+            elif isinstance(item, Circuit):
+                found += item.stretches
+        return tuple(found)

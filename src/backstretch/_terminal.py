@@ -216,7 +216,10 @@ def _where(timeline: Timeline, position_ms: int) -> str:
     chapter = timeline.chapter_at(position_ms)
     if chapter is not None:
         number = timeline.chapters.index(chapter) + 1
-        return f"Stretch {number} of {len(timeline.chapters)}: {chapter.title}"
+        heading = f"Stretch {number} of {len(timeline.chapters)}: {chapter.title}"
+        if chapter.round is not None:  # in a circuit
+            heading += f", round {chapter.round}"
+        return heading
     if not timeline.chapters or position_ms < timeline.chapters[0].start_ms:
         return "Getting started"
     if position_ms >= timeline.chapters[-1].end_ms:

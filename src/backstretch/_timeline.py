@@ -649,12 +649,14 @@ def event_problems(event: Any) -> list[tuple[str, str]]:
 
 @attrs.frozen
 class Chapter:
-    """One stretch's span of time: from its announcement to its last event."""
+    """One stretch's span of time: from its announcement to its last event. In a circuit, a
+    stretch has a chapter in each round, and ``round`` says which (None outside a circuit)."""
 
     title: str
     stretch_id: str
     start_ms: int
     duration_ms: int
+    round: Position | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         found = [
@@ -662,6 +664,8 @@ class Chapter:
             for name, value in (("title", self.title), ("stretch_id", self.stretch_id))
             if not _is_name(value)
         ]
+        if self.round is not None and type(self.round) is not Position:
+            found.append(("round", f"must be a Position or None, got {self.round!r}"))
         for name in ("start_ms", "duration_ms"):
             problem = _ms_problem(getattr(self, name))
             if problem:

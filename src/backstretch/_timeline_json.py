@@ -79,7 +79,7 @@ _EVENT_KEYS = (
 _EVENT_KEY_COUNT = len(_EVENT_KEYS)
 _ROOT_KEYS = ("version", "type", "title", "total_ms", "options", "stretches", "chapters", "events")
 _STRETCH_KEYS = ("id", "name", "purpose", "targets", "props", "cautions", "modifications")
-_CHAPTER_KEYS = ("title", "stretch_id", "start_ms", "duration_ms", "end_ms")
+_CHAPTER_KEYS = ("title", "stretch_id", "start_ms", "duration_ms", "end_ms", "round")
 _OPTION_KEYS = tuple(field.name for field in CompileOptions.__attrs_attrs__)
 _KINDS = {kind.value: kind for kind in Kind}
 _ROLES = {role.value: role for role in Role}
@@ -165,6 +165,7 @@ def timeline_to_data(timeline: Timeline) -> dict[str, Any]:
                 "start_ms": c.start_ms,
                 "duration_ms": c.duration_ms,
                 "end_ms": c.end_ms,
+                "round": _position(c.round),
             }
             for c in timeline.chapters
         ],
@@ -436,6 +437,9 @@ class _Reader:
         self.text(data["stretch_id"], f"{path}.stretch_id")
         for key in ("start_ms", "duration_ms", "end_ms"):
             self.ms(data[key], f"{path}.{key}")
+        round_ = data["round"]  # already a Position when the fast reader made it one
+        if type(round_) is not Position:
+            round_ = self.position(round_, f"{path}.round", optional=True)
         if len(self.problems) != before:
             return None
         if data["end_ms"] != data["start_ms"] + data["duration_ms"]:
@@ -448,7 +452,11 @@ class _Reader:
         return self.build(
             path,
             lambda: Chapter(
-                data["title"], data["stretch_id"], data["start_ms"], data["duration_ms"]
+                data["title"],
+                data["stretch_id"],
+                data["start_ms"],
+                data["duration_ms"],
+                round=round_,
             ),
         )
 

@@ -29,6 +29,7 @@ from ._model import (
     Break,
     Breath,
     Caution,
+    Circuit,
     Hold,
     LocalCues,
     Modification,
@@ -316,11 +317,12 @@ def routines(
 ) -> Routine:
     """Valid routines: one to ``max_stretches`` stretches with distinct names, and some rests.
 
-    Some stretches have an alternative, and some alternatives one of their own.
+    Some stretches have an alternative, and some alternatives one of their own; some runs of
+    stretches are a circuit.
     """
     count = draw(st.integers(1, max_stretches))
     names = iter(draw(st.lists(_texts(), min_size=3 * count, max_size=3 * count, unique_by=slug)))
-    body: list[Stretch | Rest] = []
+    body: list[Stretch | Rest | Circuit] = []
     for _ in range(count):
         if draw(st.booleans()) and draw(st.booleans()):
             body.append(draw(_rests(False)))
@@ -333,6 +335,18 @@ def routines(
             stretch = attrs.evolve(drawn, name=name, alternative=stretch)
         assert stretch is not None
         body.append(stretch)
+    # A run of the stretches (and the rests among them) done in rounds, now and then.
+    if draw(st.integers(0, 3)) == 0:
+        start = draw(st.integers(0, len(body) - 1))
+        end = draw(st.integers(start + 1, len(body)))
+        run = body[start:end]
+        if any(isinstance(item, Stretch) for item in run):
+            circuit = Circuit(
+                draw(counts(max_count=3)),
+                run,
+                between=draw(st.one_of(st.none(), _rests(False, rounds=True))),
+            )
+            body[start:end] = [circuit]
     return Routine(
         draw(_texts()),
         body,

@@ -21,7 +21,7 @@ from .._kinds import Kind, Role, Side
 from .._messages import render_message
 from .._text import printable
 from .._time import format_ms
-from .._timeline import Event, Timeline
+from .._timeline import Chapter, Event, Timeline
 from ._structure import (
     alternating,
     by_chapter,
@@ -70,8 +70,12 @@ def render(timeline: Timeline) -> str:
         zip(chapters, by_chapter(timeline), strict=True), start=1
     ):
         cues = [m for m in markers if m.role is Role.HOLD_CUE]
-        lines += [f"## {number}. {_md(chapter.title)} ({format_ms(chapter.duration_ms)})", ""]
-        lines += _stretch(timeline, chapter.stretch_id, inside, cues)
+        round_ = "" if chapter.round is None else f", round {chapter.round}"  # in a circuit
+        lines += [
+            f"## {number}. {_md(chapter.title)}{round_} ({format_ms(chapter.duration_ms)})",
+            "",
+        ]
+        lines += _stretch(timeline, chapter, inside, cues)
     closing = [s for s in timeline.segments if s.start_ms >= last_ms and s.role is Role.OUTRO]
     if closing:
         lines += ["## Afterwards", ""]
@@ -84,9 +88,9 @@ _INFO = frozenset({Kind.ANNOUNCE, Kind.CAUTION, Kind.MODIFICATION, Kind.TITLE})
 
 
 def _stretch(
-    timeline: Timeline, stretch_id: str, segments: list[Event], cues: list[Event]
+    timeline: Timeline, chapter: Chapter, segments: list[Event], cues: list[Event]
 ) -> list[str]:
-    info = timeline.stretch(stretch_id)
+    info = timeline.stretch(chapter.stretch_id)
     lines: list[str] = []
     for segment in segments:
         if segment.role is Role.ANNOUNCE:
@@ -101,7 +105,10 @@ def _stretch(
             lines.append(f"- **If you need it:** {_md(segment.text)}")
     if lines and lines[-1]:
         lines.append("")
-    items = _items([s for s in segments if s.kind not in _INFO], _Cues(cues), depth=0)
+    doing = [s for s in segments if s.kind not in _INFO]
+    if chapter.round is not None:  # a circuit's round is the chapter's, not a repeat within it
+        doing = [attrs.evolve(s, rounds=s.rounds[1:]) for s in doing]
+    items = _items(doing, _Cues(cues), depth=0)
     lines += _list(items, indent="")
     return [*lines, ""]
 
