@@ -30,6 +30,7 @@ import attrs
 from backstretch import (
     Cues,
     Event,
+    InvalidValueError,
     Kind,
     Limits,
     Message,
@@ -112,6 +113,11 @@ def synthetic(count: int) -> Timeline:
     return Timeline("Synthetic", total_ms, events)
 
 
+#: Built-in stretches that work an affected side: left out of the realistic routine, which is
+#: compiled without naming a side.
+AFFECTED_SIDE: set[str] = set()
+
+
 def realistic_routine(events: int) -> Routine:
     """The built-in routines' stretches, copied (each copy named anew) until the routine compiles
     to about ``events`` events with the default cues."""
@@ -122,13 +128,26 @@ def realistic_routine(events: int) -> Routine:
         copies += 1
         for name in catalog.names():
             for stretch in catalog.get(name).stretches:
+                if stretch.name in AFFECTED_SIDE:
+                    continue
                 if stretch.name not in per_copy:
                     single = Routine("one", [stretch], rest_between="10s")
-                    per_copy[stretch.name] = len(compile_routine(single, safety_note=None).events)
-                copy = attrs.evolve(stretch, name=f"{stretch.name} {copies}")
+                    try:
+                        compiled = compile_routine(single, safety_note=None)
+                    except InvalidValueError:  # it works the affected side: a side must be named
+                        AFFECTED_SIDE.add(stretch.name)
+                        continue
+                    per_copy[stretch.name] = len(compiled.events)
+                copy = renamed(stretch, f" {copies}")
                 per_copy[copy.name] = per_copy[stretch.name] + 2  # its next-up cue and a rest
                 stretches.append(copy)
     return Routine("Realistic", stretches, rest_between="10s")
+
+
+def renamed(stretch: Stretch, suffix: str) -> Stretch:
+    """A copy of ``stretch`` and of its alternatives, each name followed by ``suffix``."""
+    alternative = stretch.alternative and renamed(stretch.alternative, suffix)
+    return attrs.evolve(stretch, name=stretch.name + suffix, alternative=alternative)
 
 
 def recipe(timeline: Timeline) -> list[tuple[Any, ...]]:

@@ -5,7 +5,9 @@ Run it: ``pip install 'backstretch[examples]' uvicorn`` then
 http://127.0.0.1:8000/routines/pilates-for-back-pain/player?avoid=knee&fit=10m
 
 - ``GET /routines``: the built-in routines, with their length.
-- ``GET /routines/{name}/timeline?level=gentle&avoid=knee&fit=10m``: the timeline document (JSON).
+- ``GET /routines/{name}/timeline?level=gentle&avoid=knee&fit=10m&affected=left``: the timeline
+  document (JSON); ``affected`` names the person's affected side, for a routine that works one side
+  more (such a routine without it is a 400 that says so).
 - ``GET /routines/{name}/player?...``: the same, as a page that plays it (the ``.html`` export).
 
 Bad options are a 400 with the library's own message; an unknown routine is a 404. Compiled
@@ -34,8 +36,12 @@ from backstretch.exports import write_to_string
 
 
 @lru_cache(maxsize=256)
-def personalized(name: str, level: str, avoid: frozenset[str], fit: str | None) -> Timeline:
-    return compile_routine(catalog.get(name), level=level, conditions=avoid, fit_to=fit)
+def personalized(
+    name: str, level: str, avoid: frozenset[str], fit: str | None, affected: str | None
+) -> Timeline:
+    return compile_routine(
+        catalog.get(name), level=level, conditions=avoid, fit_to=fit, affected=affected
+    )
 
 
 def _timeline(request: Request) -> Timeline:
@@ -46,6 +52,7 @@ def _timeline(request: Request) -> Timeline:
         query.get("level", "standard"),
         avoid - {""},
         query.get("fit") or None,
+        query.get("affected") or None,
     )
 
 
@@ -59,7 +66,8 @@ async def routines(request: Request) -> Response:
         {
             "name": name,
             "title": catalog.get(name).title,
-            "total": format_ms(compile_routine(catalog.get(name)).total_ms),
+            # The same length whichever side is affected.
+            "total": format_ms(compile_routine(catalog.get(name), affected="left").total_ms),
         }
         for name in catalog.names()
     ]

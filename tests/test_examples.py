@@ -111,9 +111,18 @@ def test_web_service_lists_and_serves_personalized_timelines(client: object) -> 
     listing = client.get("/routines")
     assert 200 == listing.status_code
     assert [
+        {"name": "calm-breathing", "title": "Calm Breathing", "total": "4:14"},
+        {"name": "chair-mobility", "title": "Chair Mobility Circuit", "total": "13:16.500"},
+        {"name": "desk-break", "title": "Desk Break", "total": "5:00"},
+        {"name": "hamstring-release", "title": "Hamstring Release", "total": "5:56"},
+        {"name": "knee-strength", "title": "Knee Strength", "total": "11:45"},
         {"name": "neck-release", "title": "Neck Release", "total": "6:11.500"},
         {"name": "pilates-for-back-pain", "title": "Pilates for Back Pain", "total": "14:25"},
     ] == (listing.json())
+    knee = client.get("/routines/knee-strength/timeline?affected=right&level=deep")
+    assert compile_routine(
+        catalog.get("knee-strength"), level="deep", affected="right"
+    ) == loads_timeline(knee.text)
     served = client.get("/routines/pilates-for-back-pain/timeline?avoid=knee&fit=10m&level=gentle")
     assert (200, "application/json") == (served.status_code, served.headers["content-type"])
     expected = compile_routine(
@@ -133,8 +142,15 @@ def test_web_service_lists_and_serves_personalized_timelines(client: object) -> 
         (
             "/routines/yoga/timeline",
             404,
-            "no built-in routine is called 'yoga'; the built-in routines are: "
-            "neck-release, pilates-for-back-pain",
+            "no built-in routine is called 'yoga'; the built-in routines are: calm-breathing, "
+            "chair-mobility, desk-break, hamstring-release, knee-strength, neck-release, "
+            "pilates-for-back-pain",
+        ),
+        (
+            "/routines/knee-strength/timeline",
+            400,
+            "'Sitting Leg Raise' works the unaffected side: say which side is affected, e.g. "
+            "compile_routine(..., affected='right') (on the command line: --affected right)",
         ),
         (
             "/routines/pilates-for-back-pain/player?fit=1m",

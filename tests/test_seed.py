@@ -152,12 +152,21 @@ def test_cautions_and_modifications_open_each_stretch() -> None:
 
 
 def test_the_catalog_lists_and_gets_routines() -> None:
-    assert ("neck-release", "pilates-for-back-pain") == catalog.names()
+    assert (
+        "calm-breathing",
+        "chair-mobility",
+        "desk-break",
+        "hamstring-release",
+        "knee-strength",
+        "neck-release",
+        "pilates-for-back-pain",
+    ) == catalog.names()
     assert ["Legs Up A Wall", "Child's Pose", "Lunges"] == [s.name for s in ROUTINE.stretches]
     with pytest.raises(LookupError) as caught:
         catalog.get("yoga")
     assert (
-        "no built-in routine is called 'yoga'; the built-in routines are: neck-release, "
+        "no built-in routine is called 'yoga'; the built-in routines are: calm-breathing, "
+        "chair-mobility, desk-break, hamstring-release, knee-strength, neck-release, "
         "pilates-for-back-pain" == str(caught.value)
     )
 
@@ -170,7 +179,7 @@ def test_every_built_in_routine_compiles_exports_and_has_its_own_safety_note() -
     for name in catalog.names():
         routine = catalog.get(name)
         assert routine.safety_note, name
-        timeline = compile_routine(routine)
+        timeline = compile_routine(routine, affected="right")  # the knee routine needs a side
         assert routine.safety_note == timeline.events[0].text
         first = timeline.chapters[0].start_ms
         for caution in routine.cautions:

@@ -271,3 +271,22 @@ def test_the_player_waits_until_the_person_continues(key: str) -> None:
     assert CONTINUE_HELP in out
     waited, _ = play([(hold.end_ms + 60_000, "q")], SELF_PACED, speed=1)
     assert Outcome("quit", hold.end_ms) == waited
+
+
+@pytest.mark.parametrize("name", catalog.names())
+def test_every_catalog_routine_plays_to_the_end(name: str) -> None:
+    """Each built-in routine plays full screen to its end (Enter pressed every two seconds goes
+    on from each self-paced part); breaths read as breathing, a circuit's rounds are named."""
+    timeline = compile_routine(catalog.get(name), affected="left")
+    presses = [(at, "\r") for at in range(2000, 2 * timeline.total_ms, 2000)]
+    outcome, _ = play(presses, timeline, speed=1, bell=False)
+    assert Outcome("finished", timeline.total_ms) == outcome
+    for segment in timeline.segments:
+        console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
+        console.print(render(timeline, segment.start_ms))
+        text = console.export_text()
+        if segment.kind is Kind.BREATH:
+            assert "BREATHE" in text, segment.id
+        chapter = timeline.chapter_at(segment.start_ms)
+        if chapter is not None and chapter.round is not None:
+            assert f"{chapter.title}, round {chapter.round}" in text, segment.id

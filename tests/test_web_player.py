@@ -447,3 +447,40 @@ def test_next_while_waiting_goes_on_to_what_follows(browser: Browser, tmp_path: 
     page.clock.run_for(150)
     assert "Stand" == page.inner_text("#instruction")
     page.close()
+
+
+@pytest.mark.parametrize("name", [n for n in catalog.names() if n != "pilates-for-back-pain"])
+def test_every_catalog_routine_plays_to_the_end(
+    browser: Browser, tmp_path: Path, name: str
+) -> None:
+    """Each built-in routine plays in the page from start to end: breaths read as breathing, a
+    circuit's chapters name their round, self-paced parts wait for Enter, every event fires once."""
+    timeline = compile_routine(catalog.get(name), affected="right")
+    html = tmp_path / f"{name}.html"
+    write_to_file(timeline, html)
+    page = browser.new_page()
+    page.add_init_script(FAKE_SPEECH)
+    page.clock.install(time=0)
+    page.goto(html.as_uri())
+    page.clock.pause_at(10_000)
+    page.click("#start")
+
+    def position() -> int:
+        return int(page.evaluate("window.backstretchPlayer.position()"))
+
+    for segment in timeline.segments:
+        page.clock.run_for(segment.start_ms + 150 - position())
+        assert segment.text == page.inner_text("#instruction").strip(), segment.id
+        if segment.kind is Kind.BREATH:
+            assert page.inner_text("#kind").startswith("BREATHE")
+        chapter = timeline.chapter_at(segment.start_ms)
+        if chapter is not None and chapter.round is not None:
+            assert f"round {chapter.round.index} of {chapter.round.count}" in page.content()
+        if segment.open:
+            page.clock.run_for(segment.end_ms - position() + 1000)
+            assert page.evaluate("window.backstretchPlayer.waiting()"), segment.id
+            page.keyboard.press("Enter")
+    page.clock.run_for(timeline.total_ms - position() + 500)
+    assert page.is_visible("#end-screen")
+    assert [e.id for e in timeline.events] == page.evaluate("[...window.backstretchPlayer.fired]")
+    page.close()

@@ -19,10 +19,11 @@ import random
 from typing import Any
 
 import attrs
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from ._check import slug
-from ._compile import Cues, compile_routine
+from ._compile import Cues, compile_routine, estimate_ms
 from ._kinds import Side
 from ._model import (
     BodyNode,
@@ -143,8 +144,8 @@ def _holds(sided: bool, rounds: bool) -> st.SearchStrategy[Hold]:
     breaks = st.builds(
         Break,
         _texts(sided=sided, rounds=rounds),
-        every=durations(min_ms=1_000, max_ms=60_000),
-        duration=durations(max_ms=20_000),
+        every=durations(min_ms=5_000, max_ms=60_000),
+        duration=durations(max_ms=10_000),
     )
     timed = st.builds(
         Hold,
@@ -347,7 +348,7 @@ def routines(
                 between=draw(st.one_of(st.none(), _rests(False, rounds=True))),
             )
             body[start:end] = [circuit]
-    return Routine(
+    routine = Routine(
         draw(_texts()),
         body,
         intro=draw(_optional_text()),
@@ -361,6 +362,72 @@ def routines(
         ),
         safety_note=draw(_optional_text()),
     )
+    # Repeats of repeats of holds with breaks multiply: keep every draw well inside the limit of
+    # a compiled routine's length (Limits.max_total, 6 hours) at any level, fit and breath pace.
+    assume(_longest_ms(routine) <= _LONGEST_MS)
+    return routine
+
+
+#: The longest a drawn routine may last at the top of every range (an upper bound, see below).
+_LONGEST_MS = 3 * 3_600_000
+#: What a stretch or a routine adds around its body at most (announcement, props, cautions,
+#: modifications, next-up, rests and closing words of up to eight words each), generously.
+_AROUND_MS = 120_000
+#: The slowest breath the tests compile with.
+_SLOWEST_BREATH_MS = 20_000
+
+
+def _longest_ms(routine: Routine) -> int:
+    """An upper bound of how long ``routine`` lasts: every range at its top, every stretch of an
+    alternatives chain played."""
+    total = _AROUND_MS
+    for item in routine.body:
+        if isinstance(item, Circuit):
+            total += _top(item.times) * (_AROUND_MS + _items_ms(item.body))
+        else:
+            total += _items_ms((item,))
+    return total
+
+
+def _items_ms(items: tuple[Stretch | Rest, ...]) -> int:
+    total = 0
+    for item in items:
+        if isinstance(item, Rest):
+            total += item.duration.ms
+        else:
+            total += sum(_AROUND_MS + _body_ms(s.body) for s in item.chain)
+    return total
+
+
+def _body_ms(body: tuple[BodyNode, ...]) -> int:
+    total = 0
+    for node in body:
+        if isinstance(node, Step):
+            total += node.duration.ms if node.duration else estimate_ms(node.text)
+        elif isinstance(node, Hold):
+            duration = node.duration
+            if isinstance(duration, Breaths):
+                total += _top(duration.count) * _SLOWEST_BREATH_MS
+            else:
+                total += duration.ms if isinstance(duration, Duration) else duration.high_ms
+                if node.breaks is not None:
+                    total += (hold_parts(node) - 1) * node.breaks.duration.ms
+        elif isinstance(node, Breath):
+            total += sum(length.ms for _, length in node.phases)
+        elif isinstance(node, Reps):
+            total += _top(node.count) * node.tempo.ms * (2 if node.alternate else 1)
+        elif isinstance(node, Rest):
+            total += node.duration.ms
+        elif isinstance(node, Repeat):
+            between = node.between.duration.ms if node.between else 0
+            total += _top(node.times) * (_body_ms(node.body) + between)
+        else:  # PerSide or OneSide: both sides, and a switch
+            total += 2 * (_body_ms(node.body) + node.switch.ms)
+    return total
+
+
+def _top(value: int | CountRange) -> int:
+    return value.high if isinstance(value, CountRange) else value
 
 
 def cue_options() -> st.SearchStrategy[Cues]:

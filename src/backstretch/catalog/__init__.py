@@ -1,8 +1,9 @@
 """The built-in routines, and their stretches for reuse in your own routines.
 
 >>> from backstretch import catalog
->>> catalog.names()
-('neck-release', 'pilates-for-back-pain')
+>>> catalog.names()  # doctest: +NORMALIZE_WHITESPACE
+('calm-breathing', 'chair-mobility', 'desk-break', 'hamstring-release', 'knee-strength',
+ 'neck-release', 'pilates-for-back-pain')
 >>> catalog.get("pilates-for-back-pain").title
 'Pilates for Back Pain'
 """
@@ -11,13 +12,30 @@ from __future__ import annotations
 
 from .._model import Routine
 from ..exceptions import UnknownRoutineError
-from . import neck_release, pilates_for_back_pain
+from . import (
+    calm_breathing,
+    chair_mobility,
+    desk_break,
+    hamstring_release,
+    knee_strength,
+    neck_release,
+    pilates_for_back_pain,
+)
 from .pilates_for_back_pain import childs_pose, legs_up_a_wall, lunges
 
 __all__ = ["childs_pose", "get", "legs_up_a_wall", "lunges", "names"]
 
 _ROUTINES: dict[str, Routine] = {
-    routine.NAME: routine.routine for routine in (pilates_for_back_pain, neck_release)
+    module.NAME: module.routine
+    for module in (
+        pilates_for_back_pain,
+        neck_release,
+        calm_breathing,
+        chair_mobility,
+        knee_strength,
+        hamstring_release,
+        desk_break,
+    )
 }
 
 
