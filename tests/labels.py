@@ -4,7 +4,20 @@ oracle's (its labels: which tree node and which use of it each segment is)."""
 from __future__ import annotations
 
 import oracle
-from backstretch import Event, Hold, Kind, Level, Repeat, Reps, Routine, Timeline, compile_routine
+from backstretch import (
+    CountRange,
+    Duration,
+    DurationRange,
+    Event,
+    Hold,
+    Kind,
+    Level,
+    Repeat,
+    Reps,
+    Routine,
+    Timeline,
+    compile_routine,
+)
 
 LEVELS = [level.value for level in Level]
 
@@ -56,6 +69,6 @@ def resolved(
     return values
 
 
-def ranged(node: object) -> object:
+def ranged(node: object) -> Duration | DurationRange | int | CountRange:
     assert isinstance(node, Hold | Reps | Repeat), node
     return oracle.ranged_value(node)

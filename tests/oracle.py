@@ -49,7 +49,8 @@ def resolve(side: Side | Affected, affected: Side | None) -> Side:
 
 
 def pick(value: Duration | DurationRange | int | CountRange, level: str) -> int:
-    """The documented level rule: gentle = low end, standard = middle rounded down, deep = high."""
+    """The documented level rule: gentle = low end, standard = middle rounded down, deep = high;
+    a range with a level of its own lands there at every level."""
     if isinstance(value, Duration):
         return value.ms
     if isinstance(value, int):
@@ -59,7 +60,8 @@ def pick(value: Duration | DurationRange | int | CountRange, level: str) -> int:
         if isinstance(value, DurationRange)
         else (value.low, value.high)
     )
-    return {"gentle": low, "standard": (low + high) // 2, "deep": high}[level]
+    own = value.level.value if value.level is not None else level
+    return {"gentle": low, "standard": (low + high) // 2, "deep": high}[own]
 
 
 def estimate(text: str) -> int:

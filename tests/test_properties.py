@@ -190,16 +190,18 @@ def test_cautions_come_before_the_stretch_starts(
 
 @given(strategies.routines())
 def test_levels_are_monotonic_and_fixed_values_never_move(routine: Routine) -> None:
-    """Invariant 8: gentle <= standard <= deep for every range; fixed values never move."""
+    """Invariant 8: gentle <= standard <= deep for every range; fixed values and ranges with a
+    level of their own never move."""
     by_level = {level: resolved(routine, level) for level in LEVELS}
     for level, values in by_level.items():
         for node, value in values.values():
-            assert oracle.pick(ranged(node), level) == value  # type: ignore[arg-type]
+            assert oracle.pick(ranged(node), level) == value
     gentle, standard, deep = (by_level[level] for level in LEVELS)
     for use in gentle.keys() & standard.keys() & deep.keys():
         node = gentle[use][0]
         assert gentle[use][1] <= standard[use][1] <= deep[use][1]
-        if isinstance(ranged(node), int | Duration):
+        own = ranged(node)
+        if isinstance(own, int | Duration) or own.level is not None:  # fixed, or pinned
             assert gentle[use][1] == standard[use][1] == deep[use][1]
     steps = [
         {

@@ -14,6 +14,7 @@ from backstretch import (
     DurationRange,
     InvalidTypeError,
     InvalidValueError,
+    Level,
     between,
     format_ms,
     minutes,
@@ -109,6 +110,11 @@ def test_durations_are_exact_milliseconds(made: Duration, expected_ms: int) -> N
             "Duration.ms must be an int of milliseconds, got 1.5",
         ),
         (lambda: split_ms(10, 0), InvalidValueError, "split_ms() needs at least 1 part, got 0"),
+        (
+            lambda: between(5, 10, level="easy"),
+            InvalidValueError,
+            "a range's level must be 'gentle', 'standard', 'deep' or None, got 'easy'",
+        ),
     ],
 )
 def test_bad_durations_teach(call: object, error: type[Exception], message: str) -> None:
@@ -119,10 +125,19 @@ def test_bad_durations_teach(call: object, error: type[Exception], message: str)
 
 def test_between_builds_the_right_kind_of_range() -> None:
     assert CountRange(5, 10) == between(5, 10)
+    assert CountRange(2, 4, level=Level.STANDARD) == between(2, 4, level="standard")
+    assert DurationRange(1_000, 3_000, level=Level.DEEP) == between("1s", "3s", level=Level.DEEP)
     assert DurationRange(30_000, 60_000) == between(seconds(30), "1m")
     assert DurationRange(1_000, 2_500) == between(
         datetime.timedelta(seconds=1), datetime.timedelta(milliseconds=2500)
     )
+
+
+def test_a_range_with_a_level_of_its_own_lands_there_at_every_level() -> None:
+    sets, hold = between(2, 4, level="standard"), between("20s", "40s")
+    assert [3, 3, 3] == [sets.at(level) for level in Level]
+    assert [20_000, 30_000, 40_000] == [hold.at(level) for level in Level]
+    assert [20_000] * 3 == [between("20s", "40s", level="gentle").at(level) for level in Level]
 
 
 @pytest.mark.parametrize(

@@ -646,10 +646,8 @@ class _Compiler:
     def pick(self, value: Duration | DurationRange | int | CountRange) -> int:
         if isinstance(value, Duration):
             return value.ms
-        if isinstance(value, DurationRange):
-            return self.options.level.pick(value.low_ms, value.high_ms)
-        if isinstance(value, CountRange):
-            return self.options.level.pick(value.low, value.high)
+        if isinstance(value, DurationRange | CountRange):
+            return value.at(self.options.level)
         return value
 
     def held_ms(self, hold: Hold) -> int:

@@ -43,7 +43,15 @@ from ._model import (
     Step,
     Stretch,
 )
-from ._time import Breaths, CountRange, Duration, DurationRange, parse_breaths, parse_duration
+from ._time import (
+    Breaths,
+    CountRange,
+    Duration,
+    DurationRange,
+    Level,
+    parse_breaths,
+    parse_duration,
+)
 from .exceptions import (
     BackstretchError,
     DocumentError,
@@ -127,10 +135,11 @@ def _duration(value: object, _: type = Duration) -> Duration:
     return parse_duration(value)
 
 
-def _range_parts(value: object, what: str) -> tuple[object, object]:
+def _range_parts(value: object, what: str) -> tuple[object, object, Level | None]:
+    """A range's ends and its own level (``"level": "standard"``: it lands there at every level)."""
     if not isinstance(value, dict):
         raise InvalidTypeError(f"must be {what}, got {describe(value)}")
-    extra = sorted(set(value) - {"low", "high"})
+    extra = sorted(set(value) - {"low", "high", "level"})
     missing = [key for key in ("low", "high") if key not in value]
     if extra or missing:
         detail = "; ".join(
@@ -138,7 +147,19 @@ def _range_parts(value: object, what: str) -> tuple[object, object]:
             + ([f"missing {', '.join(map(repr, missing))}"] if missing else [])
         )
         raise InvalidValueError(f"must be {what}: {detail}")
-    return value["low"], value["high"]
+    level = value.get("level")
+    if level is not None and (not isinstance(level, str) or level not in _LEVELS):
+        raise InvalidValueError(
+            f'a range\'s level must be "gentle", "standard" or "deep", got {describe(level)}'
+        )
+    return value["low"], value["high"], None if level is None else Level(level)
+
+
+_LEVELS = frozenset(level.value for level in Level)
+
+
+def _range_data(low: Data, high: Data, level: Level | None) -> Data:
+    return {"low": low, "high": high} | ({} if level is None else {"level": level.value})
 
 
 def _held(value: object, _: type) -> Duration | DurationRange | Breaths:
@@ -149,25 +170,25 @@ def _held(value: object, _: type) -> Duration | DurationRange | Breaths:
         return counted if counted is not None else _duration(value)
     if not isinstance(value, dict):
         return _duration(value)
-    low, high = _range_parts(
+    low, high, level = _range_parts(
         value, 'a duration like "30s", "3 breaths", or a range {"low": "30s", "high": "1m"}'
     )
     low_breaths = parse_breaths(low) if isinstance(low, str) else None
     high_breaths = parse_breaths(high) if isinstance(high, str) else None
     if low_breaths is None and high_breaths is None:
-        return DurationRange(_duration(low).ms, _duration(high).ms)
+        return DurationRange(_duration(low).ms, _duration(high).ms, level=level)
     if low_breaths is None or high_breaths is None:
         raise InvalidValueError(
             f"a range runs in one unit: both ends in breaths or both in time, got "
             f"{describe(low)} and {describe(high)}"
         )
-    return Breaths(CountRange(low_breaths.high, high_breaths.high))
+    return Breaths(CountRange(low_breaths.high, high_breaths.high, level=level))
 
 
 def _breaths_text(value: Breaths) -> Data:
     count = value.count
     if isinstance(count, CountRange):
-        return {"low": f"{count.low} breaths", "high": f"{count.high} breaths"}
+        return _range_data(f"{count.low} breaths", f"{count.high} breaths", count.level)
     return str(value)
 
 
@@ -179,8 +200,8 @@ def _count(value: object) -> int:
 
 def _count_or_range(value: object, _: type) -> int | CountRange:
     if isinstance(value, dict):
-        low, high = _range_parts(value, 'a count or a range {"low": 5, "high": 10}')
-        return CountRange(_count(low), _count(high))
+        low, high, level = _range_parts(value, 'a count or a range {"low": 5, "high": 10}')
+        return CountRange(_count(low), _count(high), level=level)
     return _count(value)
 
 
@@ -228,9 +249,9 @@ def make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(Duration, lambda d: duration_text(d.ms))
     converter.register_unstructure_hook(
         DurationRange,
-        lambda r: {"low": duration_text(r.low_ms), "high": duration_text(r.high_ms)},
+        lambda r: _range_data(duration_text(r.low_ms), duration_text(r.high_ms), r.level),
     )
-    converter.register_unstructure_hook(CountRange, lambda r: {"low": r.low, "high": r.high})
+    converter.register_unstructure_hook(CountRange, lambda r: _range_data(r.low, r.high, r.level))
     converter.register_structure_hook_factory(_is_tuple, lambda t: _tuple_hook(converter, t))
     converter.register_structure_hook_factory(
         lambda t: t in NODE_TAGS or t in UNTAGGED, lambda t: _node_structure_hook(converter, t)

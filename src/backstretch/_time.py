@@ -60,6 +60,36 @@ def _whole_ms(field: str, value: object) -> None:
         )
 
 
+class Level(enum.StrEnum):
+    """How deep to go: where every range lands (low end, middle, high end)."""
+
+    GENTLE = "gentle"
+    STANDARD = "standard"
+    DEEP = "deep"
+
+    def __repr__(self) -> str:
+        return f"Level.{self.name}"
+
+    def pick(self, low: int, high: int) -> int:
+        """The value of the range ``[low, high]`` at this level (the middle rounds down)."""
+        if self is Level.GENTLE:
+            return low
+        if self is Level.DEEP:
+            return high
+        return (low + high) // 2
+
+
+def _pinned(value: object) -> Level | None:
+    """A range's own level: None (the one it is compiled at), or a Level or its name."""
+    if value is None or isinstance(value, Level):
+        return value
+    if isinstance(value, str) and value in Level.__members__.values():
+        return Level(value)
+    raise InvalidValueError(
+        f"a range's level must be 'gentle', 'standard', 'deep' or None, got {shown(value)}"
+    )
+
+
 @attrs.frozen(order=True)
 class Duration:
     """A fixed length of time in whole milliseconds; made by ``seconds()`` or ``minutes()``."""
@@ -75,10 +105,13 @@ class Duration:
 
 @attrs.frozen
 class DurationRange:
-    """A length of time that may land anywhere from ``low_ms`` to ``high_ms``; see ``between()``."""
+    """A length of time that may land anywhere from ``low_ms`` to ``high_ms``; see ``between()``.
+
+    ``level``, when set, is where this range lands whatever level it is compiled at."""
 
     low_ms: int
     high_ms: int
+    level: Level | None = attrs.field(default=None, kw_only=True, converter=_pinned)
 
     def __attrs_post_init__(self) -> None:
         _whole_ms("DurationRange.low_ms", self.low_ms)
@@ -92,13 +125,20 @@ class DurationRange:
     def __str__(self) -> str:
         return f"{format_ms(self.low_ms)} to {format_ms(self.high_ms)}"
 
+    def at(self, level: Level) -> int:
+        """Where the range lands at ``level``, or at its own level if it has one."""
+        return (self.level or level).pick(self.low_ms, self.high_ms)
+
 
 @attrs.frozen
 class CountRange:
-    """A count that may land anywhere from ``low`` to ``high`` ("5 to 10 reps"); see between()."""
+    """A count that may land anywhere from ``low`` to ``high`` ("5 to 10 reps"); see between().
+
+    ``level``, when set, is where this range lands whatever level it is compiled at."""
 
     low: int
     high: int
+    level: Level | None = attrs.field(default=None, kw_only=True, converter=_pinned)
 
     def __attrs_post_init__(self) -> None:
         for name in ("low", "high"):
@@ -114,6 +154,10 @@ class CountRange:
 
     def __str__(self) -> str:
         return f"{self.low} to {self.high}"
+
+    def at(self, level: Level) -> int:
+        """Where the range lands at ``level``, or at its own level if it has one."""
+        return (self.level or level).pick(self.low, self.high)
 
 
 @attrs.frozen
@@ -163,25 +207,6 @@ def parse_breaths(text: str) -> Breaths | None:
     ``{"low": "3 breaths", "high": "5 breaths"}``."""
     match = _BREATHS_RE.fullmatch(text) if len(text) <= 64 else None
     return None if match is None else breaths(int(match[1]))
-
-
-class Level(enum.StrEnum):
-    """How deep to go: where every range lands (low end, middle, high end)."""
-
-    GENTLE = "gentle"
-    STANDARD = "standard"
-    DEEP = "deep"
-
-    def __repr__(self) -> str:
-        return f"Level.{self.name}"
-
-    def pick(self, low: int, high: int) -> int:
-        """The value of the range ``[low, high]`` at this level (the middle rounds down)."""
-        if self is Level.GENTLE:
-            return low
-        if self is Level.DEEP:
-            return high
-        return (low + high) // 2
 
 
 def _exact_ms(value: object, unit_ms: int, name: str) -> int:
@@ -308,20 +333,28 @@ def to_held(value: object, *, field: str) -> Duration | DurationRange | Breaths:
 
 
 @overload
-def between(low: int, high: int) -> CountRange: ...
+def between(low: int, high: int, *, level: Level | str | None = None) -> CountRange: ...
 @overload
 def between(
-    low: Duration | datetime.timedelta | str, high: Duration | datetime.timedelta | str
+    low: Duration | datetime.timedelta | str,
+    high: Duration | datetime.timedelta | str,
+    *,
+    level: Level | str | None = None,
 ) -> DurationRange: ...
 def between(
-    low: int | Duration | datetime.timedelta | str, high: int | Duration | datetime.timedelta | str
+    low: int | Duration | datetime.timedelta | str,
+    high: int | Duration | datetime.timedelta | str,
+    *,
+    level: Level | str | None = None,
 ) -> CountRange | DurationRange:
     """A range: of counts (``between(5, 10)``) or of time (``between(seconds(30), seconds(60))``).
 
     Where a range lands is chosen at compile time by the level (or by fitting to a total time).
+    With ``level`` ("gentle", "standard" or "deep") the range lands there whatever level the
+    routine is compiled at: "3 sets" that stay 3 sets while the hold times move with the level.
     """
     if type(low) is int and type(high) is int:
-        return CountRange(low, high)
+        return CountRange(low, high, level=level)
     if isinstance(low, int) != isinstance(high, int):
         raise InvalidTypeError(
             f"between() takes two counts or two durations, got {low!r} and {high!r}; write "
@@ -329,7 +362,7 @@ def between(
         )
     low_d = to_duration(low, field="between() low end")
     high_d = to_duration(high, field="between() high end")
-    return DurationRange(low_d.ms, high_d.ms)
+    return DurationRange(low_d.ms, high_d.ms, level=level)
 
 
 def split_ms(total_ms: int, parts: int) -> tuple[int, ...]:

@@ -79,16 +79,22 @@ def durations(*, min_ms: int = 1, max_ms: int = 120_000) -> st.SearchStrategy[Du
     return st.integers(min_ms, max_ms).map(Duration)
 
 
+def _own_levels() -> st.SearchStrategy[Level | None]:
+    """A range's own level: mostly none (it follows the level compiled at), sometimes one."""
+    return st.one_of(st.none(), st.none(), levels())
+
+
 def duration_ranges(*, min_ms: int = 1, max_ms: int = 120_000) -> st.SearchStrategy[DurationRange]:
-    """Duration ranges within ``[min_ms, max_ms]`` (a range may be a single point)."""
-    pair = st.tuples(st.integers(min_ms, max_ms), st.integers(min_ms, max_ms))
-    return pair.map(lambda p: DurationRange(min(p), max(p)))
+    """Duration ranges within ``[min_ms, max_ms]`` (a range may be a single point); some have a
+    level of their own."""
+    pair = st.tuples(st.integers(min_ms, max_ms), st.integers(min_ms, max_ms), _own_levels())
+    return pair.map(lambda p: DurationRange(min(p[:2]), max(p[:2]), level=p[2]))
 
 
 def count_ranges(*, max_count: int = 4) -> st.SearchStrategy[CountRange]:
-    """Count ranges within ``[1, max_count]``."""
-    pair = st.tuples(st.integers(1, max_count), st.integers(1, max_count))
-    return pair.map(lambda p: CountRange(min(p), max(p)))
+    """Count ranges within ``[1, max_count]``; some have a level of their own."""
+    pair = st.tuples(st.integers(1, max_count), st.integers(1, max_count), _own_levels())
+    return pair.map(lambda p: CountRange(min(p[:2]), max(p[:2]), level=p[2]))
 
 
 def counts(*, max_count: int = 4) -> st.SearchStrategy[int | CountRange]:

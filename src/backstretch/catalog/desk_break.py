@@ -34,9 +34,11 @@ NAME = "desk-break"
 shoulder_shrugs = Stretch(
     "Shoulder Shrugs",
     [
-        # "Several times": five, held three seconds each; quick holds get no countdown.
+        # "Several times": three to eight, and always five (the range's own level), held three
+        # seconds each: a deeper session holds the other stretches longer, never shrugs more.
+        # Quick holds get no countdown.
         Repeat(
-            5,
+            between(3, 8, level="standard"),
             [
                 Hold(seconds(3), text="Lift both shoulders up towards your ears"),
                 Step("Let them drop.", duration=seconds(2)),
