@@ -31,6 +31,7 @@ from backstretch import (
     loads_timeline,
     strategies,
 )
+from backstretch.cli import main
 
 GOLDEN = Path(__file__).parent / "golden"
 SEED = catalog.get("pilates-for-back-pain")
@@ -83,6 +84,25 @@ def test_seed_from_a_file_compiles_like_the_built_in(tmp_path: Path, suffix: str
     loaded = load_routine(path)
     for level in ("gentle", "standard", "deep"):
         assert compile_routine(SEED, level=level) == compile_routine(loaded, level=level)
+
+
+@pytest.mark.parametrize("name", catalog.names())
+def test_every_built_in_routine_works_from_a_toml_document(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Whatever a built-in routine uses (circuits, breaths, one side, sets, self-paced parts,
+    range levels, local cues) a TOML document carries, and the CLI compiles it alike."""
+    routine = catalog.get(name)
+    path = tmp_path / f"{name}.toml"
+    dump_routine(routine, path)
+    assert routine == load_routine(path)
+    outputs = []
+    for source in (name, str(path)):
+        assert 0 == main(["compile", source, "--affected", "left", "--level", "deep"])
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+    expected = compile_routine(routine, affected="left", level="deep")
+    assert expected == loads_timeline(outputs[0])
 
 
 def test_timeline_file_round_trip(tmp_path: Path) -> None:
