@@ -21,19 +21,25 @@ import attrs
 
 from backstretch import (
     Break,
+    Breath,
     Caution,
+    Circuit,
     DocumentError,
     Event,
     Hold,
     Kind,
     Modification,
+    OneSide,
     PerSide,
     Repeat,
     Reps,
+    Rest,
     Routine,
     Step,
     Stretch,
     Timeline,
+    between,
+    breaths,
     catalog,
     compile_routine,
     dumps_timeline,
@@ -86,8 +92,52 @@ ROUTINE = Routine(
 )
 
 
-def _base() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(dumps_timeline(compile_routine(ROUTINE, conditions={"knee"})))
+#: What real programs add: breaths counted and in phases, a circuit of stretches in rounds with a
+#: rest between them, extra work on the affected side, a set whose count has a level of its own.
+PRACTICE = Routine(
+    "Practice",
+    [
+        Stretch(
+            "Calm Breath",
+            [
+                Hold(breaths(2), text="Breathe into your belly"),
+                Breath("2s", "3s", hold="1s", hold_out="1s"),
+            ],
+        ),
+        Circuit(
+            2,
+            [
+                Stretch(
+                    "Leg Raise",
+                    [
+                        PerSide([Hold("4s", text="Lift your {side} leg")], first="unaffected"),
+                        OneSide(
+                            [
+                                Repeat(
+                                    between(1, 3, level="standard"),
+                                    [Hold("4s", text="Once more, {round} of {rounds}")],
+                                )
+                            ],
+                            side="affected",
+                        ),
+                    ],
+                ),
+                Stretch("March", [Reps(2, "Lift your {side} knee", tempo="2s", alternate=True)]),
+            ],
+            between=Rest("10s", text="Rest before round {round}"),
+        ),
+    ],
+    safety_note="Stop if anything hurts.",
+)
+
+
+def _base(name: str = "conformance") -> dict[str, Any]:
+    timeline = (
+        compile_routine(PRACTICE, affected="right", breath="4s")
+        if name == "practice"
+        else compile_routine(ROUTINE, conditions={"knee"})
+    )
+    data: dict[str, Any] = json.loads(dumps_timeline(timeline))
     return data
 
 
@@ -108,6 +158,7 @@ def valid() -> dict[str, str]:
     seed = catalog.get("pilates-for-back-pain")
     return {
         "conformance.json": dumps_timeline(compile_routine(ROUTINE, conditions={"knee"})),
+        "practice.json": json.dumps(_base("practice"), ensure_ascii=False),
         "minimal.json": dumps_timeline(_minimal()),
         "seed-gentle-knee.json": dumps_timeline(
             compile_routine(seed, level="gentle", conditions={"knee"})
@@ -147,6 +198,8 @@ class Case:
     path: str
     #: True when the shipped JSON Schema refuses it too; False when only a loader can.
     schema: bool
+    #: The valid document it changes: "conformance" or "practice" (breaths, circuits, sides).
+    base: str = "conformance"
 
 
 def _drop(key: str) -> Mutation:
@@ -614,6 +667,55 @@ CASES = [
         "$.stretches[3].id",
         False,
     ),
+    # What real programs add (the practice document).
+    Case(
+        "breath-with-a-hold-role",
+        "a breath phase whose role is a hold's",
+        _role("inhale", role="hold"),
+        "$.events[{inhale}].role",
+        True,
+        "practice",
+    ),
+    Case(
+        "breaths-on-a-step",
+        "a count of breaths on an event that is no hold",
+        _role("announce", breaths=2),
+        "$.events[{announce}].breaths",
+        True,
+        "practice",
+    ),
+    Case(
+        "affected-middle",
+        "an affected side that is neither left nor right",
+        lambda d: d["options"].update(affected="middle"),
+        "$.options.affected",
+        True,
+        "practice",
+    ),
+    Case(
+        "chapter-round-from-0",
+        "a circuit's round counted from 0",
+        _chapter(1, round={"index": 0, "count": 2}),
+        "$.chapters[1].round.index",
+        True,
+        "practice",
+    ),
+    Case(
+        "chapter-round-past-its-count",
+        "a chapter in round 3 of 2",
+        _chapter(1, round={"index": 3, "count": 2}),
+        "$.chapters[1].round.index",
+        False,
+        "practice",
+    ),
+    Case(
+        "breaths-not-their-time",
+        "a hold counted in 3 breaths that lasts 2 breaths' time",
+        _role("hold", breaths=3),
+        "$.events[{hold}].breaths",
+        False,
+        "practice",
+    ),
 ]
 
 
@@ -621,7 +723,7 @@ def invalid() -> dict[str, str]:
     """The invalid documents, by file name."""
     documents = {}
     for case in CASES:
-        data = _base()
+        data = _base(case.base)
         result = case.mutate(data)
         document = result if isinstance(result, list) else data
         documents[f"{case.name}.json"] = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
@@ -649,11 +751,11 @@ def expected() -> str:
     """EXPECTED.json: for each invalid document, the path and reason a loader must give, whether
     JSON Schema refuses it too, and the exact message this backstretch gives."""
     documents = invalid()
-    base = _base()
+    bases = {name: _base(name) for name in ("conformance", "practice")}
     table = {}
     for case in CASES:
         name = f"{case.name}.json"
-        path = _path(case, base)
+        path = _path(case, bases[case.base])
         found = [line for line in problems_of(documents[name]) if line.startswith(f"{path}: ")]
         table[name] = {
             "path": path,

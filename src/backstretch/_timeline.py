@@ -816,8 +816,11 @@ def timeline_problems(timeline: Timeline) -> list[Problem]:
         found.append(Problem("$.total_ms", problem))
         total_ms = 0
     options = timeline.options
+    breath_ms = None
     if options is not None and type(options) is not CompileOptions:
         found.append(Problem("$.options", f"must be CompileOptions or None, got {options!r}"))
+    elif options is not None:
+        breath_ms = options.breath_ms
 
     by_id: dict[str, StretchInfo] = {}
     stretches = timeline.stretches
@@ -925,6 +928,19 @@ def timeline_problems(timeline: Timeline) -> list[Problem]:
                 )
             )
         position = start + event.duration_ms
+        counted = event.breaths
+        if (
+            counted is not None
+            and breath_ms is not None
+            and counted * breath_ms != event.duration_ms
+        ):
+            found.append(
+                Problem(
+                    f"$.events[{index}].breaths",
+                    f"{counted} breaths of {breath_ms} ms (options.breath_ms) last "
+                    f"{counted * breath_ms} ms, not {event.duration_ms}",
+                )
+            )
         # Positions count 1..n in order, over the segments that carry them. Segments of one round
         # share their rounds (the compiler and the loader make them so): those stay, unchecked.
         event_rounds = event.rounds
