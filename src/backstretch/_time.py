@@ -193,8 +193,8 @@ class Breaths:
 
 def breaths(count: int, high: int | None = None) -> Breaths:
     """A length of ``count`` breaths (``breaths(3)``), or from ``count`` to ``high`` breaths
-    (``breaths(3, 5)``), where the level chooses (fitting never moves a count of breaths). A breath's length is set when
-    compiling (``compile_routine(breath="6s")``)."""
+    (``breaths(3, 5)``), where the level chooses (fitting never moves a count of breaths). A
+    breath's length is set when compiling (``compile_routine(breath="6s")``)."""
     return Breaths(count if high is None else CountRange(count, high))
 
 
