@@ -7,9 +7,12 @@ disagreement rather than being repeated here.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from backstretch import (
+    CONDITIONS,
     Affected,
     Breath,
     Breaths,
@@ -176,8 +179,18 @@ def safety_note(routine: Routine) -> str:
     return routine.safety_note or SAFETY
 
 
+def canonical(conditions: frozenset[str], routine: Routine | None) -> frozenset[str]:
+    """The documented rule: a declared name is matched in lower case, spaces and underscores read
+    as hyphens, and an alias (of the shared vocabulary or the routine's own) means its condition."""
+    extra = routine.extra_conditions if routine is not None else ()
+    table = {name: c.name for c in (*CONDITIONS, *extra) for name in (c.name, *c.aliases)}
+    spelled = (re.sub(r"[\s_-]+", "-", name.strip().lower()) for name in conditions)
+    return frozenset(table.get(name, name) for name in spelled)
+
+
 def barred(routine: Routine, conditions: frozenset[str]) -> bool:
     """Whether the routine's own cautions rule out all of it for someone with ``conditions``."""
+    conditions = canonical(conditions, routine)
     return any(set(c.conditions) & conditions for c in routine.cautions)
 
 
@@ -188,6 +201,7 @@ def chosen(
     none at all when the routine's own cautions bar it."""
     if routine is not None and barred(routine, conditions):
         return None
+    conditions = canonical(conditions, routine)
     while stretch is not None:
         if not any(set(c.conditions) & conditions for c in stretch.cautions):
             return stretch

@@ -156,7 +156,8 @@ def test_dump_check_compile_and_export_a_custom_copy(tmp_path: Path) -> None:
     checked = run("check", str(doc))
     assert (
         0,
-        f"{doc}: ok: 'Pilates for Back Pain', 3 stretches, 14:25 at the standard level\n",
+        f"{doc}: ok: 'Pilates for Back Pain', 3 stretches, 14:25 at the standard level\n"
+        "conditions it knows: knee (Child's Pose)\n",
     ) == (
         checked.returncode,
         checked.stdout,
@@ -314,7 +315,17 @@ def test_play_say_without_espeak_ng_says_how_to_install_it() -> None:
     assert 1 == len(result.stderr.splitlines())
 
 
-COMMANDS = ["list", "show", "play", "compile", "export", "dump", "schema", "check"]
+COMMANDS = [
+    "list",
+    "conditions",
+    "show",
+    "play",
+    "compile",
+    "export",
+    "dump",
+    "schema",
+    "check",
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -55,8 +55,10 @@ AUTHOR_ROLES = frozenset({Role.TITLE, Role.INTRO, Role.OUTRO, Role.CAUTION, Role
 def test_contraindicated_stretches_never_appear(
     routine: Routine, level: Level, conditions: frozenset[str]
 ) -> None:
-    """Invariant 7: with a declared condition, no segment of a stretch it rules out appears."""
+    """Invariant 7: with a declared condition, no segment of a stretch it rules out appears
+    (conditions are drawn as people write them: aliases, capitals and spaces included)."""
     timeline = compile_routine(routine, level=level, conditions=conditions)
+    conditions = oracle.canonical(conditions, routine)
     played = {e.stretch for e in timeline.segments}
     barred = set(routine.conditions) & conditions  # the routine's own cautions bar all of it
     for stretch in oracle.all_stretches(routine):
@@ -459,6 +461,7 @@ def test_chapters_and_stretches_refer_to_each_other(
     """Invariant 13: one entry of stretches per stretch played, in order, with its data; each
     chapter, stretch_id and target names an entry; chapters are ordered and do not overlap."""
     timeline = compile_routine(routine, level=level, conditions=conditions)
+    conditions = oracle.canonical(conditions, routine)
     played = list(
         {
             s.name: s for s in oracle.included(routine, conditions, level) if isinstance(s, Stretch)

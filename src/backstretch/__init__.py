@@ -56,12 +56,14 @@ from .exceptions import (
     RoutineError,
     SpeechFitError,
     TimelineError,
+    UnknownConditionError,
     UnknownRoutineError,
     WriteError,
 )
 
 __all__ = [
     "BREATH",
+    "CONDITIONS",
     "LANGUAGES",
     "MESSAGES",
     "ROLES",
@@ -78,6 +80,7 @@ __all__ = [
     "Chapter",
     "Circuit",
     "CompileOptions",
+    "Condition",
     "CountRange",
     "Cues",
     "DocumentError",
@@ -114,6 +117,7 @@ __all__ = [
     "StretchInfo",
     "Timeline",
     "TimelineError",
+    "UnknownConditionError",
     "UnknownRoutineError",
     "WriteError",
     "between",
@@ -144,6 +148,8 @@ __version__ = "0.1.0"
 # compiler and routine documents (with cattrs, which reads them) load on first use (PEP 562), so
 # `import backstretch.exports.svg` or a player loads neither the compiler nor cattrs.
 _LAZY = {
+    "CONDITIONS": "_conditions",
+    "Condition": "_conditions",
     "Break": "_model",
     "Breath": "_model",
     "Caution": "_model",
@@ -176,6 +182,7 @@ _LAZY = {
 if TYPE_CHECKING:
     from ._check import check_routine
     from ._compile import BREATH, LANGUAGES, SAFETY_NOTE, Cues, compile_routine, estimate_ms
+    from ._conditions import CONDITIONS, Condition
     from ._documents import (
         ROUTINE_FORMAT_VERSION,
         dump_routine,

@@ -12,10 +12,12 @@ import functools
 import re
 from collections.abc import Iterator
 
+from ._conditions import SHARED
 from ._memo import IdentityMemo
 from ._model import (
     BodyNode,
     Breath,
+    Caution,
     Circuit,
     Hold,
     OneSide,
@@ -85,6 +87,56 @@ def problems(routine: Routine) -> Iterator[Problem]:
             yield from _circuit(item, path, seen)
         else:
             yield from _item(item, path, seen, _NOWHERE)
+    yield from _conditions(routine)
+
+
+def _conditions(routine: Routine) -> Iterator[Problem]:
+    """Extra conditions that clash with shared ones, and cautions naming unknown conditions."""
+    own: set[str] = set()
+    for index, extra in enumerate(routine.extra_conditions):
+        path = f"$.extra_conditions[{index}]"
+        yield from _in(_NOWHERE, path, description=extra.description)
+        for name in (extra.name, *extra.aliases):
+            shared = SHARED.get(name)
+            if shared is not None or name in own:
+                what = f"the shared condition {shared!r}" if shared else "an earlier extra one"
+                yield Problem(
+                    f"{path}.name" if name == extra.name else f"{path}.aliases",
+                    f"{name!r} already names {what}; use that, or give yours another name",
+                )
+            own.add(name)
+    vocabulary = routine.vocabulary
+    for path, caution in _cautions(routine):
+        for index, name in enumerate(caution.conditions):
+            if vocabulary.get(name) is None:
+                near = vocabulary.suggest(name)
+                hint = (
+                    f"did you mean {near!r}?"
+                    if near
+                    else "name a shared one ('backstretch conditions' lists them), or declare "
+                    "it in the routine's extra_conditions with a description"
+                )
+                yield Problem(
+                    f"{path}.conditions[{index}]", f"no condition is called {name!r}; {hint}"
+                )
+
+
+def _cautions(routine: Routine) -> Iterator[tuple[str, Caution]]:
+    """Every caution of the routine, its stretches and their alternatives, with its path."""
+    for index, caution in enumerate(routine.cautions):
+        yield f"$.cautions[{index}]", caution
+    for index, item in enumerate(routine.body):
+        items = (
+            [(f"$.body[{index}].body[{j}]", each) for j, each in enumerate(item.body)]
+            if isinstance(item, Circuit)
+            else [(f"$.body[{index}]", item)]
+        )
+        for path, each in items:
+            stretch = each if isinstance(each, Stretch) else None
+            while stretch is not None:
+                for i, caution in enumerate(stretch.cautions):
+                    yield f"{path}.cautions[{i}]", caution
+                stretch, path = stretch.alternative, f"{path}.alternative"
 
 
 def _circuit(circuit: Circuit, path: str, seen: dict[str, tuple[str, str]]) -> Iterator[Problem]:

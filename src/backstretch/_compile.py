@@ -198,7 +198,10 @@ def compile_routine(
     - ``level`` (``"gentle"``, ``"standard"``, ``"deep"``): where every range lands: its low end,
       its middle (rounded down) or its high end.
     - ``conditions`` (e.g. ``{"knee"}``): a stretch with a caution naming one of them is replaced
-      by its ``alternative`` (if that one is safe) or left out; a ``skip`` marker says so.
+      by its ``alternative`` (if that one is safe) or left out; a ``skip`` marker says so. Names
+      come from the shared vocabulary (``CONDITIONS``, aliases included: "knees" is "knee") or
+      the routine's ``extra_conditions``; any other name is an UnknownConditionError that
+      suggests the nearest known one.
     - ``fit_to``: a total length; every ranged hold is then chosen inside its range so the total
       lands on it (counts still follow ``level``). A FitError states the window when it cannot.
     - ``cues``: which cue markers to add (default ``Cues()``; ``Cues.off()`` for none).
@@ -241,6 +244,7 @@ def compile_routine(
         raise InvalidTypeError(f"limits must be a Limits(...) value or None, got {limits!r}")
     limits = limits or _DEFAULT_LIMITS
     check_routine(routine)
+    declared = routine.vocabulary.resolve(declared)
     every_ms = (
         chosen_cues.breath_every.ms if chosen_cues.breath_every and chosen_cues.hold_cues else None
     )

@@ -22,6 +22,7 @@ from cattrs.gen import make_dict_unstructure_fn
 from . import _model
 from ._check import check_routine
 from ._compile import Cues, compile_routine
+from ._conditions import Condition
 from ._files import FORMATS, describe, document_format, extra, parse, read_bytes, write_atomically
 from ._kinds import Affected, Side
 from ._limits import Limits, check_depth
@@ -96,6 +97,7 @@ NODE_TAGS: dict[type, str] = {
     Circuit: "circuit",
     Caution: "caution",
     Modification: "modification",
+    Condition: "condition",
 }
 _BY_TAG = {tag: cls for cls, tag in NODE_TAGS.items()}
 #: Values read and written like nodes, field by field, but without a "type": they only ever sit

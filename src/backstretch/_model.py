@@ -16,6 +16,7 @@ from typing import Any, TypeAlias, cast
 
 import attrs
 
+from ._conditions import ALIASES, SHARED, Condition, Vocabulary
 from ._kinds import Affected, Side
 from ._time import (
     Breaths,
@@ -111,7 +112,7 @@ def _as_conditions(value: Iterable[str]) -> tuple[str, ...]:
         return cast(tuple[str, ...], value)  # the validator explains
     items = _as_tuple(value)
     if isinstance(items, tuple) and all(isinstance(c, str) for c in items):
-        return tuple(sorted(set(items)))
+        return tuple(sorted({ALIASES.get(c, c) for c in items}))  # "knees" means "knee"
     return items
 
 
@@ -271,7 +272,8 @@ class Caution:
     """A warning shown before its stretch starts.
 
     With ``conditions`` (``["knee"]``) it is also a contraindication: people who declare one of
-    those conditions do not get the stretch.
+    those conditions do not get the stretch. Names come from the shared vocabulary
+    (``CONDITIONS``; an alias stands for its condition) or the routine's ``extra_conditions``.
     """
 
     text: str = attrs.field(validator=_text)
@@ -630,6 +632,9 @@ class Routine:
     library's general one (``SAFETY_NOTE``); ``cautions`` are read before the first stretch, for
     the whole routine ("stop if pain goes above 3 out of 10"). A routine caution with
     ``conditions`` rules out every stretch for someone who declares one of them.
+
+    ``extra_conditions`` are conditions of the routine's own, beyond the shared vocabulary
+    (``CONDITIONS``), for its cautions to name and its people to declare.
     """
 
     title: str = attrs.field(validator=_text)
@@ -648,11 +653,35 @@ class Routine:
         default=(), kw_only=True, converter=_as_tuple, validator=_nodes(Caution)
     )
     safety_note: str = attrs.field(default="", kw_only=True, validator=_note)
+    extra_conditions: tuple[Condition, ...] = attrs.field(
+        default=(), kw_only=True, converter=_as_tuple, validator=_nodes(Condition)
+    )
 
     @property
     def conditions(self) -> tuple[str, ...]:
         """Every condition the routine's own cautions name: declaring one leaves out it all."""
         return tuple(sorted({c for caution in self.cautions for c in caution.conditions}))
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The conditions this routine knows: the shared ones and its extra ones."""
+        if not self.extra_conditions:
+            return SHARED
+        return Vocabulary((*SHARED.conditions, *self.extra_conditions))
+
+    @property
+    def named_conditions(self) -> dict[str, tuple[str, ...]]:
+        """Each condition a caution of the routine names, and what declaring it leaves out or
+        replaces: the stretches (by name) whose cautions name it, or the routine's title when a
+        routine caution does."""
+        named: dict[str, list[str]] = {name: [self.title] for name in self.conditions}
+        for stretch in self.stretches:
+            for each in stretch.chain:
+                for name in each.conditions:
+                    places = named.setdefault(name, [])
+                    if each.name not in places:
+                        places.append(each.name)
+        return {name: tuple(named[name]) for name in sorted(named)}
 
     @property
     def stretches(self) -> tuple[Stretch, ...]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__, catalog, exports
 from ._compile import BREATH, Cues, compile_routine
+from ._conditions import SHARED
 from ._documents import dump_routine, load_routine
 from ._files import INTERRUPTS, document_format, json_schema, write_reason
 from ._kinds import Side
@@ -27,7 +28,7 @@ from ._text import printable
 from ._time import Level, format_ms
 from ._timeline import Event, Timeline
 from ._timeline_json import dumps_timeline
-from .exceptions import BackstretchError, DocumentError, Problem
+from .exceptions import BackstretchError, DocumentError, Problem, UnknownConditionError
 from .exports import FORMATS
 from .player import Player
 
@@ -60,6 +61,9 @@ def _run(args: argparse.Namespace) -> int:
         if INTERRUPTS.requested and status != INTERRUPTED:  # swallowed somewhere: still stop
             raise KeyboardInterrupt
         return status
+    except UnknownConditionError as error:  # a misspelled condition is misused usage, like argparse
+        _report(error)
+        return USAGE
     except BackstretchError as error:
         _report(error)
         return BAD_INPUT
@@ -129,6 +133,17 @@ def _parser() -> argparse.ArgumentParser:
 
     list_ = commands.add_parser("list", help="list the built-in routines")
     list_.set_defaults(run=_list)
+
+    conditions = commands.add_parser(
+        "conditions", help="list the conditions you can declare with --avoid, and their aliases"
+    )
+    conditions.add_argument(
+        "routine",
+        metavar="ROUTINE",
+        nargs="?",
+        help="also the conditions of this routine's own, and which stretches each one leaves out",
+    )
+    conditions.set_defaults(run=_conditions)
 
     show = commands.add_parser("show", help="print a routine's timeline as a table")
     _routine_argument(show)
@@ -262,7 +277,8 @@ def _compile_options(command: argparse.ArgumentParser) -> None:
 
 
 def _compile(routine: Routine, args: argparse.Namespace) -> Timeline:
-    conditions = {c.strip() for value in args.avoid for c in value.split(",") if c.strip()}
+    named = {c.strip() for value in args.avoid for c in value.split(",") if c.strip()}
+    conditions = routine.vocabulary.resolve(named, where="--avoid")
     return compile_routine(
         routine,
         level=args.level,
@@ -502,11 +518,37 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     routine = load_routine(args.file)
-    timeline = compile_routine(routine)
+    timeline = compile_routine(routine, affected="left")  # as long whichever side is affected
     print(
         f"{args.file}: ok: {routine.title!r}, {len(routine.stretches)} stretches, "
         f"{format_ms(timeline.total_ms)} at the standard level"
     )
+    print(known_conditions(routine))
+    return 0
+
+
+def known_conditions(routine: Routine) -> str:
+    """One line: the conditions the routine's cautions name, and what each one leaves out."""
+    named = routine.named_conditions
+    if not named:
+        return "conditions it knows: none (no caution names a condition)"
+    parts = [
+        f"{name} ({'the whole routine' if places == (routine.title,) else ', '.join(places)})"
+        for name, places in named.items()
+    ]
+    return "conditions it knows: " + "; ".join(parts)
+
+
+def _conditions(args: argparse.Namespace) -> int:
+    routine = _load(args.routine) if args.routine else None
+    vocabulary = routine.vocabulary if routine else SHARED
+    width = max(len(c.name) for c in vocabulary.conditions)
+    for condition in vocabulary.conditions:
+        also = f" (also: {', '.join(condition.aliases)})" if condition.aliases else ""
+        print(printable(f"{condition.name:<{width}}  {condition.description}{also}"))
+    if routine is not None:
+        print()
+        print(printable(f"{routine.title}: {known_conditions(routine)}"))
     return 0
 
 
@@ -521,7 +563,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    timeline = _compile(_load(args.routine), args)
+    routine = _load(args.routine)
+    timeline = _compile(routine, args)
     width = max(60, shutil.get_terminal_size((100, 24)).columns)
     settings = [f"level {args.level}"]
     if args.avoid:
@@ -533,6 +576,8 @@ def _show(args: argparse.Namespace) -> int:
     if args.fit:
         settings.append(f"fitted to {args.fit}")
     print(render_table(timeline, settings=settings, width=width))
+    print()
+    print(printable(known_conditions(routine)))
     return 0
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "RoutineError",
     "SpeechFitError",
     "TimelineError",
+    "UnknownConditionError",
     "UnknownRoutineError",
     "WriteError",
 ]
@@ -111,6 +112,16 @@ class WriteError(BackstretchError, OSError):
 
 class UnknownRoutineError(BackstretchError, LookupError):
     """A routine name that the catalog does not know."""
+
+
+class UnknownConditionError(BackstretchError, ValueError):
+    """A declared condition that neither the shared vocabulary nor the routine knows (a
+    misspelling must never leave a contraindicated stretch in); the message suggests the nearest
+    known name. ``names`` are the unknown ones, as given."""
+
+    def __init__(self, message: str, *, names: Iterable[str]) -> None:
+        super().__init__(message)
+        self.names = tuple(names)
 
 
 class NotInstalledError(BackstretchError, RuntimeError):

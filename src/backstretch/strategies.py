@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from ._check import slug
 from ._compile import Cues, compile_routine, estimate_ms
+from ._conditions import Condition
 from ._kinds import Side
 from ._model import (
     BodyNode,
@@ -66,7 +67,9 @@ _WORDS = (
     "breathe", "slowly", "reach", "your", "arm", "knee", "hip", "heel", "forward", "back", "lift",
     "lower", "the", "and", "hold", "relax", "étirez", "Rücken", "shoulder", "gently", "twist",
 )  # fmt: skip
-_CONDITIONS = ("knee", "wrist", "lower-back", "pregnancy", "neck")
+_CONDITIONS = ("knee", "wrist", "lower-back", "pregnancy", "neck", "tinnitus")
+#: A condition of the generated routines' own (every one declares it), for cautions to name.
+_OWN_CONDITION = Condition("tinnitus", "Ringing in the ears.", aliases=["ear-ringing"])
 # Ranges real routines use again and again; equal and commensurate spans make holds grow in step.
 _COMMON_RANGES = tuple(
     DurationRange(low * 1000, high * 1000)
@@ -367,6 +370,7 @@ def routines(
             )
         ),
         safety_note=draw(_optional_text()),
+        extra_conditions=[_OWN_CONDITION],
     )
     # Repeats of repeats of holds with breaks multiply: keep every draw well inside the limit of
     # a compiled routine's length (Limits.max_total, 6 hours) at any level, fit and breath pace.
@@ -454,8 +458,10 @@ def cue_options() -> st.SearchStrategy[Cues]:
 
 
 def conditions() -> st.SearchStrategy[frozenset[str]]:
-    """Sets of declared conditions, drawn from the ones generated cautions name (and one more)."""
-    return st.frozensets(st.sampled_from((*_CONDITIONS, "ankle")))
+    """Sets of declared conditions for generated routines: the ones their cautions name (the
+    routines' own "tinnitus" among them), one they never name, and aliases as people write them
+    ("Knees", "ear ringing")."""
+    return st.frozensets(st.sampled_from((*_CONDITIONS, "ankle", "Knees", "ear ringing", "back")))
 
 
 def timelines(

@@ -201,7 +201,7 @@ routine = Routine(
         Caution(
             "If your knee is hot, swollen or gives way, or you had knee surgery recently, do not "
             "start: ask your doctor or physiotherapist first.",
-            conditions=["knee-surgery"],
+            conditions=["recent-surgery"],
         ),
     ],
     safety_note=(

@@ -1,0 +1,196 @@
+"""The vocabulary of conditions: names, aliases, suggestions, a routine's own, and that an unknown
+condition never passes quietly."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from backstretch import (
+    CONDITIONS,
+    Caution,
+    Condition,
+    RoutineError,
+    Step,
+    Stretch,
+    UnknownConditionError,
+    catalog,
+    check_routine,
+    compile_routine,
+    dumps_routine,
+    loads_routine,
+)
+from backstretch import Routine as RoutineNode
+from backstretch._conditions import SHARED
+from backstretch.cli import main
+
+SEED = catalog.get("pilates-for-back-pain")
+
+
+def test_the_vocabulary_names_what_real_contraindications_need() -> None:
+    names = [c.name for c in CONDITIONS]
+    assert sorted(names) == names
+    for needed in (
+        "knee",
+        "wrist",
+        "shoulder",
+        "hip",
+        "neck",
+        "lower-back",
+        "pregnancy",
+        "osteoporosis",
+        "high-blood-pressure",
+        "recent-surgery",
+    ):
+        assert needed in names
+    spellings = [name for c in CONDITIONS for name in (c.name, *c.aliases)]
+    assert len(set(spellings)) == len(spellings)  # no alias means two things
+    assert all(c.description.endswith(".") for c in CONDITIONS)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("knee", "knee"),
+        ("Knees", "knee"),
+        (" lower back ", "lower-back"),
+        ("Lower_Back", "lower-back"),
+        ("asthma", "lung"),
+        ("hypertension", "high-blood-pressure"),
+        ("carpal tunnel", "wrist"),
+    ],
+)
+def test_aliases_and_spellings_mean_their_condition(written: str, meant: str) -> None:
+    assert meant == SHARED.get(written)
+    assert compile_routine(SEED, conditions={meant}) == compile_routine(SEED, conditions={written})
+
+
+def test_a_caution_that_names_an_alias_names_its_condition() -> None:
+    assert ("knee", "lung") == Caution("Not for you.", conditions=["asthma", "knees"]).conditions
+
+
+@pytest.mark.parametrize(
+    ("conditions", "message"),
+    [
+        (["kne"], "conditions: no condition is called 'kne'; did you mean 'knee'?"),
+        (["shoulderr"], "conditions: no condition is called 'shoulderr'; did you mean 'shoulder'?"),
+        (
+            ["knee", "xyzzy", "pregnacy"],
+            "conditions: no condition is called 'pregnacy'; did you mean 'pregnancy'?\n"
+            "conditions: no condition is called 'xyzzy'; 'backstretch conditions' lists them",
+        ),
+    ],
+)
+def test_an_unknown_condition_is_refused_with_the_nearest_name(
+    conditions: list[str], message: str
+) -> None:
+    with pytest.raises(UnknownConditionError) as caught:
+        compile_routine(SEED, conditions=conditions)
+    assert message == str(caught.value)
+    assert isinstance(caught.value, ValueError)
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz -_", min_size=1, max_size=12))
+def test_unknown_conditions_never_pass(name: str) -> None:
+    """Any name the vocabulary does not know is refused: a safety feature never fails quietly."""
+    if SHARED.get(name) is None:
+        with pytest.raises(UnknownConditionError):
+            compile_routine(SEED, conditions={name})
+    else:
+        compile_routine(SEED, conditions={name})
+
+
+TINNITUS = Condition("tinnitus", "Ringing in the ears.", aliases=["ear-ringing"])
+LOUD = RoutineNode(
+    "Loud",
+    [
+        Stretch(
+            "Humming Breath",
+            [Step("Hum as you breathe out.")],
+            cautions=[
+                Caution("Leave it out if humming rings in your ears.", conditions=["tinnitus"])
+            ],
+        ),
+        Stretch("Quiet Breath", [Step("Breathe out slowly.")]),
+    ],
+    extra_conditions=[TINNITUS],
+)
+
+
+def test_a_routine_declares_conditions_of_its_own() -> None:
+    timeline = compile_routine(LOUD, conditions={"ear ringing"})
+    assert ["Quiet Breath"] == [c.title for c in timeline.chapters]
+    assert timeline.options is not None
+    assert ("tinnitus",) == timeline.options.conditions
+    assert {"tinnitus": ("Humming Breath",)} == LOUD.named_conditions
+    assert LOUD == loads_routine(dumps_routine(LOUD, format="toml"), format="toml")
+    with pytest.raises(UnknownConditionError):  # another routine does not know it
+        compile_routine(SEED, conditions={"tinnitus"})
+
+
+def test_the_check_refuses_unknown_and_clashing_condition_names() -> None:
+    routine = RoutineNode(
+        "Bad",
+        [
+            Stretch(
+                "Kneel",
+                [Step("Kneel down.")],
+                cautions=[Caution("Not with sore knees.", conditions=["kneee", "vampire"])],
+            )
+        ],
+        extra_conditions=[Condition("knee", "My knee."), Condition("ears", "Ringing.")],
+        cautions=[Caution("Careful.", conditions=["ear"])],
+    )
+    with pytest.raises(RoutineError) as caught:
+        check_routine(routine)
+    assert [
+        "$.extra_conditions[0].name: 'knee' already names the shared condition 'knee'; use "
+        "that, or give yours another name",
+        "$.cautions[0].conditions[0]: no condition is called 'ear'; did you mean 'ears'?",
+        "$.body[0].cautions[0].conditions[0]: no condition is called 'kneee'; did you mean 'knee'?",
+        "$.body[0].cautions[0].conditions[1]: no condition is called 'vampire'; name a shared "
+        "one ('backstretch conditions' lists them), or declare it in the routine's "
+        "extra_conditions with a description",
+    ] == [str(p) for p in caught.value.problems]
+
+
+def test_the_cli_refuses_a_misspelled_condition_with_status_2() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "backstretch", "compile", "pilates-for-back-pain", "--avoid", "kne"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (
+        2,
+        "",
+        "backstretch: error: --avoid: no condition is called 'kne'; did you mean 'knee'?\n",
+    ) == (
+        result.returncode,
+        result.stdout,
+        result.stderr,
+    )
+
+
+def test_the_cli_lists_the_vocabulary_and_a_routines_conditions(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert 0 == main(["conditions"])
+    lines = capsys.readouterr().out.splitlines()
+    assert len(CONDITIONS) == len(lines)
+    assert (
+        "knee                 Pain, injury or weakness in a knee: kneeling and deep knee bends. "
+        "(also: knees, bad-knee, bad-knees)"
+    ) in lines
+    assert 0 == main(["conditions", "knee-strength"])
+    out = capsys.readouterr().out
+    assert out.endswith(
+        "\nKnee Strength: conditions it knows: balance (Step-Ups); recent-surgery (the whole "
+        "routine)\n"
+    )
+    assert 0 == main(["show", "pilates-for-back-pain"])
+    assert capsys.readouterr().out.endswith("\nconditions it knows: knee (Child's Pose)\n")
