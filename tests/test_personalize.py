@@ -217,6 +217,20 @@ def test_fit_keeps_the_sides_equal() -> None:
     assert 30_000 == timeline.total_ms
 
 
+def test_a_fit_error_says_which_level_reaches_the_target() -> None:
+    """Counts follow the level, so each level spans its own window; the error names them all."""
+    with pytest.raises(FitError) as caught:
+        compile_routine(catalog.get("pilates-for-back-pain"), fit_to="11m15s")
+    assert (
+        "cannot fit this routine into 11:15: at level standard it can take between 11:25 and "
+        "17:25 (gentle: 11:09 to 17:09; deep: 11:49 to 17:49); level gentle can "
+        "(level='gentle', --level gentle)"
+    ) == str(caught.value)
+    assert (685_000, 1_045_000) == (caught.value.low_ms, caught.value.high_ms)
+    fitted = compile_routine(catalog.get("pilates-for-back-pain"), fit_to="11m15s", level="gentle")
+    assert 675_000 == fitted.total_ms
+
+
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [

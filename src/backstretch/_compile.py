@@ -260,9 +260,11 @@ def compile_routine(
     held: Mapping[Hold, int] | None = None
     if target_ms is not None:
         check_total(target_ms, limits)
-        lowest = _Compiler(attrs.evolve(options, cues=_NO_CUES), held="low")
-        lowest.routine(routine)
-        held = _fit(lowest.hold_uses, lowest.now_ms, target_ms, chosen_level)
+        lowest = _lowest(routine, options)
+        try:
+            held = _fit(lowest.hold_uses, lowest.now_ms, target_ms, chosen_level)
+        except FitError as error:
+            raise _fit_error(routine, options, target_ms, error) from None
     compiler = _Compiler(options, held=held)
     events = compiler.routine(routine)
     check_total(compiler.now_ms, limits)
@@ -388,6 +390,51 @@ def _safety_note(note: object) -> str | None:
     return note
 
 
+def _lowest(routine: Routine, options: _Options) -> _Compiler:
+    """The routine compiled with every fitted hold at the low end of its range (no cues: they
+    take no time), counting each hold's copies."""
+    lowest = _Compiler(attrs.evolve(options, cues=_NO_CUES), held="low")
+    lowest.routine(routine)
+    return lowest
+
+
+def _fit_error(routine: Routine, options: _Options, target_ms: int, error: FitError) -> FitError:
+    """``error``, saying too what each other level spans, where that differs, and which of them
+    reaches the target: counts follow the level, so another level can reach a total this one
+    cannot."""
+    others: list[str] = []
+    reaching: list[str] = []
+    for level in Level:
+        if level is not options.level:
+            lowest = _lowest(routine, attrs.evolve(options, level=level))
+            low_ms = lowest.now_ms
+            high_ms = low_ms + sum(count * span for _, count, _, span in _ranged(lowest.hold_uses))
+            if (low_ms, high_ms) != (error.low_ms, error.high_ms):
+                others.append(f"{level.value}: {format_ms(low_ms)} to {format_ms(high_ms)}")
+            if low_ms <= target_ms <= high_ms:
+                reaching.append(level.value)
+    if not others:  # the level moves no count: every level spans the same
+        return error
+    advice = (
+        f"level {' or '.join(reaching)} can (level={reaching[0]!r}, --level {reaching[0]})"
+        if reaching
+        else "no level can"
+    )
+    return FitError(
+        f"{error} ({'; '.join(others)}); {advice}", low_ms=error.low_ms, high_ms=error.high_ms
+    )
+
+
+def _ranged(uses: dict[Hold, int]) -> list[tuple[Hold, int, int, int]]:
+    """The holds fitting may move (timed ranges, not self-paced): each with its copies, the low
+    end of its range and the range's span."""
+    return [
+        (hold, count, hold.duration.low_ms, hold.duration.high_ms - hold.duration.low_ms)
+        for hold, count in uses.items()
+        if isinstance(hold.duration, DurationRange) and not hold.until
+    ]
+
+
 def _fit(uses: dict[Hold, int], low_total_ms: int, target_ms: int, level: Level) -> dict[Hold, int]:
     """Choose each ranged hold's time so the total lands on ``target_ms``.
 
@@ -398,11 +445,7 @@ def _fit(uses: dict[Hold, int], low_total_ms: int, target_ms: int, level: Level)
     millisecond in tree order while it still fits, so the total lands on the target, or at most
     (copies - 1) ms short where a hold has several copies that must stay equal.
     """
-    ranged = [
-        (hold, count, hold.duration.low_ms, hold.duration.high_ms - hold.duration.low_ms)
-        for hold, count in uses.items()
-        if isinstance(hold.duration, DurationRange) and not hold.until
-    ]
+    ranged = _ranged(uses)
     high_total_ms = low_total_ms + sum(count * span for _, count, _, span in ranged)
     if not low_total_ms <= target_ms <= high_total_ms:
         raise FitError(
