@@ -256,7 +256,10 @@ def test_play_piped_prints_every_event_in_order_without_escapes() -> None:
     timeline = compile_routine(catalog.get("pilates-for-back-pain"), level="gentle")
     result = run("play", "pilates-for-back-pain", "--level", "gentle", "--speed", "5000")
     assert (0, "") == (result.returncode, result.stderr)
-    assert [play_line(e) for e in timeline.events] == result.stdout.splitlines()
+    summary = timeline.personalization
+    assert summary is not None
+    first = f"{'':>8}  {'your session':<13}  {'':<5}  {summary.text}"
+    assert [first, *(play_line(e) for e in timeline.events)] == result.stdout.splitlines()
     assert "\x1b" not in result.stdout
 
 
@@ -275,7 +278,8 @@ def test_play_stops_cleanly_on_ctrl_c() -> None:
     out, err = process.communicate(timeout=20)
     assert 130 == process.returncode
     assert re.fullmatch(r"Stopped at \d+:\d\d of 14:25(, in [^.]+)?\.\n", err), err
-    assert "Stop if pain increases or spreads" in out.splitlines()[0]
+    assert "your session" in out.splitlines()[0]
+    assert "Stop if pain increases or spreads" in out.splitlines()[1]
 
 
 def test_play_speed_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:

@@ -468,6 +468,10 @@ def test_sheet_names_what_was_left_out() -> None:
     text = write_to_string(timeline, "md")
     assert "> **Left out.** Child's Pose left out (knee)" in text
     assert "## 2. Lunges" in text
+    assert (
+        "**Your session.** Standard level: every range in its middle. Child's Pose left out for "
+        "knee.\n" in text
+    )
 
 
 # The API.

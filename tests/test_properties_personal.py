@@ -100,6 +100,30 @@ def test_conditions_never_add_to_a_stretch_that_stays(
         assert before[name] == after[name]
 
 
+@settings(max_examples=100)  # compiles each routine twice
+@given(strategies.routines(), strategies.levels(), st.data())
+def test_the_summary_says_what_was_fitted_and_by_how_much(
+    routine: Routine, level: Level, data: st.DataObject
+) -> None:
+    """A fitted timeline records the total its level gives unfitted (the oracle's), and its
+    personalization summary says the fit and the change from it."""
+    natural = oracle.total_ms(routine, level.value)
+    low, high = oracle.fit_window(routine, level)
+    target = data.draw(st.integers(low, high))
+    timeline = compile_routine(routine, level=level, fit_to=Duration(target))
+    assert timeline.options is not None
+    assert (target, natural) == (timeline.options.fit_to_ms, timeline.options.unfitted_ms)
+    summary = timeline.personalization
+    assert summary is not None
+    last = summary.messages[-1]
+    if target == natural:
+        assert ("summary_fitted", target) == (last.key, last["total"])
+    else:
+        key = "summary_longer" if target > natural else "summary_shorter"
+        assert (key, abs(target - natural), natural) == (last.key, last["change"], last["natural"])
+    assert compile_routine(routine, level=level).options.unfitted_ms is None  # type: ignore[union-attr]
+
+
 @given(strategies.routines(), strategies.levels(), st.data())
 def test_fit_lands_on_the_target_within_ranges(
     routine: Routine, level: Level, data: st.DataObject

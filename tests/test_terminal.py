@@ -290,3 +290,19 @@ def test_every_catalog_routine_plays_to_the_end(name: str) -> None:
         chapter = timeline.chapter_at(segment.start_ms)
         if chapter is not None and chapter.round is not None:
             assert f"{chapter.title}, round {chapter.round}" in text, segment.id
+
+
+def test_the_screen_says_what_the_session_was_made_to_fit() -> None:
+    """The personalization summary shows until the first stretch starts."""
+    timeline = compile_routine(catalog.get("desk-break"), conditions={"wrists"})
+    summary = timeline.personalization
+    assert summary is not None
+    assert "Wrist Stretch left out for wrist" in summary.text
+
+    def screen(at_ms: int) -> str:
+        console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
+        console.print(render(timeline, at_ms))
+        return " ".join(console.export_text().split())
+
+    assert "Your session: Standard level" in screen(0)
+    assert "Your session" not in screen(timeline.chapters[0].start_ms)

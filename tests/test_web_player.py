@@ -484,3 +484,29 @@ def test_every_catalog_routine_plays_to_the_end(
     assert page.is_visible("#end-screen")
     assert [e.id for e in timeline.events] == page.evaluate("[...window.backstretchPlayer.fired]")
     page.close()
+
+
+def test_the_page_says_what_the_session_was_made_to_fit(browser: Browser, tmp_path: Path) -> None:
+    """The personalization summary on the start screen, and in the player until the first
+    stretch starts; gone once it has."""
+    timeline = compile_routine(
+        catalog.get("pilates-for-back-pain"), conditions={"knee"}, level="gentle", fit_to="10m"
+    )
+    summary = timeline.personalization
+    assert summary is not None
+    html = tmp_path / "session.html"
+    write_to_file(timeline, html)
+    page = browser.new_page()
+    page.add_init_script(FAKE_SPEECH)
+    page.clock.install(time=0)
+    page.goto(html.as_uri())
+    assert summary.text == page.inner_text("#summary")
+    assert "Child's Pose left out for knee" in summary.text
+    page.clock.pause_at(10_000)
+    page.click("#start")
+    page.clock.run_for(500)
+    assert page.is_visible("#session")
+    assert f"Your session: {summary.text}" == page.inner_text("#session")
+    page.clock.run_for(timeline.chapters[0].start_ms + 500)
+    assert not page.is_visible("#session")
+    page.close()

@@ -63,6 +63,7 @@ _PARAM_SCHEMAS: dict[str, Schema] = {
     "side": {"enum": ["left", "right"]},
     "conditions": TEXTS,
     "number": {"type": "integer"},
+    "duration": MS,
 }
 
 
@@ -79,7 +80,7 @@ def _option_schema(name: str, value: object) -> Schema:
         return {"type": "boolean"}
     if name == "countdown":
         return {"type": "integer", "minimum": 0}
-    if name in ("fit_to_ms", "breath_every_ms"):
+    if name in ("fit_to_ms", "breath_every_ms", "unfitted_ms"):
         return _or_null(MS)
     if name == "breath_ms":
         return {"allOf": [MS, {"type": "integer", "minimum": 1}]}

@@ -6,7 +6,7 @@ import datetime
 import enum
 import functools
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import attrs
 
@@ -258,9 +258,14 @@ def compile_routine(
     )
     options = _Options(chosen_level, declared, chosen_cues, note, affected_side, breath_ms)
     held: Mapping[Hold, int] | None = None
+    unfitted_ms = None
     if target_ms is not None:
         check_total(target_ms, limits)
         lowest = _lowest(routine, options)
+        unfitted_ms = lowest.now_ms + sum(
+            count * (cast(DurationRange, hold.duration).at(chosen_level) - low_ms)
+            for hold, count, low_ms, _ in _ranged(lowest.hold_uses)
+        )
         try:
             held = _fit(lowest.hold_uses, lowest.now_ms, target_ms, chosen_level)
         except FitError as error:
@@ -277,6 +282,7 @@ def compile_routine(
         chosen_cues,
         affected_side,
         breath_ms,
+        unfitted_ms,
     )
     return Timeline(
         routine.title,
@@ -298,6 +304,7 @@ def _record(
     cues: Cues,
     affected: Side | None,
     breath_ms: int,
+    unfitted_ms: int | None,
 ) -> CompileOptions:
     """What a timeline was compiled with, as the timeline records it. The same few options come
     again and again (a service compiles per request), so equal ones share one checked value."""
@@ -319,6 +326,7 @@ def _record(
         switch_lead_ms=cues.switch_lead.ms,
         affected=affected,
         breath_ms=breath_ms,
+        unfitted_ms=unfitted_ms,
     )
 
 

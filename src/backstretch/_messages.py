@@ -12,7 +12,8 @@ Templates use ``{name}`` placeholders. A parameter has one of these types:
 - ``texts``: a list of such texts, joined with ", " in English;
 - ``side``: ``"left"`` or ``"right"``, to be rendered with the language's own side word;
 - ``conditions``: a list of condition names (``"knee"``), joined with ", " in English;
-- ``number``: a whole number, written in digits.
+- ``number``: a whole number, written in digits;
+- ``duration``: a whole number of milliseconds, written as a clock reading (``"9:00"``).
 """
 
 from __future__ import annotations
@@ -23,12 +24,14 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from ._time import format_ms
+
 if TYPE_CHECKING:
     from ._timeline import Message
 
 __all__ = ["MESSAGES", "MessageSpec", "ParamType", "render_message"]
 
-ParamType = Literal["text", "texts", "side", "conditions", "number"]
+ParamType = Literal["text", "texts", "side", "conditions", "number", "duration"]
 
 
 def _read_only(params: Mapping[str, ParamType]) -> Mapping[str, ParamType]:
@@ -159,6 +162,58 @@ MESSAGES: Mapping[str, MessageSpec] = MappingProxyType(
             reason="text",
         ),
         "end": _spec("End of {title}", "the end of the routine", title="text"),
+        # The personalization summary (Timeline.personalization): one sentence each.
+        "level_gentle": _spec(
+            "Gentle level: every range at its low end", "summary: compiled at the gentle level"
+        ),
+        "level_standard": _spec(
+            "Standard level: every range in its middle", "summary: compiled at the standard level"
+        ),
+        "level_deep": _spec(
+            "Deep level: every range at its high end", "summary: compiled at the deep level"
+        ),
+        "summary_left_out": _spec(
+            "{name} left out for {conditions}",
+            "summary: a stretch left out for declared conditions",
+            name="text",
+            conditions="conditions",
+        ),
+        "summary_replaced": _spec(
+            "{name} replaced by {alternative} for {conditions}",
+            "summary: a stretch replaced by its alternative for declared conditions",
+            name="text",
+            alternative="text",
+            conditions="conditions",
+        ),
+        "summary_nothing_for": _spec(
+            "Nothing in this routine is ruled out for {conditions}",
+            "summary: declared conditions that no stretch of the routine names",
+            conditions="conditions",
+        ),
+        "summary_affected": _spec(
+            "Affected side: {side}",
+            "summary: the affected side the person gave",
+            side="side",
+        ),
+        "summary_longer": _spec(
+            "Fitted to {total}: {change} longer than the level's own {natural}",
+            "summary: fitted to a total longer than the level's own",
+            total="duration",
+            change="duration",
+            natural="duration",
+        ),
+        "summary_shorter": _spec(
+            "Fitted to {total}: {change} shorter than the level's own {natural}",
+            "summary: fitted to a total shorter than the level's own",
+            total="duration",
+            change="duration",
+            natural="duration",
+        ),
+        "summary_fitted": _spec(
+            "Fitted to {total}, its own length at this level",
+            "summary: fitted to exactly the level's own total",
+            total="duration",
+        ),
     }
 )
 
@@ -170,6 +225,8 @@ def render_message(message: Message) -> str:
     for name, value in message.params:
         if isinstance(value, tuple):
             values[name] = ", ".join(value)
+        elif spec.params.get(name) == "duration":
+            values[name] = format_ms(value)  # type: ignore[arg-type]
         else:
             values[name] = str(value)
     return spec.template.format_map(values)

@@ -194,12 +194,22 @@ def render(
     if paused:
         status.append("   PAUSED", style="bold reverse yellow")
     safety = Text(STOP_ON_PAIN, style="dim italic")
-    return Panel(
-        Group(
-            header, Text(), label, instruction, cue_text, clock, Text(), next_text, status, safety
-        ),
-        padding=(0, 1),
-    )
+    lines: list[RenderableType] = [
+        header,
+        Text(),
+        label,
+        instruction,
+        cue_text,
+        clock,
+        Text(),
+        next_text,
+        status,
+    ]
+    summary = timeline.personalization
+    first_ms = timeline.chapters[0].start_ms if timeline.chapters else timeline.total_ms
+    if summary is not None and position_ms < first_ms:  # before the first stretch
+        lines.append(Text(printable(f"Your session: {summary.text}"), style="cyan"))
+    return Panel(Group(*lines, safety), padding=(0, 1))
 
 
 def counts(segment: Event) -> str:

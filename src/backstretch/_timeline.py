@@ -20,7 +20,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from ._kinds import MARKER_KINDS, ROLES, Kind, Role, Side
-from ._messages import MESSAGES
+from ._messages import MESSAGES, render_message
 from ._text import FORBIDDEN, text_problem
 from ._time import MAX_MS, Level, shown
 from .exceptions import InvalidValueError, Problem, TimelineError
@@ -33,6 +33,7 @@ __all__ = [
     "Message",
     "ModificationInfo",
     "Param",
+    "Personalization",
     "Position",
     "StretchInfo",
     "Timeline",
@@ -204,6 +205,7 @@ _PARAM_CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
     "side": (_is_side, '"left" or "right"'),
     "conditions": (_is_texts, "a list of condition names"),
     "number": (_is_number, "a whole number"),
+    "duration": (lambda value: _ms_problem(value) is None, "whole milliseconds >= 0"),
 }
 
 
@@ -363,6 +365,8 @@ class CompileOptions:
     switch_lead_ms: int = 5000
     affected: Side | None = None
     breath_ms: int = 6000
+    #: Where a fit was asked for: the total the routine takes at its level without fitting.
+    unfitted_ms: int | None = None
 
     def __attrs_post_init__(self) -> None:
         found = options_problems({name: getattr(self, name) for name in _OPTION_TYPES})
@@ -388,6 +392,7 @@ _OPTION_TYPES: dict[str, str] = {
     "switch_lead_ms": "ms",
     "affected": "side",
     "breath_ms": "positive_ms",
+    "unfitted_ms": "optional_ms",
 }
 
 
@@ -682,6 +687,81 @@ class Chapter:
 
 
 @attrs.frozen
+class Personalization:
+    """What a timeline was made to fit one person, for players to show before the first stretch
+    and for a printed sheet: the level; each stretch left out (``left_out``: name, conditions) or
+    replaced (``replaced``: name, alternative, conditions) for declared conditions; the affected
+    side; the fit target and the total the level gives without it. ``messages`` says it all as
+    message keys and parameters, one sentence each, for a player to render in any language;
+    ``text`` is the English."""
+
+    level: Level
+    conditions: tuple[str, ...]
+    left_out: tuple[tuple[str, tuple[str, ...]], ...]
+    replaced: tuple[tuple[str, str, tuple[str, ...]], ...]
+    affected: Side | None
+    fit_to_ms: int | None
+    unfitted_ms: int | None
+    messages: tuple[Message, ...]
+
+    @property
+    def text(self) -> str:
+        """The summary in English, one sentence per message."""
+        return ". ".join(render_message(message) for message in self.messages) + "."
+
+
+def _names(value: Param) -> tuple[str, ...]:
+    return value if isinstance(value, tuple) else (str(value),)
+
+
+def _personalization(options: CompileOptions, markers: tuple[Event, ...]) -> Personalization:
+    left_out: dict[str, tuple[str, ...]] = {}
+    replaced: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    for marker in markers:  # a circuit's stretch has a skip note each round: said once here
+        message = marker.message
+        if message is None or marker.role not in (Role.LEFT_OUT, Role.REPLACED):
+            continue
+        name, conditions = str(message["name"]), _names(message["conditions"])
+        if marker.role is Role.LEFT_OUT:
+            left_out.setdefault(name, conditions)
+        else:
+            replaced.setdefault(name, (name, str(message["alternative"]), conditions))
+    messages = [Message(f"level_{options.level.value}")]
+    messages += [
+        Message("summary_left_out", {"name": name, "conditions": conditions})
+        for name, conditions in left_out.items()
+    ]
+    messages += [
+        Message("summary_replaced", {"name": name, "alternative": alternative, "conditions": named})
+        for name, alternative, named in replaced.values()
+    ]
+    acted = {c for named in (*left_out.values(), *(r[2] for r in replaced.values())) for c in named}
+    idle = tuple(c for c in options.conditions if c not in acted)
+    if idle:
+        messages.append(Message("summary_nothing_for", {"conditions": idle}))
+    if options.affected is not None:
+        messages.append(Message("summary_affected", {"side": options.affected.value}))
+    target, natural = options.fit_to_ms, options.unfitted_ms
+    if target is not None and natural is not None:
+        change = abs(target - natural)
+        if change == 0:
+            messages.append(Message("summary_fitted", {"total": target}))
+        else:
+            key = "summary_longer" if target > natural else "summary_shorter"
+            messages.append(Message(key, {"total": target, "change": change, "natural": natural}))
+    return Personalization(
+        options.level,
+        options.conditions,
+        tuple(left_out.items()),
+        tuple(replaced.values()),
+        options.affected,
+        target,
+        natural,
+        tuple(messages),
+    )
+
+
+@attrs.frozen
 class Timeline:
     """A routine compiled to events: what a player plays. Build one with ``compile_routine``, or
     load one; building one by hand checks every rule, as loading does.
@@ -717,6 +797,13 @@ class Timeline:
     def markers(self) -> tuple[Event, ...]:
         """The zero-length events (cues, skip notes, the end), in order."""
         return self._markers
+
+    @property
+    def personalization(self) -> Personalization | None:
+        """What this timeline was made to fit one person (level, what declared conditions left
+        out or replaced, the affected side, the fit), as data and as text; None for a timeline
+        made by hand, which records no options."""
+        return None if self.options is None else _personalization(self.options, self.markers)
 
     def stretch(self, stretch_id: str) -> StretchInfo:
         """The entry of ``stretches`` with this id; a KeyError names the known ones."""

@@ -399,6 +399,9 @@ def _play_plain(timeline: Timeline, args: argparse.Namespace, speech: SpeechQueu
     at once (nobody could press it)."""
     player = Player(timeline)
     player.set_speed(args.speed)
+    summary = timeline.personalization
+    if summary is not None:  # what the session was made to fit, before anything plays
+        print(printable(f"{'':>8}  {'your session':<13}  {'':<5}  {summary.text}"), flush=True)
     player.start()
     keyboard = sys.stdin.isatty()
     try:

@@ -1,6 +1,7 @@
 """Printable sheet (``.md``): what a physiotherapist hands a patient, read off the timeline.
 
-Title and total time, the safety note, then each stretch: what it is for and what it needs, its
+Title and total time, what the session was made to fit (the personalization summary), the
+safety note, then each stretch: what it is for and what it needs, its
 cautions first, the modifications, then what to do in order: holds with their length and breaks,
 reps with their count and pace, the switch of sides, and repeats as one block ("3 rounds of:")
 rather than every round written out. The second side of a per-side block is written as "the same
@@ -54,6 +55,9 @@ def render(timeline: Timeline) -> str:
         f"stretch{'es' if len(chapters) != 1 else ''}",
         "",
     ]
+    summary = timeline.personalization
+    if summary is not None:
+        lines += [f"**Your session.** {_md(summary.text)}", ""]
     for segment in timeline.segments:
         if segment.start_ms >= first_ms:
             break

@@ -18,7 +18,7 @@ from .._timeline import Timeline
 from .._timeline_json import timeline_to_data
 
 TEMPLATE = "web_player.html"
-_PLACEHOLDER = re.compile(r"\{\{(TITLE|TOTAL|TIMELINE_JSON)\}\}")
+_PLACEHOLDER = re.compile(r"\{\{(TITLE|TOTAL|SUMMARY|TIMELINE_JSON)\}\}")
 
 
 def render(timeline: Timeline) -> str:
@@ -34,9 +34,11 @@ def render(timeline: Timeline) -> str:
     )
     chapters = len(timeline.chapters)
     total = f"{format_ms(timeline.total_ms)} · {chapters} stretch{'es' if chapters != 1 else ''}"
+    summary = timeline.personalization
     values = {
         "TITLE": html.escape(printable(timeline.title)),
         "TOTAL": html.escape(total),
+        "SUMMARY": "" if summary is None else html.escape(printable(summary.text)),
         "TIMELINE_JSON": embedded.strip(),
     }
     # One pass: a value that happens to contain a placeholder is never filled in again.
