@@ -33,17 +33,16 @@ def labelled(
     **compile_options: object,
 ) -> list[tuple[oracle.Segment, Event]]:
     """The compiled segments, each beside the oracle's segment it must be (checked here; when
-    fitted, a hold's time is the fit's, so it is left out of the comparison)."""
+    fitted, the oracle finds the fit's shape and remainder by the documented rule)."""
     timeline = compile_routine(routine, level=level, conditions=conditions, **compile_options)  # type: ignore[arg-type]
-    expected = oracle.segments(routine, level, conditions)
-
-    def comparable(fields: tuple[object, ...]) -> tuple[object, ...]:
-        fitted = "fit_to" in compile_options and fields[1] is Kind.HOLD
-        return (*fields[:3], None, *fields[4:]) if fitted else fields
-
-    assert [comparable(e.fields()) for e in expected] == [
-        comparable(oracle.fields_of(s)) for s in timeline.segments
-    ]
+    fit_to = compile_options.get("fit_to")
+    if fit_to is None:
+        expected = oracle.segments(routine, level, conditions)
+    else:
+        assert isinstance(fit_to, Duration)
+        shape, filler_ms = oracle.fitted(routine, level, fit_to.ms, conditions)
+        expected = oracle.segments(routine, shape, conditions, filler_ms=filler_ms)
+    assert [e.fields() for e in expected] == [oracle.fields_of(s) for s in timeline.segments]
     return list(zip(expected, timeline.segments, strict=True))
 
 

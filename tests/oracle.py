@@ -8,6 +8,7 @@ disagreement rather than being repeated here.
 from __future__ import annotations
 
 import re
+from typing import TypeAlias
 
 import attrs
 
@@ -51,9 +52,32 @@ def resolve(side: Side | Affected, affected: Side | None) -> Side:
     return Side.RIGHT if affected is Side.LEFT else Side.LEFT
 
 
-def pick(value: Duration | DurationRange | int | CountRange, level: str) -> int:
+#: The documented granularity of fitting: a water level of this many steps each way.
+FIT_STEPS = 1 << 20
+#: A fit's remainder shorter than this lengthens the title; a longer one is a closing rest.
+CLOSING_REST_MS = 3000
+
+
+@attrs.frozen
+class Fitted:
+    """The documented fit rule's shape: every range ``water / FIT_STEPS`` of its way from where
+    ``level`` puts it towards its high end (or, below 0, towards its low end); self-paced parts
+    and counts of breaths stay where the level puts them."""
+
+    level: str
+    water: int
+
+
+#: A level's name, or a fit's shape.
+LevelLike: TypeAlias = "str | Fitted"
+
+
+def pick(
+    value: Duration | DurationRange | int | CountRange, level: LevelLike, *, fixed: bool = False
+) -> int:
     """The documented level rule: gentle = low end, standard = middle rounded down, deep = high;
-    a range with a level of its own lands there at every level."""
+    a range with a level of its own lands there at every level. Fitted: the water level's share
+    of the way on from there (``fixed``: a part fitting never moves)."""
     if isinstance(value, Duration):
         return value.ms
     if isinstance(value, int):
@@ -63,6 +87,14 @@ def pick(value: Duration | DurationRange | int | CountRange, level: str) -> int:
         if isinstance(value, DurationRange)
         else (value.low, value.high)
     )
+    if isinstance(level, Fitted):
+        middle = pick(value, level.level)
+        water = level.water
+        if fixed:
+            return middle
+        if water >= 0:
+            return middle + water * (high - middle) // FIT_STEPS
+        return middle - (-water) * (middle - low) // FIT_STEPS
     own = value.level.value if value.level is not None else level
     return {"gentle": low, "standard": (low + high) // 2, "deep": high}[own]
 
@@ -84,11 +116,11 @@ def announcement_text(stretch: Stretch) -> str:
     return text
 
 
-def held(hold: Hold, level: str) -> int:
+def held(hold: Hold, level: LevelLike) -> int:
     """The held time: a duration, a range resolved by the level, or breaths at the default pace."""
     if isinstance(hold.duration, Breaths):
-        return pick(hold.duration.count, level) * BREATH_MS
-    return pick(hold.duration, level)
+        return pick(hold.duration.count, level, fixed=True) * BREATH_MS
+    return pick(hold.duration, level, fixed=bool(hold.until))
 
 
 def breath_phases(breath: Breath) -> list[tuple[Role, int]]:
@@ -111,13 +143,13 @@ def parts(hold: Hold) -> int:
     return count + (1 if count * hold.breaks.every.ms < high else 0)
 
 
-def hold_ms(hold: Hold, level: str) -> int:
+def hold_ms(hold: Hold, level: LevelLike) -> int:
     """Held time plus one break between each two parts."""
     breaks = 0 if hold.breaks is None else (parts(hold) - 1) * hold.breaks.duration.ms
     return held(hold, level) + breaks
 
 
-def node_ms(node: BodyNode, level: str) -> int:
+def node_ms(node: BodyNode, level: LevelLike) -> int:
     if isinstance(node, Step):
         return node.duration.ms if node.duration is not None else estimate(node.text)
     if isinstance(node, Hold):
@@ -125,7 +157,7 @@ def node_ms(node: BodyNode, level: str) -> int:
     if isinstance(node, Breath):
         return sum(ms for _, ms in breath_phases(node))
     if isinstance(node, Reps):
-        per = pick(node.count, level)
+        per = pick(node.count, level, fixed=bool(node.until))
         return per * (2 if node.alternate else 1) * node.tempo.ms
     if isinstance(node, PerSide):
         return 2 * side_ms(node, level) + node.switch.ms
@@ -138,7 +170,7 @@ def node_ms(node: BodyNode, level: str) -> int:
     return node.duration.ms
 
 
-def side_ms(per_side: PerSide | OneSide, level: str) -> int:
+def side_ms(per_side: PerSide | OneSide, level: LevelLike) -> int:
     """How long one side of a PerSide lasts."""
     return sum(node_ms(n, level) for n in per_side.body)
 
@@ -160,7 +192,7 @@ def opening(stretch: Stretch, first: bool = True) -> list[tuple[Kind, Role, str]
 
 
 def stretch_ms(
-    stretch: Stretch, level: str, affected: Side | None = None, first: bool = True
+    stretch: Stretch, level: LevelLike, affected: Side | None = None, first: bool = True
 ) -> int:
     total = sum(estimate(text) for *_, text in opening(stretch, first))
     switches: list[int] = []  # a OneSide after the other side opens with a switch
@@ -232,7 +264,7 @@ def name_of(item: Stretch | Rest) -> str:
 
 
 def played(
-    routine: Routine, conditions: frozenset[str] = frozenset(), level: str = "standard"
+    routine: Routine, conditions: frozenset[str] = frozenset(), level: LevelLike = "standard"
 ) -> list[Played]:
     """The documented rules: a circuit plays its body once a round, with its rest between rounds;
     a circuit whose every stretch is left out is left out whole."""
@@ -260,7 +292,7 @@ def played(
 
 
 def considered(
-    routine: Routine, conditions: frozenset[str] = frozenset(), level: str = "standard"
+    routine: Routine, conditions: frozenset[str] = frozenset(), level: LevelLike = "standard"
 ) -> list[Stretch]:
     """Each stretch of the body as the compiler comes to it, before choosing: a circuit's once a
     round, or once when the circuit is left out whole."""
@@ -276,7 +308,7 @@ def considered(
 
 
 def included(
-    routine: Routine, conditions: frozenset[str] = frozenset(), level: str = "standard"
+    routine: Routine, conditions: frozenset[str] = frozenset(), level: LevelLike = "standard"
 ) -> list[Stretch | Rest]:
     """The routine's body as compiled for someone with ``conditions``: a circuit's stretches once
     a round."""
@@ -285,7 +317,7 @@ def included(
 
 def total_ms(
     routine: Routine,
-    level: str,
+    level: LevelLike,
     *,
     conditions: frozenset[str] = frozenset(),
     safety: bool = True,
@@ -310,44 +342,31 @@ def total_ms(
     return total
 
 
-def hold_copies(
-    routine: Routine, level: str, conditions: frozenset[str] = frozenset()
-) -> list[tuple[Hold, DurationRange, int]]:
-    """Every ranged hold of the compiled routine, its range, and how many times it is played."""
-    copies: list[tuple[Hold, DurationRange, int]] = []
-
-    def walk(body: tuple[BodyNode, ...], times: int) -> None:
-        for node in body:
-            # A self-paced hold is never fitted: it keeps its level's time.
-            if (
-                isinstance(node, Hold)
-                and isinstance(node.duration, DurationRange)
-                and not node.until
-            ):
-                copies.append((node, node.duration, times))
-            elif isinstance(node, PerSide):
-                walk(node.body, times * 2)
-            elif isinstance(node, OneSide):
-                walk(node.body, times)
-            elif isinstance(node, Repeat):
-                walk(node.body, times * pick(node.times, level))
-
-    for item in included(routine, conditions, level):
-        if isinstance(item, Stretch):
-            walk(item.body, 1)
-    return copies
-
-
 def fit_window(
     routine: Routine, level: str, conditions: frozenset[str] = frozenset()
 ) -> tuple[int, int]:
-    """The shortest and longest totals fit_to can reach: ranged holds at their low or high end."""
-    middle = total_ms(routine, level, conditions=conditions)
-    copies = hold_copies(routine, level, conditions)
-    at_level = sum(n * pick(span, level) for _, span, n in copies)
-    low = sum(n * span.low_ms for _, span, n in copies)
-    high = sum(n * span.high_ms for _, span, n in copies)
-    return middle - at_level + low, middle - at_level + high
+    """The shortest and longest totals fit_to can reach: every fitted range at its low or its
+    high end."""
+    return (
+        total_ms(routine, Fitted(level, -FIT_STEPS), conditions=conditions),
+        total_ms(routine, Fitted(level, FIT_STEPS), conditions=conditions),
+    )
+
+
+def fitted(
+    routine: Routine, level: str, target_ms: int, conditions: frozenset[str] = frozenset()
+) -> tuple[Fitted, int]:
+    """The documented fit rule: the highest water level whose total does not pass the target,
+    and the remainder that lands it there."""
+    low, high = -FIT_STEPS, FIT_STEPS
+    while low < high:
+        middle = (low + high + 1) // 2
+        if total_ms(routine, Fitted(level, middle), conditions=conditions) <= target_ms:
+            low = middle
+        else:
+            high = middle - 1
+    shape = Fitted(level, low)
+    return shape, target_ms - total_ms(routine, shape, conditions=conditions)
 
 
 def _slug(name: str) -> str:
@@ -382,7 +401,7 @@ def ranged_value(node: BodyNode) -> Duration | DurationRange | int | CountRange:
 
 
 def side_blocks(
-    routine: Routine, level: str, affected: Side | None = None
+    routine: Routine, level: LevelLike, affected: Side | None = None
 ) -> list[tuple[str, list[Side]]]:
     """Per stretch played (a circuit's once a round), the side of every sided unit in order:
     each PerSide half, each alternating rep, each OneSide.
@@ -402,7 +421,7 @@ def side_blocks(
 
 def _walk_sides(
     body: tuple[BodyNode, ...],
-    level: str,
+    level: LevelLike,
     sides: list[Side],
     affected: Side | None,
     switches: list[int],
@@ -423,7 +442,9 @@ def _walk_sides(
             else:
                 first = Side.LEFT
             second = Side.RIGHT if first is Side.LEFT else Side.LEFT
-            units = 1 if isinstance(node, PerSide) else pick(node.count, level)
+            units = (
+                1 if isinstance(node, PerSide) else pick(node.count, level, fixed=bool(node.until))
+            )
             sides.extend([first, second] * units)
         elif isinstance(node, Repeat):
             for _ in range(pick(node.times, level)):
@@ -492,7 +513,7 @@ def split(total: int, parts: int) -> list[int]:
 
 
 class _Walk:
-    def __init__(self, level: str, stretch: str, affected: Side | None = None) -> None:
+    def __init__(self, level: LevelLike, stretch: str, affected: Side | None = None) -> None:
         self.level = level
         self.affected = affected
         self.stretch = stretch
@@ -557,7 +578,7 @@ class _Walk:
                 for role, ms in breath_phases(node):
                     self.add(Kind.BREATH, role, ms, side, rep=None, part=None, **common)
             elif isinstance(node, Reps):
-                count = pick(node.count, self.level)
+                count = pick(node.count, self.level, fixed=bool(node.until))
                 if node.alternate:
                     first = resolve(node.first, self.affected) if node.first else self.next_side()
                     second = Side.RIGHT if first is Side.LEFT else Side.LEFT
@@ -626,13 +647,15 @@ class _Walk:
 
 def segments(
     routine: Routine,
-    level: str,
+    level: LevelLike,
     conditions: frozenset[str] = frozenset(),
     *,
     safety: bool = True,
     affected: Side | None = None,
+    filler_ms: int = 0,
 ) -> list[Segment]:
-    """Every segment of the compiled routine, in order, from the tree and the documented rules."""
+    """Every segment of the compiled routine, in order, from the tree and the documented rules
+    (``filler_ms``: a fit's remainder, on the title or as a closing rest)."""
     out: list[Segment] = []
 
     def routine_part(kind: Kind, role: Role, ms: int) -> None:
@@ -640,7 +663,8 @@ def segments(
 
     if safety:
         routine_part(Kind.CAUTION, Role.SAFETY_NOTE, estimate(safety_note(routine)))
-    routine_part(Kind.TITLE, Role.TITLE, estimate(routine.title))
+    short = filler_ms if filler_ms < CLOSING_REST_MS else 0
+    routine_part(Kind.TITLE, Role.TITLE, estimate(routine.title) + short)
     if routine.intro:
         routine_part(Kind.ANNOUNCE, Role.INTRO, estimate(routine.intro))
     for caution in routine.cautions:
@@ -663,6 +687,8 @@ def segments(
             walk.body(item.body, (item.name, rounds), rounds, None, None)
             out.extend(walk.out)
         previous = item
+    if filler_ms >= CLOSING_REST_MS:
+        routine_part(Kind.REST, Role.REST, filler_ms)
     if routine.outro:
         routine_part(Kind.ANNOUNCE, Role.OUTRO, estimate(routine.outro))
     return out

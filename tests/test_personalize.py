@@ -159,7 +159,8 @@ def test_fit_lands_exactly_and_spreads_by_range() -> None:
 
 
 def test_fit_lands_exactly_when_holds_grow_together() -> None:
-    """Two holds with equal ranges are due to grow at the same step; the first takes the last ms."""
+    """Two holds with equal ranges grow at the same step, so the total moves 2 ms at a time;
+    the odd millisecond is the remainder, which lengthens the title."""
     routine = Routine(
         "r",
         [
@@ -171,12 +172,14 @@ def test_fit_lands_exactly_when_holds_grow_together() -> None:
     # Lowest total: 3 + 3 + 10 + 30 = 46 s.
     timeline = compile_routine(routine, fit_to="46.001s", **QUIET)
     holds = [e.duration_ms for e in timeline.events if e.kind is Kind.HOLD]
-    assert (46_001, [10_001, 30_000]) == (timeline.total_ms, holds)
+    title = timeline.events[0]
+    assert (46_001, [10_000, 30_000]) == (timeline.total_ms, holds)
+    assert (Kind.TITLE, 3_001) == (title.kind, title.duration_ms)
 
 
 def test_fit_never_shortens_a_hold_when_copies_grow_together() -> None:
-    """A per-side hold (two copies) is due first: it waits for 2 ms rather than letting the
-    single hold take 1 ms now and give it back later."""
+    """A per-side hold (two copies) and a single hold with equal ranges grow at the same step
+    (3 ms of total); between steps the remainder goes to the title, and no hold ever shrinks."""
     routine = Routine(
         "r",
         [
@@ -198,37 +201,65 @@ def test_fit_never_shortens_a_hold_when_copies_grow_together() -> None:
     # (ms over the lowest total, ms added to each side, ms added to the single hold)
     assert [
         (0, 0, 0),
-        (0, 0, 0),  # 1 ms short: the sides would need 2
-        (2, 1, 0),
+        (1, 0, 0),
+        (2, 0, 0),
         (3, 1, 1),
-        (3, 1, 1),
-        (5, 2, 1),
+        (4, 1, 1),
+        (5, 1, 1),
         (6, 2, 2),
-        (6, 2, 2),
+        (7, 2, 2),
     ] == fits
 
 
 def test_fit_keeps_the_sides_equal() -> None:
     routine = Routine("r", [Stretch("s", [PerSide([Hold(between("10s", "20s"))], switch="1s")])])
-    # Lowest: 3 + 3 + 10 + 1 + 10 = 27 s. An odd extra millisecond cannot be split over two sides.
+    # Lowest: 3 + 3 + 10 + 1 + 10 = 27 s. An odd extra millisecond cannot be split over two
+    # sides: it lengthens the title.
     timeline = compile_routine(routine, fit_to="30.001s", **QUIET)
     holds = [(e.side, e.duration_ms) for e in timeline.events if e.kind is Kind.HOLD]
     assert [(Side.LEFT, 11_500), (Side.RIGHT, 11_500)] == holds
-    assert 30_000 == timeline.total_ms
+    assert (30_001, 3_001) == (timeline.total_ms, timeline.events[0].duration_ms)
+
+
+def test_fit_moves_counts_in_whole_rounds_and_rests_at_the_end_for_the_gap() -> None:
+    """Rounds move with the holds; where the next whole round would pass the target, the gap is
+    a closing rest before the closing words. A longer target never takes a round away."""
+    routine = Routine(
+        "r",
+        [Stretch("s", [Repeat(between(1, 3), [Hold(between("20s", "30s"), text="Hold it")])])],
+        outro="Well done.",
+    )
+    # Lowest: 3 (title) + 3 (announce) + 20 + 3 (outro) = 29 s; highest: 3 + 3 + 90 + 3 = 99 s.
+    rounds, rests = [], []
+    for seconds_ in range(29, 100, 5):
+        timeline = compile_routine(routine, fit_to=f"{seconds_}s", **QUIET)
+        assert seconds_ * 1000 == timeline.total_ms
+        holds = [e for e in timeline.segments if e.kind is Kind.HOLD]
+        assert all(20_000 <= e.duration_ms <= 30_000 for e in holds)
+        rounds.append(len(holds))
+        rests.append(sum(e.duration_ms for e in timeline.segments if e.id == "closing-rest"))
+        closing = [e for e in timeline.segments if e.kind is Kind.REST]
+        assert all(e.text == "Rest and breathe slowly" for e in closing)
+    assert sorted(rounds) == rounds
+    assert (1, 3) == (rounds[0], rounds[-1])
+    assert any(rests)
+    with pytest.raises(FitError) as caught:
+        compile_routine(routine, fit_to="100s", **QUIET)
+    assert (29_000, 99_000) == (caught.value.low_ms, caught.value.high_ms)
 
 
 def test_a_fit_error_says_which_level_reaches_the_target() -> None:
-    """Counts follow the level, so each level spans its own window; the error names them all."""
+    """Self-paced parts keep their level's time, so each level may span a window of its own;
+    the error names the others' and the level that reaches the target."""
     with pytest.raises(FitError) as caught:
-        compile_routine(catalog.get("pilates-for-back-pain"), fit_to="11m15s")
+        compile_routine(catalog.get("hamstring-release"), fit_to="5m56s", level="gentle")
     assert (
-        "cannot fit this routine into 11:15: at level standard it can take between 11:25 and "
-        "17:25 (gentle: 11:09 to 17:09; deep: 11:49 to 17:49); level gentle can "
-        "(level='gentle', --level gentle)"
+        "cannot fit this routine into 5:56: at level gentle it can take between 5:26 and 5:26 "
+        "(standard: 5:56 to 5:56; deep: 6:26 to 6:26); level standard can "
+        "(level='standard', --level standard)"
     ) == str(caught.value)
-    assert (685_000, 1_045_000) == (caught.value.low_ms, caught.value.high_ms)
-    fitted = compile_routine(catalog.get("pilates-for-back-pain"), fit_to="11m15s", level="gentle")
-    assert 675_000 == fitted.total_ms
+    fitted = compile_routine(catalog.get("hamstring-release"), fit_to="5m56s")
+    assert 356_000 == fitted.total_ms
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
-from collections.abc import Iterable, Mapping
-from typing import Any, Literal, cast
+from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -202,8 +202,10 @@ def compile_routine(
       come from the shared vocabulary (``CONDITIONS``, aliases included: "knees" is "knee") or
       the routine's ``extra_conditions``; any other name is an UnknownConditionError that
       suggests the nearest known one.
-    - ``fit_to``: a total length; every ranged hold is then chosen inside its range so the total
-      lands on it (counts still follow ``level``). A FitError states the window when it cannot.
+    - ``fit_to``: a total length, reached exactly: every hold range and every count range moves
+      together inside its bounds from where the level puts it (see ``_fit`` and
+      docs/personalize.md), the remainder lengthening the title or closing with a rest. A
+      FitError states the window (every range at its low end to every one at its high end).
     - ``cues``: which cue markers to add (default ``Cues()``; ``Cues.off()`` for none).
     - ``safety_note``: the note that opens the timeline: by default the routine's own
       (``Routine.safety_note``), else the library's general ``SAFETY_NOTE``; a text replaces it;
@@ -257,20 +259,13 @@ def compile_routine(
         breath_ms=breath_ms,
     )
     options = _Options(chosen_level, declared, chosen_cues, note, affected_side, breath_ms)
-    held: Mapping[Hold, int] | None = None
     unfitted_ms = None
+    shape, filler_ms = None, 0
     if target_ms is not None:
         check_total(target_ms, limits)
-        lowest = _lowest(routine, options)
-        unfitted_ms = lowest.now_ms + sum(
-            count * (cast(DurationRange, hold.duration).at(chosen_level) - low_ms)
-            for hold, count, low_ms, _ in _ranged(lowest.hold_uses)
-        )
-        try:
-            held = _fit(lowest.hold_uses, lowest.now_ms, target_ms, chosen_level)
-        except FitError as error:
-            raise _fit_error(routine, options, target_ms, error) from None
-    compiler = _Compiler(options, held=held)
+        unfitted_ms = _total(routine, options, _Shape(0))
+        shape, filler_ms = _fit(routine, options, target_ms)
+    compiler = _Compiler(options, shape=shape, filler_ms=filler_ms)
     events = compiler.routine(routine)
     check_total(compiler.now_ms, limits)
     record = _record(
@@ -398,88 +393,89 @@ def _safety_note(note: object) -> str | None:
     return note
 
 
-def _lowest(routine: Routine, options: _Options) -> _Compiler:
-    """The routine compiled with every fitted hold at the low end of its range (no cues: they
-    take no time), counting each hold's copies."""
-    lowest = _Compiler(attrs.evolve(options, cues=_NO_CUES), held="low")
-    lowest.routine(routine)
-    return lowest
+#: How finely fitting moves ranges: a water level from -_STEPS (every range at its low end) through
+#: 0 (where the level puts it) to _STEPS (every range at its high end).
+_STEPS = 1 << 20
+#: A remainder shorter than this goes to the title segment; a longer one is a closing rest.
+_CLOSING_REST_MS = 3000
 
 
-def _fit_error(routine: Routine, options: _Options, target_ms: int, error: FitError) -> FitError:
-    """``error``, saying too what each other level spans, where that differs, and which of them
-    reaches the target: counts follow the level, so another level can reach a total this one
-    cannot."""
+@attrs.frozen
+class _Shape:
+    """Where every fitted range lands: ``water`` from -_STEPS (low ends) through 0 (the level's
+    values) to _STEPS (high ends), each range moving by the same fraction of its way there."""
+
+    water: int
+
+    def value(self, low: int, middle: int, high: int) -> int:
+        if self.water >= 0:
+            return middle + self.water * (high - middle) // _STEPS
+        return middle - (-self.water) * (middle - low) // _STEPS
+
+
+def _total(routine: Routine, options: _Options, shape: _Shape) -> int:
+    """How long the routine takes with its ranges shaped so (no cues: they take no time)."""
+    compiler = _Compiler(attrs.evolve(options, cues=_NO_CUES), shape=shape)
+    compiler.routine(routine)
+    return compiler.now_ms
+
+
+def _fit(routine: Routine, options: _Options, target_ms: int) -> tuple[_Shape, int]:
+    """The shape whose total comes closest to ``target_ms`` without passing it, and the
+    remainder that lands the total on it exactly.
+
+    Every timed hold range and every count range (the rounds of a Repeat or Circuit, the reps of
+    Reps) moves together from where the level puts it: up towards its high end for a longer
+    target, down towards its low end for a shorter one, each the same fraction of its way there
+    (a shared "water level"), counts in whole units, holds by the millisecond. A longer target
+    never shortens a hold nor takes away a round or a rep. Self-paced parts and counts of breaths
+    keep their level's value. What the ranges cannot reach exactly (copies that must stay equal,
+    or the gap before the next whole round) is the remainder: added to the title segment when
+    shorter than 3 s, else a closing rest before the routine's closing words.
+    """
+    low_ms = _total(routine, options, _Shape(-_STEPS))
+    high_ms = _total(routine, options, _Shape(_STEPS))
+    if not low_ms <= target_ms <= high_ms:
+        raise _fit_error(routine, options, target_ms, low_ms, high_ms)
+    low, high = -_STEPS, _STEPS  # the highest water level whose total does not pass the target
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _total(routine, options, _Shape(middle)) <= target_ms:
+            low = middle
+        else:
+            high = middle - 1
+    shape = _Shape(low)
+    return shape, target_ms - _total(routine, options, shape)
+
+
+def _fit_error(
+    routine: Routine, options: _Options, target_ms: int, low_ms: int, high_ms: int
+) -> FitError:
+    """Why ``target_ms`` cannot be fitted: the span from every range at its low end to every one
+    at its high end; where another level spans otherwise (self-paced parts and counts of breaths
+    keep their level's value), what it spans and whether it reaches the target."""
+    message = (
+        f"cannot fit this routine into {format_ms(target_ms)}: at level {options.level.value} it "
+        f"can take between {format_ms(low_ms)} and {format_ms(high_ms)}"
+    )
     others: list[str] = []
     reaching: list[str] = []
     for level in Level:
         if level is not options.level:
-            lowest = _lowest(routine, attrs.evolve(options, level=level))
-            low_ms = lowest.now_ms
-            high_ms = low_ms + sum(count * span for _, count, _, span in _ranged(lowest.hold_uses))
-            if (low_ms, high_ms) != (error.low_ms, error.high_ms):
-                others.append(f"{level.value}: {format_ms(low_ms)} to {format_ms(high_ms)}")
-            if low_ms <= target_ms <= high_ms:
-                reaching.append(level.value)
-    if not others:  # the level moves no count: every level spans the same
-        return error
-    advice = (
-        f"level {' or '.join(reaching)} can (level={reaching[0]!r}, --level {reaching[0]})"
-        if reaching
-        else "no level can"
-    )
-    return FitError(
-        f"{error} ({'; '.join(others)}); {advice}", low_ms=error.low_ms, high_ms=error.high_ms
-    )
-
-
-def _ranged(uses: dict[Hold, int]) -> list[tuple[Hold, int, int, int]]:
-    """The holds fitting may move (timed ranges, not self-paced): each with its copies, the low
-    end of its range and the range's span."""
-    return [
-        (hold, count, hold.duration.low_ms, hold.duration.high_ms - hold.duration.low_ms)
-        for hold, count in uses.items()
-        if isinstance(hold.duration, DurationRange) and not hold.until
-    ]
-
-
-def _fit(uses: dict[Hold, int], low_total_ms: int, target_ms: int, level: Level) -> dict[Hold, int]:
-    """Choose each ranged hold's time so the total lands on ``target_ms``.
-
-    All ranged holds rise together, each to the same fraction of its range (a shared "water level"
-    ``s / scale``), so the change is spread in proportion to each hold's range. Raising the level
-    never shortens a hold, so a longer target never shortens one either. The level found is the
-    highest whose total does not pass the target; then the holds due to grow next take their
-    millisecond in tree order while it still fits, so the total lands on the target, or at most
-    (copies - 1) ms short where a hold has several copies that must stay equal.
-    """
-    ranged = _ranged(uses)
-    high_total_ms = low_total_ms + sum(count * span for _, count, _, span in ranged)
-    if not low_total_ms <= target_ms <= high_total_ms:
-        raise FitError(
-            f"cannot fit this routine into {format_ms(target_ms)}: at level {level.value} it can "
-            f"take between {format_ms(low_total_ms)} and {format_ms(high_total_ms)}",
-            low_ms=low_total_ms,
-            high_ms=high_total_ms,
+            other = attrs.evolve(options, level=level)
+            span = (_total(routine, other, _Shape(-_STEPS)), _total(routine, other, _Shape(_STEPS)))
+            if span != (low_ms, high_ms):
+                others.append(f"{level.value}: {format_ms(span[0])} to {format_ms(span[1])}")
+                if span[0] <= target_ms <= span[1]:
+                    reaching.append(level.value)
+    if others:
+        advice = (
+            f"level {' or '.join(reaching)} can (level={reaching[0]!r}, --level {reaching[0]})"
+            if reaching
+            else "no level can"
         )
-    scale = 1 << max(32, max((span for *_, span in ranged), default=0).bit_length() + 1)
-
-    def total_at(step: int) -> int:
-        return low_total_ms + sum(count * (span * step // scale) for _, count, _, span in ranged)
-
-    low, high = 0, scale  # the highest step whose total does not pass the target
-    while low < high:
-        middle = (low + high + 1) // 2
-        low, high = (middle, high) if total_at(middle) <= target_ms else (low, middle - 1)
-    held = {hold: start + span * low // scale for hold, _, start, span in ranged}
-    total_ms = total_at(low)
-    for hold, count, start, span in ranged if low < scale else ():
-        grown = start + span * (low + 1) // scale - held[hold]
-        if grown and total_ms + count * grown > target_ms:
-            break
-        held[hold] += grown
-        total_ms += count * grown
-    return held
+        message += f" ({'; '.join(others)}); {advice}"
+    return FitError(message, low_ms=low_ms, high_ms=high_ms)
 
 
 def _message(key: str, **params: Any) -> Message:
@@ -565,6 +561,7 @@ _BREATH_PHASES = {
     name: (Role(name), Message(name)) for name in ("inhale", "hold_in", "exhale", "hold_out")
 }
 _REST = Message("rest")
+_CLOSING = Message("closing_rest")
 _HALFWAY = Message("halfway")
 _SAFETY = Message("safety_note")
 _SWITCH = {side: _message("switch", side=side.value) for side in Side}
@@ -575,16 +572,17 @@ class _Compiler:
     """Walks the tree once, appending events at a running clock."""
 
     def __init__(
-        self, options: _Options, *, held: Mapping[Hold, int] | Literal["low"] | None
+        self, options: _Options, *, shape: _Shape | None = None, filler_ms: int = 0
     ) -> None:
-        """``held``: the fitted time of each ranged hold, "low" for the low ends, None: by level."""
+        """``shape``: where fitted ranges land (None: where the level puts them); ``filler_ms``:
+        the remainder of a fit (see ``_fit``)."""
         self.options = options
         self.cues = options.cues
-        self.held = held
+        self.shape = shape
+        self.filler_ms = filler_ms
         self.events: list[Event] = []
         self.chapters: list[Chapter] = []
         self.stretches: list[StretchInfo] = []
-        self.hold_uses: dict[Hold, int] = {}
         self.now_ms = 0
         self.last_segment: Event | None = None
         self.stretch: str | None = None
@@ -705,18 +703,23 @@ class _Compiler:
             return value.at(self.options.level)
         return value
 
+    def count(self, value: int | CountRange, *, fitted: bool = True) -> int:
+        """Rounds or reps: where the level puts a range, or a fit's shape (not ``fitted``: a
+        self-paced part's, which keeps the level's)."""
+        if self.shape is None or not fitted or not isinstance(value, CountRange):
+            return self.pick(value)
+        return self.shape.value(value.low, value.at(self.options.level), value.high)
+
     def held_ms(self, hold: Hold) -> int:
-        self.hold_uses[hold] = self.hold_uses.get(hold, 0) + 1
         duration = hold.duration
         if isinstance(duration, Duration):
             return duration.ms
         if isinstance(duration, Breaths):  # counted, never fitted
             return self.pick(duration.count) * self.options.breath_ms
-        if hold.until or self.held is None:  # a self-paced hold is never fitted
+        if hold.until or self.shape is None:  # a self-paced hold is never fitted
             return self.pick(duration)
-        if self.held == "low":
-            return duration.low_ms
-        return self.held[hold]
+        level_ms = duration.at(self.options.level)
+        return self.shape.value(duration.low_ms, level_ms, duration.high_ms)
 
     def routine(self, routine: Routine) -> list[Event]:
         """Compile the routine; return its events, sorted."""
@@ -732,9 +735,10 @@ class _Compiler:
                 None,
                 message=message,
             )
-        self.segment(
-            "title", estimate_ms(routine.title), Kind.TITLE, Role.TITLE, routine.title, None
-        )
+        # A fit's remainder under 3 s lengthens the title: nobody notices, nothing is copied.
+        short = self.filler_ms if self.filler_ms < _CLOSING_REST_MS else 0
+        title_ms = estimate_ms(routine.title) + short
+        self.segment("title", title_ms, Kind.TITLE, Role.TITLE, routine.title, None)
         if routine.intro:
             intro = routine.intro
             self.segment("intro", estimate_ms(intro), Kind.ANNOUNCE, Role.INTRO, intro, None)
@@ -748,6 +752,16 @@ class _Compiler:
                 previous = self.circuit(item, index, routine, previous)
             else:
                 previous = self.item(item, index, routine, previous)
+        if self.filler_ms >= _CLOSING_REST_MS:  # a fit's longer remainder: rest at the end
+            self.segment(
+                "closing-rest",
+                self.filler_ms,
+                Kind.REST,
+                Role.REST,
+                render_message(_CLOSING),
+                None,
+                message=_CLOSING,
+            )
         if routine.outro:
             outro = routine.outro
             self.segment("outro", estimate_ms(outro), Kind.ANNOUNCE, Role.OUTRO, outro, None)
@@ -794,7 +808,7 @@ class _Compiler:
                 self.skips(stretch, None)
             self.prefix = ""
             return previous
-        times = self.pick(circuit.times)
+        times = self.count(circuit.times)
         for round_ in range(times):
             self.rounds = (Position(round_ + 1, times),)
             if round_ and circuit.between is not None:
@@ -977,7 +991,7 @@ class _Compiler:
         elif isinstance(node, OneSide):
             self.one_side(node, path)
         elif isinstance(node, Repeat):
-            times = self.pick(node.times)
+            times = self.count(node.times)
             outer, outer_local = self.rounds, self.local
             self.local = _under(outer_local, node.cues)
             for round_ in range(times):
@@ -1224,7 +1238,7 @@ class _Compiler:
             )
 
     def reps(self, reps: Reps, path: str, side: Side | None) -> None:
-        count = self.pick(reps.count)
+        count = self.count(reps.count, fitted=not reps.until)
         if reps.alternate:
             first = self.side_of(reps.first) if reps.first else self.next_side()
             sides: list[Side | None] = [first, first.other] * count

@@ -116,6 +116,10 @@ MESSAGES: Mapping[str, MessageSpec] = MappingProxyType(
         "exhale": _spec("Breathe out", "breathing out"),
         "hold_out": _spec("Hold the breath out", "the hold after breathing out, lungs empty"),
         "rest": _spec("Rest", "a rest's default text"),
+        "closing_rest": _spec(
+            "Rest and breathe slowly",
+            "a rest before the closing words that lands a fitted routine on its target",
+        ),
         "switch": _spec(
             "Switch to the {side} side", "a switch of sides (default text)", side="side"
         ),

@@ -266,7 +266,8 @@ def _compile_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--fit",
         metavar="DURATION",
-        help="fit the holds so the whole routine takes this long, e.g. 12m or 11m30s",
+        help="fit the holds, rounds and reps so the whole routine takes exactly this long, e.g. "
+        "12m or 11m30s",
     )
     command.add_argument(
         "--no-cues",
