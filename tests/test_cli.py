@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from backstretch import loads_timeline
 from backstretch.cli import main
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -389,3 +390,16 @@ def test_the_cli_page_documents_every_command_and_option() -> None:
             for option in action.option_strings:
                 if option.startswith("--") and option != "--help":
                     assert f"`{option}" in page, f"{name} {option}"
+
+
+def test_fit_lands_on_every_whole_second_target_from_the_command_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """From the seed's shortest version (11:09) to its longest (17:49), any whole-second --fit
+    compiles to exactly that total; one second either side is refused with the span."""
+    for seconds_ in [*range(669, 1070, 37), 1069]:
+        assert 0 == main(["compile", "pilates-for-back-pain", "--fit", f"{seconds_}s"])
+        assert seconds_ * 1000 == loads_timeline(capsys.readouterr().out).total_ms
+    for outside in ("668s", "1070s"):
+        assert 1 == main(["compile", "pilates-for-back-pain", "--fit", outside])
+        assert "it can take between 11:09 and 17:49" in capsys.readouterr().err
