@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from backstretch import Kind, Role, catalog, compile_routine
+from backstretch import Kind, Role, Timeline, catalog, compile_routine
 from backstretch.exports import write_to_file, write_to_string
 from tools import hand_made
 
@@ -359,15 +359,20 @@ def test_markup_in_texts_stays_text(browser: Browser, tmp_path: Path) -> None:
     page.close()
 
 
-def test_a_stretch_left_out_is_shown_and_said(browser: Browser, tmp_path: Path) -> None:
-    knees = compile_routine(catalog.get("pilates-for-back-pain"), conditions={"knee"})
-    (skip,) = [e for e in knees.events if e.kind is Kind.SKIP]
-    html = tmp_path / "knees.html"
-    write_to_file(knees, html)
+def _opened(browser: Browser, timeline: Timeline, html: Path) -> Page:
+    """The timeline's page written to ``html`` and opened with a fake voice, its clock at 0."""
+    write_to_file(timeline, html)
     page = browser.new_page()
     page.add_init_script(FAKE_SPEECH)
     page.clock.install(time=0)
     page.goto(html.as_uri())
+    return page
+
+
+def test_a_stretch_left_out_is_shown_and_said(browser: Browser, tmp_path: Path) -> None:
+    knees = compile_routine(catalog.get("pilates-for-back-pain"), conditions={"knee"})
+    (skip,) = [e for e in knees.events if e.kind is Kind.SKIP]
+    page = _opened(browser, knees, tmp_path / "knees.html")
     page.clock.pause_at(10_000)
     page.click("#start")
     (preview,) = [e for e in knees.events if e.target == "lunges"]
@@ -392,12 +397,7 @@ def test_a_self_paced_part_waits_for_continue(browser: Browser, tmp_path: Path) 
         Routine("Hamstrings", [reach, Stretch("Sit Up", [Step("Sit up", duration="4s")])])
     )
     first, second = [e for e in timeline.segments if e.open]
-    html = tmp_path / "self-paced.html"
-    write_to_file(timeline, html)
-    page = browser.new_page()
-    page.add_init_script(FAKE_SPEECH)
-    page.clock.install(time=0)
-    page.goto(html.as_uri())
+    page = _opened(browser, timeline, tmp_path / "self-paced.html")
     page.clock.pause_at(10_000)
     page.click("#start")
     page.clock.run_for(first.start_ms + 150)
@@ -456,12 +456,7 @@ def test_every_catalog_routine_plays_to_the_end(
     """Each built-in routine plays in the page from start to end: breaths read as breathing, a
     circuit's chapters name their round, self-paced parts wait for Enter, every event fires once."""
     timeline = compile_routine(catalog.get(name), affected="right")
-    html = tmp_path / f"{name}.html"
-    write_to_file(timeline, html)
-    page = browser.new_page()
-    page.add_init_script(FAKE_SPEECH)
-    page.clock.install(time=0)
-    page.goto(html.as_uri())
+    page = _opened(browser, timeline, tmp_path / f"{name}.html")
     page.clock.pause_at(10_000)
     page.click("#start")
 
@@ -494,12 +489,7 @@ def test_the_page_says_what_the_session_was_made_to_fit(browser: Browser, tmp_pa
     )
     summary = timeline.personalization
     assert summary is not None
-    html = tmp_path / "session.html"
-    write_to_file(timeline, html)
-    page = browser.new_page()
-    page.add_init_script(FAKE_SPEECH)
-    page.clock.install(time=0)
-    page.goto(html.as_uri())
+    page = _opened(browser, timeline, tmp_path / "session.html")
     assert summary.text == page.inner_text("#summary")
     assert "Child's Pose left out for knee" in summary.text
     page.clock.pause_at(10_000)
