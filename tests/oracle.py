@@ -227,15 +227,20 @@ def barred(routine: Routine, conditions: frozenset[str]) -> bool:
 
 
 def chosen(
-    stretch: Stretch, conditions: frozenset[str], routine: Routine | None = None
+    stretch: Stretch,
+    conditions: frozenset[str],
+    routine: Routine | None = None,
+    swapped: frozenset[str] = frozenset(),
 ) -> Stretch | None:
-    """The documented rule: the stretch, else its first alternative no declared condition bars;
-    none at all when the routine's own cautions bar it."""
+    """The documented rule: the stretch, else its first alternative no declared condition bars
+    and the person did not swap away (a stretch with no alternative cannot be swapped); none at
+    all when the routine's own cautions bar it."""
     if routine is not None and barred(routine, conditions):
         return None
     conditions = canonical(conditions, routine)
     while stretch is not None:
-        if not any(set(c.conditions) & conditions for c in stretch.cautions):
+        away = _slug(stretch.name) in swapped and stretch.alternative is not None
+        if not away and not any(set(c.conditions) & conditions for c in stretch.cautions):
             return stretch
         stretch = stretch.alternative  # type: ignore[assignment]
     return None
@@ -264,7 +269,10 @@ def name_of(item: Stretch | Rest) -> str:
 
 
 def played(
-    routine: Routine, conditions: frozenset[str] = frozenset(), level: LevelLike = "standard"
+    routine: Routine,
+    conditions: frozenset[str] = frozenset(),
+    level: LevelLike = "standard",
+    swapped: frozenset[str] = frozenset(),
 ) -> list[Played]:
     """The documented rules: a circuit plays its body once a round, with its rest between rounds;
     a circuit whose every stretch is left out is left out whole."""
@@ -272,7 +280,7 @@ def played(
 
     def items(body: tuple[Stretch | Rest, ...], rounds: tuple[tuple[int, int], ...]) -> None:
         for item in body:
-            picked = item if isinstance(item, Rest) else chosen(item, conditions, routine)
+            picked = item if isinstance(item, Rest) else chosen(item, conditions, routine, swapped)
             if picked is not None:
                 out.append(Played(picked, rounds))
 
@@ -281,7 +289,7 @@ def played(
             items((item,), ())
             continue
         stretches = [s for s in item.body if isinstance(s, Stretch)]
-        if all(chosen(s, conditions, routine) is None for s in stretches):
+        if all(chosen(s, conditions, routine, swapped) is None for s in stretches):
             continue
         times = pick(item.times, level)
         for number in range(1, times + 1):
@@ -292,7 +300,10 @@ def played(
 
 
 def considered(
-    routine: Routine, conditions: frozenset[str] = frozenset(), level: LevelLike = "standard"
+    routine: Routine,
+    conditions: frozenset[str] = frozenset(),
+    level: LevelLike = "standard",
+    swapped: frozenset[str] = frozenset(),
 ) -> list[Stretch]:
     """Each stretch of the body as the compiler comes to it, before choosing: a circuit's once a
     round, or once when the circuit is left out whole."""
@@ -302,17 +313,20 @@ def considered(
             out.append(item)
         elif isinstance(item, Circuit):
             stretches = [s for s in item.body if isinstance(s, Stretch)]
-            whole = any(chosen(s, conditions, routine) is not None for s in stretches)
+            whole = any(chosen(s, conditions, routine, swapped) is not None for s in stretches)
             out += stretches * (pick(item.times, level) if whole else 1)
     return out
 
 
 def included(
-    routine: Routine, conditions: frozenset[str] = frozenset(), level: LevelLike = "standard"
+    routine: Routine,
+    conditions: frozenset[str] = frozenset(),
+    level: LevelLike = "standard",
+    swapped: frozenset[str] = frozenset(),
 ) -> list[Stretch | Rest]:
     """The routine's body as compiled for someone with ``conditions``: a circuit's stretches once
     a round."""
-    return [p.item for p in played(routine, conditions, level)]
+    return [p.item for p in played(routine, conditions, level, swapped)]
 
 
 def total_ms(
@@ -322,6 +336,7 @@ def total_ms(
     conditions: frozenset[str] = frozenset(),
     safety: bool = True,
     affected: Side | None = None,
+    swapped: frozenset[str] = frozenset(),
 ) -> int:
     """The routine's length in milliseconds, summed from the tree without building any event."""
     total = estimate(safety_note(routine)) if safety else 0
@@ -330,7 +345,7 @@ def total_ms(
     total += sum(estimate(c.text) for c in routine.cautions)
     total += estimate(routine.outro) if routine.outro else 0
     previous: object = None
-    for entry in played(routine, conditions, level):
+    for entry in played(routine, conditions, level, swapped):
         item = entry.item
         if isinstance(item, Rest):
             total += item.duration.ms
@@ -653,6 +668,7 @@ def segments(
     safety: bool = True,
     affected: Side | None = None,
     filler_ms: int = 0,
+    swapped: frozenset[str] = frozenset(),
 ) -> list[Segment]:
     """Every segment of the compiled routine, in order, from the tree and the documented rules
     (``filler_ms``: a fit's remainder, on the title or as a closing rest)."""
@@ -670,7 +686,7 @@ def segments(
     for caution in routine.cautions:
         routine_part(Kind.CAUTION, Role.CAUTION, estimate(caution.text))
     previous: object = None
-    for entry in played(routine, conditions, level):
+    for entry in played(routine, conditions, level, swapped):
         item, rounds = entry.item, entry.rounds
         if isinstance(item, Rest):
             role = Role.REST_BETWEEN if entry.between else Role.REST

@@ -403,3 +403,20 @@ def test_fit_lands_on_every_whole_second_target_from_the_command_line(
     for outside in ("668s", "1070s"):
         assert 1 == main(["compile", "pilates-for-back-pain", "--fit", outside])
         assert "it can take between 11:09 and 17:49" in capsys.readouterr().err
+
+
+def test_swap_does_the_alternative_the_person_prefers(capsys: pytest.CaptureFixture[str]) -> None:
+    assert 0 == main(["show", "knee-strength", "--affected", "left", "--swap", "step-ups"])
+    out = capsys.readouterr().out
+    assert "swapping step-ups" in out.splitlines()[1]
+    assert "Step-Ups swapped for Supported Step-Ups, as you chose" in " ".join(out.split())
+    assert 1 == main(["show", "knee-strength", "--affected", "left", "--swap", "step up"])
+    assert (
+        "backstretch: error: swap: no stretch of this routine is called 'step up'; did you mean "
+        "'Step-Ups'?\n" == capsys.readouterr().err
+    )
+    assert 1 == main(["show", "pilates-for-back-pain", "--swap", "Lunges"])
+    assert (
+        "backstretch: error: swap: 'Lunges' has no alternative to swap it for; no stretch has "
+        "one\n" == capsys.readouterr().err
+    )

@@ -81,6 +81,43 @@ def test_contraindicated_stretches_never_appear(
     assert oracle.total_ms(routine, level, conditions=conditions) == timeline.total_ms
 
 
+@given(strategies.routines(), strategies.levels(), strategies.conditions(), st.data())
+def test_a_swapped_stretch_gives_way_to_its_alternative(
+    routine: Routine, level: Level, conditions: frozenset[str], data: st.DataObject
+) -> None:
+    """Swapping stretches (by any spelling of their names) plays what the documented rule says:
+    the first of each chain neither barred by a condition nor swapped away; each swap not forced
+    by a condition is said as the person's choice, in the skip notes and the summary."""
+    swappable = [s.name for s in oracle.all_stretches(routine) if s.alternative is not None]
+    names = data.draw(
+        st.lists(st.sampled_from(swappable), unique=True) if swappable else st.just([])
+    )
+    spelled = [name.upper() for name in names]  # names are matched as ids: case aside
+    swapped = frozenset(oracle._slug(name) for name in names)
+    timeline = compile_routine(routine, level=level, conditions=conditions, swap=spelled)
+    declared = oracle.canonical(conditions, routine)
+    expected = oracle.included(routine, declared, level.value, swapped)
+    assert [s.name for s in expected if isinstance(s, Stretch)] == [
+        c.title for c in timeline.chapters
+    ]
+    assert (
+        oracle.total_ms(routine, level.value, conditions=declared, swapped=swapped)
+        == timeline.total_ms
+    )
+    assert timeline.options is not None
+    assert tuple(sorted(swapped)) == timeline.options.swapped
+    by_choice = {
+        str(e.message["name"])
+        for e in timeline.markers
+        if e.message is not None and e.message.key == "swapped"
+    }
+    for name in by_choice:
+        assert oracle._slug(name) in swapped
+    summary = timeline.personalization
+    assert summary is not None
+    assert by_choice == {name for name, _ in summary.swapped}
+
+
 @given(strategies.routines(), strategies.levels(), strategies.conditions())
 def test_conditions_never_add_to_a_stretch_that_stays(
     routine: Routine, level: Level, conditions: frozenset[str]

@@ -70,7 +70,7 @@ _PARAM_SCHEMAS: dict[str, Schema] = {
 def _option_schema(name: str, value: object) -> Schema:
     if name == "level":
         return {"enum": ["gentle", "standard", "deep"]}
-    if name == "conditions":
+    if name in ("conditions", "swapped"):
         return TEXTS
     if name == "language":
         return NAME

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import difflib
 import enum
 import functools
 from collections.abc import Iterable
@@ -192,6 +193,7 @@ def compile_routine(
     limits: Limits | None = None,
     affected: Side | str | None = None,
     breath: Duration | datetime.timedelta | str = BREATH,
+    swap: Iterable[str] = (),
 ) -> Timeline:
     """Compile ``routine`` to its Timeline.
 
@@ -219,6 +221,9 @@ def compile_routine(
       ``first="affected"``); such a routine cannot be compiled without it.
     - ``breath``: how long one breath takes (default ``BREATH``, 6 s); a hold counted in breaths
       (``Hold(breaths(3))``) lasts that many breaths. Phases of a ``Breath`` keep their own times.
+    - ``swap`` (e.g. ``{"Child's Pose"}``): stretches the person would rather swap for their
+      ``alternative``, by name (case and punctuation aside); each must have one. A skip marker
+      says so, as for a condition.
 
     The routine is checked first; a RoutineError lists every problem at its ``$.path``. Equal
     inputs give equal timelines.
@@ -247,6 +252,7 @@ def compile_routine(
     limits = limits or _DEFAULT_LIMITS
     check_routine(routine)
     declared = routine.vocabulary.resolve(declared)
+    swapped = _swapped(swap, routine)
     every_ms = (
         chosen_cues.breath_every.ms if chosen_cues.breath_every and chosen_cues.hold_cues else None
     )
@@ -258,7 +264,7 @@ def compile_routine(
         breath_every_ms=every_ms,
         breath_ms=breath_ms,
     )
-    options = _Options(chosen_level, declared, chosen_cues, note, affected_side, breath_ms)
+    options = _Options(chosen_level, declared, chosen_cues, note, affected_side, breath_ms, swapped)
     unfitted_ms = None
     shape, filler_ms = None, 0
     if target_ms is not None:
@@ -278,6 +284,7 @@ def compile_routine(
         affected_side,
         breath_ms,
         unfitted_ms,
+        swapped,
     )
     return Timeline(
         routine.title,
@@ -300,6 +307,7 @@ def _record(
     affected: Side | None,
     breath_ms: int,
     unfitted_ms: int | None,
+    swapped: frozenset[str],
 ) -> CompileOptions:
     """What a timeline was compiled with, as the timeline records it. The same few options come
     again and again (a service compiles per request), so equal ones share one checked value."""
@@ -322,6 +330,7 @@ def _record(
         affected=affected,
         breath_ms=breath_ms,
         unfitted_ms=unfitted_ms,
+        swapped=tuple(sorted(swapped)),
     )
 
 
@@ -339,6 +348,8 @@ class _Options:
     safety_note: str | None
     affected: Side | None
     breath_ms: int
+    #: The ids of the stretches the person swapped for their alternative.
+    swapped: frozenset[str] = frozenset()
 
 
 _LEVELS = {level.value: level for level in Level}
@@ -513,12 +524,54 @@ def describe_modification(mod: Modification) -> tuple[str, Message | None]:
     return render_message(message), message
 
 
-def _choose(stretch: Stretch, conditions: frozenset[str], routine: Routine) -> Stretch | None:
-    """The stretch, else the first of its alternatives that no declared condition rules out;
-    None when none is left, or when the routine's own cautions rule out all of it."""
+def _choose(stretch: Stretch, options: _Options, routine: Routine) -> Stretch | None:
+    """The stretch, else the first of its alternatives that no declared condition rules out and
+    the person did not swap away; None when none is left, or when the routine's own cautions
+    rule out all of it."""
+    conditions = options.conditions
     if conditions.intersection(routine.conditions):
         return None
-    return next((s for s in stretch.chain if not conditions.intersection(s.conditions)), None)
+    return next(
+        (
+            s
+            for s in stretch.chain
+            if not conditions.intersection(s.conditions)
+            and not (slug(s.name) in options.swapped and s.alternative is not None)
+        ),
+        None,
+    )
+
+
+def _swapped(swap: object, routine: Routine) -> frozenset[str]:
+    """The ids of the stretches named in ``swap``; each must be a stretch (or an alternative)
+    of the routine that has an alternative to swap to."""
+    if isinstance(swap, str) or not isinstance(swap, Iterable):
+        raise InvalidTypeError(
+            f'swap must be a collection of stretch names like {{"Child\'s Pose"}}, got {swap!r}'
+        )
+    every = {slug(s.name): s for first in routine.stretches for s in first.chain}
+    found: set[str] = set()
+    for name in swap:
+        if not isinstance(name, str):
+            raise InvalidTypeError(f"swap must hold stretch names (str), got {name!r}")
+        key = slug(name)
+        stretch = every.get(key)
+        if stretch is None:
+            near = difflib.get_close_matches(key, every, n=1)
+            hint = (
+                f"did you mean {every[near[0]].name!r}?"
+                if near
+                else "its stretches are " + (", ".join(repr(s.name) for s in every.values()))
+            )
+            raise InvalidValueError(f"swap: no stretch of this routine is called {name!r}; {hint}")
+        if stretch.alternative is None:
+            with_one = [repr(s.name) for s in every.values() if s.alternative is not None]
+            raise InvalidValueError(
+                f"swap: {stretch.name!r} has no alternative to swap it for; "
+                + (f"these have one: {', '.join(with_one)}" if with_one else "no stretch has one")
+            )
+        found.add(key)
+    return frozenset(found)
 
 
 def _reason(
@@ -778,7 +831,7 @@ class _Compiler:
         if isinstance(item, Rest):
             self.rest(item, f"rest{index}", None)
             return item
-        chosen = _choose(item, self.options.conditions, routine)
+        chosen = _choose(item, self.options, routine)
         if chosen is not item:
             self.skips(item, chosen)
         if chosen is None:
@@ -801,8 +854,7 @@ class _Compiler:
     ) -> Stretch | Rest | None:
         """The circuit's rounds, each a round of its body, with its rest between them. A circuit
         whose every stretch is left out is left out whole, its skip notes saying why."""
-        conditions = self.options.conditions
-        if all(_choose(s, conditions, routine) is None for s in circuit.stretches):
+        if all(_choose(s, self.options, routine) is None for s in circuit.stretches):
             self.prefix = f"circuit{index}/"
             for stretch in circuit.stretches:
                 self.skips(stretch, None)
@@ -828,6 +880,9 @@ class _Compiler:
         if chosen is None:
             message = _message("left_out", name=original.name, conditions=hit, reason=why)
             role, target = Role.LEFT_OUT, None
+        elif not hit:  # no condition rules it out: the person swapped it
+            message = _message("swapped", name=original.name, alternative=chosen.name)
+            role, target = Role.REPLACED, slug(chosen.name)
         else:
             message = _message(
                 "replaced",
@@ -846,7 +901,10 @@ class _Compiler:
             if alternative is chosen:
                 break
             hit, why = _reason(alternative, conditions, self.routine_cautions)
-            message = _message("ruled_out", name=alternative.name, conditions=hit, reason=why)
+            if hit:
+                message = _message("ruled_out", name=alternative.name, conditions=hit, reason=why)
+            else:  # swapped away too
+                message = _message("swapped_too", name=alternative.name)
             self.marker(
                 f"skip-{slug(alternative.name)}",
                 self.now_ms,

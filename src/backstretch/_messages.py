@@ -165,6 +165,17 @@ MESSAGES: Mapping[str, MessageSpec] = MappingProxyType(
             conditions="conditions",
             reason="text",
         ),
+        "swapped": _spec(
+            "{name} swapped for {alternative}, as you chose",
+            "a stretch the person swapped for its alternative (compile_routine(swap=...))",
+            name="text",
+            alternative="text",
+        ),
+        "swapped_too": _spec(
+            "Its alternative {name} is swapped too, as you chose",
+            "an alternative the person swapped away as well",
+            name="text",
+        ),
         "end": _spec("End of {title}", "the end of the routine", title="text"),
         # The personalization summary (Timeline.personalization): one sentence each.
         "level_gentle": _spec(
@@ -188,6 +199,12 @@ MESSAGES: Mapping[str, MessageSpec] = MappingProxyType(
             name="text",
             alternative="text",
             conditions="conditions",
+        ),
+        "summary_swapped": _spec(
+            "{name} swapped for {alternative}, as you chose",
+            "summary: a stretch the person swapped for its alternative",
+            name="text",
+            alternative="text",
         ),
         "summary_nothing_for": _spec(
             "Nothing in this routine is ruled out for {conditions}",

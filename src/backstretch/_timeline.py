@@ -367,6 +367,8 @@ class CompileOptions:
     breath_ms: int = 6000
     #: Where a fit was asked for: the total the routine takes at its level without fitting.
     unfitted_ms: int | None = None
+    #: The ids of the stretches the person swapped for their alternative.
+    swapped: tuple[str, ...] = attrs.field(default=(), converter=_texts)
 
     def __attrs_post_init__(self) -> None:
         found = options_problems({name: getattr(self, name) for name in _OPTION_TYPES})
@@ -393,6 +395,7 @@ _OPTION_TYPES: dict[str, str] = {
     "affected": "side",
     "breath_ms": "positive_ms",
     "unfitted_ms": "optional_ms",
+    "swapped": "texts",
 }
 
 
@@ -405,7 +408,7 @@ def options_problems(values: Mapping[str, object]) -> list[tuple[str, str]]:
             ok, words = value in tuple(Level), "'gentle', 'standard' or 'deep'"
         elif must == "texts":
             ok = type(value) is tuple and all(type(v) is str for v in value)
-            words = "a list of condition names"
+            words = "a list of stretch ids" if name == "swapped" else "a list of condition names"
         elif must == "language":
             ok, words = type(value) is str and bool(value), "a language tag like 'en'"
         elif must == "side":
@@ -690,7 +693,8 @@ class Chapter:
 class Personalization:
     """What a timeline was made to fit one person, for players to show before the first stretch
     and for a printed sheet: the level; each stretch left out (``left_out``: name, conditions) or
-    replaced (``replaced``: name, alternative, conditions) for declared conditions; the affected
+    replaced (``replaced``: name, alternative, conditions) for declared conditions, or swapped
+    for its alternative by the person's choice (``swapped``: name, alternative); the affected
     side; the fit target and the total the level gives without it. ``messages`` says it all as
     message keys and parameters, one sentence each, for a player to render in any language;
     ``text`` is the English."""
@@ -699,6 +703,7 @@ class Personalization:
     conditions: tuple[str, ...]
     left_out: tuple[tuple[str, tuple[str, ...]], ...]
     replaced: tuple[tuple[str, str, tuple[str, ...]], ...]
+    swapped: tuple[tuple[str, str], ...]
     affected: Side | None
     fit_to_ms: int | None
     unfitted_ms: int | None
@@ -717,14 +722,18 @@ def _names(value: Param) -> tuple[str, ...]:
 def _personalization(options: CompileOptions, markers: tuple[Event, ...]) -> Personalization:
     left_out: dict[str, tuple[str, ...]] = {}
     replaced: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    swapped: dict[str, str] = {}
     for marker in markers:  # a circuit's stretch has a skip note each round: said once here
         message = marker.message
         if message is None or marker.role not in (Role.LEFT_OUT, Role.REPLACED):
             continue
-        name, conditions = str(message["name"]), _names(message["conditions"])
-        if marker.role is Role.LEFT_OUT:
-            left_out.setdefault(name, conditions)
+        name = str(message["name"])
+        if message.key == "swapped":
+            swapped.setdefault(name, str(message["alternative"]))
+        elif marker.role is Role.LEFT_OUT:
+            left_out.setdefault(name, _names(message["conditions"]))
         else:
+            conditions = _names(message["conditions"])
             replaced.setdefault(name, (name, str(message["alternative"]), conditions))
     messages = [Message(f"level_{options.level.value}")]
     messages += [
@@ -734,6 +743,10 @@ def _personalization(options: CompileOptions, markers: tuple[Event, ...]) -> Per
     messages += [
         Message("summary_replaced", {"name": name, "alternative": alternative, "conditions": named})
         for name, alternative, named in replaced.values()
+    ]
+    messages += [
+        Message("summary_swapped", {"name": name, "alternative": alternative})
+        for name, alternative in swapped.items()
     ]
     acted = {c for named in (*left_out.values(), *(r[2] for r in replaced.values())) for c in named}
     idle = tuple(c for c in options.conditions if c not in acted)
@@ -754,6 +767,7 @@ def _personalization(options: CompileOptions, markers: tuple[Event, ...]) -> Per
         options.conditions,
         tuple(left_out.items()),
         tuple(replaced.values()),
+        tuple(swapped.items()),
         options.affected,
         target,
         natural,

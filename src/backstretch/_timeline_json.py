@@ -145,6 +145,7 @@ def _options_data(options: CompileOptions | None) -> dict[str, Any] | None:
     data: dict[str, Any] = {name: getattr(options, name) for name in _OPTION_KEYS}
     data["level"] = options.level.value
     data["conditions"] = list(options.conditions)
+    data["swapped"] = list(options.swapped)
     data["affected"] = None if options.affected is None else options.affected.value
     return data
 
@@ -471,6 +472,8 @@ class _Reader:
         values["level"] = _LEVELS.get(level, level) if type(level) is str else level
         conditions = data["conditions"]
         values["conditions"] = tuple(conditions) if isinstance(conditions, list) else conditions
+        swapped = data["swapped"]
+        values["swapped"] = tuple(swapped) if isinstance(swapped, list) else swapped
         side = data["affected"]
         values["affected"] = Side(side) if side in ("left", "right") else side
         found = options_problems(values)

@@ -252,6 +252,13 @@ def _compile_options(command: argparse.ArgumentParser) -> None:
         "(repeat the option, or separate with commas)",
     )
     command.add_argument(
+        "--swap",
+        action="append",
+        default=[],
+        metavar="STRETCH",
+        help="do this stretch's alternative instead, as you prefer (repeat the option for more)",
+    )
+    command.add_argument(
         "--affected",
         choices=[side.value for side in Side],
         help="your affected (injured, tight or weaker) side, for a routine that works one side "
@@ -288,6 +295,7 @@ def _compile(routine: Routine, args: argparse.Namespace) -> Timeline:
         cues=Cues.off() if args.no_cues else None,
         affected=args.affected,
         breath=args.breath or BREATH,
+        swap=args.swap,
     )
 
 
@@ -573,6 +581,8 @@ def _show(args: argparse.Namespace) -> int:
     settings = [f"level {args.level}"]
     if args.avoid:
         settings.append("avoiding " + ", ".join(args.avoid))
+    if args.swap:
+        settings.append("swapping " + ", ".join(args.swap))
     if args.affected:
         settings.append(f"affected side {args.affected}")
     if args.breath:
