@@ -577,6 +577,18 @@ def bench_seed(table: Table, repeat: int) -> None:
             "",
         )
     )
+    # Fitting searches a water level by bisection, one compile (without cues) a step: about 45
+    # compiles for 2 * 2^20 steps, so a fit costs a bounded multiple of one compile.
+    plain = best(lambda: compile_routine(routine), repeat)
+    fitted = best(lambda: compile_routine(routine, fit_to="12m"), repeat)
+    table.add(
+        "seed routine: compile fitted to 12m",
+        "1 request",
+        f"{fitted * 1000:.1f} ms",
+        f"{plain * 1000:.2f} ms unfitted",
+        fitted / plain,
+        60,
+    )
 
 
 def growth_line(name: str, sizes: list[int], figures: list[float], unit: float, label: str) -> str:

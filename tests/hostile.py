@@ -167,7 +167,8 @@ CASES = [
         ("play", "pilates-for-back-pain", "--speed", "nan"),
         2,
         (
-            "usage: backstretch play [-h] [--level {gentle,standard,deep}] [--avoid CONDITION]",
+            "usage: backstretch play [-h] [--level {gentle,standard,deep}] [--avoid CONDITION] "
+            "[--swap STRETCH]",
             "                        [--affected {left,right}] [--breath DURATION] "
             "[--fit DURATION] [--no-cues]",
             "                        [--speed N] [--quiet] [--say] [--plain]",

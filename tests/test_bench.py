@@ -29,6 +29,7 @@ def test_the_benchmark_runs_and_prints_every_figure() -> None:
         "memory per event, realistic",
         "import backstretch",
         "seed routine: compile + dump",
+        "seed routine: compile fitted to 12m",
         "compile (us/event) by size:",
         "at (ns/query) by size:",
     ]:
