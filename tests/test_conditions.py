@@ -194,3 +194,23 @@ def test_the_cli_lists_the_vocabulary_and_a_routines_conditions(
     )
     assert 0 == main(["show", "pilates-for-back-pain"])
     assert capsys.readouterr().out.endswith("\nconditions it knows: knee (Child's Pose)\n")
+
+
+def test_a_hostile_condition_or_swap_name_gives_a_short_error() -> None:
+    """A megabyte of name is quoted shortened, never echoed whole."""
+    with pytest.raises(UnknownConditionError) as caught:
+        compile_routine(SEED, conditions=["kn" + "e" * 1_000_000])
+    quoted = repr("kn" + "e" * 55)[:57] + "..."  # shown(): 60 characters at most
+    assert (
+        f"conditions: no condition is called {quoted}; 'backstretch conditions' lists them"
+        == str(caught.value)
+    )
+    with pytest.raises(ValueError, match=r"^swap: no stretch of this routine is called") as swap:
+        compile_routine(SEED, swap=["s" * 1_000_000])
+    assert len(str(swap.value)) < 300
+    with pytest.raises(TypeError) as text:
+        compile_routine(SEED, swap="Lunges")
+    assert (
+        "swap must be a collection of stretch names like {\"Child's Pose\"}, got 'Lunges'"
+        == str(text.value)
+    )

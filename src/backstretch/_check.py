@@ -117,7 +117,7 @@ def _conditions(routine: Routine) -> Iterator[Problem]:
                     "it in the routine's extra_conditions with a description"
                 )
                 yield Problem(
-                    f"{path}.conditions[{index}]", f"no condition is called {name!r}; {hint}"
+                    f"{path}.conditions[{index}]", f"no condition is called {shown(name)}; {hint}"
                 )
 
 

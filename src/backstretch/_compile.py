@@ -47,6 +47,7 @@ from ._time import (
     Level,
     format_ms,
     seconds,
+    shown,
     split_ms,
     to_duration,
 )
@@ -547,13 +548,14 @@ def _swapped(swap: object, routine: Routine) -> frozenset[str]:
     of the routine that has an alternative to swap to."""
     if isinstance(swap, str) or not isinstance(swap, Iterable):
         raise InvalidTypeError(
-            f'swap must be a collection of stretch names like {{"Child\'s Pose"}}, got {swap!r}'
+            f'swap must be a collection of stretch names like {{"Child\'s Pose"}}, got '
+            f"{shown(swap)}"
         )
     every = {slug(s.name): s for first in routine.stretches for s in first.chain}
     found: set[str] = set()
     for name in swap:
         if not isinstance(name, str):
-            raise InvalidTypeError(f"swap must hold stretch names (str), got {name!r}")
+            raise InvalidTypeError(f"swap must hold stretch names (str), got {shown(name)}")
         key = slug(name)
         stretch = every.get(key)
         if stretch is None:
@@ -563,7 +565,9 @@ def _swapped(swap: object, routine: Routine) -> frozenset[str]:
                 if near
                 else "its stretches are " + (", ".join(repr(s.name) for s in every.values()))
             )
-            raise InvalidValueError(f"swap: no stretch of this routine is called {name!r}; {hint}")
+            raise InvalidValueError(
+                f"swap: no stretch of this routine is called {shown(name)}; {hint}"
+            )
         if stretch.alternative is None:
             with_one = [repr(s.name) for s in every.values() if s.alternative is not None]
             raise InvalidValueError(

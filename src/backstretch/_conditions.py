@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from ._time import shown
 from .exceptions import InvalidTypeError, InvalidValueError, UnknownConditionError
 
 __all__ = ["CONDITIONS", "Condition", "Vocabulary", "condition_name"]
@@ -190,7 +191,7 @@ class Vocabulary:
         """What to say of a name no condition has (after ``where: `` when ``where`` is given)."""
         near = self.suggest(text)
         hint = f"did you mean {near!r}?" if near else "'backstretch conditions' lists them"
-        return f"{where + ': ' if where else ''}no condition is called {text!r}; {hint}"
+        return f"{where + ': ' if where else ''}no condition is called {shown(text)}; {hint}"
 
 
 #: The shared vocabulary alone.
