@@ -254,7 +254,8 @@ def test_a_fit_error_says_which_level_reaches_the_target() -> None:
     with pytest.raises(FitError) as caught:
         compile_routine(catalog.get("hamstring-release"), fit_to="5m56s", level="gentle")
     assert (
-        "cannot fit this routine into 5:56: at level gentle it can take between 5:26 and 5:26 "
+        "cannot fit this routine into 5:56: at level gentle it always takes 5:26 (nothing in it "
+        "can be fitted) "
         "(standard: 5:56 to 5:56; deep: 6:26 to 6:26); level standard can "
         "(level='standard', --level standard)"
     ) == str(caught.value)

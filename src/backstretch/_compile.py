@@ -466,9 +466,14 @@ def _fit_error(
     """Why ``target_ms`` cannot be fitted: the span from every range at its low end to every one
     at its high end; where another level spans otherwise (self-paced parts and counts of breaths
     keep their level's value), what it spans and whether it reaches the target."""
+    reach = (
+        f"always takes {format_ms(low_ms)} (nothing in it can be fitted)"
+        if low_ms == high_ms
+        else f"can take between {format_ms(low_ms)} and {format_ms(high_ms)}"
+    )
     message = (
         f"cannot fit this routine into {format_ms(target_ms)}: at level {options.level.value} it "
-        f"can take between {format_ms(low_ms)} and {format_ms(high_ms)}"
+        f"{reach}"
     )
     others: list[str] = []
     reaching: list[str] = []
