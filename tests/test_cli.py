@@ -420,3 +420,16 @@ def test_swap_does_the_alternative_the_person_prefers(capsys: pytest.CaptureFixt
         "backstretch: error: swap: 'Lunges' has no alternative to swap it for; no stretch has "
         "one\n" == capsys.readouterr().err
     )
+
+
+def test_check_takes_a_routine_that_works_the_affected_side(tmp_path: Path) -> None:
+    """A document naming the affected side checks without one: its length is the same either way."""
+    doc = tmp_path / "knee.toml"
+    assert 0 == main(["dump", "knee-strength", "-o", str(doc)])
+    checked = run("check", str(doc))
+    assert (
+        0,
+        f"{doc}: ok: 'Knee Strength', 4 stretches, 11:45 at the standard level\n"
+        "conditions it knows: balance (Step-Ups); recent-surgery (the whole routine)\n",
+        "",
+    ) == (checked.returncode, checked.stdout, checked.stderr)

@@ -450,14 +450,15 @@ def _fit(routine: Routine, options: _Options, target_ms: int) -> tuple[_Shape, i
     if not low_ms <= target_ms <= high_ms:
         raise _fit_error(routine, options, target_ms, low_ms, high_ms)
     low, high = -_STEPS, _STEPS  # the highest water level whose total does not pass the target
+    reached_ms = low_ms  # the total at ``low``, kept so the last one is not compiled again
     while low < high:
         middle = (low + high + 1) // 2
-        if _total(routine, options, _Shape(middle)) <= target_ms:
-            low = middle
+        total_ms = _total(routine, options, _Shape(middle))
+        if total_ms <= target_ms:
+            low, reached_ms = middle, total_ms
         else:
             high = middle - 1
-    shape = _Shape(low)
-    return shape, target_ms - _total(routine, options, shape)
+    return _Shape(low), target_ms - reached_ms
 
 
 def _fit_error(

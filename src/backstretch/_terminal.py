@@ -205,9 +205,10 @@ def render(
         next_text,
         status,
     ]
-    summary = timeline.personalization
     first_ms = timeline.chapters[0].start_ms if timeline.chapters else timeline.total_ms
-    if summary is not None and position_ms < first_ms:  # before the first stretch
+    # Before the first stretch only: the summary is read off every marker, and this runs per frame.
+    summary = timeline.personalization if position_ms < first_ms else None
+    if summary is not None:
         lines.append(Text(printable(f"Your session: {summary.text}"), style="cyan"))
     return Panel(Group(*lines, safety), padding=(0, 1))
 
