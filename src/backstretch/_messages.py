@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from ._kinds import Side
 from ._time import format_ms
 
 if TYPE_CHECKING:
@@ -239,15 +240,25 @@ MESSAGES: Mapping[str, MessageSpec] = MappingProxyType(
 )
 
 
-def render_message(message: Message) -> str:
-    """The message in English: its template filled with its parameters."""
+def render_message(message: Message, language: str = "en") -> str:
+    """The message in ``language`` (one of ``LANGUAGES``; English by default): its template in
+    that language filled with its parameters, sides and condition names in its words. The
+    parameters are used as they are: a timeline compiled in a language already carries the
+    author's texts in it."""
+    from ._i18n import condition_word, side_word, translate
+
     spec = MESSAGES[message.key]
     values: dict[str, str] = {}
     for name, value in message.params:
-        if isinstance(value, tuple):
+        kind = spec.params.get(name)
+        if kind == "conditions" and language != "en":
+            values[name] = ", ".join(condition_word(c, language) for c in value)  # type: ignore[union-attr]
+        elif isinstance(value, tuple):
             values[name] = ", ".join(value)
-        elif spec.params.get(name) == "duration":
+        elif kind == "duration":
             values[name] = format_ms(value)  # type: ignore[arg-type]
+        elif kind == "side" and language != "en":
+            values[name] = side_word(Side(value), language, f"side:{message.key}")
         else:
             values[name] = str(value)
-    return spec.template.format_map(values)
+    return translate(message.key, spec.template, language).format_map(values)
