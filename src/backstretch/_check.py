@@ -80,6 +80,7 @@ def problems(routine: Routine) -> Iterator[Problem]:
     )
     for i, caution in enumerate(routine.cautions):
         yield from _in(_NOWHERE, f"$.cautions[{i}]", text=caution.text)
+    yield from _translation_problems(routine)
     seen: dict[str, tuple[str, str]] = {}
     for index, item in enumerate(routine.body):
         path = f"$.body[{index}]"
@@ -277,8 +278,33 @@ def _controls(path: str, texts: dict[str, str]) -> Iterator[Problem]:
 
 
 def _placeholders(text: str) -> list[str]:
-    """The placeholder names in ``text``, each once, in order (a text may repeat one often)."""
-    return list(dict.fromkeys(_PLACEHOLDER_RE.findall(text)))
+    """The placeholder names in ``text``, each once, in order (a text may repeat one often); a
+    side with its forms (``{side|linken|rechten}``) is ``side``."""
+    names = (_FORMS_RE.sub(r"\1", name) for name in _PLACEHOLDER_RE.findall(text))
+    return list(dict.fromkeys(names))
+
+
+#: A side placeholder with the form for each side: ``side|left form|right form``.
+_FORMS_RE = re.compile(r"^(side|other)\|[^|]*\|[^|]*$")
+
+
+def _translation_problems(routine: Routine) -> Iterator[Problem]:
+    """Translations with control characters, or with other placeholders than their text."""
+    for language, table in routine.translations.items():
+        for source, translated in table.items():
+            where = f"$.translations.{language}[{shown(source)}]"
+            problem = text_problem(translated)
+            if problem:
+                yield Problem(where, problem)
+            want, have = sorted(set(_placeholders(source))), sorted(set(_placeholders(translated)))
+            if want != have:
+                names = ", ".join(f"{{{n}}}" for n in want) or "none"
+                yield Problem(
+                    where,
+                    f"the translation {shown(translated)} has placeholders "
+                    f"{', '.join(f'{{{n}}}' for n in have) or 'none'}; its text has {names}, and "
+                    f"a translation keeps them (a side may take its forms: {{side|left|right}})",
+                )
 
 
 #: What fills each placeholder, and where it works.

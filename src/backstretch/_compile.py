@@ -13,6 +13,7 @@ import attrs
 
 from ._check import check_routine, slug
 from ._expansion import check_expansion
+from ._i18n import LANGUAGES
 from ._kinds import Affected, Kind, Role, Side
 from ._limits import Limits, check_total
 from ._memo import IdentityMemo
@@ -51,6 +52,7 @@ from ._time import (
     split_ms,
     to_duration,
 )
+from ._translate import fill, localize
 from ._timeline import (
     CautionInfo,
     Chapter,
@@ -90,8 +92,6 @@ class _Unset(enum.Enum):
 
 
 _ROUTINE_NOTE = _Unset.UNSET
-#: The languages the library writes its own text in.
-LANGUAGES = ("en",)
 
 
 def estimate_ms(text: str) -> int:
@@ -190,7 +190,7 @@ def compile_routine(
     fit_to: Duration | datetime.timedelta | str | None = None,
     cues: Cues | None = None,
     safety_note: str | _Unset | None = _ROUTINE_NOTE,
-    language: str = "en",
+    language: str | None = None,
     limits: Limits | None = None,
     affected: Side | str | None = None,
     breath: Duration | datetime.timedelta | str = BREATH,
@@ -213,8 +213,11 @@ def compile_routine(
     - ``safety_note``: the note that opens the timeline: by default the routine's own
       (``Routine.safety_note``), else the library's general ``SAFETY_NOTE``; a text replaces it;
       None leaves it out (for an app that shows its own).
-    - ``language``: the language of the text the library writes (``LANGUAGES``); times never
-      depend on it.
+    - ``language``: the language of every text (``LANGUAGES``; by default the routine's own
+      language where the library writes it, else English): the library's words from its
+      catalog, the author's from ``Routine.translations`` (a text with none stays as written).
+      Times never depend on it: the same routine in two languages has the same events at the
+      same times, only their texts differ.
     - ``limits``: how many events and how long a routine may be (default ``Limits()``); a
       LimitError says which was passed, before any work is done for an oversized routine.
     - ``affected`` (``"left"`` or ``"right"``): the person's affected (injured, tight, weaker)
@@ -243,6 +246,8 @@ def compile_routine(
     breath_ms = to_duration(breath, field="breath").ms
     if breath_ms == 0:
         raise InvalidValueError("breath must be longer than 0 s, e.g. '6s'")
+    if language is None:
+        language = routine.language if routine.language in LANGUAGES else "en"
     if language not in LANGUAGES:
         raise InvalidValueError(
             f"language must be one the library writes its text in ({', '.join(LANGUAGES)}), "
@@ -287,7 +292,7 @@ def compile_routine(
         unfitted_ms,
         swapped,
     )
-    return Timeline(
+    timeline = Timeline(
         routine.title,
         compiler.now_ms,
         events,
@@ -295,6 +300,10 @@ def compile_routine(
         tuple(compiler.stretches),
         record,
     )
+    if language == "en" and routine.language == "en":
+        return timeline
+    # Times were reckoned from the routine's own words and the library's English: now the words.
+    return localize(timeline, routine, language)
 
 
 @functools.lru_cache(maxsize=256)
@@ -647,6 +656,8 @@ class _Compiler:
         self.chapters: list[Chapter] = []
         self.stretches: list[StretchInfo] = []
         self.now_ms = 0
+        # The language the routine is written in: its {side} words are filled in it.
+        self.language = "en"
         self.last_segment: Event | None = None
         self.stretch: str | None = None
         self.stretch_id: str | None = None
@@ -746,13 +757,7 @@ class _Compiler:
         template) when it had any of them, else None."""
         if "{" not in text or (side is None and not self.rounds):
             return text, None
-        filled = text
-        if side is not None:
-            filled = filled.replace("{side}", side.value).replace("{other}", side.other.value)
-        if self.rounds:
-            round_ = self.rounds[-1]
-            filled = filled.replace("{rounds}", str(round_.count))
-            filled = filled.replace("{round}", str(round_.index))
+        filled = fill(text, side, self.rounds[-1] if self.rounds else None, self.language)
         return filled, (text if filled != text else None)
 
     def until(self, until: str, side: Side | None) -> str | None:
@@ -786,6 +791,7 @@ class _Compiler:
 
     def routine(self, routine: Routine) -> list[Event]:
         """Compile the routine; return its events, sorted."""
+        self.language = routine.language
         note = self.options.safety_note
         if note is not None:
             message = _SAFETY if note == SAFETY_NOTE else None

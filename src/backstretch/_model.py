@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Any, TypeAlias, cast
 
 import attrs
@@ -244,6 +245,55 @@ def _conditions(inst: object, attr: attrs.Attribute[Any], value: object) -> None
                 f"{where} has {condition!r}; a condition is a lowercase word like 'knee' or "
                 f"'lower-back'"
             )
+
+
+def _language(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not _LANGUAGE_TAG.fullmatch(value):
+        raise InvalidValueError(
+            f"{_where(inst, attr)} must be a language tag like 'en' or 'pt-BR', got {value!r}"
+        )
+
+
+#: A language tag: a language, and a region or script after a hyphen (BCP 47, simplified).
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
+
+def _as_translations(value: object) -> Any:
+    """A read-only copy of the translations (a dict of dicts), or the value for the validator."""
+    if not isinstance(value, Mapping) or not all(isinstance(t, Mapping) for t in value.values()):
+        return value
+    return MappingProxyType({lang: MappingProxyType(dict(t)) for lang, t in value.items()})
+
+
+def _translations(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    where = _where(inst, attr)
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(
+            f"{where} must map a language to its texts, like {{'de': {{'Rest': 'Pause'}}}}, "
+            f"got {value!r}"
+        )
+    for language, texts in value.items():
+        if not isinstance(language, str) or not _LANGUAGE_TAG.fullmatch(language):
+            raise InvalidValueError(
+                f"{where} has {language!r} where a language tag like 'de' belongs"
+            )
+        if language == getattr(inst, "language", None):
+            raise InvalidValueError(
+                f"{where}[{language!r}]: the routine is written in {language!r} already"
+            )
+        if not isinstance(texts, Mapping):
+            raise InvalidTypeError(f"{where}[{language!r}] must map texts to their translations")
+        for source, translated in texts.items():
+            if not isinstance(source, str) or not isinstance(translated, str):
+                raise InvalidTypeError(
+                    f"{where}[{language!r}] must map texts to texts, got "
+                    f"{source!r}: {translated!r}"
+                )
+            if not translated.strip():
+                raise InvalidValueError(
+                    f"{where}[{language!r}][{source!r}] is empty; leave a text out to fall back "
+                    f"to the routine's own"
+                )
 
 
 def _nodes(*types: type) -> Any:
@@ -635,6 +685,12 @@ class Routine:
 
     ``extra_conditions`` are conditions of the routine's own, beyond the shared vocabulary
     (``CONDITIONS``), for its cautions to name and its people to declare.
+
+    ``language`` is the language the routine is written in (a tag like ``"en"``);
+    ``translations`` gives its texts in other languages, by language and then by the text as
+    written: ``{"de": {"Child's Pose": "Kindhaltung"}}``. A translation keeps the placeholders of
+    its text, and may give a side the form its noun needs: ``{side|linken|rechten}``.
+    ``compile_routine(language=...)`` uses them, falling back to the text as written.
     """
 
     title: str = attrs.field(validator=_text)
@@ -655,6 +711,14 @@ class Routine:
     safety_note: str = attrs.field(default="", kw_only=True, validator=_note)
     extra_conditions: tuple[Condition, ...] = attrs.field(
         default=(), kw_only=True, converter=_as_tuple, validator=_nodes(Condition)
+    )
+    language: str = attrs.field(default="en", kw_only=True, validator=_language)
+    translations: Mapping[str, Mapping[str, str]] = attrs.field(
+        factory=dict,
+        kw_only=True,
+        converter=_as_translations,
+        validator=_translations,
+        hash=False,
     )
 
     @property

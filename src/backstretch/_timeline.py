@@ -708,11 +708,14 @@ class Personalization:
     fit_to_ms: int | None
     unfitted_ms: int | None
     messages: tuple[Message, ...]
+    #: The language of the timeline, which ``text`` is in.
+    language: str = "en"
 
     @property
     def text(self) -> str:
-        """The summary in English, one sentence per message."""
-        return ". ".join(render_message(message) for message in self.messages) + "."
+        """The summary in the timeline's language, one sentence per message."""
+        said = (render_message(message, self.language) for message in self.messages)
+        return ". ".join(said) + "."
 
 
 def _names(value: Param) -> tuple[str, ...]:
@@ -772,6 +775,7 @@ def _personalization(options: CompileOptions, markers: tuple[Event, ...]) -> Per
         target,
         natural,
         tuple(messages),
+        options.language,
     )
 
 

@@ -1,0 +1,221 @@
+"""A compiled timeline in another language: the same events at the same times, other words.
+
+The compiler works in the routine's own language and the library's English, so every time it
+reckons from words (how long a step takes to say, where a cue has room) is the same whatever the
+language asked for. Then ``localize`` gives each event its words in that language: a message is
+rendered from the language's catalog, with the author's texts among its parameters translated by
+the routine (``Routine.translations``); the author's own texts are translated the same way, with
+the sides and rounds filled in again. A text with no translation stays as written.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from ._i18n import fill_sides
+from ._messages import MESSAGES, render_message
+from ._model import Routine
+from ._timeline import (
+    CautionInfo,
+    Event,
+    Message,
+    ModificationInfo,
+    Param,
+    Position,
+    StretchInfo,
+    Timeline,
+)
+
+__all__ = ["TranslationReport", "fill", "localize", "routine_texts", "translation_report"]
+
+#: Fields that hold names, not words a person reads: never translated.
+_NOT_WORDS = frozenset({"conditions", "extra_conditions", "translations", "language", "aliases"})
+
+
+def fill(text: str, side: Any, round_: Position | None, language: str) -> str:
+    """The author's ``text`` with its sides (``{side}``, ``{other}`` and their forms) and its
+    round (``{round}``, ``{rounds}``) filled in."""
+    if "{" not in text:
+        return text
+    if side is not None:
+        text = fill_sides(text, side, language)
+    if round_ is not None:
+        text = text.replace("{rounds}", str(round_.count)).replace("{round}", str(round_.index))
+    return text
+
+
+def _texts(node: object) -> Iterator[str]:
+    for field in attrs.fields(type(node)):
+        if field.name in _NOT_WORDS:
+            continue
+        value = getattr(node, field.name)
+        if isinstance(value, enum.Enum):  # a side, a level: a name
+            continue
+        if isinstance(value, str):
+            if value.strip() and value != field.default:  # a default is the library's message
+                yield value
+        elif isinstance(value, tuple):
+            for item in value:
+                if isinstance(item, str):
+                    yield item
+                elif attrs.has(type(item)):
+                    yield from _texts(item)
+        elif attrs.has(type(value)):
+            yield from _texts(value)
+
+
+def routine_texts(routine: Routine) -> tuple[str, ...]:
+    """Every text of the routine's own, once each, in the order they are written: what a
+    translation of the routine gives."""
+    return tuple(dict.fromkeys(_texts(routine)))
+
+
+@attrs.frozen
+class TranslationReport:
+    """How complete a routine's translation into ``language`` is: the texts it lacks
+    (``missing``, shown as written where compiled in that language) and the translated texts
+    the routine no longer has (``unused``: written for a text since changed)."""
+
+    language: str
+    missing: tuple[str, ...]
+    unused: tuple[str, ...]
+
+
+def translation_report(routine: Routine, languages: tuple[str, ...] = ()) -> list[TranslationReport]:
+    """For each language the routine is translated into (and each of ``languages``), what is
+    missing and what is left over."""
+    texts = routine_texts(routine)
+    wanted = dict.fromkeys((*routine.translations, *languages))
+    wanted.pop(routine.language, None)
+    reports = []
+    for language in wanted:
+        table = routine.translations.get(language, {})
+        known = set(texts)
+        reports.append(
+            TranslationReport(
+                language,
+                tuple(t for t in texts if t not in table),
+                tuple(t for t in table if t not in known),
+            )
+        )
+    return reports
+
+
+class _Translator:
+    """The routine's texts in one language, found as written or as filled in."""
+
+    def __init__(self, routine: Routine, language: str) -> None:
+        self.source = routine.language
+        self.language = language
+        self.table: Mapping[str, str] = (
+            {} if language == routine.language else routine.translations.get(language, {})
+        )
+        self.templates = [text for text in self.table if "{" in text]
+        self._by_context: dict[tuple[Any, Position | None], dict[str, str]] = {}
+
+    def _filled(self, side: Any, round_: Position | None) -> dict[str, str]:
+        """Each template's source text filled for this side and round, to its template."""
+        found = self._by_context.get((side, round_))
+        if found is None:
+            found = {fill(t, side, round_, self.source): t for t in self.templates}
+            self._by_context[(side, round_)] = found
+        return found
+
+    def text(self, text: str, side: Any = None, round_: Position | None = None) -> str:
+        """``text`` (as the compiler filled it) in the language; as it is where untranslated."""
+        translated = self.table.get(text)
+        if translated is not None:
+            return fill(translated, side, round_, self.language)
+        template = self._filled(side, round_).get(text) if self.templates else None
+        if template is not None:
+            return fill(self.table[template], side, round_, self.language)
+        return self._joined(text)
+
+    def _joined(self, text: str) -> str:
+        """Texts the compiler joined with spaces (the cautions that give a reason)."""
+        parts: list[str] = []
+        rest = text
+        while rest:
+            for source in self.table:
+                if rest == source or rest.startswith(source + " "):
+                    parts.append(self.table[source])
+                    rest = rest[len(source) + 1 :]
+                    break
+            else:
+                return text
+        return " ".join(parts)
+
+    def template(self, template: str | None) -> str | None:
+        return None if template is None else self.table.get(template, template)
+
+    def param(self, kind: str, value: Param, side: Any, round_: Position | None) -> Param:
+        if kind == "text":
+            return self.text(str(value), side, round_)
+        if kind == "texts" and isinstance(value, tuple):
+            return tuple(self.text(item) for item in value)
+        return value
+
+
+def _message(message: Message, tr: _Translator, side: Any, round_: Position | None) -> Message:
+    kinds = MESSAGES[message.key].params
+    return Message(
+        message.key,
+        tuple((name, tr.param(kinds[name], value, side, round_)) for name, value in message.params),
+    )
+
+
+def _event(event: Event, tr: _Translator) -> Event:
+    side, round_ = event.side, event.rounds[-1] if event.rounds else None
+    message = event.message
+    if message is not None:
+        message = _message(message, tr, side, round_)
+        text = render_message(message, tr.language)
+    else:
+        text = tr.text(event.text, side, round_)
+    return attrs.evolve(
+        event,
+        text=text,
+        message=message,
+        stretch=None if event.stretch is None else tr.text(event.stretch),
+        template=tr.template(event.template),
+        until=None if event.until is None else tr.text(event.until, side, round_),
+    )
+
+
+def _info(info: StretchInfo, tr: _Translator) -> StretchInfo:
+    return StretchInfo(
+        info.id,
+        tr.text(info.name),
+        tr.text(info.purpose) if info.purpose else "",
+        tuple(tr.text(t) for t in info.targets),
+        tuple(tr.text(p) for p in info.props),
+        tuple(CautionInfo(tr.text(c.text), c.conditions) for c in info.cautions),
+        tuple(
+            ModificationInfo(
+                tr.text(m.text), tr.text(m.when) if m.when else "", tuple(tr.text(p) for p in m.props)
+            )
+            for m in info.modifications
+        ),
+    )
+
+
+def localize(timeline: Timeline, routine: Routine, language: str) -> Timeline:
+    """``timeline``, compiled from ``routine``, with every text in ``language``: the same events,
+    ids, kinds, roles, positions and times."""
+    tr = _Translator(routine, language)
+    options = timeline.options
+    if options is not None:
+        options = attrs.evolve(options, language=language)
+    return Timeline(
+        tr.text(timeline.title),
+        timeline.total_ms,
+        tuple(_event(event, tr) for event in timeline.events),
+        tuple(attrs.evolve(c, title=tr.text(c.title)) for c in timeline.chapters),
+        tuple(_info(info, tr) for info in timeline.stretches),
+        options,
+    )
+
