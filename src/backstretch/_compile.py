@@ -52,7 +52,6 @@ from ._time import (
     split_ms,
     to_duration,
 )
-from ._translate import fill, localize
 from ._timeline import (
     CautionInfo,
     Chapter,
@@ -64,6 +63,7 @@ from ._timeline import (
     StretchInfo,
     Timeline,
 )
+from ._translate import fill, localize
 from .exceptions import BackstretchError, FitError, InvalidTypeError, InvalidValueError
 
 __all__ = ["BREATH", "LANGUAGES", "SAFETY_NOTE", "Cues", "compile_routine", "estimate_ms"]

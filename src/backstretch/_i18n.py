@@ -22,11 +22,23 @@ import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._kinds import Side
 
-__all__ = ["LANGUAGES", "WORDS", "Words", "fill_sides", "side_word", "words"]
+if TYPE_CHECKING:
+    from ._timeline import Timeline
+
+__all__ = [
+    "LANGUAGES",
+    "WORDS",
+    "Words",
+    "fill_sides",
+    "language_of",
+    "side_word",
+    "words",
+    "words_for",
+]
 
 #: The languages the library writes its own text in: complete catalogs ship for each.
 LANGUAGES = ("en", "de", "es")
@@ -132,8 +144,12 @@ WORDS: Mapping[str, str] = _words(
     continue_help="Enter or c: continue when you are ready",
     paused="Paused",
     speed="speed x{speed}",
-    # The plain lines of `backstretch play --plain` and the command line's summary.
-    plain_session="your session: {summary}",
+    # The plain lines of `backstretch play --plain` and what the command line says at the end.
+    plain_session="your session",
+    cli_continue="Continue when you are ready: press Enter",
+    cli_finished="Finished {title} ({total}). Well done.",
+    cli_stopped="Stopped at {at} of {total}.",
+    cli_stopped_in="Stopped at {at} of {total}, in {title}.",
     # The web player page.
     web_safety=(
         "Stop if pain increases or spreads, and ask a doctor or physiotherapist about pain that "
@@ -212,8 +228,6 @@ WORDS: Mapping[str, str] = _words(
     fit_when_ready="When ready",
     fit_repeat="Repeat x{count}",
     fit_reps_each_side="Reps {count} each side",
-    # The audio guide.
-    audio_end_chime="end chime",
 )
 
 
@@ -240,6 +254,16 @@ class Words:
 def words(language: str) -> Words:
     """The players' words in ``language`` (English for a language without a catalog)."""
     return Words(language if language in LANGUAGES else "en")
+
+
+def language_of(timeline: Timeline) -> str:
+    """The language a timeline's texts are in (English for one made by hand)."""
+    return timeline.options.language if timeline.options is not None else "en"
+
+
+def words_for(timeline: Timeline) -> Words:
+    """The players' words in the language of ``timeline``."""
+    return words(language_of(timeline))
 
 
 def entries() -> Iterator[tuple[str, str, str]]:

@@ -286,8 +286,7 @@ def _translations(inst: object, attr: attrs.Attribute[Any], value: object) -> No
         for source, translated in texts.items():
             if not isinstance(source, str) or not isinstance(translated, str):
                 raise InvalidTypeError(
-                    f"{where}[{language!r}] must map texts to texts, got "
-                    f"{source!r}: {translated!r}"
+                    f"{where}[{language!r}] must map texts to texts, got {source!r}: {translated!r}"
                 )
             if not translated.strip():
                 raise InvalidValueError(

@@ -26,10 +26,12 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
+from ._i18n import WORDS, Words, words_for
+from ._i18n import words as words_for_language
 from ._kinds import Kind, Role, Side
 from ._text import printable
 from ._time import format_ms
-from ._timeline import Event, Timeline
+from ._timeline import Event, Position, Timeline
 from .player import Clock, Player, monotonic_ms
 from .speech import SpeechQueue
 
@@ -50,11 +52,10 @@ KEYS = {
     "\n": "continue",
     "c": "continue",
 }
-KEY_HELP = "space pause/resume · → or n next · ← or p previous · q quit"
-#: Shown while the player waits at the end of a self-paced part.
-CONTINUE_HELP = "Enter or c: continue when you are ready"
-#: Always on screen: the player carries the safety note, whatever the timeline says.
-STOP_ON_PAIN = "Stop if pain increases or spreads, and ask a professional."
+#: The keys' help (``WORDS["key_help"]``); below it, while the player waits at the end of a
+#: self-paced part, ``WORDS["continue_help"]``; and always on screen, whatever the timeline
+#: says, the safety note ``WORDS["stop_on_pain"]``.
+KEY_HELP = WORDS["key_help"]
 
 #: How often the screen is redrawn, in seconds of real time.
 REFRESH_S = 0.1
@@ -62,26 +63,28 @@ REFRESH_S = 0.1
 CUE_SHOWN_MS = 4000
 NOTE_SHOWN_MS = 15000
 
-#: The heading of each kind of segment; a role of its own (what a stretch needs) overrides it.
+#: The words of each kind of segment's heading (``WORDS["label_<name>"]``); a role of its own
+#: (what a stretch needs) overrides its kind's.
 LABELS: dict[str, str] = {
-    Role.PROPS: "YOU NEED",
-    Kind.TITLE: "WELCOME",
-    Kind.ANNOUNCE: "ABOUT THIS STRETCH",
-    Kind.CAUTION: "CAUTION",
-    Kind.MODIFICATION: "IF YOU NEED IT",
-    Kind.STEP: "GET INTO POSITION",
-    Kind.HOLD: "HOLD",
-    Kind.BREATH: "BREATHE",
-    Kind.SWITCH: "SWITCH SIDES",
-    Kind.REP: "REPS",
-    Kind.REST: "REST",
-    Kind.BREAK: "BREAK",
+    Role.PROPS: "props",
+    Kind.TITLE: "title",
+    Kind.ANNOUNCE: "announce",
+    Kind.CAUTION: "caution",
+    Kind.MODIFICATION: "modification",
+    Kind.STEP: "step",
+    Kind.HOLD: "hold",
+    Kind.BREATH: "breath",
+    Kind.SWITCH: "switch",
+    Kind.REP: "rep",
+    Kind.REST: "rest",
+    Kind.BREAK: "break",
 }
 
 
-def _label(segment: Event) -> str:
-    """The heading of a segment: its role's own, else its kind's."""
-    return LABELS.get(segment.role) or LABELS.get(segment.kind) or segment.kind.value.upper()
+def label(segment: Event, words: Words) -> str:
+    """The heading of a segment in words' language: its role's own, else its kind's."""
+    key = LABELS.get(segment.role) or LABELS.get(segment.kind)
+    return words.label(key) if key else segment.kind.value
 
 
 SIDE_STYLES = {Side.LEFT: "bold black on bright_cyan", Side.RIGHT: "bold black on bright_magenta"}
@@ -122,6 +125,7 @@ def render(
     """The whole screen at ``position_ms``: where you are, what to do, for how long, what next.
     ``waiting``: the self-paced segment the player waits at the end of."""
     segment = waiting or timeline.at(position_ms)
+    words = words_for(timeline)
     header = Table.grid(expand=True)
     header.add_column(ratio=1)
     header.add_column(justify="right")
@@ -129,27 +133,28 @@ def render(
     # terminal, whatever the timeline holds.
     header.add_row(
         Text(printable(timeline.title), style="bold"),
-        Text(printable(_where(timeline, position_ms))),
+        Text(printable(_where(timeline, position_ms, words))),
     )
 
     if segment is None:
         body: RenderableType = Text(
-            f"Finished: {format_ms(timeline.total_ms)}. Well done.", style="bold green"
+            words("finished", total=format_ms(timeline.total_ms)), style="bold green"
         )
         return Panel(Group(header, Text(), body), padding=(1, 2))
 
-    label = Text(_label(segment), style="bold")
-    counted = counts(segment)
+    heading = Text(label(segment, words).upper(), style="bold")
+    counted = counts(segment, words)
     if counted:
-        label.append(f"  {counted}", style="bold")
+        heading.append(f"  {counted}", style="bold")
     if segment.side is not None:
-        arrow = "◀ LEFT" if segment.side is Side.LEFT else "RIGHT ▶"
-        label.append("   ")
-        label.append(f" {arrow} ", style=SIDE_STYLES[segment.side])
+        side_word = words(f"side_{segment.side.value}").upper()
+        arrow = f"◀ {side_word}" if segment.side is Side.LEFT else f"{side_word} ▶"
+        heading.append("   ")
+        heading.append(f" {arrow} ", style=SIDE_STYLES[segment.side])
     caution = segment.kind is Kind.CAUTION
     said = Text(printable(segment.text), style="bold red" if caution else "bold", justify="center")
     if segment.until is not None:
-        said.append(printable(f"\nuntil {segment.until}"), style="italic")
+        said.append(printable("\n" + words("until", until=segment.until)), style="italic")
     instruction = Panel(said, padding=(1, 4), border_style="red" if caution else "bright_blue")
 
     elapsed = position_ms - segment.start_ms
@@ -158,11 +163,11 @@ def render(
     clock.add_column(width=18)
     clock.add_column(ratio=1)
     if waiting is not None:
-        left = Text("Your own time", style="bold reverse yellow")
+        left = Text(words("your_own_time"), style="bold reverse yellow")
     elif segment.until is not None:
-        left = Text(f"at least {format_ms(left_s * 1000)}", style="bold yellow")
+        left = Text(words("at_least", time=format_ms(left_s * 1000)), style="bold yellow")
     else:
-        left = Text(f"{format_ms(left_s * 1000)} left", style="bold yellow")
+        left = Text(words("time_left", time=format_ms(left_s * 1000)), style="bold yellow")
     clock.add_row(left, ProgressBar(total=segment.duration_ms, completed=elapsed))
     clock.add_row(
         Text(f"{format_ms(position_ms // 1000 * 1000)} / {format_ms(timeline.total_ms)}"),
@@ -170,34 +175,34 @@ def render(
     )
 
     upcoming = _next_segment(timeline, segment)
-    next_text = Text("Next: ", style="dim")
     if upcoming is None:
-        next_text.append("the end", style="dim")
+        next_text = Text(words("next_end"), style="dim")
     else:
-        side = f", {upcoming.side.value}" if upcoming.side else ""
-        what = _label(upcoming).capitalize()
-        next_text.append(printable(f"{what}{side}: {upcoming.text}"))
+        side = f", {words.side(upcoming.side)}" if upcoming.side else ""
+        what = label(upcoming, words)
+        next_text = Text(printable(words("next", what=f"{what}{side}: {upcoming.text}")))
+        next_text.stylize("dim", 0, len(words("next", what="")))
     cue_text = Text()
     if cue is not None and 0 <= position_ms - cue.start_ms < CUE_SHOWN_MS:
         cue_text.append(printable(f"» {cue.text}"), style="bold bright_yellow")
     for note in notes:
         if 0 <= position_ms - note.start_ms < NOTE_SHOWN_MS:
             cue_text.append("\n" if cue_text else "")
-            cue_text.append(printable(f"Left out: {note.text}"), style="bold magenta")
+            cue_text.append(printable(words("left_out", text=note.text)), style="bold magenta")
 
-    status = Text(KEY_HELP, style="dim")
+    status = Text(words("key_help"), style="dim")
     if waiting is not None:
-        status = Text(CONTINUE_HELP, style="bold reverse green")
-        status.append(f"   · {KEY_HELP}", style="dim")
+        status = Text(words("continue_help"), style="bold reverse green")
+        status.append(f"   · {words('key_help')}", style="dim")
     if speed != 1:
-        status.append(f"   speed x{float(speed):g}", style="bold")
+        status.append(f"   {words('speed', speed=f'{float(speed):g}')}", style="bold")
     if paused:
-        status.append("   PAUSED", style="bold reverse yellow")
-    safety = Text(STOP_ON_PAIN, style="dim italic")
+        status.append(f"   {words('paused').upper()}", style="bold reverse yellow")
+    safety = Text(words("stop_on_pain"), style="dim italic")
     lines: list[RenderableType] = [
         header,
         Text(),
-        label,
+        heading,
         instruction,
         cue_text,
         clock,
@@ -209,33 +214,42 @@ def render(
     # Before the first stretch only: the summary is read off every marker, and this runs per frame.
     summary = timeline.personalization if position_ms < first_ms else None
     if summary is not None:
-        lines.append(Text(printable(f"Your session: {summary.text}"), style="cyan"))
+        lines.append(Text(printable(words("your_session", summary=summary.text)), style="cyan"))
     return Panel(Group(*lines, safety), padding=(0, 1))
 
 
-def counts(segment: Event) -> str:
+def counts(segment: Event, words: Words | None = None) -> str:
     """The counted parts a segment is in, from its positions: "ROUND 2 OF 3 · REP 4 OF 10"."""
-    found = [f"ROUND {p}" for p in segment.rounds]
+    words = words or words_for_language("en")
+
+    def of(key: str, position: Position) -> str:
+        where = words("position_of", index=position.index, count=position.count)
+        return words(key, position=where)
+
+    found = [of("count_round", p) for p in segment.rounds]
     if segment.rep is not None:
-        found.append(f"REP {segment.rep}")
+        found.append(of("count_rep", segment.rep))
     if segment.part is not None:
-        found.append(f"PART {segment.part}")
+        found.append(of("count_part", segment.part))
     return " · ".join(found).upper()
 
 
-def _where(timeline: Timeline, position_ms: int) -> str:
+def _where(timeline: Timeline, position_ms: int, words: Words) -> str:
     chapter = timeline.chapter_at(position_ms)
     if chapter is not None:
         number = timeline.chapters.index(chapter) + 1
-        heading = f"Stretch {number} of {len(timeline.chapters)}: {chapter.title}"
+        heading = words(
+            "stretch_of", number=number, count=len(timeline.chapters), title=chapter.title
+        )
         if chapter.round is not None:  # in a circuit
-            heading += f", round {chapter.round}"
+            round_ = chapter.round
+            heading = words("in_round", where=heading, round=round_.index, rounds=round_.count)
         return heading
     if not timeline.chapters or position_ms < timeline.chapters[0].start_ms:
-        return "Getting started"
+        return words("getting_started")
     if position_ms >= timeline.chapters[-1].end_ms:
-        return "Finishing"
-    return "Between stretches"
+        return words("finishing")
+    return words("between_stretches")
 
 
 def _next_segment(timeline: Timeline, segment: Event) -> Event | None:

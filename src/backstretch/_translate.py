@@ -85,7 +85,9 @@ class TranslationReport:
     unused: tuple[str, ...]
 
 
-def translation_report(routine: Routine, languages: tuple[str, ...] = ()) -> list[TranslationReport]:
+def translation_report(
+    routine: Routine, languages: tuple[str, ...] = ()
+) -> list[TranslationReport]:
     """For each language the routine is translated into (and each of ``languages``), what is
     missing and what is left over."""
     texts = routine_texts(routine)
@@ -196,7 +198,9 @@ def _info(info: StretchInfo, tr: _Translator) -> StretchInfo:
         tuple(CautionInfo(tr.text(c.text), c.conditions) for c in info.cautions),
         tuple(
             ModificationInfo(
-                tr.text(m.text), tr.text(m.when) if m.when else "", tuple(tr.text(p) for p in m.props)
+                tr.text(m.text),
+                tr.text(m.when) if m.when else "",
+                tuple(tr.text(p) for p in m.props),
             )
             for m in info.modifications
         ),
@@ -218,4 +222,3 @@ def localize(timeline: Timeline, routine: Routine, language: str) -> Timeline:
         tuple(_info(info, tr) for info in timeline.stretches),
         options,
     )
-

@@ -22,6 +22,7 @@ from ._compile import BREATH, Cues, compile_routine
 from ._conditions import SHARED
 from ._documents import dump_routine, load_routine
 from ._files import INTERRUPTS, document_format, json_schema, write_reason
+from ._i18n import LANGUAGES, words, words_for
 from ._kinds import Side
 from ._model import Routine
 from ._text import printable
@@ -277,6 +278,12 @@ def _compile_options(command: argparse.ArgumentParser) -> None:
         "12m or 11m30s",
     )
     command.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="the language of every text, the library's and the routine's own where it has "
+        "them (default: the routine's own language)",
+    )
+    command.add_argument(
         "--no-cues",
         action="store_true",
         help="leave out every cue: countdown, halfway, a hold's own cue, next-up and switch "
@@ -296,6 +303,7 @@ def _compile(routine: Routine, args: argparse.Namespace) -> Timeline:
         affected=args.affected,
         breath=args.breath or BREATH,
         swap=args.swap,
+        language=args.lang,
     )
 
 
@@ -362,9 +370,13 @@ def _play(args: argparse.Namespace) -> int:
     timeline = _compile(_load(args.routine), args)
     speech = None
     if args.say:
-        from .speech import EspeakNg, SpeechQueue  # raises NotInstalledError before playing
+        from .speech import (  # raises NotInstalledError before playing
+            EspeakNg,
+            SpeechQueue,
+            espeak_voice,
+        )
 
-        speech = SpeechQueue(EspeakNg())
+        speech = SpeechQueue(EspeakNg(voice=espeak_voice(timeline)))
     if not args.plain and sys.stdout.isatty() and sys.stdin.isatty():
         try:
             import rich  # noqa: F401 - only to learn whether the play extra is installed
@@ -396,7 +408,10 @@ def _play_fullscreen(
             speech=speech,
         )
     if outcome.how == "finished":
-        print(f"Finished {timeline.title} ({format_ms(timeline.total_ms)}). Well done.")
+        said = words_for(timeline)(
+            "cli_finished", title=timeline.title, total=format_ms(timeline.total_ms)
+        )
+        print(printable(said))
         return 0
     print(_stopped(timeline, outcome.position_ms), file=sys.stderr)
     return 130 if outcome.how == "interrupted" else 0
@@ -408,15 +423,17 @@ def _play_plain(timeline: Timeline, args: argparse.Namespace, speech: SpeechQueu
     at once (nobody could press it)."""
     player = Player(timeline)
     player.set_speed(args.speed)
+    words = words_for(timeline)
     summary = timeline.personalization
     if summary is not None:  # what the session was made to fit, before anything plays
-        print(printable(f"{'':>8}  {'your session':<13}  {'':<5}  {summary.text}"), flush=True)
+        line = f"{'':>8}  {words('plain_session'):<13}  {'':<5}  {summary.text}"
+        print(printable(line), flush=True)
     player.start()
     keyboard = sys.stdin.isatty()
     try:
         while True:
             for event in player.due():
-                print(play_line(event), flush=True)
+                print(play_line(event, words.language), flush=True)
                 if speech is not None:
                     speech.add(event.text)
             if speech is not None:
@@ -429,7 +446,7 @@ def _play_plain(timeline: Timeline, args: argparse.Namespace, speech: SpeechQueu
                 if not keyboard:
                     player.continue_()
                     continue
-                print(f"{'':>8}  {'waiting':<13}  {'':<5}  {CONTINUE_PROMPT}", flush=True)
+                print(f"{'':>8}  {'waiting':<13}  {'':<5}  {words('cli_continue')}", flush=True)
                 while not _line_typed():
                     if speech is not None:
                         speech.pump()
@@ -449,15 +466,11 @@ def _play_plain(timeline: Timeline, args: argparse.Namespace, speech: SpeechQueu
 def _stopped(timeline: Timeline, position_ms: int) -> str:
     """The one-line summary of how far the person got."""
     chapter = timeline.chapter_at(position_ms)
-    where = f", in {chapter.title}" if chapter else ""
-    return printable(
-        f"Stopped at {format_ms(position_ms // 1000 * 1000)} of "
-        f"{format_ms(timeline.total_ms)}{where}."
-    )
-
-
-#: What plain mode says at the end of a self-paced part, when it waits for Enter.
-CONTINUE_PROMPT = "Continue when you are ready: press Enter"
+    at, total = format_ms(position_ms // 1000 * 1000), format_ms(timeline.total_ms)
+    words = words_for(timeline)
+    if chapter is None:
+        return printable(words("cli_stopped", at=at, total=total))
+    return printable(words("cli_stopped_in", at=at, total=total, title=chapter.title))
 
 
 def _line_typed() -> bool:
@@ -468,12 +481,15 @@ def _line_typed() -> bool:
     return bool(ready)
 
 
-def play_line(event: Event) -> str:
+def play_line(event: Event, language: str = "en") -> str:
     """One event as a plain line: clock time, role, side, text (and, for a self-paced part, what
-    the person waits for)."""
-    side = event.side.value.upper() if event.side else ""
-    until = f" (until {event.until})" if event.until is not None else ""
-    line = f"{format_ms(event.start_ms):>8}  {event.role.value:<13}  {side:<5}  {event.text}{until}"
+    the person waits for), the words in ``language``."""
+    said = words(language)
+    side = said.side(event.side).upper() if event.side else ""
+    until = f" ({said('until', until=event.until)})" if event.until is not None else ""
+    width = max(len(said.side(each)) for each in Side)  # the side column: its longest word
+    line = f"{format_ms(event.start_ms):>8}  {event.role.value:<13}  {side:<{width}}  "
+    line += f"{event.text}{until}"
     return printable(line.rstrip())
 
 

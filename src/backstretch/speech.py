@@ -18,13 +18,24 @@ import subprocess
 import time
 import wave
 from collections import deque
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
 from .exceptions import NotInstalledError
 
-__all__ = ["ESPEAK_INSTALL_HINT", "Clip", "EspeakNg", "SpeechEngine", "SpeechQueue", "Synthesizer"]
+if TYPE_CHECKING:
+    from ._timeline import Timeline
+
+__all__ = [
+    "ESPEAK_INSTALL_HINT",
+    "Clip",
+    "EspeakNg",
+    "SpeechEngine",
+    "SpeechQueue",
+    "Synthesizer",
+    "espeak_voice",
+]
 
 ESPEAK_INSTALL_HINT = (
     "espeak-ng is not installed (it speaks the instructions); install it with "
@@ -74,19 +85,29 @@ class EspeakNg:
     #: espeak-ng's voices produce 22 050 samples a second.
     sample_rate = 22050
 
-    def __init__(self, *, executable: str | None = None, words_per_minute: int = 150) -> None:
+    def __init__(
+        self,
+        *,
+        executable: str | None = None,
+        words_per_minute: int = 150,
+        voice: str | None = None,
+    ) -> None:
+        """``voice``: espeak-ng's voice, by language (``"de"``, ``"es"``); None for its default,
+        English."""
         found = shutil.which(executable or "espeak-ng")
         if found is None:
             raise NotInstalledError(ESPEAK_INSTALL_HINT)
         self.executable = found
         self.words_per_minute = words_per_minute
+        self.voice = voice
+        self._voice = [] if voice is None else ["-v", voice]
         self._process: subprocess.Popen[bytes] | None = None
 
     def speak(self, text: str) -> None:
         self.stop()
         # The text goes in on stdin, so no instruction can be mistaken for an option.
         self._process = subprocess.Popen(
-            [self.executable, "-s", str(self.words_per_minute), "--stdin"],
+            [self.executable, *self._voice, "-s", str(self.words_per_minute), "--stdin"],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -104,7 +125,7 @@ class EspeakNg:
     def synthesize(self, text: str, *, words_per_minute: int) -> Clip:
         # The WAV comes back on stdout: no temporary file, nothing to clean up after an interrupt.
         result = subprocess.run(
-            [self.executable, "-s", str(words_per_minute), "--stdout", "--stdin"],
+            [self.executable, *self._voice, "-s", str(words_per_minute), "--stdout", "--stdin"],
             input=text.encode("utf-8"),
             capture_output=True,
             check=True,
@@ -120,6 +141,16 @@ class EspeakNg:
                 self._process.terminate()
             self._process.wait()
             self._process = None
+
+
+def espeak_voice(timeline: Timeline) -> str | None:
+    """The espeak-ng voice for a timeline's language: None (espeak-ng's default, English) for
+    English, else the language's own (espeak-ng has a voice for every language the library
+    writes)."""
+    from ._i18n import language_of
+
+    language = language_of(timeline)
+    return None if language == "en" else language
 
 
 def _complete_wav(data: bytes) -> bytes:

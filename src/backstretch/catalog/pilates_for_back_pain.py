@@ -210,8 +210,7 @@ TRANSLATIONS = {
         "Kneel on all fours on an exercise mat or a carpeted floor.": (
             "Geh auf einer Übungsmatte oder einem Teppichboden in den Vierfüßlerstand."
         ),
-        "Lower your seat back towards your heels and let your upper body rest on your "
-        "thighs.": (
+        "Lower your seat back towards your heels and let your upper body rest on your thighs.": (
             "Senk das Gesäß nach hinten zu den Fersen und lass den Oberkörper auf den "
             "Oberschenkeln ruhen."
         ),
@@ -224,8 +223,7 @@ TRANSLATIONS = {
             "Wenn du angekommen bist, richte deine Aufmerksamkeit auf deinen Atem."
         ),
         "Rest in the pose and breathe": "Ruh dich in der Haltung aus und atme",
-        "Each time you breathe out, picture your muscles letting go and the tension melting "
-        "away": (
+        "Each time you breathe out, picture your muscles letting go and the tension melting away": (
             "Stell dir bei jedem Ausatmen vor, wie deine Muskeln loslassen und die Spannung "
             "dahinschmilzt"
         ),
@@ -253,8 +251,7 @@ TRANSLATIONS = {
             "{side|linken|rechten} Fuß einen großen Schritt nach vorn."
         ),
         "Keep the back leg straight and reach your {other} heel towards the floor.": (
-            "Halte das hintere Bein gestreckt und schieb die {other|linke|rechte} Ferse zum "
-            "Boden."
+            "Halte das hintere Bein gestreckt und schieb die {other|linke|rechte} Ferse zum Boden."
         ),
         "Bend your front knee until it sits right above your ankle.": (
             "Beug das vordere Knie, bis es genau über dem Knöchel steht."
@@ -264,8 +261,7 @@ TRANSLATIONS = {
             "Schieb die Vorderseite der {other|linken|rechten} Hüfte sanft nach vorn, das Becken "
             "gerade, bis du die Dehnung spürst."
         ),
-        "At the same time, lengthen through the back leg and ease the heel towards the "
-        "floor.": (
+        "At the same time, lengthen through the back leg and ease the heel towards the floor.": (
             "Streck dabei das hintere Bein lang und bring die Ferse behutsam zum Boden."
         ),
         "Hold the lunge, {side} foot forward": (
@@ -346,8 +342,7 @@ TRANSLATIONS = {
         "Kneel on all fours on an exercise mat or a carpeted floor.": (
             "Ponte a cuatro patas sobre una esterilla o un suelo con alfombra."
         ),
-        "Lower your seat back towards your heels and let your upper body rest on your "
-        "thighs.": (
+        "Lower your seat back towards your heels and let your upper body rest on your thighs.": (
             "Lleva los glúteos hacia atrás, hacia los talones, y deja que el tronco descanse "
             "sobre los muslos."
         ),
@@ -360,8 +355,7 @@ TRANSLATIONS = {
             "Cuando te sientas asentado, lleva la atención a tu respiración."
         ),
         "Rest in the pose and breathe": "Descansa en la postura y respira",
-        "Each time you breathe out, picture your muscles letting go and the tension melting "
-        "away": (
+        "Each time you breathe out, picture your muscles letting go and the tension melting away": (
             "Cada vez que sueltes el aire, imagina que tus músculos se relajan y la tensión se "
             "deshace"
         ),
@@ -399,8 +393,7 @@ TRANSLATIONS = {
             "Empuja suavemente hacia delante la parte frontal de la cadera "
             "{other|izquierda|derecha}, con la pelvis recta, hasta que notes el estiramiento."
         ),
-        "At the same time, lengthen through the back leg and ease the heel towards the "
-        "floor.": (
+        "At the same time, lengthen through the back leg and ease the heel towards the floor.": (
             "A la vez, alarga la pierna de atrás y acerca con cuidado el talón al suelo."
         ),
         "Hold the lunge, {side} foot forward": (

@@ -30,13 +30,14 @@ from typing import BinaryIO, Literal
 import attrs
 
 from .._files import atomic_file
+from .._i18n import language_of
 from .._kinds import Kind, Role
 from .._messages import render_message
 from .._text import WORDS_PER_MINUTE, printable
 from .._time import format_ms
 from .._timeline import Timeline
 from ..exceptions import LimitError, SpeechFitError
-from ..speech import Clip, EspeakNg, Synthesizer
+from ..speech import Clip, EspeakNg, Synthesizer, espeak_voice
 
 __all__ = [
     "MAX_LENGTH_MS",
@@ -176,7 +177,8 @@ def _render(
             f"an audio guide lasts at most {format_ms(MAX_LENGTH_MS)} (audio.MAX_LENGTH_MS); "
             f"this routine lasts {format_ms(timeline.total_ms)}"
         )
-    engine = synthesizer if synthesizer is not None else EspeakNg()
+    # The timeline's language speaks with espeak-ng's voice for it.
+    engine = synthesizer if synthesizer is not None else EspeakNg(voice=espeak_voice(timeline))
     rate = engine.sample_rate
     frames = timeline.total_ms * rate // 1000
     chapters = [(c.start_ms * rate // 1000, printable(c.title)) for c in timeline.chapters]
@@ -306,7 +308,11 @@ def _items(timeline: Timeline) -> list[_Item]:
         anchored = not event.is_marker
         # A self-paced part says what to wait for: the listener pauses the guide until then.
         waits = event.until_message
-        said = (event.text,) if waits is None else (event.text, render_message(waits))
+        said = (
+            (event.text,)
+            if waits is None
+            else (event.text, render_message(waits, language_of(timeline)))
+        )
         last = items[-1] if items else None
         if last is not None and last.kind == "speech" and last.due_ms == event.start_ms:
             items[-1] = attrs.evolve(
