@@ -22,7 +22,8 @@ from backstretch import (
     catalog,
     compile_routine,
 )
-from backstretch._terminal import CONTINUE_HELP, Outcome, parse_keys, play_fullscreen, render
+from backstretch._i18n import WORDS
+from backstretch._terminal import Outcome, parse_keys, play_fullscreen, render
 from backstretch.speech import SpeechQueue
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -254,12 +255,12 @@ def test_a_self_paced_hold_says_what_to_wait_for_and_waits() -> None:
     during = console.export_text()
     assert "until the stretch fades" in during
     assert "at least 0:29" in during
-    assert CONTINUE_HELP not in during
+    assert WORDS["continue_help"] not in during
     console.print(render(SELF_PACED, hold.end_ms, waiting=hold))
     waiting = console.export_text()
     assert "Lean forward" in waiting
     assert "Your own time" in waiting
-    assert CONTINUE_HELP in waiting
+    assert WORDS["continue_help"] in waiting
 
 
 @pytest.mark.parametrize("key", ["\r", "c", " "])
@@ -268,7 +269,7 @@ def test_the_player_waits_until_the_person_continues(key: str) -> None:
     # A minute after the hold's nominal end: the player has waited there all along.
     outcome, out = play([(hold.end_ms + 60_000, key)], SELF_PACED, speed=1)
     assert Outcome("finished", SELF_PACED.total_ms) == outcome
-    assert CONTINUE_HELP in out
+    assert WORDS["continue_help"] in out
     waited, _ = play([(hold.end_ms + 60_000, "q")], SELF_PACED, speed=1)
     assert Outcome("quit", hold.end_ms) == waited
 

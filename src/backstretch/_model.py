@@ -718,6 +718,7 @@ class Routine:
         converter=_as_translations,
         validator=_translations,
         hash=False,
+        repr=lambda value: repr({language: dict(texts) for language, texts in value.items()}),
     )
 
     @property
