@@ -14,10 +14,12 @@ parsed.
 from __future__ import annotations
 
 import bisect
+import contextvars
 import re
 
 import attrs
 
+from .._i18n import Words, fill_sides, words_for
 from .._kinds import Kind, Role, Side
 from .._messages import render_message
 from .._text import printable
@@ -31,6 +33,7 @@ from ._structure import (
     end_of_reps,
     rounds_of,
 )
+from .web import stretches
 
 #: What a list item looks like, whatever its side: two items with one shape are the same step.
 Shape = tuple[object, ...]
@@ -44,45 +47,60 @@ class _Item:
     children: tuple[_Item, ...] = ()
 
 
+#: The words of the sheet being written, in its timeline's language (set by ``render``).
+_WORDS: contextvars.ContextVar[Words] = contextvars.ContextVar("words")
+
+
+def _w(key: str, /, **params: object) -> str:
+    return _WORDS.get()(key, **params)
+
+
 def render(timeline: Timeline) -> str:
+    token = _WORDS.set(words_for(timeline))
+    try:
+        return _render(timeline)
+    finally:
+        _WORDS.reset(token)
+
+
+def _render(timeline: Timeline) -> str:
     chapters = timeline.chapters
     first_ms = chapters[0].start_ms if chapters else timeline.total_ms
     last_ms = chapters[-1].end_ms if chapters else timeline.total_ms
     lines = [
         f"# {_md(timeline.title)}",
         "",
-        f"Total time {format_ms(timeline.total_ms)} · {len(chapters)} "
-        f"stretch{'es' if len(chapters) != 1 else ''}",
+        _w("sheet_total", what=stretches(timeline, _WORDS.get())),
         "",
     ]
     summary = timeline.personalization
     if summary is not None:
-        lines += [f"**Your session.** {_md(summary.text)}", ""]
+        lines += [f"**{_w('sheet_your_session')}** {_md(summary.text)}", ""]
     for segment in timeline.segments:
         if segment.start_ms >= first_ms:
             break
         if segment.role is Role.SAFETY_NOTE:
-            lines += [f"> **Safety.** {_md(segment.text)}", ""]
+            lines += [f"> **{_w('sheet_safety')}** {_md(segment.text)}", ""]
         elif segment.kind is Kind.CAUTION:  # the routine's own
-            lines += [f"> **Caution.** {_md(segment.text)}", ""]
+            lines += [f"> **{_w('sheet_caution')}** {_md(segment.text)}", ""]
         elif segment.kind in (Kind.ANNOUNCE, Kind.MODIFICATION):
             lines += [_md(segment.text), ""]
     for skip in timeline.markers:
         if skip.kind is Kind.SKIP:
-            lines += [f"> **Left out.** {_md(skip.text)}", ""]
+            lines += [f"> **{_w('sheet_left_out')}** {_md(skip.text)}", ""]
     for number, (chapter, (inside, markers)) in enumerate(
         zip(chapters, by_chapter(timeline), strict=True), start=1
     ):
         cues = [m for m in markers if m.role is Role.HOLD_CUE]
-        round_ = "" if chapter.round is None else f", round {chapter.round}"  # in a circuit
-        lines += [
-            f"## {number}. {_md(chapter.title)}{round_} ({format_ms(chapter.duration_ms)})",
-            "",
-        ]
+        heading = f"{number}. {_md(chapter.title)}"
+        if chapter.round is not None:  # in a circuit
+            round_ = chapter.round
+            heading = _w("in_round", where=heading, round=round_.index, rounds=round_.count)
+        lines += [f"## {heading} ({format_ms(chapter.duration_ms)})", ""]
         lines += _stretch(timeline, chapter, inside, cues)
     closing = [s for s in timeline.segments if s.start_ms >= last_ms and s.role is Role.OUTRO]
     if closing:
-        lines += ["## Afterwards", ""]
+        lines += [f"## {_w('sheet_afterwards')}", ""]
         for segment in closing:
             lines += [_md(segment.text), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -100,13 +118,13 @@ def _stretch(
         if segment.role is Role.ANNOUNCE:
             lines += [_md(segment.text), ""]
     if info.props:
-        lines.append(f"- **You need:** {_md(', '.join(info.props))}")
+        lines.append(f"- **{_w('sheet_you_need')}** {_md(', '.join(info.props))}")
     for segment in segments:
         if segment.kind is Kind.CAUTION:
-            lines.append(f"- **Caution:** {_md(segment.text)}")
+            lines.append(f"- **{_w('sheet_caution_item')}** {_md(segment.text)}")
     for segment in segments:
         if segment.kind is Kind.MODIFICATION:
-            lines.append(f"- **If you need it:** {_md(segment.text)}")
+            lines.append(f"- **{_w('sheet_if_needed')}** {_md(segment.text)}")
     if lines and lines[-1]:
         lines.append("")
     doing = [s for s in segments if s.kind not in _INFO]
@@ -120,7 +138,7 @@ def _stretch(
 def _list(items: list[_Item], indent: str) -> list[str]:
     lines = []
     for index, item in enumerate(items, start=1):
-        side = f"*{item.side.value.capitalize()}:* " if item.side else ""
+        side = f"*{_w(f'side_{item.side.value}')}:* " if item.side else ""
         lines.append(f"{indent}{index}. {side}{item.text}")
         lines += _list(list(item.children), indent + " " * (len(str(index)) + 2))
     return lines
@@ -179,22 +197,19 @@ def _repeat(segments: list[Event], cues: _Cues, depth: int) -> _Item:
     shapes = {tuple(item.shape for item in items) for items in each}
     texts = {tuple((item.side, item.text) for item in items) for items in each}
     if count == 1:
-        return _Item(None, "**Once:**", ("repeat", 1, *shapes), tuple(each[0]))
+        return _Item(None, f"**{_w('sheet_once')}**", ("repeat", 1, *shapes), tuple(each[0]))
     if len(texts) == 1:
-        return _Item(
-            None, f"**{count} rounds**{between} of:", ("repeat", count, *shapes), tuple(each[0])
-        )
+        said = _w("sheet_rounds_of", count=count, between=between)
+        return _Item(None, said, ("repeat", count, *shapes), tuple(each[0]))
     if len(shapes) == 1:
-        return _Item(
-            None,
-            f"**{count} rounds**{between}, the sides swapping each round, of:",
-            ("repeat", count, *shapes),
-            tuple(each[0]),
-        )
+        said = _w("sheet_rounds_swapping", count=count, between=between)
+        return _Item(None, said, ("repeat", count, *shapes), tuple(each[0]))
     children = tuple(
-        _Item(None, f"Round {number}:", (), tuple(items)) for number, items in enumerate(each, 1)
+        _Item(None, _w("sheet_round", number=number), (), tuple(items))
+        for number, items in enumerate(each, 1)
     )
-    return _Item(None, f"**{count} rounds**{between}:", ("repeat", count, children), children)
+    said = _w("sheet_rounds", count=count, between=between)
+    return _Item(None, said, ("repeat", count, children), children)
 
 
 def _between_rounds(rounds: list[list[Event]], depth: int) -> tuple[list[list[Event]], str]:
@@ -210,7 +225,7 @@ def _between_rounds(rounds: list[list[Event]], depth: int) -> tuple[list[list[Ev
     rest = rests[0]
     # The library's own "Rest" goes without saying; the author's words are quoted.
     said = "" if rest.message is not None else f" ({_md(_words(rest, rest.text, first_round=2))})"
-    words = f", with a rest of {format_ms(rest.duration_ms)}{said} between rounds"
+    words = _w("sheet_rest_between", time=format_ms(rest.duration_ms), said=said)
     return [rounds[0], *(round_[1:] for round_ in rounds[1:])], words
 
 
@@ -229,8 +244,7 @@ def _words(event: Event, filled: str, first_round: int = 1) -> str:
         return filled
     count = event.rounds[-1].count
     if event.side is not None:
-        template = template.replace("{side}", event.side.value)
-        template = template.replace("{other}", event.side.other.value)
+        template = fill_sides(template, event.side, _WORDS.get().language)
     span = str(count) if first_round == count else f"{first_round}\u2013{count}"
     return template.replace("{rounds}", str(count)).replace("{round}", span)
 
@@ -238,34 +252,41 @@ def _words(event: Event, filled: str, first_round: int = 1) -> str:
 def _waits(segment: Event) -> str:
     """For a self-paced part, what the person waits for, as a sentence after its text."""
     waits = segment.until_message
-    return "" if waits is None else f" *{_sentence(_md(render_message(waits)))}*"
+    said = None if waits is None else render_message(waits, _WORDS.get().language)
+    return "" if said is None else f" *{_sentence(_md(said))}*"
 
 
 def _single(segment: Event) -> _Item:
     shape = (segment.role, segment.duration_ms, _author_text(segment), segment.until)
     if segment.kind is Kind.SWITCH:
         said = _md(_words(segment, segment.text))
-        text = f"**Switch sides** ({format_ms(segment.duration_ms)}): {said}"
+        text = f"**{_w('sheet_switch')}** ({format_ms(segment.duration_ms)}): {said}"
         return _Item(None, text, ("switch", segment.duration_ms))
     if segment.kind is Kind.REST:
-        text = f"**Rest** {format_ms(segment.duration_ms)}: {_md(_words(segment, segment.text))}"
+        length = format_ms(segment.duration_ms)
+        text = f"**{_w('sheet_rest')}** {length}: {_md(_words(segment, segment.text))}"
     elif segment.kind is Kind.BREAK:
-        text = f"**Break** {format_ms(segment.duration_ms)}: {_md(_words(segment, segment.text))}"
+        length = format_ms(segment.duration_ms)
+        text = f"**{_w('sheet_break')}** {length}: {_md(_words(segment, segment.text))}"
     else:
-        least = f"(at least {format_ms(segment.duration_ms)}) " if segment.open else ""
+        least = (
+            _w("sheet_at_least", time=format_ms(segment.duration_ms)) + " " if segment.open else ""
+        )
         text = least + _md(_words(segment, segment.text)) + _waits(segment)
     return _Item(segment.side, text, shape)
 
 
-#: How the sheet names each phase of a breath.
+#: How the sheet names each phase of a breath (``WORDS["sheet_phase_<name>"]``).
 _PHASES = {Role.INHALE: "in", Role.HOLD_IN: "hold", Role.EXHALE: "out", Role.HOLD_OUT: "hold"}
 
 
 def _breath(phases: list[Event]) -> _Item:
     """One breath in its phases: "**Breathe** in 0:04, hold 0:07, out 0:08"."""
-    said = ", ".join(f"{_PHASES[p.role]} {format_ms(p.duration_ms)}" for p in phases)
+    said = ", ".join(
+        _w(f"sheet_phase_{_PHASES[p.role]}", time=format_ms(p.duration_ms)) for p in phases
+    )
     shape = ("breath", *((p.role, p.duration_ms) for p in phases))
-    return _Item(phases[0].side, f"**Breathe** {said}", shape)
+    return _Item(phases[0].side, f"**{_w('sheet_breathe')}** {said}", shape)
 
 
 def _hold(parts: list[Event], cues: _Cues) -> _Item:
@@ -273,23 +294,25 @@ def _hold(parts: list[Event], cues: _Cues) -> _Item:
     breaks = [p for p in parts if p.kind is Kind.BREAK]
     held = sum(p.duration_ms for p in holds)
     last = holds[-1]
-    least = "at least " if last.open else ""
+    least = "_at_least" if last.open else ""
     if last.breaths is not None:  # counted in breaths: the count, and the time it makes
-        breaths = "1 breath" if last.breaths == 1 else f"{last.breaths} breaths"
-        text = f"**Hold {least}{breaths}** ({format_ms(held)})"
+        one = "_breath" if last.breaths == 1 else "_breaths"
+        text = f"**{_w(f'sheet_hold{least}{one}', count=last.breaths)}** ({format_ms(held)})"
     else:
-        text = f"**Hold {least}{format_ms(held)}**"
+        text = f"**{_w(f'sheet_hold{least}', time=format_ms(held))}**"
     if breaks:
-        text += (
-            f" in {len(holds)} parts, with a {format_ms(breaks[0].duration_ms)} break between "
-            f"them ({_md(_words(breaks[0], breaks[0].text))})"
+        text += _w(
+            "sheet_in_parts",
+            count=len(holds),
+            time=format_ms(breaks[0].duration_ms),
+            text=_md(_words(breaks[0], breaks[0].text)),
         )
     if holds[0].message is None or holds[0].message.key == "hold":  # the author's words, or "Hold"
         text += f": {_sentence(_md(_words(holds[0], holds[0].text)))}"
     text += _waits(last)
     during = {cue.text for part in holds for cue in cues.within(part.start_ms, part.end_ms)}
     if during:
-        text += "".join(f" *Cue: {_sentence(_md(cue))}*" for cue in sorted(during))
+        text += "".join(f" *{_w('sheet_cue', text=_sentence(_md(cue)))}*" for cue in sorted(during))
     shape = ("hold", held, len(holds), _author_text(holds[0]), last.until)
     return _Item(holds[0].side, text, shape)
 
@@ -300,10 +323,10 @@ def _reps(reps: list[Event]) -> _Item:
     both = alternating(reps, 0)
     pace = format_ms(first.duration_ms)
     count = first.rep.count
-    text = f"**{count} reps**" + (" on each side" if both else "") + f", {pace} each"
+    text = _w("sheet_reps_each_side" if both else "sheet_reps", count=count, pace=pace)
     if both:
         assert first.side is not None
-        text += f", alternating sides, {first.side.value} first"
+        text += _w("sheet_alternating", side=_WORDS.get().side(first.side))
     words = str(first.message["text"]) if first.message is not None else first.text
     text += f": {_md(_words(first, words))}{_waits(reps[-1])}"
     shape = ("reps", count, both, first.duration_ms, _author_text(first), reps[-1].until)
@@ -326,7 +349,8 @@ def _compact(items: list[_Item]) -> list[_Item]:
             ):
                 side = after[0].side
                 assert side is not None
-                result.append(_Item(None, f"The same on the {side.value} side.", ("same", side)))
+                same = _w("sheet_same_side", side=_WORDS.get().side(side))
+                result.append(_Item(None, same, ("same", side)))
                 index += 1 + len(after)
                 continue
         index += 1

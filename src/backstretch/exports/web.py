@@ -12,34 +12,53 @@ import json
 import re
 from importlib import resources
 
+from .._i18n import WORDS, Words, words_for
 from .._text import printable
 from .._time import format_ms
 from .._timeline import Timeline
 from .._timeline_json import timeline_to_data
 
 TEMPLATE = "web_player.html"
-_PLACEHOLDER = re.compile(r"\{\{(TITLE|TOTAL|SUMMARY|TIMELINE_JSON)\}\}")
+_PLACEHOLDER = re.compile(r"\{\{(TITLE|TOTAL|SUMMARY|TIMELINE_JSON|WORDS_JSON|LANG|W:\w+)\}\}")
 
 
-def render(timeline: Timeline) -> str:
-    page = resources.files(__package__).joinpath(TEMPLATE).read_text(encoding="utf-8")
-    # JSON inside <script>: ASCII only (every other character as a \u escape, so nothing the
-    # timeline holds can break the page's encoding), and the characters that could end the
-    # element or start markup escaped too.
-    embedded = (
-        json.dumps(timeline_to_data(timeline), ensure_ascii=True, separators=(",", ":"))
+def _script_json(data: object) -> str:
+    """JSON inside <script>: ASCII only (every other character as a \\u escape, so nothing in it
+    can break the page's encoding), and the characters that could end the element or start
+    markup escaped too."""
+    return (
+        json.dumps(data, ensure_ascii=True, separators=(",", ":"))
         .replace("&", "\\u0026")
         .replace("<", "\\u003c")
         .replace(">", "\\u003e")
     )
-    chapters = len(timeline.chapters)
-    total = f"{format_ms(timeline.total_ms)} · {chapters} stretch{'es' if chapters != 1 else ''}"
+
+
+def render(timeline: Timeline) -> str:
+    page = resources.files(__package__).joinpath(TEMPLATE).read_text(encoding="utf-8")
+    # The page speaks the timeline's language: its own words, its lang (the voice speech uses).
+    words = words_for(timeline)
+    own = {key: words(key) for key in WORDS}
     summary = timeline.personalization
     values = {
         "TITLE": html.escape(printable(timeline.title)),
-        "TOTAL": html.escape(total),
+        "TOTAL": html.escape(stretches(timeline, words)),
         "SUMMARY": "" if summary is None else html.escape(printable(summary.text)),
-        "TIMELINE_JSON": embedded.strip(),
+        "TIMELINE_JSON": _script_json(timeline_to_data(timeline)),
+        "WORDS_JSON": _script_json(own),
+        "LANG": words.language,
     }
+
+    def value(name: str) -> str:
+        return html.escape(own[name[2:]]) if name.startswith("W:") else values[name]
+
     # One pass: a value that happens to contain a placeholder is never filled in again.
-    return _PLACEHOLDER.sub(lambda match: values[match[1]], page)
+    return _PLACEHOLDER.sub(lambda match: value(match[1]), page)
+
+
+def stretches(timeline: Timeline, words: Words) -> str:
+    """The length and the number of stretches: "13:58 · 3 stretches"."""
+    total, count = format_ms(timeline.total_ms), len(timeline.chapters)
+    if count == 1:
+        return words("stretches_one", total=total)
+    return words("stretches_other", total=total, count=count)
