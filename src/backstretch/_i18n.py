@@ -16,6 +16,8 @@ form its noun needs ("den {side|linken|rechten} Fuß").
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import gettext
 import re
@@ -36,6 +38,8 @@ __all__ = [
     "fill_sides",
     "language_of",
     "side_word",
+    "speaking",
+    "spoken",
     "words",
     "words_for",
 ]
@@ -225,14 +229,18 @@ WORDS: Mapping[str, str] = _words(
     svg_left="left side",
     svg_right="right side",
     svg_no_side="no side",
-    svg_key=(
-        "Bars: segments, by side. Dark edge: a self-paced part. Breaks show each hold, step or "
-        "rep. Ticks: cues. Stop if pain increases or spreads."
-    ),
-    # Garmin FIT workouts.
+    svg_read="read / listen",
+    svg_quiet="rest, break, switch",
+    svg_key="Tall: hold. Half: step or rep. Ticks: cues. Stop if pain increases or spreads.",
+    # Garmin FIT workouts: short step names (a watch shows few characters).
     fit_when_ready="When ready",
     fit_repeat="Repeat x{count}",
+    fit_reps="Reps {count}",
     fit_reps_each_side="Reps {count} each side",
+    fit_about="About",
+    fit_if_needed="If needed",
+    fit_step="Step",
+    fit_rep="Rep",
 )
 
 
@@ -259,6 +267,25 @@ class Words:
 def words(language: str) -> Words:
     """The players' words in ``language`` (English for a language without a catalog)."""
     return Words(language if language in LANGUAGES else "en")
+
+
+#: The words of the export being written (``speaking``), for code deep inside it.
+_SPEAKING: contextvars.ContextVar[Words] = contextvars.ContextVar("words")
+
+
+@contextlib.contextmanager
+def speaking(timeline: Timeline) -> Iterator[Words]:
+    """While an export of ``timeline`` is written: ``spoken()`` gives its words."""
+    token = _SPEAKING.set(words_for(timeline))
+    try:
+        yield _SPEAKING.get()
+    finally:
+        _SPEAKING.reset(token)
+
+
+def spoken() -> Words:
+    """The words of the export being written (English outside ``speaking``)."""
+    return _SPEAKING.get(words("en"))
 
 
 def language_of(timeline: Timeline) -> str:

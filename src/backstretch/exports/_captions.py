@@ -12,6 +12,7 @@ import itertools
 
 import attrs
 
+from .._i18n import spoken
 from .._kinds import Kind
 from .._messages import render_message
 from .._text import printable
@@ -38,9 +39,10 @@ def one_line(text: str) -> str:
 def main_line(segment: Event) -> str:
     """Side first, then the instruction, then for a self-paced part what to wait for (captions
     run on the nominal time; the viewer pauses the video)."""
-    side = f"{segment.side.value.upper()} · " if segment.side else ""
+    said = spoken()
+    side = f"{said.side(segment.side).upper()} · " if segment.side else ""
     waits = segment.until_message
-    until = f" · {render_message(waits)}" if waits is not None else ""
+    until = f" · {render_message(waits, said.language)}" if waits is not None else ""
     return one_line(f"{side}{segment.text}{until}")
 
 

@@ -19,6 +19,7 @@ import zlib
 from collections.abc import Sequence
 from typing import Any
 
+from .._i18n import speaking, spoken
 from .._kinds import Kind, Role
 from .._messages import render_message
 from .._text import printable
@@ -35,22 +36,21 @@ MAX_STEPS = 65_535
 MAX_NAME_BYTES = 32
 
 REST_KINDS = frozenset({Kind.REST, Kind.BREAK, Kind.SWITCH})
-#: The name of the lap-button step that ends a self-paced part.
-OPEN_NAME = "When ready"
-#: Step names by kind; a role of its own (what a stretch needs) overrides its kind's.
+#: Step names by kind (``WORDS`` keys); a role of its own (what a stretch needs) overrides its
+#: kind's. The lap-button step that ends a self-paced part is ``WORDS["fit_when_ready"]``.
 LABELS: dict[str, str] = {
-    Role.PROPS: "You need",
-    Kind.TITLE: "Welcome",
-    Kind.ANNOUNCE: "About",
-    Kind.CAUTION: "Caution",
-    Kind.MODIFICATION: "If needed",
-    Kind.STEP: "Step",
-    Kind.HOLD: "Hold",
-    Kind.BREATH: "Breathe",
-    Kind.SWITCH: "Switch sides",
-    Kind.REP: "Rep",
-    Kind.REST: "Rest",
-    Kind.BREAK: "Break",
+    Role.PROPS: "label_props",
+    Kind.TITLE: "label_title",
+    Kind.ANNOUNCE: "fit_about",
+    Kind.CAUTION: "label_caution",
+    Kind.MODIFICATION: "fit_if_needed",
+    Kind.STEP: "fit_step",
+    Kind.HOLD: "label_hold",
+    Kind.BREATH: "label_breath",
+    Kind.SWITCH: "label_switch",
+    Kind.REP: "fit_rep",
+    Kind.REST: "label_rest",
+    Kind.BREAK: "label_break",
 }
 
 
@@ -77,7 +77,8 @@ def _blocks(segments: Sequence[Event], depth: int) -> list[dict[str, Any]]:
                 made = _timed(segment)
             waits = segments[end - 1].until_message
             if waits is not None:  # self-paced: the least time, then until the lap button
-                made += _shifted(_open(render_message(waits)), len(made))
+                said = render_message(waits, spoken().language)
+                made += _shifted(_open(said), len(made))
         result += _shifted(made, len(result))
         index = end
     return result
@@ -95,7 +96,7 @@ def _repeat(segments: Sequence[Event], depth: int) -> list[dict[str, Any]]:
         return written
     repeat = {
         "message_index": len(rounds[0]),
-        "wkt_step_name": chunks(f"Repeat x{count}", MAX_NAME_BYTES)[0],
+        "wkt_step_name": chunks(spoken()("fit_repeat", count=count), MAX_NAME_BYTES)[0],
         "duration_type": "repeat_until_steps_cmplt",
         "duration_value": 0,  # the first step of the block: shifted with it
         "target_type": "open",
@@ -123,11 +124,12 @@ def _reps(reps: Sequence[Event], *, both: bool) -> list[dict[str, Any]]:
     first = reps[0]
     assert first.rep is not None
     words = str(first.message["text"]) if first.message is not None else first.text
+    said = spoken()
     if both:
-        label = f"Reps {first.rep.count} each side"
+        label = said("fit_reps_each_side", count=first.rep.count)
     else:
-        side = f" {first.side.value.upper()}" if first.side else ""
-        label = f"Reps {first.rep.count}{side}"
+        side = f" {said.side(first.side).upper()}" if first.side else ""
+        label = said("fit_reps", count=first.rep.count) + side
     duration_ms = sum(r.duration_ms for r in reps)
     return _step_texts(label, words, duration_ms, "repetition_time", "active")
 
@@ -137,7 +139,7 @@ def _open(text: str) -> list[dict[str, Any]]:
     return [
         {
             "message_index": 0,
-            "wkt_step_name": chunks(OPEN_NAME, MAX_NAME_BYTES)[0],
+            "wkt_step_name": chunks(spoken()("fit_when_ready"), MAX_NAME_BYTES)[0],
             "duration_type": "open",
             "target_type": "open",
             "intensity": "active",
@@ -191,7 +193,8 @@ def render(timeline: Timeline) -> bytes:
             "serial_number": zlib.crc32(repr(timeline).encode("utf-8")) or 1,
         }
     )
-    workout_steps = steps(timeline)
+    with speaking(timeline):
+        workout_steps = steps(timeline)
     if len(workout_steps) > MAX_STEPS:
         raise LimitError(
             f"this workout needs {len(workout_steps):,} FIT steps; a FIT workout holds at most "
@@ -237,8 +240,10 @@ def chunks(text: str, max_bytes: int) -> list[str]:
 
 
 def _name(segment: Event) -> str:
-    label = LABELS.get(segment.role) or LABELS.get(segment.kind, segment.kind.value.capitalize())
-    side = f" {segment.side.value.upper()}" if segment.side else ""
+    said = spoken()
+    key = LABELS.get(segment.role) or LABELS.get(segment.kind)
+    label = said(key) if key else segment.kind.value.capitalize()
+    side = f" {said.side(segment.side).upper()}" if segment.side else ""
     return f"{label}{side}"
 
 

@@ -14,12 +14,11 @@ parsed.
 from __future__ import annotations
 
 import bisect
-import contextvars
 import re
 
 import attrs
 
-from .._i18n import Words, fill_sides, words_for
+from .._i18n import fill_sides, speaking, spoken
 from .._kinds import Kind, Role, Side
 from .._messages import render_message
 from .._text import printable
@@ -47,20 +46,13 @@ class _Item:
     children: tuple[_Item, ...] = ()
 
 
-#: The words of the sheet being written, in its timeline's language (set by ``render``).
-_WORDS: contextvars.ContextVar[Words] = contextvars.ContextVar("words")
-
-
 def _w(key: str, /, **params: object) -> str:
-    return _WORDS.get()(key, **params)
+    return spoken()(key, **params)
 
 
 def render(timeline: Timeline) -> str:
-    token = _WORDS.set(words_for(timeline))
-    try:
+    with speaking(timeline):
         return _render(timeline)
-    finally:
-        _WORDS.reset(token)
 
 
 def _render(timeline: Timeline) -> str:
@@ -70,7 +62,7 @@ def _render(timeline: Timeline) -> str:
     lines = [
         f"# {_md(timeline.title)}",
         "",
-        _w("sheet_total", what=stretches(timeline, _WORDS.get())),
+        _w("sheet_total", what=stretches(timeline, spoken())),
         "",
     ]
     summary = timeline.personalization
@@ -244,7 +236,7 @@ def _words(event: Event, filled: str, first_round: int = 1) -> str:
         return filled
     count = event.rounds[-1].count
     if event.side is not None:
-        template = fill_sides(template, event.side, _WORDS.get().language)
+        template = fill_sides(template, event.side, spoken().language)
     span = str(count) if first_round == count else f"{first_round}\u2013{count}"
     return template.replace("{rounds}", str(count)).replace("{round}", span)
 
@@ -252,7 +244,7 @@ def _words(event: Event, filled: str, first_round: int = 1) -> str:
 def _waits(segment: Event) -> str:
     """For a self-paced part, what the person waits for, as a sentence after its text."""
     waits = segment.until_message
-    said = None if waits is None else render_message(waits, _WORDS.get().language)
+    said = None if waits is None else render_message(waits, spoken().language)
     return "" if said is None else f" *{_sentence(_md(said))}*"
 
 
@@ -326,7 +318,7 @@ def _reps(reps: list[Event]) -> _Item:
     text = _w("sheet_reps_each_side" if both else "sheet_reps", count=count, pace=pace)
     if both:
         assert first.side is not None
-        text += _w("sheet_alternating", side=_WORDS.get().side(first.side))
+        text += _w("sheet_alternating", side=spoken().side(first.side))
     words = str(first.message["text"]) if first.message is not None else first.text
     text += f": {_md(_words(first, words))}{_waits(reps[-1])}"
     shape = ("reps", count, both, first.duration_ms, _author_text(first), reps[-1].until)
@@ -349,7 +341,7 @@ def _compact(items: list[_Item]) -> list[_Item]:
             ):
                 side = after[0].side
                 assert side is not None
-                same = _w("sheet_same_side", side=_WORDS.get().side(side))
+                same = _w("sheet_same_side", side=spoken().side(side))
                 result.append(_Item(None, same, ("same", side)))
                 index += 1 + len(after)
                 continue

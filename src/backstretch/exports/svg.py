@@ -11,6 +11,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape as _xml_escape
 from xml.sax.saxutils import quoteattr
 
+from .._i18n import speaking, spoken
 from .._kinds import Kind, Side
 from .._messages import render_message
 from .._text import printable
@@ -39,9 +40,14 @@ TICK_STEPS_S = (10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600)
 
 
 def render(timeline: Timeline) -> str:
+    with speaking(timeline):
+        return _render(timeline)
+
+
+def _render(timeline: Timeline) -> str:
     markers = [m for m in timeline.markers if m.kind is not Kind.END]
     rows: list[tuple[str, int, int, list[Event], list[Event]]] = [
-        ("Whole routine", 0, timeline.total_ms, list(timeline.segments), markers)
+        (spoken()("svg_whole"), 0, timeline.total_ms, list(timeline.segments), markers)
     ]
     for chapter, (inside, marked) in zip(timeline.chapters, by_chapter(timeline), strict=True):
         rows.append((chapter.title, chapter.start_ms, chapter.end_ms, inside, marked))
@@ -118,11 +124,12 @@ def _segment(segment: Event, timeline: Timeline, y: int) -> str:
         top, tall, fill = y + BAND / 2, BAND / 2, COLOURS[segment.side]
     if segment.side is Side.RIGHT and segment.kind not in QUIET_KINDS | INFO_KINDS:
         fill = "url(#hatch)"
-    side = f" {segment.side.value}" if segment.side else ""
+    said = spoken()
+    side = f" {said.side(segment.side)}" if segment.side else ""
     tip = f"{format_ms(segment.start_ms)} {segment.kind.value}{side}: {segment.text}"
     waits = segment.until_message
     if waits is not None:  # self-paced: the band shows its least time
-        tip += f" ({render_message(waits)})"
+        tip += f" ({render_message(waits, said.language)})"
     return (
         f'<rect x="{_x(segment.start_ms, timeline):.2f}" y="{top:.1f}" '
         f'width="{_w(segment.duration_ms, timeline):.2f}" height="{tall:.1f}" '
@@ -151,9 +158,14 @@ def _axis(total_ms: int, y: int, bottom: int) -> list[str]:
 
 
 def _legend(y: int) -> list[str]:
+    said = spoken()
     rows = [
-        [("#1f6fb2", "left side"), ("url(#hatch)", "right side"), ("#2a9d8f", "no side")],
-        [("#c9d6df", "read / listen"), ("#adb5bd", "rest, break, switch")],
+        [
+            ("#1f6fb2", said("svg_left")),
+            ("url(#hatch)", said("svg_right")),
+            ("#2a9d8f", said("svg_no_side")),
+        ],
+        [("#c9d6df", said("svg_read")), ("#adb5bd", said("svg_quiet"))],
     ]
     out = []
     for row, items in enumerate(rows):
@@ -167,7 +179,7 @@ def _legend(y: int) -> list[str]:
             )
             x += 48 + 9 * len(text)
     out.append(
-        f'<text x="{MARGIN}" y="{y + 74}" font-size="15" fill="#495057">Tall: hold. Half: step '
-        "or rep. Ticks: cues. Stop if pain increases or spreads.</text>"
+        f'<text x="{MARGIN}" y="{y + 74}" font-size="15" fill="#495057">'
+        f"{escape(said('svg_key'))}</text>"
     )
     return out

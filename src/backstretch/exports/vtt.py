@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from .._i18n import speaking
 from .._timeline import Timeline
 from ._captions import captions, one_line, timestamp
 
 
 def render(timeline: Timeline, *, chapters: bool = False) -> str:
-    """The captions (default) or, with ``chapters=True``, one chapter cue per stretch."""
-    blocks = ["WEBVTT"]
+    """The captions (default) or, with ``chapters=True``, one chapter cue per stretch, in the
+    timeline's language, which the header names (``Language: de``) for a ``<track srclang>``."""
+    with speaking(timeline) as words:
+        return _render(timeline, chapters, words.language)
+
+
+def _render(timeline: Timeline, chapters: bool, language: str) -> str:
+    blocks = [f"WEBVTT\nKind: {'chapters' if chapters else 'captions'}\nLanguage: {language}"]
     if chapters:
         for number, chapter in enumerate(timeline.chapters, start=1):
             blocks.append(
