@@ -20,10 +20,20 @@ comment beside it.
 
 from __future__ import annotations
 
+import attrs
+
 from .._model import Breath, Caution, Hold, Modification, Repeat, Routine, Step, Stretch
 from .._time import breaths, seconds
+from ._translations import translations
 
-__all__ = ["NAME", "belly_breathing", "four_seven_eight", "long_out_breath", "routine"]
+__all__ = [
+    "NAME",
+    "TRANSLATIONS",
+    "belly_breathing",
+    "four_seven_eight",
+    "long_out_breath",
+    "routine",
+]
 
 NAME = "calm-breathing"
 
@@ -109,3 +119,7 @@ routine = Routine(
         "ask a doctor about breathing problems that persist."
     ),
 )
+
+#: The routine's texts in German and Spanish (``Routine.translations``).
+TRANSLATIONS = translations(NAME)
+routine = attrs.evolve(routine, translations=TRANSLATIONS)

@@ -19,6 +19,8 @@ Where a source gives no number, the choice and the reason sit in a comment besid
 
 from __future__ import annotations
 
+import attrs
+
 from .._model import (
     Caution,
     Circuit,
@@ -34,9 +36,11 @@ from .._model import (
     Stretch,
 )
 from .._time import between, seconds
+from ._translations import translations
 
 __all__ = [
     "NAME",
+    "TRANSLATIONS",
     "ankle_stretch",
     "arm_raises",
     "chest_stretch",
@@ -199,3 +203,7 @@ routine = Routine(
         "chest pain, and ask your doctor before starting if you have a heart or joint condition."
     ),
 )
+
+#: The routine's texts in German and Spanish (``Routine.translations``).
+TRANSLATIONS = translations(NAME)
+routine = attrs.evolve(routine, translations=TRANSLATIONS)

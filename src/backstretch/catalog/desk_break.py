@@ -16,11 +16,15 @@ Where a source gives no number, the choice and the reason sit in a comment besid
 
 from __future__ import annotations
 
+import attrs
+
 from .._model import Caution, Hold, LocalCues, Modification, PerSide, Repeat, Routine, Step, Stretch
 from .._time import between, breaths, seconds
+from ._translations import translations
 
 __all__ = [
     "NAME",
+    "TRANSLATIONS",
     "chest_opener",
     "reach_up",
     "routine",
@@ -134,3 +138,7 @@ routine = Routine(
         "a doctor or physiotherapist about pain that keeps coming back."
     ),
 )
+
+#: The routine's texts in German and Spanish (``Routine.translations``).
+TRANSLATIONS = translations(NAME)
+routine = attrs.evolve(routine, translations=TRANSLATIONS)

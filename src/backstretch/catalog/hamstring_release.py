@@ -18,10 +18,19 @@ choice and the reason sit in a comment beside it.
 
 from __future__ import annotations
 
+import attrs
+
 from .._model import Caution, Hold, Modification, PerSide, Routine, Step, Stretch
 from .._time import between, breaths, seconds
+from ._translations import translations
 
-__all__ = ["NAME", "lying_hamstring", "routine", "seated_hamstring"]
+__all__ = [
+    "NAME",
+    "TRANSLATIONS",
+    "lying_hamstring",
+    "routine",
+    "seated_hamstring",
+]
 
 NAME = "hamstring-release"
 
@@ -99,3 +108,7 @@ routine = Routine(
         "tingling or pain down the leg, and ask a doctor or physiotherapist about it."
     ),
 )
+
+#: The routine's texts in German and Spanish (``Routine.translations``).
+TRANSLATIONS = translations(NAME)
+routine = attrs.evolve(routine, translations=TRANSLATIONS)

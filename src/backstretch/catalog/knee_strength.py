@@ -19,6 +19,8 @@ keep moving. Where a source gives no number, the choice and the reason sit in a 
 
 from __future__ import annotations
 
+import attrs
+
 from .._kinds import Affected
 from .._model import (
     Caution,
@@ -33,9 +35,11 @@ from .._model import (
     Stretch,
 )
 from .._time import between, seconds
+from ._translations import translations
 
 __all__ = [
     "NAME",
+    "TRANSLATIONS",
     "leg_stretch",
     "lying_leg_raise",
     "routine",
@@ -209,3 +213,7 @@ routine = Routine(
         "and ask a doctor or physiotherapist if your knee is no better after a few weeks."
     ),
 )
+
+#: The routine's texts in German and Spanish (``Routine.translations``).
+TRANSLATIONS = translations(NAME)
+routine = attrs.evolve(routine, translations=TRANSLATIONS)

@@ -18,11 +18,21 @@ Where a source gives no number, the choice and the reason sit in a comment besid
 
 from __future__ import annotations
 
+import attrs
+
 from .._kinds import Side
 from .._model import Caution, Hold, Modification, PerSide, Repeat, Reps, Routine, Step, Stretch
 from .._time import between, seconds
+from ._translations import translations
 
-__all__ = ["NAME", "chin_tucks", "neck_stretch", "retractions", "routine"]
+__all__ = [
+    "NAME",
+    "TRANSLATIONS",
+    "chin_tucks",
+    "neck_stretch",
+    "retractions",
+    "routine",
+]
 
 NAME = "neck-release"
 
@@ -116,3 +126,7 @@ routine = Routine(
         "doctor or physiotherapist about neck pain that persists."
     ),
 )
+
+#: The routine's texts in German and Spanish (``Routine.translations``).
+TRANSLATIONS = translations(NAME)
+routine = attrs.evolve(routine, translations=TRANSLATIONS)
