@@ -170,8 +170,9 @@ CASES = [
             "usage: backstretch play [-h] [--level {gentle,standard,deep}] [--avoid CONDITION] "
             "[--swap STRETCH]",
             "                        [--affected {left,right}] [--breath DURATION] "
-            "[--fit DURATION] [--no-cues]",
-            "                        [--speed N] [--quiet] [--say] [--plain]",
+            "[--fit DURATION]",
+            "                        [--lang {en,de,es}] [--no-cues] [--speed N] [--quiet] "
+            "[--say] [--plain]",
             "                        ROUTINE",
             "backstretch play: error: argument --speed: must be a number above 0, got 'nan'",
         ),
