@@ -71,6 +71,7 @@ __all__ = [
     "ROUTINE_FORMAT_VERSION",
     "SAFETY_NOTE",
     "TIMELINE_FORMAT_VERSION",
+    "WORDS",
     "Affected",
     "BackstretchError",
     "Break",
@@ -119,6 +120,7 @@ __all__ = [
     "StretchInfo",
     "Timeline",
     "TimelineError",
+    "TranslationReport",
     "UnknownConditionError",
     "UnknownRoutineError",
     "WriteError",
@@ -142,6 +144,7 @@ __all__ = [
     "render_message",
     "seconds",
     "split_ms",
+    "translation_report",
 ]
 
 __version__ = "0.1.0"
@@ -169,7 +172,10 @@ _LAZY = {
     "Stretch": "_model",
     "check_routine": "_check",
     "BREATH": "_compile",
-    "LANGUAGES": "_compile",
+    "LANGUAGES": "_i18n",
+    "WORDS": "_i18n",
+    "TranslationReport": "_translate",
+    "translation_report": "_translate",
     "SAFETY_NOTE": "_compile",
     "Cues": "_compile",
     "compile_routine": "_compile",
@@ -183,7 +189,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from ._check import check_routine
-    from ._compile import BREATH, LANGUAGES, SAFETY_NOTE, Cues, compile_routine, estimate_ms
+    from ._compile import BREATH, SAFETY_NOTE, Cues, compile_routine, estimate_ms
     from ._conditions import CONDITIONS, Condition
     from ._documents import (
         ROUTINE_FORMAT_VERSION,
@@ -192,6 +198,7 @@ if TYPE_CHECKING:
         load_routine,
         loads_routine,
     )
+    from ._i18n import LANGUAGES, WORDS
     from ._model import (
         Break,
         Breath,
@@ -209,6 +216,7 @@ if TYPE_CHECKING:
         Step,
         Stretch,
     )
+    from ._translate import TranslationReport, translation_report
 
 
 def __getattr__(name: str) -> Any:

@@ -26,9 +26,10 @@ from ._i18n import LANGUAGES, words, words_for
 from ._kinds import Side
 from ._model import Routine
 from ._text import printable
-from ._time import Level, format_ms
+from ._time import Level, format_ms, shown
 from ._timeline import Event, Timeline
 from ._timeline_json import dumps_timeline
+from ._translate import routine_texts, translation_report
 from .exceptions import BackstretchError, DocumentError, Problem, UnknownConditionError
 from .exports import FORMATS
 from .player import Player
@@ -552,7 +553,37 @@ def _check(args: argparse.Namespace) -> int:
         f"{format_ms(timeline.total_ms)} at the standard level"
     )
     print(known_conditions(routine))
+    for line in translation_lines(routine):
+        print(printable(line))
     return 0
+
+
+def translation_lines(routine: Routine) -> list[str]:
+    """How complete each translation of the routine is: one line for each language, then the
+    texts it misses and the ones it has that the routine no longer does."""
+    reports = translation_report(routine)
+    if not reports:
+        return [f"translations: none (written in {routine.language})"]
+    lines = []
+    count = len(routine_texts(routine))
+    for report in reports:
+        language, missing = report.language, report.missing
+        if not missing and not report.unused:
+            lines.append(f"translations: {language}: complete ({count} texts)")
+            continue
+        if missing:
+            lines.append(
+                f"translations: {language}: {len(missing)} of {count} texts missing (shown as "
+                f"written in {language}):"
+            )
+            lines += [f"  - {shown(text)}" for text in missing]
+        if report.unused:
+            lines.append(
+                f"translations: {language}: {len(report.unused)} translated text(s) the routine "
+                f"does not have (written for a text since changed?):"
+            )
+            lines += [f"  - {shown(text)}" for text in report.unused]
+    return lines
 
 
 def known_conditions(routine: Routine) -> str:
