@@ -130,7 +130,8 @@ def test_webvtt_chapters_track_has_one_cue_per_stretch() -> None:
 def test_webvtt_escapes_its_markup() -> None:
     timeline = hand_made("T", Event("a-->b\nc", 0, 2000, Kind.STEP, "Knees <&> toes\n  apart"))
     assert (
-        "WEBVTT\nKind: captions\nLanguage: en\n\na->b c\n00:00:00.000 --> 00:00:02.000\nKnees &lt;&amp;&gt; toes apart\n"
+        "WEBVTT\nKind: captions\nLanguage: en\n\n"
+        "a->b c\n00:00:00.000 --> 00:00:02.000\nKnees &lt;&amp;&gt; toes apart\n"
         == write_to_string(timeline, "vtt")
     )
     read = webvtt.from_string(write_to_string(timeline, "vtt")).captions

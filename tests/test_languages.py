@@ -4,7 +4,6 @@ exports in the timeline's language."""
 
 from __future__ import annotations
 
-import gettext
 import io
 import re
 import string
@@ -114,15 +113,14 @@ def test_the_template_is_what_babel_extracts_from_the_code() -> None:
     with (LOCALE / "babel.cfg").open() as file:
         from babel.messages.frontend import parse_mapping_cfg
 
-        method_map, options_map = parse_mapping_cfg(file)
-    extracted = {
-        message[2]
-        for message in extract_from_dir(str(SRC), method_map, options_map)  # type: ignore[arg-type]
-    }
+        method_map, options_map = parse_mapping_cfg(file)  # type: ignore[no-untyped-call]
+    extracted = [
+        (message[4], message[2]) for message in extract_from_dir(str(SRC), method_map, options_map)
+    ]
     with (LOCALE / "backstretch.pot").open("rb") as file:
         template = {(m.context, m.id) for m in read_po(file) if m.id}
     assert {(context, english) for context, english, _ in entries()} == template
-    assert len(extracted) == len(template)
+    assert set(extracted) == template
 
 
 def test_every_player_word_is_used_somewhere() -> None:
@@ -138,10 +136,12 @@ def test_every_player_word_is_used_somewhere() -> None:
     from backstretch.exports.sheet import _PHASES
 
     built = {f"label_{key}" for key in LABELS.values()} | set(FIT_LABELS.values())
-    built |= {f"side_{side.value}" for side in Side} | {f"sheet_phase_{p}" for p in _PHASES.values()}
+    built |= {f"side_{side.value}" for side in Side} | {
+        f"sheet_phase_{p}" for p in _PHASES.values()
+    }
     built |= {f"sheet_hold{least}{one}" for least in ("", "_at_least") for one in ("", "_breath")}
     built |= {"sheet_hold_breaths", "sheet_hold_at_least_breaths"}
-    used = {key for key in WORDS if re.search(rf"[\"'.]{key}\b", code)} | built
+    used = {key for key in WORDS if re.search(rf"[\"'.:]{key}\b", code)} | built
     assert [] == sorted(set(WORDS) - used)
 
 
@@ -160,7 +160,7 @@ def test_the_note_to_stop_on_pain_is_in_every_language(language: str) -> None:
 def _personal(language: str) -> Timeline:
     """The seed with every personal touch: a condition, a swap, a fit, in ``language``."""
     return compile_routine(
-        SEED, language=language, conditions={"knee", "neck"}, fit_to="16m", level="gentle"
+        SEED, language=language, conditions={"knee", "neck"}, fit_to="12m", level="gentle"
     )
 
 
@@ -205,7 +205,10 @@ def test_the_seed_reads_naturally_in_german_and_spanish() -> None:
     assert steps[0].endswith("mit dem rechten Fuß einen großen Schritt nach vorn.")
     assert steps[1] == "Halte das hintere Bein gestreckt und schieb die linke Ferse zum Boden."
     holds = [e.text for e in german.events if e.kind is Kind.HOLD and e.side is not None]
-    assert ["Halte den Ausfallschritt, rechter Fuß vorn", "Halte den Ausfallschritt, linker Fuß vorn"] == holds
+    assert [
+        "Halte den Ausfallschritt, rechter Fuß vorn",
+        "Halte den Ausfallschritt, linker Fuß vorn",
+    ] == holds
     switch = next(e for e in spanish.events if e.kind is Kind.SWITCH)
     assert "Cambia al lado izquierdo" == switch.text
     reps = [e.text for e in spanish.events if e.kind is Kind.REP][:2]
@@ -247,7 +250,8 @@ def test_a_routine_written_in_german_speaks_german_by_default() -> None:
     assert "Wechsel zur rechten Seite" in [e.text for e in timeline.events]
     english = compile_routine(routine, language="en")
     assert "Switch to the right side" in [e.text for e in english.events]
-    assert ["Stell den left Fuß nach hinten."] == [
+    # Untranslated, the text stays as written, its sides in the words of its own language.
+    assert ["Stell den links Fuß nach hinten."] == [
         e.text for e in english.events if e.kind is Kind.STEP
     ][:1]
 
@@ -255,9 +259,8 @@ def test_a_routine_written_in_german_speaks_german_by_default() -> None:
 def test_compile_refuses_a_language_it_has_no_catalog_for() -> None:
     with pytest.raises(InvalidValueError) as raised:
         compile_routine(SEED, language="fr")
-    assert (
-        "language must be one the library writes its text in (en, de, es), got 'fr'"
-        == str(raised.value)
+    assert "language must be one the library writes its text in (en, de, es), got 'fr'" == str(
+        raised.value
     )
 
 
@@ -278,7 +281,7 @@ def test_a_missing_translation_falls_back_to_the_text_as_written() -> None:
     assert "Calf break" == timeline.title
     assert ["Wade"] == [c.title for c in timeline.chapters]
     steps = [e for e in timeline.events if e.kind is Kind.STEP]
-    assert ["R zurück.", "L zurück."] == [e.text for e in steps]
+    assert ["L zurück.", "R zurück."] == [e.text for e in steps]
     assert ["{side|L|R} zurück."] * 2 == [e.template for e in steps]
     assert "Halten" in [e.text for e in timeline.events]  # the library's default hold text
     (report,) = translation_report(routine)
@@ -307,7 +310,7 @@ def test_a_missing_translation_falls_back_to_the_text_as_written() -> None:
 )
 def test_bad_translations_are_refused_naming_what(translations: object, message: str) -> None:
     with pytest.raises(backstretch.BackstretchError) as raised:
-        Routine("Calf break", [Stretch("Calf", [Step("x")])], translations=translations)  # type: ignore[arg-type]
+        Routine("Calf break", [Stretch("Calf", [Step("x")])], translations=translations)
     assert message == str(raised.value)
 
 
@@ -418,15 +421,22 @@ def test_times_never_depend_on_the_language(
     same events at the same times; a translated text of the author's is its translation with the
     sides and rounds filled in, an untranslated one stays as written."""
     texts = routine_texts(routine)
-    chosen = data.draw(st.lists(st.sampled_from(texts), unique=True), label="translated") if texts else []
+    chosen = (
+        data.draw(st.lists(st.sampled_from(texts), unique=True), label="translated")
+        if texts
+        else []
+    )
     table = {text: _mark(text) for text in chosen}
     translated = attrs.evolve(routine, translations={"de": table})
-    fit = data.draw(st.one_of(st.none(), st.just("fit")), label="fit")
-    options = {"level": level, "conditions": conditions, "affected": "left"}
+    fit = data.draw(st.booleans(), label="fit")
+    options: dict[str, object] = {"level": level, "conditions": conditions, "affected": "left"}
     english = compile_routine(routine, **options)  # type: ignore[arg-type]
-    if fit is not None:
+    if fit:
         options["fit_to"] = f"{english.total_ms + 7_000}ms"
-        english = compile_routine(routine, **options)  # type: ignore[arg-type]
+        try:
+            english = compile_routine(routine, **options)  # type: ignore[arg-type]
+        except backstretch.FitError:  # nothing in it can move: no fit to compare
+            del options["fit_to"]
     assert english == compile_routine(translated, **options)  # type: ignore[arg-type]
     german = compile_routine(translated, language="de", **options)  # type: ignore[arg-type]
     spanish = compile_routine(translated, language="es", **options)  # type: ignore[arg-type]
@@ -469,10 +479,12 @@ def test_cli_refuses_a_language_it_has_no_catalog_for() -> None:
     )
 
 
+GERMAN_FAST = ("--lang", "de", "--speed", "2000", "--plain")
+
+
 def test_plain_play_in_german_says_everything_in_german() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "backstretch", "play", "pilates-for-back-pain", "--lang", "de"]
-        + ["--speed", "2000", "--plain"],
+        [sys.executable, "-m", "backstretch", "play", "pilates-for-back-pain", *GERMAN_FAST],
         capture_output=True,
         text=True,
         check=False,
@@ -481,7 +493,10 @@ def test_plain_play_in_german_says_everything_in_german() -> None:
     assert 0 == result.returncode, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["deine", "Einheit", "Mittlere", "Stufe:", *lines[0].split()[4:]]
-    assert any(line.split()[1:] == ["switch", "LINKS", "Wechsel", "zur", "linken", "Seite"] for line in lines)
+    assert any(
+        line.split()[1:] == ["switch", "LINKS", "Wechsel", "zur", "linken", "Seite"]
+        for line in lines
+    )
     assert lines[-1].split()[1:] == ["end", "Ende", "von", "Pilates", "gegen", "Rückenschmerzen"]
     for piece in ENGLISH:
         assert not any(re.search(rf"\b{re.escape(piece)}\b", line) for line in lines), piece
@@ -513,7 +528,8 @@ def test_the_terminal_player_draws_in_german() -> None:
         "Leertaste Pause/weiter",
     ):
         assert said in screen
-    assert "Next:" not in screen and "left" not in screen
+    assert "Next:" not in screen
+    assert "left" not in screen
 
 
 def test_espeak_speaks_with_the_voice_of_the_timelines_language() -> None:
@@ -541,21 +557,20 @@ class _Recorder:
 
 
 def test_the_audio_guide_says_the_german_timeline() -> None:
-    from backstretch.exports.audio import write_guide
+    from backstretch.exports.audio import render
 
     recorder = _Recorder()
-    out = io.BytesIO()
-    write_guide(compile_routine(SEED, language="de"), out, synthesizer=recorder)
+    wav = render(compile_routine(SEED, language="de"), synthesizer=recorder)
     assert "Wechsel zur linken Seite" in " ".join(recorder.said)
     assert not any("Switch" in said for said in recorder.said)
-    with wave.open(io.BytesIO(out.getvalue())) as read:
+    with wave.open(io.BytesIO(wav)) as read:
         assert read.getnframes() > 0
 
 
 def test_the_exports_write_the_timelines_language() -> None:
     german = compile_routine(SEED, language="de", conditions={"knee"})
     sheet = write_to_string(german, ".md")
-    assert "Gesamtdauer 13:58 · 2 Dehnungen" in sheet
+    assert "Gesamtdauer 11:06 · 2 Dehnungen" in sheet
     for english in ("Total time", "Caution", "You need", "Switch sides", "Left out", "reps"):
         assert english not in sheet
     assert "**7 Wiederholungen** pro Seite, je 0:04, Seiten im Wechsel, zuerst rechts" in sheet
@@ -563,7 +578,9 @@ def test_the_exports_write_the_timelines_language() -> None:
     assert vtt.startswith("WEBVTT\nKind: captions\nLanguage: de\n\n")
     assert "RECHTS · Halte den Ausfallschritt, rechter Fuß vorn" in vtt
     svg = write_to_string(german, ".svg")
-    assert "Ganze Routine" in svg and "linke Seite" in svg and "Whole routine" not in svg
+    assert "Ganze Routine" in svg
+    assert "linke Seite" in svg
+    assert "Whole routine" not in svg
     srt = write_to_string(german, ".srt")
     assert "LINKS · Wechsel zur linken Seite" in srt
 
@@ -574,7 +591,8 @@ def test_fit_step_names_are_in_the_timelines_language() -> None:
     messages, errors = sdk.Decoder(sdk.Stream.from_byte_array(bytearray(data))).read()
     assert [] == errors
     names = [step["wkt_step_name"] for step in messages["workout_step_mesgs"]]
-    assert "Mantén DERECHO" in names and "Cambio de lado IZQUIERDO" in names
+    assert "Mantén DERECHO" in names
+    assert "Cambio de lado IZQUIERDO" in names
     assert not any("Hold" in name or "Switch" in name for name in names)
 
 

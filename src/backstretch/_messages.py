@@ -251,14 +251,13 @@ def render_message(message: Message, language: str = "en") -> str:
     values: dict[str, str] = {}
     for name, value in message.params:
         kind = spec.params.get(name)
-        if kind == "conditions" and language != "en":
-            values[name] = ", ".join(condition_word(c, language) for c in value)  # type: ignore[union-attr]
-        elif isinstance(value, tuple):
-            values[name] = ", ".join(value)
+        if isinstance(value, tuple):
+            words = value if kind != "conditions" else (condition_word(c, language) for c in value)
+            values[name] = ", ".join(words)
         elif kind == "duration":
             values[name] = format_ms(value)  # type: ignore[arg-type]
         elif kind == "side" and language != "en":
-            values[name] = side_word(Side(value), language, f"side:{message.key}")
+            values[name] = side_word(Side(str(value)), language, f"side:{message.key}")
         else:
             values[name] = str(value)
     return translate(message.key, spec.template, language).format_map(values)

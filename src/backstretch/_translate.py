@@ -48,7 +48,7 @@ def fill(text: str, side: Any, round_: Position | None, language: str) -> str:
     return text
 
 
-def _texts(node: object) -> Iterator[str]:
+def _texts(node: Any) -> Iterator[str]:
     for field in attrs.fields(type(node)):
         if field.name in _NOT_WORDS:
             continue
