@@ -500,3 +500,59 @@ def test_the_page_says_what_the_session_was_made_to_fit(browser: Browser, tmp_pa
     page.clock.run_for(timeline.chapters[0].start_ms + 500)
     assert not page.is_visible("#session")
     page.close()
+
+
+#: Records each utterance's language beside its text.
+RECORD_LANGUAGES = """
+window.__langs = [];
+const speakAs = window.speechSynthesis.speak;
+window.speechSynthesis.speak = (utterance) => {
+  window.__langs.push(utterance.lang);
+  return speakAs(utterance);
+};
+"""
+
+
+def test_the_page_plays_in_german_on_screen_and_by_voice(browser: Browser, tmp_path: Path) -> None:
+    """A German timeline's page: its lang (the voice speech takes), its own words, and every
+    instruction in German, shown and said, start to end."""
+    german = compile_routine(catalog.get("pilates-for-back-pain"), language="de")
+    html = tmp_path / "de.html"
+    write_to_file(german, html)
+    page = browser.new_page()
+    page.add_init_script(FAKE_SPEECH)
+    page.add_init_script(RECORD_LANGUAGES)
+    page.clock.install(time=0)
+    page.goto(html.as_uri())
+    page.clock.pause_at(10_000)
+    assert "de" == page.evaluate("document.documentElement.lang")
+    assert "Starten" == page.inner_text("#start")
+    assert "14:25 · 3 Dehnungen" == page.inner_text("#total")
+    assert page.inner_text("#start-screen").startswith("Hör auf, wenn der Schmerz zunimmt")
+    english_words = ("Stretch ", "Next", "Back", "Restart", "Speak the", "Beep", "You need", "REP")
+    page.click("#start")
+    elapsed = 0
+    for segment in german.segments:
+        target = segment.start_ms + 150
+        page.clock.run_for(target - elapsed)
+        elapsed = target
+        assert segment.text == page.inner_text("#instruction"), segment.id
+        side = {"left": "◀ LINKS", "right": "RECHTS ▶", None: ""}
+        assert side[segment.side and segment.side.value] == page.inner_text("#side").strip()
+        if segment.rep is not None:
+            count = f"WIEDERHOLUNG {segment.rep.index} VON {segment.rep.count}"
+            assert f"WIEDERHOLUNGEN · {count}" == page.inner_text("#kind")
+        if segment.stretch_id == "lunges":
+            assert "Dehnung 3 von 3 · Ausfallschritte" == page.inner_text("#where")
+        shown = page.inner_text("body")
+        for word in english_words:
+            assert word not in shown, (word, segment.id)
+    assert "Zum Abschluss" == page.inner_text("#where")
+    page.clock.run_for(german.total_ms - elapsed + 500)
+    assert "Du hast Pilates gegen Rückenschmerzen geschafft (14:25)." == page.inner_text(
+        "#end-text"
+    )
+    said = [t for t in page.evaluate("window.__spoken") if t != "<cancel>"]
+    assert [e.text for e in german.events if e.role is not Role.COUNTDOWN] == said
+    assert {"de"} == set(page.evaluate("window.__langs"))
+    page.close()
