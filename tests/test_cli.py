@@ -433,3 +433,25 @@ def test_check_takes_a_routine_that_works_the_affected_side(tmp_path: Path) -> N
         "conditions it knows: balance (Step-Ups); recent-surgery (the whole routine)\n",
         "",
     ) == (checked.returncode, checked.stdout, checked.stderr)
+
+
+GERMAN_SAY = ["--lang", "de", *SAY_FAST]
+
+
+def test_play_say_in_german_speaks_german_with_the_german_voice(tmp_path: Path) -> None:
+    from backstretch import Cues, catalog, compile_routine
+    from test_speech import fake_espeak
+
+    log = fake_espeak(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "backstretch", "play", "pilates-for-back-pain", *GERMAN_SAY],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": str(tmp_path)},
+    )
+    assert (0, "") == (result.returncode, result.stderr)
+    timeline = compile_routine(catalog.get("pilates-for-back-pain"), cues=Cues.off(), language="de")
+    said = [line.partition(" | ") for line in log.read_text(encoding="utf-8").splitlines()]
+    assert {"-v de -s 150 --stdin"} == {arguments for arguments, _, _ in said}
+    assert [e.text for e in timeline.events] == [text for _, _, text in said]

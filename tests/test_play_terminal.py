@@ -132,6 +132,28 @@ def test_plays_to_the_end(terminal: Callable[..., Terminal]) -> None:
     assert "EXIT=0" in done
 
 
+def test_the_full_screen_player_speaks_german(terminal: Callable[..., Terminal]) -> None:
+    term = terminal("pilates-for-back-pain", "--lang", "de", "--speed", "10")
+    screen = term.wait_for(lambda s: "Dehnung 1 von 3: Beine an die Wand" in s, "the first stretch")
+    assert "Pilates gegen Rückenschmerzen" in screen
+    assert re.search(r"noch \d:\d\d", screen), screen  # the segment's countdown
+    assert "Danach: " in screen
+    assert "Hör auf, wenn der Schmerz zunimmt oder ausstrahlt" in screen
+    term.press("Space")
+    term.wait_for(lambda s: "PAUSIERT" in s, "PAUSIERT")
+    term.press("q")
+    done = term.wait_for(lambda s: "EXIT=" in s, "the player exit")
+    assert "EXIT=0" in done
+    assert re.search(r"Angehalten bei \d+:\d\d von 14:25, in Beine an die Wand\.", done), done
+
+
+def test_plays_to_the_end_in_spanish(terminal: Callable[..., Terminal]) -> None:
+    term = terminal("pilates-for-back-pain", "--lang", "es", "--speed", "2000", "--quiet")
+    done = term.wait_for(lambda s: "EXIT=" in s, "the player exit")
+    assert "Has terminado Pilates para el dolor de espalda (14:25). Bien hecho." in done
+    assert "EXIT=0" in done
+
+
 def test_plain_forces_lines_on_a_terminal(terminal: Callable[..., Terminal]) -> None:
     term = terminal("pilates-for-back-pain", "--speed", "2000", "--plain")
     done = term.wait_for(lambda s: "EXIT=" in s, "the player exit")
