@@ -30,6 +30,7 @@ def test_the_benchmark_runs_and_prints_every_figure() -> None:
         "import backstretch",
         "seed routine: compile + dump",
         "seed routine: compile fitted to 12m",
+        "seed routine: compile in German",
         "compile (us/event) by size:",
         "at (ns/query) by size:",
     ]:

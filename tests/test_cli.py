@@ -158,7 +158,9 @@ def test_dump_check_compile_and_export_a_custom_copy(tmp_path: Path) -> None:
     assert (
         0,
         f"{doc}: ok: 'Pilates for Back Pain', 3 stretches, 14:25 at the standard level\n"
-        "conditions it knows: knee (Child's Pose)\n",
+        "conditions it knows: knee (Child's Pose)\n"
+        "translations: de: complete (44 texts)\n"
+        "translations: es: complete (44 texts)\n",
     ) == (
         checked.returncode,
         checked.stdout,
@@ -430,7 +432,9 @@ def test_check_takes_a_routine_that_works_the_affected_side(tmp_path: Path) -> N
     assert (
         0,
         f"{doc}: ok: 'Knee Strength', 4 stretches, 11:45 at the standard level\n"
-        "conditions it knows: balance (Step-Ups); recent-surgery (the whole routine)\n",
+        "conditions it knows: balance (Step-Ups); recent-surgery (the whole routine)\n"
+        "translations: de: complete (45 texts)\n"
+        "translations: es: complete (45 texts)\n",
         "",
     ) == (checked.returncode, checked.stdout, checked.stderr)
 

@@ -319,7 +319,7 @@ def test_a_translation_must_keep_its_placeholders() -> None:
     with pytest.raises(RoutineError) as raised:
         backstretch.check_routine(routine)
     assert [
-        "$.translations.de['Step your {side} foot back.']: the translation 'Fuß zurück.' has "
+        "$.translations['de']['Step your {side} foot back.']: the translation 'Fuß zurück.' has "
         "placeholders none; its text has {side}, and a translation keeps them (a side may take "
         "its forms: {side|left|right})"
     ] == [str(p) for p in raised.value.problems]

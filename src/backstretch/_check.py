@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from ._conditions import SHARED
+from ._i18n import placeholder_name
 from ._memo import IdentityMemo
 from ._model import (
     BodyNode,
@@ -280,19 +281,15 @@ def _controls(path: str, texts: dict[str, str]) -> Iterator[Problem]:
 def _placeholders(text: str) -> list[str]:
     """The placeholder names in ``text``, each once, in order (a text may repeat one often); a
     side with its forms (``{side|linken|rechten}``) is ``side``."""
-    names = (_FORMS_RE.sub(r"\1", name) for name in _PLACEHOLDER_RE.findall(text))
+    names = (placeholder_name(inside) for inside in _PLACEHOLDER_RE.findall(text))
     return list(dict.fromkeys(names))
-
-
-#: A side placeholder with the form for each side: ``side|left form|right form``.
-_FORMS_RE = re.compile(r"^(side|other)\|[^|]*\|[^|]*$")
 
 
 def _translation_problems(routine: Routine) -> Iterator[Problem]:
     """Translations with control characters, or with other placeholders than their text."""
     for language, table in routine.translations.items():
         for source, translated in table.items():
-            where = f"$.translations.{language}[{shown(source)}]"
+            where = f"$.translations[{language!r}][{shown(source)}]"
             problem = text_problem(translated)
             if problem:
                 yield Problem(where, problem)

@@ -77,6 +77,13 @@ def side_word(side: Side, language: str, context: str = SIDE_CONTEXT) -> str:
 _SIDES = re.compile(r"\{(side|other)(?:\|([^{}|]*)\|([^{}|]*))?\}")
 
 
+def placeholder_name(inside: str) -> str:
+    """The name of a placeholder from what is inside its braces: ``side`` for
+    ``side|linken|rechten``, the text itself for anything else."""
+    found = _SIDES.fullmatch(f"{{{inside}}}")
+    return found[1] if found else inside
+
+
 def fill_sides(text: str, side: Side, language: str = "en") -> str:
     """``text`` with ``{side}`` and ``{other}`` filled for ``side``: the language's side word, or
     the form the text gives for it (``{side|linken|rechten}``)."""
