@@ -163,6 +163,10 @@ def valid() -> dict[str, str]:
         "seed-gentle-knee.json": dumps_timeline(
             compile_routine(seed, level="gentle", conditions={"knee"})
         ),
+        # The same in German: every text in another language, the same ids and times.
+        "seed-gentle-knee-de.json": dumps_timeline(
+            compile_routine(seed, level="gentle", conditions={"knee"}, language="de")
+        ),
     }
 
 
