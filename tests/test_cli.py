@@ -294,23 +294,32 @@ def test_play_speed_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None
 SAY_FAST = ["--say", "--no-cues", "--speed", "5000"]
 
 
-def test_play_say_speaks_every_instruction_through_espeak_ng(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("language", "arguments"), [("en", "-s 150 --stdin"), ("de", "-v de -s 150 --stdin")]
+)
+def test_play_say_speaks_every_instruction_through_espeak_ng(
+    tmp_path: Path, language: str, arguments: str
+) -> None:
+    """Every instruction, in the timeline's language, with espeak-ng's voice for it."""
     from backstretch import Cues, catalog, compile_routine
     from test_speech import fake_espeak
 
     log = fake_espeak(tmp_path)
+    command = [sys.executable, "-m", "backstretch", "play", "pilates-for-back-pain", *SAY_FAST]
     result = subprocess.run(
-        [sys.executable, "-m", "backstretch", "play", "pilates-for-back-pain", *SAY_FAST],
+        [*command, "--lang", language],
         capture_output=True,
         text=True,
         check=False,
         env={"PATH": str(tmp_path)},
     )
     assert (0, "") == (result.returncode, result.stderr)
-    timeline = compile_routine(catalog.get("pilates-for-back-pain"), cues=Cues.off())
-    spoken = [line.partition(" | ")[2] for line in log.read_text(encoding="utf-8").splitlines()]
+    routine = catalog.get("pilates-for-back-pain")
+    timeline = compile_routine(routine, cues=Cues.off(), language=language)
+    said = [line.partition(" | ") for line in log.read_text(encoding="utf-8").splitlines()]
+    assert {arguments} == {given for given, _, _ in said}
     # At 5000x, texts queue up faster than they are spoken; every one is still said, in order.
-    assert [e.text for e in timeline.events] == spoken
+    assert [e.text for e in timeline.events] == [text for _, _, text in said]
 
 
 def test_play_say_without_espeak_ng_says_how_to_install_it() -> None:
@@ -437,25 +446,3 @@ def test_check_takes_a_routine_that_works_the_affected_side(tmp_path: Path) -> N
         "translations: es: complete (45 texts)\n",
         "",
     ) == (checked.returncode, checked.stdout, checked.stderr)
-
-
-GERMAN_SAY = ["--lang", "de", *SAY_FAST]
-
-
-def test_play_say_in_german_speaks_german_with_the_german_voice(tmp_path: Path) -> None:
-    from backstretch import Cues, catalog, compile_routine
-    from test_speech import fake_espeak
-
-    log = fake_espeak(tmp_path)
-    result = subprocess.run(
-        [sys.executable, "-m", "backstretch", "play", "pilates-for-back-pain", *GERMAN_SAY],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"PATH": str(tmp_path)},
-    )
-    assert (0, "") == (result.returncode, result.stderr)
-    timeline = compile_routine(catalog.get("pilates-for-back-pain"), cues=Cues.off(), language="de")
-    said = [line.partition(" | ") for line in log.read_text(encoding="utf-8").splitlines()]
-    assert {"-v de -s 150 --stdin"} == {arguments for arguments, _, _ in said}
-    assert [e.text for e in timeline.events] == [text for _, _, text in said]
