@@ -610,3 +610,20 @@ def test_render_message_in_every_language() -> None:
         render_message(message, language) for language in LANGUAGES
     ]
     assert all(e.role is not Role.COUNTDOWN or e.text.isdigit() for e in _personal("de").events)
+
+
+def test_a_routine_in_a_language_without_a_catalog_compiles_with_english_library_words() -> None:
+    """A routine written in French: the library's words in English (its default), the author's
+    as written, sides in the forms the author gives; German takes its translations."""
+    routine = Routine(
+        "Pause mollets",
+        [Stretch("Mollets", [PerSide([Step("Le pied {side|gauche|droit} en arrière.")])])],
+        language="fr",
+        translations={"de": {"Mollets": "Waden"}},
+    )
+    english = compile_routine(routine)
+    assert "en" == english.options.language  # type: ignore[union-attr]
+    texts = [e.text for e in english.events]
+    assert ["Le pied gauche en arrière.", "Switch to the right side"] == texts[4:6]
+    german = compile_routine(routine, language="de")
+    assert ["Als Nächstes: Waden", "Waden"] == [e.text for e in german.events][2:4]

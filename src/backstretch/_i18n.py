@@ -57,8 +57,9 @@ SIDE_CONTEXT = "side"
 
 @functools.cache
 def catalog(language: str) -> gettext.NullTranslations:
-    """The compiled catalog of ``language`` (English needs none: its words are the sources)."""
-    if language == "en":
+    """The compiled catalog of ``language`` (English needs none: its words are the sources; a
+    language with no catalog, such as a routine's own "fr", gets the English words)."""
+    if language not in LANGUAGES or language == "en":
         return gettext.NullTranslations()
     return gettext.translation(DOMAIN, LOCALE_DIR, [language])
 

@@ -135,10 +135,13 @@ class _Translator:
         template = self._filled(side, round_).get(text) if self.templates else None
         if template is not None:
             return fill(self.table[template], side, round_, self.language)
-        return self._joined(text)
+        return text
 
-    def _joined(self, text: str) -> str:
-        """Texts the compiler joined with spaces (the cautions that give a reason)."""
+    def joined(self, text: str) -> str:
+        """Texts the compiler joined with spaces (the cautions that give a skip's reason), each
+        translated; as it is unless every one has a translation."""
+        if text in self.table:
+            return self.table[text]
         parts: list[str] = []
         rest = text
         while rest:
@@ -154,7 +157,11 @@ class _Translator:
     def template(self, template: str | None) -> str | None:
         return None if template is None else self.table.get(template, template)
 
-    def param(self, kind: str, value: Param, side: Any, round_: Position | None) -> Param:
+    def param(
+        self, name: str, kind: str, value: Param, side: Any, round_: Position | None
+    ) -> Param:
+        if name == "reason":
+            return self.joined(str(value))
         if kind == "text":
             return self.text(str(value), side, round_)
         if kind == "texts" and isinstance(value, tuple):
@@ -166,7 +173,10 @@ def _message(message: Message, tr: _Translator, side: Any, round_: Position | No
     kinds = MESSAGES[message.key].params
     return Message(
         message.key,
-        tuple((name, tr.param(kinds[name], value, side, round_)) for name, value in message.params),
+        tuple(
+            (name, tr.param(name, kinds[name], value, side, round_))
+            for name, value in message.params
+        ),
     )
 
 
