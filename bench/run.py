@@ -334,19 +334,22 @@ def bench_exports(table: Table, sizes: tuple[int, int]) -> None:
     from backstretch.exports import audio, write_to_bytes
 
     timelines = [compile_routine(realistic_routine(size), limits=BIG) for size in sizes]
-    exports: list[tuple[str, Callable[[Timeline], object]]] = [
-        (suffix, lambda t, suffix=suffix: write_to_bytes(t, suffix))
+    # An audio guide lasts at most six hours (audio.MAX_LENGTH_MS): it is timed a size down.
+    shorter = [compile_routine(realistic_routine(size // 10), limits=BIG) for size in sizes]
+    exports: list[tuple[str, Callable[[Timeline], object], list[Timeline]]] = [
+        (suffix, lambda t, suffix=suffix: write_to_bytes(t, suffix), timelines)
         for suffix in (".json", ".vtt", ".srt", ".fit", ".svg", ".md", ".html")
     ]
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "guide.wav"
-        exports.append((".wav", lambda t: audio.write_guide(t, target, synthesizer=_Flat())))
-        for suffix, export in exports:
+        guide = (".wav", lambda t: audio.write_guide(t, target, synthesizer=_Flat()), shorter)
+        exports.append(guide)
+        for suffix, export, timed in exports:
             per_event = []
-            for timeline in timelines:
+            for timeline in timed:
                 taken = best(lambda timeline=timeline, export=export: export(timeline), 3)
                 per_event.append(taken / len(timeline.events))
-            small, large = (len(t.events) for t in timelines)
+            small, large = (len(t.events) for t in timed)
             table.add(
                 f"export {suffix}",
                 f"{small:,} -> {large:,} events",
