@@ -131,14 +131,32 @@ def test_seed_guide_marks_the_chapters(seed_guide: audio.Guide) -> None:
     assert [(n, c.start_ms * 22050 // 1000) for n, c in enumerate(TIMELINE.chapters, 1)] == [
         (p[0], p[5]) for p in points
     ]
-    adtl = found[b"LIST"]
-    assert b"adtl" == adtl[:4]
-    labels, at = [], 4
+    assert b"adtl" == found[b"LIST"][:4]
+    assert ["Legs Up A Wall", "Child's Pose", "Lunges"] == _labels(seed_guide.wav)
+
+
+def _labels(wav: bytes) -> list[str]:
+    """The chapter labels of a guide (its LIST adtl chunk), in order."""
+    adtl, labels, at = chunks(wav)[b"LIST"], [], 4
     while at < len(adtl):
         size = struct.unpack("<I", adtl[at + 4 : at + 8])[0]
         labels.append(adtl[at + 12 : at + 8 + size].rstrip(b"\0").decode())
         at += 8 + size + size % 2
-    assert ["Legs Up A Wall", "Child's Pose", "Lunges"] == labels
+    return labels
+
+
+def test_a_german_guide_speaks_german_at_the_same_times(seed_guide: audio.Guide) -> None:
+    """The German timeline's guide: espeak-ng's German voice, the same length, speech where each
+    part starts, German chapter names; other samples than the English guide's."""
+    german = compile_routine(catalog.get("pilates-for-back-pain"), language="de")
+    guide = audio.guide(german)
+    rate, samples = samples_of(guide.wav)
+    assert len(samples_of(seed_guide.wav)[1]) == len(samples)
+    for segment in german.segments:
+        start = segment.start_ms * rate // 1000
+        assert rms(samples[start : start + rate // 4]) > 500, segment.id
+    assert ["Beine an die Wand", "Kindhaltung", "Ausfallschritte"] == _labels(guide.wav)
+    assert guide.wav != seed_guide.wav
 
 
 def test_seed_guide_is_deterministic(seed_guide: audio.Guide) -> None:
