@@ -293,15 +293,18 @@ def _translation_problems(routine: Routine) -> Iterator[Problem]:
             problem = text_problem(translated)
             if problem:
                 yield Problem(where, problem)
-            want, have = sorted(set(_placeholders(source))), sorted(set(_placeholders(translated)))
+            want, have = (_braced(sorted(set(_placeholders(t)))) for t in (source, translated))
             if want != have:
-                names = ", ".join(f"{{{n}}}" for n in want) or "none"
                 yield Problem(
                     where,
-                    f"the translation {shown(translated)} has placeholders "
-                    f"{', '.join(f'{{{n}}}' for n in have) or 'none'}; its text has {names}, and "
-                    f"a translation keeps them (a side may take its forms: {{side|left|right}})",
+                    f"the translation {shown(translated)} has placeholders {have}; its text has "
+                    f"{want}, and a translation keeps them (a side may take its forms: "
+                    f"{{side|left|right}})",
                 )
+
+
+def _braced(names: list[str]) -> str:
+    return ", ".join(f"{{{name}}}" for name in names) or "none"
 
 
 #: What fills each placeholder, and where it works.

@@ -5,7 +5,7 @@ Every text the library writes has an English source here or in the message table
 the words the players and exports write around a timeline's texts (``WORDS``: "Next:",
 "3 reps on each side"). Each has a gettext context (its key) and its English text as the
 message id. The translations live in ``locale/<language>/LC_MESSAGES/backstretch.po``, made
-and compiled with Babel (see docs/translating.md); the compiled ``.mo`` files ship in the
+and compiled with Babel (see docs/languages.md); the compiled ``.mo`` files ship in the
 package and are read with the standard library's ``gettext``, so reading them costs no import.
 
 The author's own words are translated by the routine itself (``Routine.translations``); this
@@ -27,6 +27,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ._kinds import Side
+from ._time import format_ms
 
 if TYPE_CHECKING:
     from ._timeline import Timeline
@@ -67,6 +68,11 @@ def catalog(language: str) -> gettext.NullTranslations:
 def translate(context: str, english: str, language: str) -> str:
     """``english`` in ``language``, looked up under ``context``; English where there is none."""
     return english if language == "en" else catalog(language).pgettext(context, english)
+
+
+def message_side_context(key: str) -> str:
+    """The gettext context of the side word in the message ``key`` ("side:switch")."""
+    return f"{SIDE_CONTEXT}:{key}"
 
 
 def side_word(side: Side, language: str, context: str = SIDE_CONTEXT) -> str:
@@ -268,6 +274,13 @@ class Words:
         """The heading of a kind or role, by its value ("hold", "props")."""
         return self(f"label_{key}")
 
+    def stretches(self, timeline: Timeline) -> str:
+        """The length and the number of stretches: "13:58 · 3 stretches"."""
+        total, count = format_ms(timeline.total_ms), len(timeline.chapters)
+        if count == 1:
+            return self("stretches_one", total=total)
+        return self("stretches_other", total=total, count=count)
+
 
 @functools.cache
 def words(language: str) -> Words:
@@ -313,7 +326,7 @@ def entries() -> Iterator[tuple[str, str, str]]:
         yield key, spec.template, spec.doc
         if "side" in spec.params.values():
             for side in Side:
-                yield f"side:{key}", side.value, f"the side word in the message {key!r}"
+                yield message_side_context(key), side.value, f"the side word in the message {key!r}"
     for side in Side:
         yield SIDE_CONTEXT, side.value, "the side word an author's {side} and {other} take"
     for condition in CONDITIONS:

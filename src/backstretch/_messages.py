@@ -245,7 +245,7 @@ def render_message(message: Message, language: str = "en") -> str:
     that language filled with its parameters, sides and condition names in its words. The
     parameters are used as they are: a timeline compiled in a language already carries the
     author's texts in it."""
-    from ._i18n import condition_word, side_word, translate
+    from ._i18n import condition_word, message_side_context, side_word, translate
 
     spec = MESSAGES[message.key]
     values: dict[str, str] = {}
@@ -257,7 +257,7 @@ def render_message(message: Message, language: str = "en") -> str:
         elif kind == "duration":
             values[name] = format_ms(value)  # type: ignore[arg-type]
         elif kind == "side" and language != "en":
-            values[name] = side_word(Side(str(value)), language, f"side:{message.key}")
+            values[name] = side_word(Side(str(value)), language, message_side_context(message.key))
         else:
             values[name] = str(value)
     return translate(message.key, spec.template, language).format_map(values)

@@ -202,14 +202,14 @@ def _info(info: StretchInfo, tr: _Translator) -> StretchInfo:
     return StretchInfo(
         info.id,
         tr.text(info.name),
-        tr.text(info.purpose) if info.purpose else "",
+        tr.text(info.purpose),
         tuple(tr.text(t) for t in info.targets),
         tuple(tr.text(p) for p in info.props),
         tuple(CautionInfo(tr.text(c.text), c.conditions) for c in info.cautions),
         tuple(
             ModificationInfo(
                 tr.text(m.text),
-                tr.text(m.when) if m.when else "",
+                tr.text(m.when),
                 tuple(tr.text(p) for p in m.props),
             )
             for m in info.modifications

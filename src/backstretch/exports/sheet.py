@@ -32,7 +32,6 @@ from ._structure import (
     end_of_reps,
     rounds_of,
 )
-from .web import stretches
 
 #: What a list item looks like, whatever its side: two items with one shape are the same step.
 Shape = tuple[object, ...]
@@ -62,7 +61,7 @@ def _render(timeline: Timeline) -> str:
     lines = [
         f"# {_md(timeline.title)}",
         "",
-        _w("sheet_total", what=stretches(timeline, spoken())),
+        _w("sheet_total", what=spoken().stretches(timeline)),
         "",
     ]
     summary = timeline.personalization

@@ -12,9 +12,8 @@ import json
 import re
 from importlib import resources
 
-from .._i18n import WORDS, Words, words_for
+from .._i18n import WORDS, words_for
 from .._text import printable
-from .._time import format_ms
 from .._timeline import Timeline
 from .._timeline_json import timeline_to_data
 
@@ -42,7 +41,7 @@ def render(timeline: Timeline) -> str:
     summary = timeline.personalization
     values = {
         "TITLE": html.escape(printable(timeline.title)),
-        "TOTAL": html.escape(stretches(timeline, words)),
+        "TOTAL": html.escape(words.stretches(timeline)),
         "SUMMARY": "" if summary is None else html.escape(printable(summary.text)),
         "TIMELINE_JSON": _script_json(timeline_to_data(timeline)),
         "WORDS_JSON": _script_json(own),
@@ -54,11 +53,3 @@ def render(timeline: Timeline) -> str:
 
     # One pass: a value that happens to contain a placeholder is never filled in again.
     return _PLACEHOLDER.sub(lambda match: value(match[1]), page)
-
-
-def stretches(timeline: Timeline, words: Words) -> str:
-    """The length and the number of stretches: "13:58 · 3 stretches"."""
-    total, count = format_ms(timeline.total_ms), len(timeline.chapters)
-    if count == 1:
-        return words("stretches_one", total=total)
-    return words("stretches_other", total=total, count=count)
