@@ -14,9 +14,11 @@ import attrs
 
 from backstretch import (
     CONDITIONS,
+    FILLER_WORDS,
     Affected,
     Breath,
     Breaths,
+    Caution,
     Circuit,
     CountRange,
     Duration,
@@ -211,19 +213,44 @@ def safety_note(routine: Routine) -> str:
     return routine.safety_note or SAFETY
 
 
-def canonical(conditions: frozenset[str], routine: Routine | None) -> frozenset[str]:
-    """The documented rule: a declared name is matched in lower case, spaces and underscores read
-    as hyphens, and an alias (of the shared vocabulary or the routine's own) means its condition."""
+def _spelled(name: str, routine: Routine | None) -> str:
+    """The documented spelling rule: lower case, any run of spaces, underscores and hyphens read
+    as one hyphen (none at the ends); an alias (shared or the routine's own) means its condition;
+    else a phrase means the condition left when its filler words ("knee pain") are set aside."""
     extra = routine.extra_conditions if routine is not None else ()
     table = {name: c.name for c in (*CONDITIONS, *extra) for name in (c.name, *c.aliases)}
-    spelled = (re.sub(r"[\s_-]+", "-", name.strip().lower()) for name in conditions)
-    return frozenset(table.get(name, name) for name in spelled)
+    words = [w for w in re.split(r"[\s_-]+", name.lower()) if w]
+    spelled = "-".join(words)
+    if spelled in table:
+        return table[spelled]
+    kept = "-".join(w for w in words if w not in FILLER_WORDS)
+    return table.get(kept, spelled)
+
+
+def canonical(conditions: frozenset[str], routine: Routine | None) -> frozenset[str]:
+    """The conditions a person declares with ``conditions`` (any documented spelling), and every
+    condition those imply, however indirectly."""
+    extra = routine.extra_conditions if routine is not None else ()
+    implies = {c.name: c.implies for c in (*CONDITIONS, *extra)}
+    found = {_spelled(name, routine) for name in conditions}
+    grown = True
+    while grown:
+        more = {_spelled(i, routine) for name in found for i in implies.get(name, ())}
+        grown = not more <= found
+        found |= more
+    return frozenset(found)
+
+
+def named(cautions: tuple[Caution, ...], routine: Routine | None) -> set[str]:
+    """The conditions ``cautions`` name, each read by the spelling rule (no implications: a
+    caution names what it rules out)."""
+    return {_spelled(name, routine) for c in cautions for name in c.conditions}
 
 
 def barred(routine: Routine, conditions: frozenset[str]) -> bool:
     """Whether the routine's own cautions rule out all of it for someone with ``conditions``."""
     conditions = canonical(conditions, routine)
-    return any(set(c.conditions) & conditions for c in routine.cautions)
+    return bool(named(routine.cautions, routine) & conditions)
 
 
 def chosen(
@@ -240,7 +267,7 @@ def chosen(
     conditions = canonical(conditions, routine)
     while stretch is not None:
         away = _slug(stretch.name) in swapped and stretch.alternative is not None
-        if not away and not any(set(c.conditions) & conditions for c in stretch.cautions):
+        if not away and not named(stretch.cautions, routine) & conditions:
             return stretch
         stretch = stretch.alternative  # type: ignore[assignment]
     return None
@@ -358,13 +385,16 @@ def total_ms(
 
 
 def fit_window(
-    routine: Routine, level: str, conditions: frozenset[str] = frozenset()
+    routine: Routine,
+    level: str,
+    conditions: frozenset[str] = frozenset(),
+    swapped: frozenset[str] = frozenset(),
 ) -> tuple[int, int]:
     """The shortest and longest totals fit_to can reach: every fitted range at its low or its
     high end."""
     return (
-        total_ms(routine, Fitted(level, -FIT_STEPS), conditions=conditions),
-        total_ms(routine, Fitted(level, FIT_STEPS), conditions=conditions),
+        total_ms(routine, Fitted(level, -FIT_STEPS), conditions=conditions, swapped=swapped),
+        total_ms(routine, Fitted(level, FIT_STEPS), conditions=conditions, swapped=swapped),
     )
 
 

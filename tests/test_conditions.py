@@ -3,15 +3,19 @@ condition never passes quietly."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from backstretch import (
     CONDITIONS,
+    BackstretchError,
     Caution,
     Condition,
     RoutineError,
@@ -214,3 +218,181 @@ def test_a_hostile_condition_or_swap_name_gives_a_short_error() -> None:
         "swap must be a collection of stretch names like {\"Child's Pose\"}, got 'Lunges'"
         == str(text.value)
     )
+
+
+# One reader of every spelling: what the check accepts, the compiler matches (issue 25).
+
+HEAD_SHAKE = {
+    "version": 1,
+    "type": "routine",
+    "title": "Ears",
+    "extra_conditions": [
+        {
+            "type": "condition",
+            "name": "tinnitus",
+            "description": "Ringing in the ears.",
+            "aliases": ["ear-ringing"],
+        }
+    ],
+    "body": [
+        {
+            "type": "stretch",
+            "name": "Head Shake",
+            "cautions": [
+                {"type": "caution", "text": "Not with ringing ears.", "conditions": ["ear-ringing"]}
+            ],
+            "body": [{"type": "step", "text": "Shake your head gently.", "duration": "3s"}],
+        },
+        {
+            "type": "stretch",
+            "name": "Kneel",
+            "cautions": [
+                {"type": "caution", "text": "Not with sore knees.", "conditions": ["knee-"]}
+            ],
+            "body": [{"type": "step", "text": "Kneel on both knees.", "duration": "3s"}],
+        },
+        {
+            "type": "stretch",
+            "name": "Sit",
+            "cautions": [
+                {"type": "caution", "text": "Mind your back.", "conditions": ["lower--back"]}
+            ],
+            "body": [{"type": "step", "text": "Sit tall.", "duration": "3s"}],
+        },
+    ],
+}
+
+
+def _played(argv: list[str], capsys: pytest.CaptureFixture[str]) -> list[str]:
+    assert 0 == main(argv)
+    events = json.loads(capsys.readouterr().out)["events"]
+    return sorted({e["stretch"] for e in events if e["stretch"] and e["duration_ms"]})
+
+
+@pytest.mark.parametrize(
+    ("avoid", "played"),
+    [
+        ("tinnitus", ["Kneel", "Sit"]),
+        ("ear-ringing", ["Kneel", "Sit"]),
+        ("Ear Ringing", ["Kneel", "Sit"]),
+        ("knee", ["Head Shake", "Sit"]),
+        ("sore knees", ["Head Shake", "Sit"]),
+        ("knee surgery", ["Head Shake", "Sit"]),
+        ("lower-back", ["Head Shake", "Kneel"]),
+        ("bad back", ["Head Shake", "Kneel"]),
+    ],
+)
+def test_a_caution_names_its_condition_in_any_spelling_the_check_accepts(
+    avoid: str, played: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A routine's own alias in a caution, and "knee-" or "lower--back", mean their condition for
+    the compiler exactly as for the check."""
+    path = tmp_path / "ears.json"
+    path.write_text(json.dumps(HEAD_SHAKE), encoding="utf-8")
+    assert 0 == main(["check", str(path)])
+    assert (
+        "conditions it knows: knee (Kneel); lower-back (Sit); tinnitus (Head Shake)"
+        in capsys.readouterr().out.splitlines()
+    )
+    assert played == _played(["compile", str(path), "--avoid", avoid], capsys)
+
+
+def test_a_routine_caution_names_the_routines_own_alias() -> None:
+    routine = RoutineNode(
+        "Loud",
+        list(LOUD.body),
+        extra_conditions=[TINNITUS],
+        cautions=[Caution("Not for ringing ears.", conditions=["ear ringing"])],
+    )
+    timeline = compile_routine(routine, conditions={"tinnitus"})
+    assert [] == list(timeline.chapters)
+    assert ("tinnitus",) == routine.conditions
+
+
+@pytest.mark.parametrize(
+    ("declared", "meant"),
+    [
+        ("knee pain", {"knee"}),
+        ("Sore knees", {"knee"}),
+        ("knee injury", {"knee"}),
+        ("my bad back", {"lower-back"}),
+        ("Lower back pain", {"lower-back"}),
+        ("knee surgery", {"knee-surgery", "knee", "recent-surgery"}),
+        ("knee replacement", {"knee-replacement", "knee"}),
+        ("hip replacement", {"hip-replacement", "hip"}),
+        ("heart problems", {"heart"}),
+    ],
+)
+def test_phrases_and_implications_resolve(declared: str, meant: set[str]) -> None:
+    assert frozenset(meant) == SHARED.resolve([declared])
+
+
+@pytest.mark.parametrize("declared", ["knee-surgery", "knee replacement", "knee pain"])
+def test_a_knee_operation_leaves_out_the_kneeling_pose(declared: str) -> None:
+    titles = [c.title for c in compile_routine(SEED, conditions={declared}).chapters]
+    assert ["Legs Up A Wall", "Lunges"] == titles
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("knee twinge", "knee"),
+        ("hips and knees", "hip"),
+        ("elbow surgery", "elbow"),
+        ("sciatca", "sciatica"),
+    ],
+)
+def test_suggestions_prefer_a_shared_word_to_a_near_spelling(typed: str, suggested: str) -> None:
+    with pytest.raises(UnknownConditionError) as caught:
+        compile_routine(SEED, conditions={typed})
+    assert str(caught.value).endswith(f"did you mean {suggested!r}?")
+
+
+def test_a_routines_own_condition_may_imply_others() -> None:
+    dizzy = Condition("tinnitus", "Ringing in the ears.", implies=["balance", "balanse"])
+    routine = RoutineNode(
+        "Ears",
+        [
+            Stretch(
+                "Stand On One Leg",
+                [Step("Stand on one leg.")],
+                cautions=[Caution("Hold a chair if you feel unsteady.", conditions=["balance"])],
+            ),
+            Stretch("Sit", [Step("Sit tall.")]),
+        ],
+        extra_conditions=[dizzy],
+    )
+    with pytest.raises(RoutineError) as caught:
+        check_routine(routine)
+    assert [
+        "$.extra_conditions[0].implies[1]: no condition is called 'balanse'; did you mean "
+        "'balance'?"
+    ] == [str(p) for p in caught.value.problems]
+    fixed = attrs.evolve(routine, extra_conditions=[attrs.evolve(dizzy, implies=["balance"])])
+    timeline = compile_routine(fixed, conditions={"tinnitus"})
+    assert ["Sit"] == [c.title for c in timeline.chapters]
+    assert timeline.options is not None
+    assert ("balance", "tinnitus") == timeline.options.conditions
+    assert fixed == loads_routine(dumps_routine(fixed, format="json"), format="json")
+
+
+def test_the_cli_lists_what_a_condition_counts_as(capsys: pytest.CaptureFixture[str]) -> None:
+    assert 0 == main(["conditions"])
+    assert (
+        "knee-surgery         An operation on a knee in the last months, keyhole surgery "
+        "included. (also: knee-operation, knee-arthroscopy) (counts as: knee, recent-surgery)"
+    ) in capsys.readouterr().out.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("aliases", object(), "Condition.aliases must be a list of names like ['knees'], got <"),
+        ("implies", "knee", "Condition.implies must be a list of names like ['knees'], got 'knee'"),
+        ("aliases", ["Ear Ringing"], "Condition.aliases must be a lowercase word like 'knee' or"),
+    ],
+)
+def test_a_condition_names_the_field_it_refuses(field: str, value: object, message: str) -> None:
+    with pytest.raises(BackstretchError) as caught:
+        Condition("tinnitus", "Ringing in the ears.", **{field: value})
+    assert str(caught.value).startswith(message)

@@ -153,9 +153,9 @@ def test_reprs_evaluate_back_to_equal_values(routine: Routine) -> None:
             "Step(text='a', duration=None, until='')",
         ),
         (
-            lambda: Caution("c", conditions=["Bad Knee"]),
+            lambda: Caution("c", conditions=["knee!"]),
             InvalidValueError,
-            "Caution.conditions has 'Bad Knee'; a condition is a lowercase word like 'knee' or "
+            "Caution.conditions has 'knee!'; a condition is a lowercase word like 'knee' or "
             "'lower-back'",
         ),
         (

@@ -60,9 +60,9 @@ def test_contraindicated_stretches_never_appear(
     timeline = compile_routine(routine, level=level, conditions=conditions)
     conditions = oracle.canonical(conditions, routine)
     played = {e.stretch for e in timeline.segments}
-    barred = set(routine.conditions) & conditions  # the routine's own cautions bar all of it
+    barred = oracle.barred(routine, conditions)  # the routine's own cautions bar all of it
     for stretch in oracle.all_stretches(routine):
-        if set(stretch.conditions) & conditions or barred:
+        if oracle.named(stretch.cautions, routine) & conditions or barred:
             assert stretch.name not in played
     included = oracle.included(routine, conditions, level)
     expected = [s.name for s in included if isinstance(s, Stretch)]
@@ -76,9 +76,41 @@ def test_contraindicated_stretches_never_appear(
         assert (Role.LEFT_OUT if chosen is None else Role.REPLACED) == skip.role
         assert (None if chosen is None else oracle._slug(chosen.name)) == skip.target
         assert skip.message is not None
-        named = set(stretch.conditions) | set(routine.conditions)
+        named = oracle.named((*stretch.cautions, *routine.cautions), routine)
         assert tuple(sorted(named & conditions)) == skip.message["conditions"]
     assert oracle.total_ms(routine, level, conditions=conditions) == timeline.total_ms
+
+
+@settings(max_examples=150)
+@given(strategies.routines(), strategies.levels(), strategies.conditions(), st.data())
+def test_no_spelling_lets_a_ruled_out_stretch_through(
+    routine: Routine, level: Level, conditions: frozenset[str], data: st.DataObject
+) -> None:
+    """Invariant 7 in every spelling the docs allow, on both sides: declared conditions drawn as
+    people type them (case, spaces, hyphens, phrases, aliases shared and the routine's own,
+    conditions implying others) and cautions naming them as authors write them. Fitted or not,
+    with swaps, circuits and alternatives, no segment of a ruled-out stretch is played."""
+    declared = oracle.canonical(conditions, routine)
+    swappable = [s.name for s in oracle.all_stretches(routine) if s.alternative is not None]
+    swap = data.draw(
+        st.lists(st.sampled_from(swappable), unique=True) if swappable else st.just([])
+    )
+    fit = None
+    if data.draw(st.booleans()):
+        swapped = frozenset(oracle._slug(name) for name in swap)
+        low, high = oracle.fit_window(routine, level.value, declared, swapped)
+        fit = Duration(data.draw(st.integers(low, high)))
+    timeline = compile_routine(routine, level=level, conditions=conditions, swap=swap, fit_to=fit)
+    played = {e.stretch for e in timeline.segments if e.stretch is not None}
+    barred = oracle.barred(routine, conditions)
+    ruled_out = {
+        s.name
+        for s in oracle.all_stretches(routine)
+        if barred or oracle.named(s.cautions, routine) & declared
+    }
+    assert set() == played & ruled_out
+    assert timeline.options is not None
+    assert tuple(sorted(declared)) == timeline.options.conditions
 
 
 @given(strategies.routines(), strategies.levels(), strategies.conditions(), st.data())
@@ -537,9 +569,9 @@ def test_chapters_and_stretches_refer_to_each_other(
     for stretch, info in zip(played, timeline.stretches, strict=True):
         assert (oracle._slug(stretch.name), stretch.purpose) == (info.id, info.purpose)
         assert (stretch.targets, stretch.props) == (info.targets, info.props)
-        assert [(c.text, c.conditions) for c in stretch.cautions] == [
-            (c.text, c.conditions) for c in info.cautions
-        ]
+        assert [
+            (c.text, tuple(sorted(oracle.named((c,), routine)))) for c in stretch.cautions
+        ] == [(c.text, c.conditions) for c in info.cautions]
         assert [(m.text, m.when, m.props) for m in stretch.modifications] == [
             (m.text, m.when, m.props) for m in info.modifications
         ]

@@ -65,6 +65,7 @@ from .exceptions import (
 __all__ = [
     "BREATH",
     "CONDITIONS",
+    "FILLER_WORDS",
     "LANGUAGES",
     "MESSAGES",
     "ROLES",
@@ -154,6 +155,7 @@ __version__ = "0.1.0"
 # `import backstretch.exports.svg` or a player loads neither the compiler nor cattrs.
 _LAZY = {
     "CONDITIONS": "_conditions",
+    "FILLER_WORDS": "_conditions",
     "Condition": "_conditions",
     "Break": "_model",
     "Breath": "_model",
@@ -190,7 +192,7 @@ _LAZY = {
 if TYPE_CHECKING:
     from ._check import check_routine
     from ._compile import BREATH, SAFETY_NOTE, Cues, compile_routine, estimate_ms
-    from ._conditions import CONDITIONS, Condition
+    from ._conditions import CONDITIONS, FILLER_WORDS, Condition
     from ._documents import (
         ROUTINE_FORMAT_VERSION,
         dump_routine,

@@ -108,6 +108,12 @@ def _conditions(routine: Routine) -> Iterator[Problem]:
                 )
             own.add(name)
     vocabulary = routine.vocabulary
+    for index, extra in enumerate(routine.extra_conditions):
+        for j, name in enumerate(extra.implies):
+            if vocabulary.get(name) is None:
+                yield Problem(
+                    f"$.extra_conditions[{index}].implies[{j}]", vocabulary.unknown(name, where="")
+                )
     for path, caution in _cautions(routine):
         for index, name in enumerate(caution.conditions):
             if vocabulary.get(name) is None:

@@ -24,7 +24,6 @@ from ._model import (
     SWITCH_TEXT,
     BodyNode,
     Breath,
-    Caution,
     Circuit,
     Hold,
     LocalCues,
@@ -551,7 +550,7 @@ def _choose(stretch: Stretch, options: _Options, routine: Routine) -> Stretch | 
         (
             s
             for s in stretch.chain
-            if not conditions.intersection(s.conditions)
+            if not conditions.intersection(routine.named(s.cautions))
             and not (slug(s.name) in options.swapped and s.alternative is not None)
         ),
         None,
@@ -594,12 +593,14 @@ def _swapped(swap: object, routine: Routine) -> frozenset[str]:
 
 
 def _reason(
-    stretch: Stretch, conditions: frozenset[str], routine_cautions: tuple[Caution, ...]
+    stretch: Stretch, conditions: frozenset[str], routine: Routine
 ) -> tuple[tuple[str, ...], str]:
     """The declared conditions that rule ``stretch`` out, and the cautions (the routine's, then
     its own) that name them."""
-    cautions = [c for c in (*routine_cautions, *stretch.cautions) if conditions & set(c.conditions)]
-    hit = tuple(sorted({name for c in cautions for name in c.conditions} & conditions))
+    cautions = [
+        c for c in (*routine.cautions, *stretch.cautions) if conditions & routine.named([c])
+    ]
+    hit = tuple(sorted(routine.named(cautions) & conditions))
     return hit, " ".join(c.text for c in cautions)
 
 
@@ -607,23 +608,25 @@ def _reason(
 _INFOS: IdentityMemo[Stretch, StretchInfo] = IdentityMemo()
 
 
-def _stretch_info(stretch: Stretch, key: str) -> StretchInfo:
-    """The stretch as a timeline's table has it, made once per stretch object."""
-    info = _INFOS.get(stretch)
+def _stretch_info(stretch: Stretch, key: str, routine: Routine) -> StretchInfo:
+    """The stretch as a timeline's table has it, made once per stretch object (and routine
+    vocabulary: its cautions' conditions are read by it)."""
+    known = routine.extra_conditions
+    info = _INFOS.get(stretch, known)
     if info is None:
-        info = _make_info(stretch, key)
-        _INFOS.put(stretch, info)
+        info = _make_info(stretch, key, routine)
+        _INFOS.put(stretch, info, known)
     return info
 
 
-def _make_info(stretch: Stretch, key: str) -> StretchInfo:
+def _make_info(stretch: Stretch, key: str, routine: Routine) -> StretchInfo:
     return StretchInfo(
         key,
         stretch.name,
         stretch.purpose,
         stretch.targets,
         stretch.props,
-        tuple(CautionInfo(c.text, c.conditions) for c in stretch.cautions),
+        tuple(CautionInfo(c.text, tuple(sorted(routine.named([c])))) for c in stretch.cautions),
         tuple(ModificationInfo(m.text, m.when, m.props) for m in stretch.modifications),
     )
 
@@ -668,7 +671,8 @@ class _Compiler:
         self.last_side: Side | None = None
         self.rounds: tuple[Position, ...] = ()
         self.countdowns: dict[int, Message] = {}
-        self.routine_cautions: tuple[Caution, ...] = ()
+        # The routine compiled (set first thing): its vocabulary reads the cautions' conditions.
+        self.source: Routine
         # What every id begins with: inside a circuit, its round ("circuit2/r0/").
         self.prefix = ""
         # The stretches in the timeline's table so far (a circuit plays a stretch in each round).
@@ -791,6 +795,7 @@ class _Compiler:
 
     def routine(self, routine: Routine) -> list[Event]:
         """Compile the routine; return its events, sorted."""
+        self.source = routine
         self.language = routine.language
         note = self.options.safety_note
         if note is not None:
@@ -814,7 +819,6 @@ class _Compiler:
         for i, caution in enumerate(routine.cautions):
             text = caution.text
             self.segment(f"caution{i}", estimate_ms(text), Kind.CAUTION, Role.CAUTION, text, None)
-        self.routine_cautions = routine.cautions
         previous: Stretch | Rest | None = None
         for index, item in enumerate(routine.body):
             if isinstance(item, Circuit):
@@ -892,7 +896,7 @@ class _Compiler:
     def skips(self, original: Stretch, chosen: Stretch | None) -> None:
         """Skip markers: the stretch left out or replaced, and each alternative ruled out too."""
         conditions = self.options.conditions
-        hit, why = _reason(original, conditions, self.routine_cautions)
+        hit, why = _reason(original, conditions, self.source)
         if chosen is None:
             message = _message("left_out", name=original.name, conditions=hit, reason=why)
             role, target = Role.LEFT_OUT, None
@@ -916,7 +920,7 @@ class _Compiler:
         for alternative in original.chain[1:]:
             if alternative is chosen:
                 break
-            hit, why = _reason(alternative, conditions, self.routine_cautions)
+            hit, why = _reason(alternative, conditions, self.source)
             if hit:
                 message = _message("ruled_out", name=alternative.name, conditions=hit, reason=why)
             else:  # swapped away too
@@ -970,7 +974,7 @@ class _Compiler:
         self.stretch, self.stretch_id = stretch.name, key
         if key not in self.listed:
             self.listed.add(key)
-            self.stretches.append(_stretch_info(stretch, key))
+            self.stretches.append(_stretch_info(stretch, key, self.source))
         self.last_side = None
         # In a circuit's later rounds the person has what the stretch needs, and knows its
         # modifications; its cautions come before it every time.

@@ -17,8 +17,9 @@ from typing import Any, TypeAlias, cast
 
 import attrs
 
-from ._conditions import ALIASES, SHARED, Condition, Vocabulary
+from ._conditions import SHARED, Condition, Vocabulary, condition_name
 from ._kinds import Affected, Side
+from ._memo import IdentityMemo
 from ._time import (
     Breaths,
     CountRange,
@@ -56,7 +57,7 @@ RangeInput: TypeAlias = DurationInput | DurationRange
 HeldInput: TypeAlias = RangeInput | Breaths
 CountInput: TypeAlias = int | CountRange
 
-_CONDITION_RE = re.compile(r"[a-z][a-z0-9-]*")
+_CONDITION_RE = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 
 #: The default texts of a Hold, a Rest and a PerSide's switch. The library writes these itself,
 #: so in a timeline they carry a message (and are translated); the author's own texts do not.
@@ -113,7 +114,8 @@ def _as_conditions(value: Iterable[str]) -> tuple[str, ...]:
         return cast(tuple[str, ...], value)  # the validator explains
     items = _as_tuple(value)
     if isinstance(items, tuple) and all(isinstance(c, str) for c in items):
-        return tuple(sorted({ALIASES.get(c, c) for c in items}))  # "knees" means "knee"
+        # "knees" and "Knee pain" mean "knee"; a routine's own names are read when compiling.
+        return tuple(sorted({SHARED.get(c) or condition_name(c) for c in items}))
     return items
 
 
@@ -669,6 +671,10 @@ class Circuit:
         return tuple(item for item in self.body if isinstance(item, Stretch))
 
 
+#: Each routine's vocabulary, made once per routine object (routines are frozen: see _memo).
+_VOCABULARIES: IdentityMemo[Routine, Vocabulary] = IdentityMemo()
+
+
 @attrs.frozen
 class Routine:
     """A titled sequence of stretches, with rests between them where you want them, and
@@ -723,15 +729,25 @@ class Routine:
 
     @property
     def conditions(self) -> tuple[str, ...]:
-        """Every condition the routine's own cautions name: declaring one leaves out it all."""
-        return tuple(sorted({c for caution in self.cautions for c in caution.conditions}))
+        """Every condition the routine's own cautions name (read by its vocabulary, so its own
+        aliases mean their condition): declaring one leaves out all of it."""
+        return tuple(sorted(self.named(self.cautions)))
+
+    def named(self, cautions: Iterable[Caution]) -> frozenset[str]:
+        """The conditions ``cautions`` name, each read by the routine's vocabulary (an alias of
+        the routine's own means its condition)."""
+        return self.vocabulary.names(name for caution in cautions for name in caution.conditions)
 
     @property
     def vocabulary(self) -> Vocabulary:
         """The conditions this routine knows: the shared ones and its extra ones."""
         if not self.extra_conditions:
             return SHARED
-        return Vocabulary((*SHARED.conditions, *self.extra_conditions))
+        known = _VOCABULARIES.get(self)
+        if known is None:
+            known = Vocabulary((*SHARED.conditions, *self.extra_conditions))
+            _VOCABULARIES.put(self, known)
+        return known
 
     @property
     def named_conditions(self) -> dict[str, tuple[str, ...]]:
@@ -741,7 +757,7 @@ class Routine:
         named: dict[str, list[str]] = {name: [self.title] for name in self.conditions}
         for stretch in self.stretches:
             for each in stretch.chain:
-                for name in each.conditions:
+                for name in sorted(self.named(each.cautions)):
                     places = named.setdefault(name, [])
                     if each.name not in places:
                         places.append(each.name)

@@ -604,6 +604,8 @@ def _conditions(args: argparse.Namespace) -> int:
     width = max(len(c.name) for c in vocabulary.conditions)
     for condition in vocabulary.conditions:
         also = f" (also: {', '.join(condition.aliases)})" if condition.aliases else ""
+        if condition.implies:
+            also += f" (counts as: {', '.join(condition.implies)})"
         print(printable(f"{condition.name:<{width}}  {condition.description}{also}"))
     if routine is not None:
         print()

@@ -68,8 +68,22 @@ _WORDS = (
     "lower", "the", "and", "hold", "relax", "étirez", "Rücken", "shoulder", "gently", "twist",
 )  # fmt: skip
 _CONDITIONS = ("knee", "wrist", "lower-back", "pregnancy", "neck", "tinnitus")
+#: How cautions name conditions: names, aliases (the routine's own "ear-ringing" too) and every
+#: spelling the docs allow (case, spaces, stray hyphens, phrases).
+_CAUTION_CONDITIONS = (
+    *_CONDITIONS, "Knees", "knee-", "lower--back", "Lower back", "neck pain", "ear-ringing",
+    "balance",
+)  # fmt: skip
 #: A condition of the generated routines' own (every one declares it), for cautions to name.
-_OWN_CONDITION = Condition("tinnitus", "Ringing in the ears.", aliases=["ear-ringing"])
+_OWN_CONDITION = Condition(
+    "tinnitus", "Ringing in the ears.", aliases=["ear-ringing"], implies=["balance"]
+)
+#: How people declare conditions: names, aliases, phrases, conditions that imply others
+#: ("knee surgery" is a knee condition too, "tinnitus" a balance one), any case and spacing.
+_DECLARED = (
+    *_CONDITIONS, "ankle", "Knees", "ear ringing", "back", "knee pain", "Sore knees",
+    "knee surgery", "KNEE-REPLACEMENT", "lower__back", "Ear-Ringing", "bad back", "wrist injury",
+)  # fmt: skip
 # Ranges real routines use again and again; equal and commensurate spans make holds grow in step.
 _COMMON_RANGES = tuple(
     DurationRange(low * 1000, high * 1000)
@@ -291,7 +305,7 @@ def _cautions() -> st.SearchStrategy[Caution]:
     return st.builds(
         Caution,
         _texts(),
-        conditions=st.lists(st.sampled_from(_CONDITIONS), max_size=2),
+        conditions=st.lists(st.sampled_from(_CAUTION_CONDITIONS), max_size=2),
     )
 
 
@@ -459,9 +473,10 @@ def cue_options() -> st.SearchStrategy[Cues]:
 
 def conditions() -> st.SearchStrategy[frozenset[str]]:
     """Sets of declared conditions for generated routines: the ones their cautions name (the
-    routines' own "tinnitus" among them), one they never name, and aliases as people write them
-    ("Knees", "ear ringing")."""
-    return st.frozensets(st.sampled_from((*_CONDITIONS, "ankle", "Knees", "ear ringing", "back")))
+    routines' own "tinnitus" among them), one they never name, aliases and phrases as people
+    write them ("Knees", "ear ringing", "sore knees"), and conditions that imply others ("knee
+    surgery")."""
+    return st.frozensets(st.sampled_from(_DECLARED), max_size=4)
 
 
 def timelines(
