@@ -569,9 +569,9 @@ def test_chapters_and_stretches_refer_to_each_other(
     for stretch, info in zip(played, timeline.stretches, strict=True):
         assert (oracle._slug(stretch.name), stretch.purpose) == (info.id, info.purpose)
         assert (stretch.targets, stretch.props) == (info.targets, info.props)
-        assert [
-            (c.text, tuple(sorted(oracle.named((c,), routine)))) for c in stretch.cautions
-        ] == [(c.text, c.conditions) for c in info.cautions]
+        assert [(c.text, tuple(sorted(oracle.named((c,), routine)))) for c in stretch.cautions] == [
+            (c.text, c.conditions) for c in info.cautions
+        ]
         assert [(m.text, m.when, m.props) for m in stretch.modifications] == [
             (m.text, m.when, m.props) for m in info.modifications
         ]
