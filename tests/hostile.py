@@ -140,7 +140,7 @@ CASES = [
         ("show", "pilates-for-back-pain", "--fit", "9" * 4400 + "s"),
         1,
         (
-            f"{E}fit_to: cannot read '99999999999999999999999999999999999999999999999999999999..."
+            f"{E}--fit: cannot read '99999999999999999999999999999999999999999999999999999999..."
             " as a duration: it is 4,401 characters long; write it like '30s', '2m', '1m30s' or "
             "'250ms'",
         ),

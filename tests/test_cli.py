@@ -127,7 +127,7 @@ def test_show_opens_with_the_safety_note(
         ),
         (
             ["show", "pilates-for-back-pain", "--fit", "3"],
-            "backstretch: error: fit_to: cannot read '3' as a duration; write it like '30s', "
+            "backstretch: error: --fit: cannot read '3' as a duration; write it like '30s', "
             "'2m', '1m30s' or '250ms'\n",
         ),
     ],

@@ -41,6 +41,7 @@ from backstretch import (
     catalog,
     compile_routine,
     estimate_ms,
+    seconds,
 )
 from backstretch.cli import render_table
 
@@ -374,7 +375,14 @@ def test_sides_continue_from_where_alternating_reps_ended() -> None:
         (
             lambda: compile_routine(catalog.get("pilates-for-back-pain"), breath="0s"),
             InvalidValueError,
-            "breath must be longer than 0 s, e.g. '6s'",
+            "breath must be longer than 0 s and at most 1m (one breath, in and out), got '0s'; "
+            "e.g. '6s'",
+        ),
+        (
+            lambda: compile_routine(catalog.get("calm-breathing"), breath=seconds(90)),
+            InvalidValueError,
+            "breath must be longer than 0 s and at most 1m (one breath, in and out), got 1:30; "
+            "e.g. '6s'",
         ),
         (
             lambda: compile_routine(catalog.get("pilates-for-back-pain"), breath=6),  # type: ignore[arg-type]

@@ -295,15 +295,6 @@ def test_a_missing_translation_falls_back_to_the_text_as_written() -> None:
             {"german": {"a": "b"}},
             "Routine.translations has 'german' where a language tag like 'de' belongs",
         ),
-        (
-            {"en": {"Calf": "Calf"}},
-            "Routine.translations['en']: the routine is written in 'en' already",
-        ),
-        (
-            {"de": {"Calf": " "}},
-            "Routine.translations['de']['Calf'] is empty; leave a text out to fall back to "
-            "the routine's own",
-        ),
         ({"de": ["Calf"]}, "Routine.translations['de'] must map texts to their translations"),
     ],
 )
@@ -311,6 +302,32 @@ def test_bad_translations_are_refused_naming_what(translations: object, message:
     with pytest.raises(backstretch.BackstretchError) as raised:
         Routine("Calf break", [Stretch("Calf", [Step("x")])], translations=translations)
     assert message == str(raised.value)
+
+
+def test_translation_problems_are_each_at_their_path() -> None:
+    """An empty or invisible translation, one into the routine's own language, and a note
+    translated into nothing readable are found by the check, each at its $.path."""
+    routine = Routine(
+        "Calf break",
+        [Stretch("Calf", [Step("x")])],
+        safety_note="Stop if your calf hurts.",
+        translations={
+            "en": {"Calf": "Calf"},
+            "de": {"Calf": " ", "x": "\u2060", "Stop if your calf hurts.": "..."},
+        },
+    )
+    with pytest.raises(RoutineError) as raised:
+        backstretch.check_routine(routine)
+    assert [
+        "$.translations['en']: the routine is written in 'en' already; translations are for "
+        "other languages",
+        "$.translations['de']['Calf']: is empty; leave the text out to fall back to the "
+        "routine's own",
+        "$.translations['de']['x']: must show something: it holds only characters that show "
+        "nothing (spaces, or format characters such as U+200B), got '\\u2060'",
+        "$.translations['de']['Stop if your calf hurts.']: must say in words when to stop and "
+        "whom to ask, got '...': it has no letters",
+    ] == [str(p) for p in raised.value.problems]
 
 
 def test_a_translation_must_keep_its_placeholders() -> None:

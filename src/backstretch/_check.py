@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ._conditions import SHARED
 from ._i18n import placeholder_name
@@ -30,11 +30,11 @@ from ._model import (
     Stretch,
     hold_parts,
 )
-from ._text import text_problem
+from ._text import INVISIBLE, note_problem, text_problem, visible
 from ._time import Breaths, Duration, format_ms, shown
 from .exceptions import Problem, RoutineError
 
-__all__ = ["check_routine", "problems", "slug"]
+__all__ = ["body_problems", "check_routine", "problems", "slug"]
 
 PLACEHOLDERS = ("side", "other", "round", "rounds")
 _NOWHERE: frozenset[str] = frozenset()
@@ -90,6 +90,18 @@ def problems(routine: Routine) -> Iterator[Problem]:
         else:
             yield from _item(item, path, seen, _NOWHERE)
     yield from _conditions(routine)
+
+
+def body_problems(items: Iterable[tuple[int, Stretch | Rest | Circuit]]) -> Iterator[Problem]:
+    """The problems of some items of a routine's body, by their index: what a document whose
+    other parts could not be read still shows, so that every problem is listed at once."""
+    seen: dict[str, tuple[str, str]] = {}
+    for index, item in items:
+        path = f"$.body[{index}]"
+        if isinstance(item, Circuit):
+            yield from _circuit(item, path, seen)
+        else:
+            yield from _item(item, path, seen, _NOWHERE)
 
 
 def _conditions(routine: Routine) -> Iterator[Problem]:
@@ -279,9 +291,42 @@ def _listed(path: str, texts: tuple[str, ...]) -> Iterator[Problem]:
 
 def _controls(path: str, texts: dict[str, str]) -> Iterator[Problem]:
     for field, text in texts.items():
-        problem = text_problem(text)
+        problem = text_problem(text) or _form_problem(text)
         if problem:
             yield Problem(_join(path, field), problem)
+
+
+def _form_problem(text: str) -> str | None:
+    """What is wrong with the braces of ``text``, or None: placeholders do not nest, every brace
+    is closed, and a side form (``{side|linken|rechten}``) names a side and writes both forms."""
+    if "{" not in text and "}" not in text:
+        return None
+    opened: int | None = None
+    for index, char in enumerate(text):
+        if char == "{":
+            if opened is not None:
+                return (
+                    f"has a brace inside a placeholder at position {index}; placeholders do not "
+                    f"nest: write {{side}} or {{side|linken|rechten}}"
+                )
+            opened = index
+        elif char == "}":
+            if opened is None:
+                return f"has a closing brace with no opening one at position {index}"
+            inside, opened = text[opened + 1 : index], None
+            name, *forms = inside.split("|")
+            if forms and (
+                name not in ("side", "other")
+                or len(forms) != 2
+                or not all(visible(form) for form in forms)
+            ):
+                return (
+                    f"has {shown('{' + inside + '}')}; a side form names the side and writes "
+                    f"both its forms, like {{side|linken|rechten}}"
+                )
+    if opened is not None:
+        return f"has a brace that is never closed at position {opened}"
+    return None
 
 
 def _placeholders(text: str) -> list[str]:
@@ -292,13 +337,28 @@ def _placeholders(text: str) -> list[str]:
 
 
 def _translation_problems(routine: Routine) -> Iterator[Problem]:
-    """Translations with control characters, or with other placeholders than their text."""
+    """Translations into the routine's own language, empty or unreadable ones, ones with control
+    characters or side forms that are not simple, and ones with other placeholders than their
+    text."""
     for language, table in routine.translations.items():
+        if language == routine.language:
+            yield Problem(
+                f"$.translations[{language!r}]",
+                f"the routine is written in {language!r} already; translations are for other "
+                f"languages",
+            )
         for source, translated in table.items():
             where = f"$.translations[{language!r}][{shown(source)}]"
-            problem = text_problem(translated)
+            problem = text_problem(translated) or _form_problem(translated)
+            if not translated.strip():
+                problem = "is empty; leave the text out to fall back to the routine's own"
+            elif not visible(translated):
+                problem = f"{INVISIBLE}, got {translated!r}"
+            elif source == routine.safety_note:
+                problem = note_problem(translated)
             if problem:
                 yield Problem(where, problem)
+                continue
             want, have = (_braced(sorted(set(_placeholders(t)))) for t in (source, translated))
             if want != have:
                 yield Problem(

@@ -38,7 +38,7 @@ from ._model import (
     Stretch,
     hold_parts,
 )
-from ._text import speaking_ms, text_problem
+from ._text import note_problem, speaking_ms, text_problem
 from ._time import (
     Breaths,
     CountRange,
@@ -242,9 +242,7 @@ def compile_routine(
     else:
         note = _safety_note(safety_note)
     target_ms = None if fit_to is None else to_duration(fit_to, field="fit_to").ms
-    breath_ms = to_duration(breath, field="breath").ms
-    if breath_ms == 0:
-        raise InvalidValueError("breath must be longer than 0 s, e.g. '6s'")
+    breath_ms = breath_duration(breath).ms
     if language is None:
         language = routine.language if routine.language in LANGUAGES else "en"
     if language not in LANGUAGES:
@@ -303,6 +301,22 @@ def compile_routine(
         return timeline
     # Times were reckoned from the routine's own words and the library's English: now the words.
     return localize(timeline, routine, language)
+
+
+#: The longest a breath may be said to take: longer is no breath.
+MAX_BREATH_MS = 60_000
+
+
+def breath_duration(value: object, *, field: str = "breath") -> Duration:
+    """How long one breath takes, read from ``value`` (``field`` names it in errors): more than
+    0 s and at most a minute."""
+    duration = to_duration(value, field=field)
+    if not 0 < duration.ms <= MAX_BREATH_MS:
+        raise InvalidValueError(
+            f"{field} must be longer than 0 s and at most 1m (one breath, in and out), got "
+            f"{shown(value) if isinstance(value, str) else format_ms(duration.ms)}; e.g. '6s'"
+        )
+    return duration
 
 
 @functools.lru_cache(maxsize=256)
@@ -407,7 +421,7 @@ def _cues(cues: object) -> Cues:
 def _safety_note(note: object) -> str | None:
     if note is not None and (not isinstance(note, str) or not note.strip()):
         raise InvalidValueError(f"safety_note must be a non-empty text or None, got {note!r}")
-    problem = None if note is None else text_problem(note)
+    problem = None if note is None else text_problem(note) or note_problem(note)
     if problem:
         raise InvalidValueError(f"safety_note {problem}")
     return note

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeAlias, get_args, get_origin
 
 import attrs
@@ -20,7 +20,7 @@ import cattrs
 from cattrs.gen import make_dict_unstructure_fn
 
 from . import _model
-from ._check import check_routine
+from ._check import body_problems, check_routine
 from ._compile import Cues, compile_routine
 from ._conditions import Condition
 from ._files import FORMATS, describe, document_format, extra, parse, read_bytes, write_atomically
@@ -442,6 +442,12 @@ def _root(data: object, source: str) -> dict[str, Data]:
 
     if not isinstance(data, dict):
         raise refuse("$", f"a routine document is an object, got {describe(data)}")
+    if data.get("type") == "timeline":
+        raise refuse(
+            "$.type",
+            'this is a timeline document ("type": "timeline"), not a routine; give a routine '
+            'document ("type": "routine"), a built-in routine\'s name or a file.py:NAME',
+        )
     version = data.get("version")
     if type(version) is not int or version < 1:
         got = "missing" if "version" not in data else f"got {describe(version)}"
@@ -475,12 +481,26 @@ def routine_from_data(data: object, *, source: str = "") -> Routine:
     try:
         routine: Routine = _converter().structure(body, Routine)
     except Exception as error:
-        raise DocumentError(_problems(error), source=source) from None
+        found = _problems(error) + list(body_problems(_readable_items(body)))
+        raise DocumentError(found, source=source) from None
     try:
         check_routine(routine)
     except RoutineError as error:
         raise RoutineError(error.problems, source=source) from None
     return routine
+
+
+def _readable_items(body: dict[str, Data]) -> Iterator[tuple[int, Stretch | Rest | Circuit]]:
+    """The items of a document's body that read as nodes, by index, when the whole does not (a
+    type fault elsewhere): their own problems are reported with the fault."""
+    items = body.get("body")
+    if not isinstance(items, list):
+        return
+    for index, item in enumerate(items):
+        try:
+            yield index, _converter().structure(item, Stretch | Rest | Circuit)  # type: ignore[arg-type]
+        except Exception:  # its faults are in the report already
+            continue
 
 
 def dumps_routine(routine: Routine, *, format: str = "json") -> str:

@@ -213,7 +213,7 @@ def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         if target.is_dir():
             raise IsADirectoryError(errno.EISDIR, "Is a directory", str(target))
         handle, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"
+            dir=target.parent, prefix=f".{_stem(target)}.{os.getpid()}.", suffix=".tmp"
         )
     except OSError as error:
         raise WriteError(os.fspath(path), write_reason(error)) from None
@@ -242,9 +242,25 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
+#: The longest file name most file systems take, in bytes.
+_NAME_MAX = 255
+#: What a temporary name adds to the output's: dots, a process id, mkstemp's letters, ".tmp".
+_TEMPORARY_EXTRA = 1 + 1 + 7 + 1 + 8 + 4
+
+
+def _stem(target: Path) -> str:
+    """The output's name as its temporary file's name holds it: whole, or cut short so that the
+    temporary name fits where the output's own name fits."""
+    name = target.name
+    room = _NAME_MAX - _TEMPORARY_EXTRA
+    while len(name.encode("utf-8", "surrogateescape")) > room:
+        name = name[:-1]
+    return name
+
+
 def _remove_stale(target: Path) -> None:
     """Remove ``.NAME.PID.*.tmp`` files beside ``target`` whose writer no longer runs."""
-    prefix = f".{target.name}."
+    prefix = f".{_stem(target)}."
     try:
         candidates = [p for p in target.parent.iterdir() if p.name.startswith(prefix)]
     except OSError:

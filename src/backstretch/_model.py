@@ -20,6 +20,7 @@ import attrs
 from ._conditions import SHARED, Condition, Vocabulary, condition_name
 from ._kinds import Affected, Side
 from ._memo import IdentityMemo
+from ._text import INVISIBLE, note_problem, visible
 from ._time import (
     Breaths,
     CountRange,
@@ -129,6 +130,8 @@ def _text(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         raise InvalidValueError(
             f"{_where(inst, attr)} must not be empty; write what the person does"
         )
+    if not visible(value):
+        raise InvalidValueError(f"{_where(inst, attr)} {INVISIBLE}, got {value!r}")
 
 
 def _optional_text(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
@@ -144,6 +147,8 @@ def _empty_or_said(says: str) -> Any:
         _optional_text(inst, attr, value)
         if value and not cast(str, value).strip():
             raise InvalidValueError(f"{_where(inst, attr)} must {says}; got {value!r}")
+        if value and not visible(cast(str, value)):
+            raise InvalidValueError(f"{_where(inst, attr)} {INVISIBLE}, got {value!r}")
 
     return check
 
@@ -152,13 +157,20 @@ _until = _empty_or_said(
     "say what the person waits for (e.g. 'the resistance fades'), or be empty for a part of "
     "fixed length"
 )
-_note = _empty_or_said(
+_said_note = _empty_or_said(
     "say when to stop and whom to ask, or be empty for the library's general note"
 )
 
 
+def _note(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    _said_note(inst, attr, value)
+    problem = note_problem(cast(str, value)) if value else None
+    if problem:
+        raise InvalidValueError(f"{_where(inst, attr)} {problem}")
+
+
 def _texts(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, tuple) or not all(isinstance(v, str) and v.strip() for v in value):
+    if not isinstance(value, tuple) or not all(isinstance(v, str) and visible(v) for v in value):
         raise InvalidTypeError(
             f"{_where(inst, attr)} must be a list of non-empty texts, got {value!r}"
         )
@@ -279,21 +291,12 @@ def _translations(inst: object, attr: attrs.Attribute[Any], value: object) -> No
             raise InvalidValueError(
                 f"{where} has {language!r} where a language tag like 'de' belongs"
             )
-        if language == getattr(inst, "language", None):
-            raise InvalidValueError(
-                f"{where}[{language!r}]: the routine is written in {language!r} already"
-            )
         if not isinstance(texts, Mapping):
             raise InvalidTypeError(f"{where}[{language!r}] must map texts to their translations")
         for source, translated in texts.items():
             if not isinstance(source, str) or not isinstance(translated, str):
                 raise InvalidTypeError(
                     f"{where}[{language!r}] must map texts to texts, got {source!r}: {translated!r}"
-                )
-            if not translated.strip():
-                raise InvalidValueError(
-                    f"{where}[{language!r}][{source!r}] is empty; leave a text out to fall back "
-                    f"to the routine's own"
                 )
 
 

@@ -8,15 +8,30 @@ that shows a text (terminal, picture, captions, sheet, web page) passes it throu
 so a timeline made some other way cannot do harm either.
 
 Allowed: every character but the C0 controls other than tab and newline, DEL, the C1 controls
-(U+0080 to U+009F, among them NEL, U+0085), lone surrogates, and the noncharacters U+FFFE and
-U+FFFF.
+(U+0080 to U+009F, among them NEL, U+0085), lone surrogates, the noncharacters U+FFFE and U+FFFF,
+and the bidirectional embeddings, overrides and isolates (U+202A to U+202E, U+2066 to U+2069),
+which turn the library's own words around them backwards ("tfel" for "left") in captions and on
+screen.
+
+A text that must say something must show something (``visible``): a text of a zero-width space
+(U+200B), a word joiner (U+2060), a byte order mark (U+FEFF) or a soft hyphen (U+00AD), format
+characters that show nothing, is refused like an empty one; a safety note must have letters
+(``note_problem``).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-__all__ = ["WORDS_PER_MINUTE", "printable", "speaking_ms", "text_problem"]
+__all__ = [
+    "WORDS_PER_MINUTE",
+    "note_problem",
+    "printable",
+    "speaking_ms",
+    "text_problem",
+    "visible",
+]
 
 #: The pace the library reckons speech at: the audio guide's voice, and the compiler when it keeps
 #: cues from talking over what is said at the start of a segment.
@@ -30,7 +45,9 @@ def speaking_ms(text: str) -> int:
 
 
 #: The characters no text may hold.
-FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 #: What ``printable`` shows in place of a forbidden character.
 REPLACEMENT = "\ufffd"
 
@@ -45,10 +62,37 @@ def text_problem(text: str) -> str | None:
     what = "a lone surrogate" if 0xD800 <= code <= 0xDFFF else "a control character"
     if code in (0xFFFE, 0xFFFF):
         what = "a noncharacter"
+    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        return (
+            f"has a bidirectional control (U+{code:04X}) at position {found.start()}; it would "
+            f"turn the words around it backwards; remove it"
+        )
     return (
         f"has {what} (U+{code:04X}) at position {found.start()}; a text may hold neither control "
         f"characters (terminal escapes among them) nor lone surrogates; remove it"
     )
+
+
+#: What is wrong with a text of spaces, format characters or marks alone.
+INVISIBLE = (
+    "must show something: it holds only characters that show nothing (spaces, or format "
+    "characters such as U+200B)"
+)
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` shows anything: a letter, digit, punctuation mark or symbol (Unicode
+    categories L, N, P, S). Spaces, format characters (U+200B, U+2060, U+FEFF, U+00AD) and
+    combining marks alone show nothing."""
+    return any(unicodedata.category(char)[0] in "LNPS" for char in text)
+
+
+def note_problem(text: str) -> str | None:
+    """What is wrong with a safety note (or a translation of one), or None: it must say in
+    words, with letters a person can read, when to stop."""
+    if any(unicodedata.category(char)[0] == "L" for char in text):
+        return None
+    return f"must say in words when to stop and whom to ask, got {text!r}: it has no letters"
 
 
 def printable(text: str) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, catalog, exports
-from ._compile import BREATH, Cues, compile_routine
+from ._compile import BREATH, Cues, breath_duration, compile_routine
 from ._conditions import SHARED
 from ._documents import dump_routine, load_routine
 from ._files import INTERRUPTS, document_format, json_schema, write_reason
@@ -26,7 +26,7 @@ from ._i18n import LANGUAGES, words, words_for
 from ._kinds import Side
 from ._model import Routine
 from ._text import printable
-from ._time import Level, format_ms, shown
+from ._time import Level, format_ms, shown, to_duration
 from ._timeline import Event, Timeline
 from ._timeline_json import dumps_timeline
 from ._translate import routine_texts, translation_report
@@ -113,9 +113,11 @@ def _report(error: BackstretchError) -> None:
 
 
 def _say(line: str, *, kind: str = "error") -> None:
-    """One line on stderr, with no control character in it (it may quote a document)."""
+    """One line on stderr, with no control character in it (it may quote a document) and no
+    line break either (a file's name may hold one): shown as ``\\n``."""
+    text = printable(f"backstretch: {kind}: {line}").replace("\n", "\\n")
     with contextlib.suppress(OSError):
-        print(printable(f"backstretch: {kind}: {line}"), file=sys.stderr, flush=True)
+        print(text, file=sys.stderr, flush=True)
 
 
 def _silence_stdout() -> None:
@@ -299,10 +301,10 @@ def _compile(routine: Routine, args: argparse.Namespace) -> Timeline:
         routine,
         level=args.level,
         conditions=conditions,
-        fit_to=args.fit,
+        fit_to=None if args.fit is None else to_duration(args.fit, field="--fit"),
         cues=Cues.off() if args.no_cues else None,
         affected=args.affected,
-        breath=args.breath or BREATH,
+        breath=BREATH if args.breath is None else breath_duration(args.breath, field="--breath"),
         swap=args.swap,
         language=args.lang,
     )
@@ -508,7 +510,27 @@ def _compile_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _not_over_the_input(args: argparse.Namespace) -> None:
+    """Refuse an output that is the routine's own file: writing it would lose the author's
+    document (``export r.json -o r.json``)."""
+    file = args.routine.rpartition(":")[0] if ".py:" in args.routine else args.routine
+    source, output = Path(file), Path(args.output)
+    with contextlib.suppress(OSError):
+        if source.is_file() and output.exists() and source.samefile(output):
+            raise DocumentError(
+                [
+                    Problem(
+                        "$",
+                        f"is the routine's own file ({shown(file)}); writing there would lose "
+                        f"it; choose another output name",
+                    )
+                ],
+                source=args.output,
+            )
+
+
 def _export(args: argparse.Namespace) -> int:
+    _not_over_the_input(args)
     try:
         chosen = exports.format_for(Path(args.output).name)
     except BackstretchError as error:
@@ -534,6 +556,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _dump(args: argparse.Namespace) -> int:
+    _not_over_the_input(args)
     routine = _load(args.routine)
     document_format(args.output)  # a bad suffix fails before anything is written
     dump_routine(routine, args.output)
