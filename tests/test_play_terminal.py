@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -20,16 +21,24 @@ POSITION = re.compile(r"(\d+):(\d\d) / 14:25")
 
 
 class Terminal:
-    """One tmux session on a private server, 100 x 32, running one command."""
+    """One tmux session on a private server, 100 x 32 unless told, running one command."""
 
-    def __init__(self, tmux: str, command: str) -> None:
+    def __init__(self, tmux: str, command: str, size: tuple[int, int] = (100, 32)) -> None:
         self.tmux = tmux
         self.socket = f"backstretch-test-{uuid.uuid4().hex[:8]}"
         # After the player exits: its status, and whether the terminal got its modes back, on one
         # line written at once (so a test that sees "EXIT=" sees the modes too).
         modes = "stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '"
-        script = f'export LANG=C.UTF-8; {command}; status=$?; echo "EXIT=$status $({modes})"'
-        self.run("new-session", "-d", "-x", "100", "-y", "32", "-s", "play", f"{script}; sleep 60")
+        # tmux hands a detached session's shell COLUMNS=80 and LINES=24, which rich would trust
+        # over the window's real size.
+        script = (
+            f"export LANG=C.UTF-8; unset COLUMNS LINES; {command}; status=$?; "
+            f'echo "EXIT=$status $({modes})"'
+        )
+        width, height = map(str, size)
+        self.run(
+            "new-session", "-d", "-x", width, "-y", height, "-s", "play", f"{script}; sleep 60"
+        )
 
     def run(self, *args: str) -> str:
         return subprocess.run(
@@ -68,9 +77,9 @@ def terminal() -> Iterator[Callable[..., Terminal]]:
     tmux = require("tmux")
     started: list[Terminal] = []
 
-    def start(*args: str) -> Terminal:
+    def start(*args: str, size: tuple[int, int] = (100, 32)) -> Terminal:
         command = shlex.join([sys.executable, "-m", "backstretch", "play", *args])
-        started.append(Terminal(tmux, f"cd {shlex.quote(str(Path.cwd()))} && {command}"))
+        started.append(Terminal(tmux, f"cd {shlex.quote(str(Path.cwd()))} && {command}", size))
         return started[-1]
 
     yield start
@@ -219,3 +228,48 @@ def test_plain_lines_go_on_when_nobody_can_press_a_key(tmp_path: Path) -> None:
     assert "(until the stretch fades)" in result.stdout
     assert "press Enter" not in result.stdout
     assert re.search(r"step +Stand\n +0:\d\d +end +End of Reach\n$", result.stdout), result.stdout
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+@pytest.mark.parametrize(
+    ("language", "note"),
+    [
+        ("en", "Stop if pain increases or spreads, and ask a professional."),
+        ("de", "Hör auf, wenn der Schmerz zunimmt oder ausstrahlt, und frag eine Fachperson."),
+    ],
+)
+def test_a_long_instruction_never_pushes_the_note_off_the_screen(
+    terminal: Callable[..., Terminal],
+    tmp_path: Path,
+    size: tuple[int, int],
+    language: str,
+    note: str,
+) -> None:
+    """A 150-word instruction in a small real terminal: the instruction is shortened, the clock
+    and the note to stop on pain stay on screen, the note on its last rows."""
+    english = " ".join(["Reach forward slowly and breathe, keeping your back long and soft."] * 15)
+    german = " ".join(["Lehn dich langsam vor und atme, den Rücken lang und weich."] * 15)
+    document = {
+        "version": 1,
+        "type": "routine",
+        "title": "Long Words",
+        "translations": {"de": {english: german}},
+        "body": [
+            {
+                "type": "stretch",
+                "name": "Reach",
+                "body": [{"type": "step", "text": english, "duration": "60s"}],
+            }
+        ],
+    }
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    term = terminal(str(path), "--lang", language, "--speed", "5", size=size)
+    screen = term.wait_for(lambda s: "…" in s, "the shortened instruction")
+    rows = screen.rstrip("\n").splitlines()
+    assert size[1] == len(rows), screen
+    foot = " ".join(" ".join(row.strip("│ ") for row in rows[-4:-1]).split())
+    assert foot.endswith(note), screen
+    assert re.search(r"0:\d\d / 1:\d\d", screen), screen  # the clock stays
+    term.press("q")
+    term.wait_for(lambda s: "EXIT=0" in s, "the player exit")

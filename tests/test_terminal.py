@@ -21,8 +21,9 @@ from backstretch import (
     Timeline,
     catalog,
     compile_routine,
+    seconds,
 )
-from backstretch._i18n import WORDS
+from backstretch._i18n import WORDS, words_for
 from backstretch._terminal import Outcome, parse_keys, play_fullscreen, render
 from backstretch.speech import SpeechQueue
 
@@ -307,3 +308,74 @@ def test_the_screen_says_what_the_session_was_made_to_fit() -> None:
 
     assert "Your session: Standard level" in screen(0)
     assert "Your session" not in screen(timeline.chapters[0].start_ms)
+
+
+# The note to stop on pain keeps the foot of the screen at every size (issue 25).
+
+LONG_EN = " ".join(
+    ["Slowly reach forward and breathe, keeping your back long and your shoulders soft."] * 11
+    + ["Come back up slowly and rest before the next part begins."] * 1
+)
+LONG_DE = " ".join(
+    ["Lehn dich langsam nach vorn und atme, den Rücken lang und die Schultern locker."] * 11
+    + ["Komm langsam wieder hoch und ruh dich aus, bevor der nächste Teil beginnt."] * 1
+)
+LONG = Routine(
+    "Long Words",
+    [Stretch("Reach", [Step(LONG_EN, duration=seconds(60))])],
+    translations={"de": {LONG_EN: LONG_DE, "Reach": "Strecken", "Long Words": "Lange Worte"}},
+)
+
+
+def fitted_screen(timeline: Timeline, at_ms: int, size: tuple[int, int], **options: object) -> str:
+    console = Console(
+        width=size[0], height=size[1], record=True, file=io.StringIO(), color_system=None
+    )
+    console.print(render(timeline, at_ms, size=size, **options))  # type: ignore[arg-type]
+    return console.export_text()
+
+
+def assert_note_at_the_foot(text: str, size: tuple[int, int], note: str) -> None:
+    """The screen fills the window exactly, and its last rows (above the bottom border) end
+    with the whole note."""
+    rows = text.splitlines()
+    assert size[1] == len(rows), text
+    foot = " ".join(" ".join(row.strip("│ ") for row in rows[-4:-1]).split())
+    assert foot.endswith(note), text
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_long_instruction_gives_way_to_the_note(size: tuple[int, int], language: str) -> None:
+    timeline = compile_routine(LONG, language=language)
+    note = words_for(timeline)("stop_on_pain")
+    step = next(e for e in timeline.events if e.kind is Kind.STEP)
+    assert len(step.text.split()) >= 140  # about 150 words, in either language
+    text = fitted_screen(timeline, step.start_ms + 1000, size)
+    assert_note_at_the_foot(text, size, note)
+    assert "…" in text  # the instruction was shortened, visibly
+    assert ("0:59 left" if language == "en" else "noch 0:59") in text  # the clock stays
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (40, 12)])
+def test_the_seed_keeps_the_note_in_every_frame(size: tuple[int, int]) -> None:
+    """Sampled across the whole run (each segment's start, middle and last second, with its cue
+    and the skip notes of a declared condition on screen), every frame ends with the note."""
+    timeline = compile_routine(catalog.get("pilates-for-back-pain"), conditions={"knee"})
+    note = WORDS["stop_on_pain"]
+    notes = [e for e in timeline.events if e.kind is Kind.SKIP]
+    for segment in timeline.segments:
+        for at_ms in {segment.start_ms, segment.start_ms + segment.duration_ms // 2,
+                      max(segment.start_ms, segment.end_ms - 1000)}:  # fmt: skip
+            cue = next(iter(timeline.cues_between(max(0, at_ms - 4000), at_ms + 1)), None)
+            text = fitted_screen(timeline, at_ms, size, cue=cue, notes=notes, paused=True)
+            assert_note_at_the_foot(text, size, note)
+
+
+def test_a_window_too_small_says_so_and_keeps_the_note() -> None:
+    text = fitted_screen(TIMELINE, 682_000, (30, 10))
+    flat = " ".join(text.split())
+    assert flat == (
+        "The window is too small (30x10) for the player; make it at least 40x12. Stop if pain "
+        "increases or spreads, and ask a professional."
+    )

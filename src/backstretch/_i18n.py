@@ -155,6 +155,10 @@ WORDS: Mapping[str, str] = _words(
     position_of="{index} of {count}",
     # The terminal player.
     key_help="space pause/resume · → or n next · ← or p previous · q quit",
+    too_small=(
+        "The window is too small ({width}x{height}) for the player; make it at least "
+        "{min_width}x{min_height}."
+    ),
     continue_help="Enter or c: continue when you are ready",
     paused="Paused",
     speed="speed x{speed}",

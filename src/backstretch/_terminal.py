@@ -7,6 +7,7 @@ tests drive it in-process as well as in a real terminal.
 
 from __future__ import annotations
 
+import io
 import math
 import os
 import select
@@ -112,6 +113,14 @@ def parse_keys(typed: str) -> list[str]:
     return actions
 
 
+#: The smallest window the full-screen player draws in; below it, it says the window is too
+#: small (with the note to stop on pain) rather than drawing a cut screen.
+MIN_WIDTH, MIN_HEIGHT = 40, 12
+
+#: Measures texts as the terminal will show them (cell widths, wrapping); nothing is printed.
+_MEASURE = Console(file=io.StringIO(), width=200, color_system=None, legacy_windows=False)
+
+
 def render(
     timeline: Timeline,
     position_ms: int,
@@ -121,101 +130,270 @@ def render(
     notes: Sequence[Event] = (),
     speed: Fraction = Fraction(1),
     waiting: Event | None = None,
+    size: tuple[int, int] | None = None,
 ) -> RenderableType:
     """The whole screen at ``position_ms``: where you are, what to do, for how long, what next.
-    ``waiting``: the self-paced segment the player waits at the end of."""
-    segment = waiting or timeline.at(position_ms)
+    ``waiting``: the self-paced segment the player waits at the end of.
+
+    With ``size`` (columns, rows), the screen fits the window exactly: the note to stop on pain
+    keeps the foot of it whatever else there is, a long instruction is shortened with an ellipsis
+    before anything safety-related gives way, and a window smaller than ``MIN_WIDTH`` x
+    ``MIN_HEIGHT`` shows only that it is too small, and the note."""
     words = words_for(timeline)
-    header = Table.grid(expand=True)
-    header.add_column(ratio=1)
-    header.add_column(justify="right")
-    # Every text from the timeline passes through printable(): no escape sequence reaches the
-    # terminal, whatever the timeline holds.
-    header.add_row(
-        Text(printable(timeline.title), style="bold"),
-        Text(printable(_where(timeline, position_ms, words))),
-    )
-
-    if segment is None:
-        body: RenderableType = Text(
-            words("finished", total=format_ms(timeline.total_ms)), style="bold green"
-        )
-        return Panel(Group(header, Text(), body), padding=(1, 2))
-
-    heading = Text(label(segment, words).upper(), style="bold")
-    counted = counts(segment, words)
-    if counted:
-        heading.append(f"  {counted}", style="bold")
-    if segment.side is not None:
-        side_word = words(f"side_{segment.side.value}").upper()
-        arrow = f"◀ {side_word}" if segment.side is Side.LEFT else f"{side_word} ▶"
-        heading.append("   ")
-        heading.append(f" {arrow} ", style=SIDE_STYLES[segment.side])
-    caution = segment.kind is Kind.CAUTION
-    said = Text(printable(segment.text), style="bold red" if caution else "bold", justify="center")
-    if segment.until is not None:
-        said.append(printable("\n" + words("until", until=segment.until)), style="italic")
-    instruction = Panel(said, padding=(1, 4), border_style="red" if caution else "bright_blue")
-
-    elapsed = position_ms - segment.start_ms
-    left_s = math.ceil((segment.end_ms - position_ms) / 1000)
-    clock = Table.grid(expand=True)
-    clock.add_column(width=18)
-    clock.add_column(ratio=1)
-    if waiting is not None:
-        left = Text(words("your_own_time"), style="bold reverse yellow")
-    elif segment.until is not None:
-        left = Text(words("at_least", time=format_ms(left_s * 1000)), style="bold yellow")
-    else:
-        left = Text(words("time_left", time=format_ms(left_s * 1000)), style="bold yellow")
-    clock.add_row(left, ProgressBar(total=segment.duration_ms, completed=elapsed))
-    clock.add_row(
-        Text(f"{format_ms(position_ms // 1000 * 1000)} / {format_ms(timeline.total_ms)}"),
-        ProgressBar(total=timeline.total_ms, completed=position_ms, complete_style="green"),
-    )
-
-    upcoming = _next_segment(timeline, segment)
-    if upcoming is None:
-        next_text = Text(words("next_end"), style="dim")
-    else:
-        side = f", {words.side(upcoming.side)}" if upcoming.side else ""
-        what = label(upcoming, words)
-        next_text = Text(printable(words("next", what=f"{what}{side}: {upcoming.text}")))
-        next_text.stylize("dim", 0, len(words("next", what="")))
-    cue_text = Text()
-    if cue is not None and 0 <= position_ms - cue.start_ms < CUE_SHOWN_MS:
-        cue_text.append(printable(f"» {cue.text}"), style="bold bright_yellow")
-    for note in notes:
-        if 0 <= position_ms - note.start_ms < NOTE_SHOWN_MS:
-            cue_text.append("\n" if cue_text else "")
-            cue_text.append(printable(words("left_out", text=note.text)), style="bold magenta")
-
-    status = Text(words("key_help"), style="dim")
-    if waiting is not None:
-        status = Text(words("continue_help"), style="bold reverse green")
-        status.append(f"   · {words('key_help')}", style="dim")
-    if speed != 1:
-        status.append(f"   {words('speed', speed=f'{float(speed):g}')}", style="bold")
-    if paused:
-        status.append(f"   {words('paused').upper()}", style="bold reverse yellow")
     safety = Text(words("stop_on_pain"), style="dim italic")
-    lines: list[RenderableType] = [
-        header,
-        Text(),
-        heading,
-        instruction,
-        cue_text,
-        clock,
-        Text(),
-        next_text,
-        status,
-    ]
-    first_ms = timeline.chapters[0].start_ms if timeline.chapters else timeline.total_ms
-    # Before the first stretch only: the summary is read off every marker, and this runs per frame.
-    summary = timeline.personalization if position_ms < first_ms else None
-    if summary is not None:
-        lines.append(Text(printable(words("your_session", summary=summary.text)), style="cyan"))
-    return Panel(Group(*lines, safety), padding=(0, 1))
+    if size is not None and (size[0] < MIN_WIDTH or size[1] < MIN_HEIGHT):
+        return _too_small(size, words, safety)
+    screen = _Screen.at(timeline, position_ms, words, paused, cue, notes, speed, waiting)
+    if size is None:
+        return screen.panel(safety)
+    return screen.fitted(safety, *size)
+
+
+def _too_small(size: tuple[int, int], words: Words, safety: Text) -> RenderableType:
+    width, height = size
+    said = words(
+        "too_small", width=width, height=height, min_width=MIN_WIDTH, min_height=MIN_HEIGHT
+    )
+    lines = _crop(Text(said, style="bold"), width, max(0, height - _height(safety, width)))
+    return Group(lines, safety)
+
+
+@attrs.frozen
+class _Screen:
+    """The parts of one screen, before they are fitted to a window."""
+
+    header: RenderableType
+    heading: Text
+    said: Text
+    caution: bool
+    notes: Text
+    clock: RenderableType
+    next_text: Text
+    status: Text
+    summary: Text | None
+    words: Words
+
+    @classmethod
+    def at(
+        cls,
+        timeline: Timeline,
+        position_ms: int,
+        words: Words,
+        paused: bool,
+        cue: Event | None,
+        notes: Sequence[Event],
+        speed: Fraction,
+        waiting: Event | None,
+    ) -> _Screen | _Finished:
+        segment = waiting or timeline.at(position_ms)
+        header = Table.grid(expand=True)
+        header.add_column(ratio=1)
+        header.add_column(justify="right")
+        # Every text from the timeline passes through printable(): no escape sequence reaches the
+        # terminal, whatever the timeline holds.
+        header.add_row(
+            Text(printable(timeline.title), style="bold", no_wrap=True, overflow="ellipsis"),
+            Text(printable(_where(timeline, position_ms, words)), no_wrap=True),
+        )
+        if segment is None:
+            body = Text(words("finished", total=format_ms(timeline.total_ms)), style="bold green")
+            return _Finished(header, body)
+
+        heading = Text(label(segment, words).upper(), style="bold")
+        counted = counts(segment, words)
+        if counted:
+            heading.append(f"  {counted}", style="bold")
+        if segment.side is not None:
+            side_word = words(f"side_{segment.side.value}").upper()
+            arrow = f"◀ {side_word}" if segment.side is Side.LEFT else f"{side_word} ▶"
+            heading.append("   ")
+            heading.append(f" {arrow} ", style=SIDE_STYLES[segment.side])
+        caution = segment.kind is Kind.CAUTION
+        said = Text(
+            printable(segment.text), style="bold red" if caution else "bold", justify="center"
+        )
+        if segment.until is not None:
+            said.append(printable("\n" + words("until", until=segment.until)), style="italic")
+
+        elapsed = position_ms - segment.start_ms
+        left_s = math.ceil((segment.end_ms - position_ms) / 1000)
+        clock = Table.grid(expand=True)
+        clock.add_column(width=18)
+        clock.add_column(ratio=1)
+        if waiting is not None:
+            left = Text(words("your_own_time"), style="bold reverse yellow")
+        elif segment.until is not None:
+            left = Text(words("at_least", time=format_ms(left_s * 1000)), style="bold yellow")
+        else:
+            left = Text(words("time_left", time=format_ms(left_s * 1000)), style="bold yellow")
+        clock.add_row(left, ProgressBar(total=segment.duration_ms, completed=elapsed))
+        clock.add_row(
+            Text(f"{format_ms(position_ms // 1000 * 1000)} / {format_ms(timeline.total_ms)}"),
+            ProgressBar(total=timeline.total_ms, completed=position_ms, complete_style="green"),
+        )
+
+        upcoming = _next_segment(timeline, segment)
+        if upcoming is None:
+            next_text = Text(words("next_end"), style="dim")
+        else:
+            side = f", {words.side(upcoming.side)}" if upcoming.side else ""
+            what = label(upcoming, words)
+            next_text = Text(printable(words("next", what=f"{what}{side}: {upcoming.text}")))
+            next_text.stylize("dim", 0, len(words("next", what="")))
+        cue_text = Text()
+        if cue is not None and 0 <= position_ms - cue.start_ms < CUE_SHOWN_MS:
+            cue_text.append(printable(f"» {cue.text}"), style="bold bright_yellow")
+        for note in notes:
+            if 0 <= position_ms - note.start_ms < NOTE_SHOWN_MS:
+                cue_text.append("\n" if cue_text else "")
+                cue_text.append(printable(words("left_out", text=note.text)), style="bold magenta")
+
+        status = Text(words("key_help"), style="dim")
+        if waiting is not None:
+            status = Text(words("continue_help"), style="bold reverse green")
+            status.append(f"   · {words('key_help')}", style="dim")
+        if speed != 1:
+            status.append(f"   {words('speed', speed=f'{float(speed):g}')}", style="bold")
+        if paused:
+            status.append(f"   {words('paused').upper()}", style="bold reverse yellow")
+        first_ms = timeline.chapters[0].start_ms if timeline.chapters else timeline.total_ms
+        # Before the first stretch only: the summary is read off every marker, and this runs per
+        # frame.
+        summary = timeline.personalization if position_ms < first_ms else None
+        summary_text = (
+            None
+            if summary is None
+            else Text(printable(words("your_session", summary=summary.text)), style="cyan")
+        )
+        return cls(
+            header, heading, said, caution, cue_text, clock, next_text, status, summary_text, words
+        )
+
+    def instruction(self, said: Text, padding: tuple[int, int]) -> Panel:
+        return Panel(said, padding=padding, border_style="red" if self.caution else "bright_blue")
+
+    def panel(self, safety: Text) -> Panel:
+        """The screen at its natural height (for a window known to be tall enough, or a test)."""
+        lines: list[RenderableType] = [
+            self.header,
+            Text(),
+            self.heading,
+            self.instruction(self.said, (1, 4)),
+            self.notes,
+            self.clock,
+            Text(),
+            self.next_text,
+            self.status,
+        ]
+        if self.summary is not None:
+            lines.append(self.summary)
+        return Panel(Group(*lines, safety), padding=(0, 1))
+
+    def fitted(self, safety: Text, width: int, height: int) -> RenderableType:
+        """The screen in exactly ``height`` rows of ``width`` columns, the note at its foot.
+        What gives way when rows are short, first to last: the blank lines, the summary, the
+        instruction's padding, the instruction's lines (the last shown ends in an ellipsis),
+        the keys, what comes next; never the note, the clock, a cue or a skip note (cut to
+        three rows, then one)."""
+        inner = width - 4  # the outer border and its padding
+        room = height - 2 - _height(safety, inner)
+        plan = _Plan()
+        for step in _GIVE_WAY:
+            if _rows(self.top(plan, inner), inner) <= room:
+                break
+            plan = step(plan)
+            if plan.said == 1:  # as many of the instruction's lines as the rest leaves room for
+                spare = room - _rows(self.top(plan, inner), inner)
+                plan = attrs.evolve(plan, said=1 + max(0, spare))
+        lines = self.top(plan, inner)
+        filler = room - _rows(lines, inner)
+        if filler < 0:
+            return _too_small((width, height), self.words, safety)
+        return Panel(Group(*lines, *[Text()] * filler, safety), padding=(0, 1), height=height)
+
+    def top(self, plan: _Plan, inner: int) -> list[RenderableType]:
+        """What stands above the note, as ``plan`` keeps it."""
+        padding, margin = ((1, 4), 10) if plan.padding else ((0, 1), 4)
+        said = self.said if plan.said is None else _crop(self.said, inner - margin, plan.said)
+        lines: list[RenderableType] = [self.header]
+        lines += [Text()] if plan.blanks else []
+        lines += [self.heading, self.instruction(said, padding)]
+        lines += [_crop(self.notes, inner, plan.notes)] if self.notes else []
+        lines.append(self.clock)
+        lines += [Text()] if plan.blanks else []
+        lines += [_crop(self.next_text, inner, 1)] if plan.next else []
+        lines += [_crop(self.status, inner, 1)] if plan.status else []
+        lines += [self.summary] if plan.summary and self.summary is not None else []
+        return lines
+
+
+@attrs.frozen
+class _Plan:
+    """What a fitted screen keeps: ``said`` is how many rows the instruction may take (None:
+    all it needs), ``notes`` how many the cue and skip notes may."""
+
+    blanks: bool = True
+    summary: bool = True
+    padding: bool = True
+    said: int | None = None
+    status: bool = True
+    next: bool = True
+    notes: int = 3
+
+
+#: What gives way, one step at a time, until the screen fits.
+_GIVE_WAY = (
+    lambda plan: attrs.evolve(plan, blanks=False),
+    lambda plan: attrs.evolve(plan, summary=False),
+    lambda plan: attrs.evolve(plan, padding=False),
+    lambda plan: attrs.evolve(plan, said=1),
+    lambda plan: attrs.evolve(plan, status=False),
+    lambda plan: attrs.evolve(plan, next=False),
+    lambda plan: attrs.evolve(plan, notes=1),
+    lambda plan: plan,
+)
+
+
+def _rows(lines: list[RenderableType], width: int) -> int:
+    """How many rows ``lines`` take at ``width`` columns."""
+    return len(_MEASURE.render_lines(Group(*lines), _MEASURE.options.update_width(width)))
+
+
+@attrs.frozen
+class _Finished:
+    """The screen once the routine is over."""
+
+    header: RenderableType
+    body: Text
+
+    def panel(self, safety: Text) -> Panel:
+        return Panel(Group(self.header, Text(), self.body), padding=(1, 2))
+
+    def fitted(self, safety: Text, width: int, height: int) -> RenderableType:
+        return Panel(Group(self.header, Text(), self.body), padding=(1, 2), height=height)
+
+
+def _height(text: Text | None, width: int) -> int:
+    """How many rows ``text`` takes at ``width`` columns."""
+    return 0 if text is None else len(text.wrap(_MEASURE, max(1, width)))
+
+
+def _crop(text: Text, width: int, rows: int) -> Text:
+    """``text`` in at most ``rows`` rows of ``width`` columns, the last ending in an ellipsis
+    when some was left out."""
+    lines = text.wrap(_MEASURE, max(1, width))
+    if len(lines) <= rows:
+        return text
+    kept = list(lines[: max(0, rows)])
+    if kept:
+        last = kept[-1]
+        last.rstrip()
+        last.truncate(max(1, width - 1))
+        last.append("…")
+        kept[-1] = last
+    joined = Text("\n").join(kept)
+    joined.justify = text.justify
+    return joined
 
 
 def counts(segment: Event, words: Words | None = None) -> str:
@@ -335,6 +513,7 @@ def play_fullscreen(
                         notes=notes,
                         speed=player.speed,
                         waiting=player.waiting,
+                        size=(console.width, console.height),
                     ),
                     refresh=True,
                 )
