@@ -298,11 +298,11 @@ class _Screen:
         inner = width - 4  # the outer border and its padding
         room = height - 2 - _height(safety, inner)
         plan = _Plan()
-        for step in _GIVE_WAY:
+        for changes in _GIVE_WAY:
             if _rows(self.top(plan, inner), inner) <= room:
                 break
-            plan = step(plan)
-            if plan.said == 1:  # as many of the instruction's lines as the rest leaves room for
+            plan = attrs.evolve(plan, **changes)
+            if changes.get("said") == 1:  # as many of the instruction's lines as there is room
                 spare = room - _rows(self.top(plan, inner), inner)
                 plan = attrs.evolve(plan, said=1 + max(0, spare))
         lines = self.top(plan, inner)
@@ -342,15 +342,14 @@ class _Plan:
 
 
 #: What gives way, one step at a time, until the screen fits.
-_GIVE_WAY = (
-    lambda plan: attrs.evolve(plan, blanks=False),
-    lambda plan: attrs.evolve(plan, summary=False),
-    lambda plan: attrs.evolve(plan, padding=False),
-    lambda plan: attrs.evolve(plan, said=1),
-    lambda plan: attrs.evolve(plan, status=False),
-    lambda plan: attrs.evolve(plan, next=False),
-    lambda plan: attrs.evolve(plan, notes=1),
-    lambda plan: plan,
+_GIVE_WAY: tuple[dict[str, bool | int], ...] = (
+    {"blanks": False},
+    {"summary": False},
+    {"padding": False},
+    {"said": 1},
+    {"status": False},
+    {"next": False},
+    {"notes": 1},
 )
 
 
