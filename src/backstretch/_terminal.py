@@ -17,7 +17,7 @@ import tty
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from fractions import Fraction
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 import attrs
 from rich.console import Console, Group, RenderableType
@@ -342,7 +342,7 @@ class _Plan:
 
 
 #: What gives way, one step at a time, until the screen fits.
-_GIVE_WAY: tuple[dict[str, bool | int], ...] = (
+_GIVE_WAY: tuple[dict[str, Any], ...] = (
     {"blanks": False},
     {"summary": False},
     {"padding": False},
