@@ -138,6 +138,21 @@ def test_webvtt_escapes_its_markup() -> None:
     assert ["Knees &lt;&amp;&gt; toes apart"] == [c.text for c in read]  # webvtt-py keeps escapes
 
 
+def test_subrip_leaves_no_markup_a_player_would_read() -> None:
+    """SubRip has no escapes: tags and ASS overrides are written so that they show as written
+    and restyle nothing (players read <font>, <b> and {\\an8} in SRT)."""
+    text = 'Knees <font color="red">apart</font> {\\an8}up --> & <b>down</b>'
+    timeline = hand_made("T", Event("a", 0, 2000, Kind.STEP, text))
+    (read,) = srt.parse(write_to_string(timeline, "srt"))
+    left, right = "\u2039", "\u203a"  # look-alikes of < and >
+    assert (
+        f'Knees {left}font color="red"{right}apart{left}/font{right} (\\an8}}up --{right} & '
+        f"{left}b{right}down{left}/b{right}"
+    ) == read.content
+    assert "<" not in read.content
+    assert "{\\" not in read.content
+
+
 def test_chromium_shows_escaped_markup_as_written(browser: Browser) -> None:
     timeline = hand_made("T", Event("a", 0, 2000, Kind.STEP, "Knees <b>&</b> toes"))
     page = browser.new_page()
@@ -575,3 +590,48 @@ def test_the_sheet_and_the_picture_say_at_least_and_until() -> None:
     assert "*Until you feel warm, then continue when you are ready.*" in sheet
     svg = write_to_string(SELF_PACED, "svg")
     assert f"({UNTIL})" in svg
+
+
+# Every player format shows every skip note, even one that falls on a countdown tick (issue 25).
+
+TWO_HOLDS = compile_routine(
+    Routine(
+        "Two Holds",
+        [
+            Stretch(
+                "Kneel Hold",
+                [Hold("20s")],
+                cautions=[Caution("Not with sore knees.", conditions=["knee"])],
+            ),
+            Stretch("Stand Hold", [Hold("20s")]),
+        ],
+    ),
+    conditions={"knee"},
+)
+(SKIP_ON_A_TICK,) = [e for e in TWO_HOLDS.markers if e.kind is Kind.SKIP]
+
+
+def test_the_skip_note_falls_on_a_tick() -> None:
+    ticks = [e.start_ms for e in TWO_HOLDS.markers if e.is_countdown]
+    assert SKIP_ON_A_TICK.start_ms in ticks
+
+
+@pytest.mark.parametrize("suffix", ["vtt", "srt"])
+def test_captions_stack_a_skip_note_and_a_tick(suffix: str) -> None:
+    text = write_to_string(TWO_HOLDS, suffix)
+    read = (
+        [c.text for c in webvtt.from_string(text).captions]
+        if suffix == "vtt"
+        else [s.content for s in srt.parse(text)]
+    )
+    with_note = [t for t in read if SKIP_ON_A_TICK.text in t.splitlines()]
+    assert ["Stand Hold", SKIP_ON_A_TICK.text, "3"] == with_note[0].splitlines()
+    assert 3 == len(with_note)  # shown for its whole three seconds, under each tick
+
+
+def test_every_export_carries_the_skip_note() -> None:
+    for suffix in ("json", "md", "svg", "html"):
+        assert SKIP_ON_A_TICK.text in write_to_string(TWO_HOLDS, suffix), suffix
+    steps = decode(write_to_bytes(TWO_HOLDS, "fit"))["workout_step_mesgs"]
+    notes = [s["notes"] for s in steps if SKIP_ON_A_TICK.text in s["notes"]]
+    assert [f"{SKIP_ON_A_TICK.text} Stand Hold"] == notes  # it opens the step it falls in

@@ -1,8 +1,10 @@
 """Captions shared by WebVTT and SRT: pieces that tile the timeline, each with what to show.
 
 Each segment becomes one caption (side first, then the instruction); a cue marker inside it splits
-it, and the cue's text shows on a second line for ``CUE_SHOWN_MS`` or until the next cue or the end
-of the segment. Adjacent pieces that show the same lines merge. So the captions are sorted, never
+it, and the cue's text shows on a line of its own for ``CUE_SHOWN_MS`` or until the next cue or the
+end of the segment. Markers at the same time stack, one line each, and a skip note (what was left
+out, and why) stays for its whole ``CUE_SHOWN_MS`` even when a cue follows it: no marker's words are
+ever dropped. Adjacent pieces that show the same lines merge. So the captions are sorted, never
 overlap, leave no gap, and the last one ends at ``total_ms``.
 """
 
@@ -63,13 +65,8 @@ def captions(timeline: Timeline) -> list[Caption]:
             cuts.add(min(marker.start_ms + CUE_SHOWN_MS, segment.end_ms))
         edges = sorted(cuts)
         pieces: list[Caption] = []
-        latest = -1  # the last marker inside that has started by the piece's start
         for start_ms, end_ms in itertools.pairwise(edges):
-            while latest + 1 < len(inside) and inside[latest + 1].start_ms <= start_ms:
-                latest += 1
-            lines: tuple[str, ...] = (main_line(segment),)
-            if latest >= 0 and start_ms < inside[latest].start_ms + CUE_SHOWN_MS:
-                lines += (one_line(inside[latest].text),)
+            lines = (main_line(segment), *(one_line(m.text) for m in _shown(inside, start_ms)))
             if pieces and pieces[-1].lines == lines:
                 pieces[-1] = attrs.evolve(pieces[-1], end_ms=end_ms)
             else:
@@ -77,6 +74,15 @@ def captions(timeline: Timeline) -> list[Caption]:
                 pieces.append(Caption(piece_id, start_ms, end_ms, lines))
         result.extend(pieces)
     return result
+
+
+def _shown(inside: list[Event], at_ms: int) -> list[Event]:
+    """The markers whose words show at ``at_ms``: every skip note of the last ``CUE_SHOWN_MS``,
+    then the cues that started last (all of them, when several start together)."""
+    recent = [m for m in inside if m.start_ms <= at_ms < m.start_ms + CUE_SHOWN_MS]
+    cues = [m for m in recent if m.kind is Kind.CUE]
+    latest = max((m.start_ms for m in cues), default=None)
+    return [m for m in recent if m.kind is Kind.SKIP or m.start_ms == latest]
 
 
 def timestamp(ms: int, decimal_mark: str) -> str:

@@ -55,11 +55,19 @@ LABELS: dict[str, str] = {
 
 
 def steps(timeline: Timeline) -> list[dict[str, Any]]:
-    """The workout steps, as FIT SDK messages (without ``mesg_num``)."""
-    return _blocks(timeline.segments, depth=0)
+    """The workout steps, as FIT SDK messages (without ``mesg_num``). A skip note (what was left
+    out, and why) opens the notes of the step it falls in: a watch has no other place for it."""
+    skips: dict[str, list[str]] = {}
+    for marker in timeline.markers:
+        inside = timeline.at(marker.start_ms) if marker.kind is Kind.SKIP else None
+        if inside is not None:
+            skips.setdefault(inside.id, []).append(marker.text)
+    return _blocks(timeline.segments, 0, skips)
 
 
-def _blocks(segments: Sequence[Event], depth: int) -> list[dict[str, Any]]:
+def _blocks(
+    segments: Sequence[Event], depth: int, skips: dict[str, list[str]]
+) -> list[dict[str, Any]]:
     """Steps for ``segments`` inside ``depth`` repeats, numbered from 0 (see ``_shifted``)."""
     result: list[dict[str, Any]] = []
     index = 0
@@ -67,14 +75,14 @@ def _blocks(segments: Sequence[Event], depth: int) -> list[dict[str, Any]]:
         segment = segments[index]
         if len(segment.rounds) > depth:
             end = end_of_repeat(segments, index, depth)
-            made = _repeat(segments[index:end], depth)
+            made = _repeat(segments[index:end], depth, skips)
         else:
             if segment.kind is Kind.REP:
                 end = end_of_reps(segments, index)
                 made = _reps(segments[index:end], both=alternating(segments, index))
             else:
                 end = index + 1
-                made = _timed(segment)
+                made = _timed(segment, skips.get(segment.id, ()))
             waits = segments[end - 1].until_message
             if waits is not None:  # self-paced: the least time, then until the lap button
                 said = render_message(waits, spoken().language)
@@ -84,10 +92,12 @@ def _blocks(segments: Sequence[Event], depth: int) -> list[dict[str, Any]]:
     return result
 
 
-def _repeat(segments: Sequence[Event], depth: int) -> list[dict[str, Any]]:
+def _repeat(
+    segments: Sequence[Event], depth: int, skips: dict[str, list[str]]
+) -> list[dict[str, Any]]:
     """A Repeat whose rounds are the same steps is written once, then a repeat step; rounds that
     differ (sides that swap from round to round) are written out."""
-    rounds = [_blocks(round_, depth + 1) for round_ in rounds_of(segments, depth)]
+    rounds = [_blocks(round_, depth + 1, skips) for round_ in rounds_of(segments, depth)]
     count = len(rounds)
     if count == 1 or any(round_ != rounds[0] for round_ in rounds[1:]):
         written: list[dict[str, Any]] = []
@@ -148,9 +158,10 @@ def _open(text: str) -> list[dict[str, Any]]:
     ]
 
 
-def _timed(segment: Event) -> list[dict[str, Any]]:
+def _timed(segment: Event, skips: Sequence[str]) -> list[dict[str, Any]]:
     intensity = "rest" if segment.kind in REST_KINDS else "active"
-    return _step_texts(_name(segment), segment.text, segment.duration_ms, "time", intensity)
+    text = " ".join((*skips, segment.text))
+    return _step_texts(_name(segment), text, segment.duration_ms, "time", intensity)
 
 
 def _step_texts(
