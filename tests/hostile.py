@@ -54,6 +54,20 @@ def _long_hold(duration: str) -> bytes:
     return _routine(body=[{"type": "stretch", "name": "Lie", "body": [step, hold]}])
 
 
+def _templates_times_rounds() -> bytes:
+    """10,000 translated {round} templates and a repeat of 10,000: a table of every template for
+    every round would be 10^8 strings."""
+    body = [{"type": "repeat", "times": 10_000, "body": [
+        {"type": "step", "text": "Reach {round}", "duration": "1s"}
+    ]}]  # fmt: skip
+    translations = {f"Reach {{round}} and hold {i}": f"Streck {{round}} {i}" for i in range(10_000)}
+    translations["Reach {round}"] = "Streck dich ({round})"
+    return _routine(
+        body=[{"type": "stretch", "name": "Reach", "body": body}],
+        translations={"de": translations},
+    )
+
+
 @attrs.frozen
 class Case:
     name: str
@@ -351,6 +365,109 @@ CASES = [
         seconds=120,
         memory_mb=300,  # the track is 476 MB: held in memory, it could not be made
         speech=True,
+    ),
+    Case(
+        "translation-templates-times-rounds",
+        ("compile", "r.json", "--lang", "de"),
+        0,
+        (),
+        {"r.json": _templates_times_rounds},
+        seconds=20,
+        memory_mb=400,
+    ),
+    # What is refused says where and what.
+    Case(
+        "an-invisible-safety-note",
+        ("check", "r.json"),
+        1,
+        (
+            f"{E}r.json: $.safety_note: must show something: it holds only characters that show "
+            "nothing (spaces, or format characters such as U+200B), got '\\u200b'",
+        ),
+        {"r.json": _routine(safety_note="\u200b")},
+    ),
+    Case(
+        "a-nested-side-form",
+        ("check", "r.json"),
+        1,
+        (
+            f"{E}r.json: $.translations['de']['Reach up']: has a brace inside a placeholder at "
+            "position 12; placeholders do not nest: write {side} or {side|linken|rechten}",
+        ),
+        {"r.json": _routine(translations={"de": {"Reach up": "Streck{side|{side}|x}"}})},
+    ),
+    Case(
+        "a-right-to-left-override",
+        ("check", "r.json"),
+        1,
+        (
+            f"{E}r.json: $.body[0].body[0].text: has a bidirectional control (U+202E) at "
+            "position 5; it would turn the words around it backwards; remove it",
+        ),
+        {"r.json": _with_step("Reach\u202e up")},
+    ),
+    Case(
+        "a-timeline-given-as-a-routine",
+        ("show", "t.json"),
+        1,
+        (
+            f'{E}t.json: $.type: this is a timeline document ("type": "timeline"), not a '
+            'routine; give a routine document ("type": "routine"), a built-in routine\'s name '
+            "or a file.py:NAME",
+        ),
+        {"t.json": b'{"version": 2, "type": "timeline", "title": "T", "events": []}'},
+    ),
+    Case(
+        "a-newline-in-a-file-name",
+        ("check", "a\nb.json"),
+        1,
+        (f"{E}a\\nb.json: cannot read it: No such file or directory",),
+    ),
+    Case(
+        "an-empty-breath",
+        ("show", "calm-breathing", "--breath", ""),
+        1,
+        (
+            f"{E}--breath: cannot read '' as a duration; write it like '30s', '2m', '1m30s' or "
+            "'250ms'",
+        ),
+    ),
+    Case(
+        "a-breath-past-2-53-ms",
+        ("show", "calm-breathing", "--breath", "9007199254740991ms"),
+        1,
+        (
+            f"{E}--breath must be longer than 0 s and at most 1m (one breath, in and out), got "
+            "'9007199254740991ms'; e.g. '6s'",
+        ),
+    ),
+    Case(
+        "a-249-character-output-name",
+        ("export", "pilates-for-back-pain", "-o", "a" * 244 + ".json"),
+        0,
+        (),
+    ),
+    Case(
+        "an-export-over-its-own-routine",
+        ("export", "r.json", "-o", "r.json"),
+        1,
+        (
+            f"{E}r.json: is the routine's own file ('r.json'); writing there would lose it; "
+            "choose another output name",
+        ),
+        {"r.json": _routine()},
+        untouched=("r.json",),
+    ),
+    Case(
+        "a-dump-over-its-own-routine",
+        ("dump", "./r.toml", "-o", "r.toml"),
+        1,
+        (
+            f"{E}r.toml: is the routine's own file ('./r.toml'); writing there would lose it; "
+            "choose another output name",
+        ),
+        {"r.toml": b'version = 1\ntype = "routine"\ntitle = "T"  # mine\n'},
+        untouched=("r.toml",),
     ),
     # Injection: texts that would drive a terminal are refused, and never echoed raw.
     Case(

@@ -25,6 +25,7 @@ from backstretch import (
     LANGUAGES,
     MESSAGES,
     WORDS,
+    Caution,
     Event,
     Hold,
     InvalidValueError,
@@ -643,3 +644,44 @@ def test_a_routine_in_a_language_without_a_catalog_compiles_with_english_library
     assert ["Le pied gauche en arrière.", "Switch to the right side"] == texts[4:6]
     german = compile_routine(routine, language="de")
     assert ["Als Nächstes: Waden", "Waden"] == [e.text for e in german.events][2:4]
+
+
+def test_joined_cautions_are_translated_one_by_one() -> None:
+    """A skip's reason joins the texts of its cautions; each is translated as written, never
+    found again by splitting the joined text (where "reach" and "reach reach" would be read as
+    three "reach")."""
+    kneel = Stretch(
+        "Kneel",
+        [Step("Kneel down.")],
+        cautions=[
+            Caution("reach", conditions=["knee"]),
+            Caution("reach reach", conditions=["knee"]),
+        ],
+    )
+    routine = Routine(
+        "Reach",
+        [kneel, Stretch("Stand", [Step("Stand tall.")])],
+        translations={"de": {"reach": "[de] reach", "reach reach": "[de] reach reach"}},
+    )
+    german = compile_routine(routine, conditions={"knee"}, language="de")
+    (skip,) = [e for e in german.events if e.kind is Kind.SKIP]
+    assert skip.message is not None
+    assert "[de] reach [de] reach reach" == skip.message["reason"]
+
+
+def test_a_self_paced_parts_until_is_translated_through_its_template() -> None:
+    reach = Stretch(
+        "Reach",
+        [PerSide([Hold("20s", text="Lean {side}", until="the {side} side eases")])],
+    )
+    routine = Routine(
+        "Reach",
+        [reach],
+        translations={
+            "de": {"the {side} side eases": "die {side|linke|rechte} Seite nachgibt"},
+        },
+    )
+    german = compile_routine(routine, language="de")
+    assert ["die linke Seite nachgibt", "die rechte Seite nachgibt"] == [
+        e.until for e in german.events if e.until is not None
+    ]

@@ -300,7 +300,7 @@ def compile_routine(
     if language == "en" and routine.language == "en":
         return timeline
     # Times were reckoned from the routine's own words and the library's English: now the words.
-    return localize(timeline, routine, language)
+    return localize(timeline, routine, language, compiler.sources)
 
 
 #: The longest a breath may be said to take: longer is no breath.
@@ -608,14 +608,14 @@ def _swapped(swap: object, routine: Routine) -> frozenset[str]:
 
 def _reason(
     stretch: Stretch, conditions: frozenset[str], routine: Routine
-) -> tuple[tuple[str, ...], str]:
-    """The declared conditions that rule ``stretch`` out, and the cautions (the routine's, then
-    its own) that name them."""
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The declared conditions that rule ``stretch`` out, and the texts of the cautions (the
+    routine's, then its own) that name them."""
     cautions = [
         c for c in (*routine.cautions, *stretch.cautions) if conditions & routine.named([c])
     ]
     hit = tuple(sorted(routine.named(cautions) & conditions))
-    return hit, " ".join(c.text for c in cautions)
+    return hit, tuple(c.text for c in cautions)
 
 
 #: Each stretch's entry in the timeline's table (stretches are immutable: see _memo).
@@ -687,6 +687,10 @@ class _Compiler:
         self.countdowns: dict[int, Message] = {}
         # The routine compiled (set first thing): its vocabulary reads the cautions' conditions.
         self.source: Routine
+        # The author's texts behind filled or joined ones, by event id, for translating them
+        # without reading them back apart: what a self-paced part waits for, as written (when it
+        # has placeholders), and the caution texts a skip's reason joins.
+        self.sources: dict[str, tuple[str, ...]] = {}
         # What every id begins with: inside a circuit, its round ("circuit2/r0/").
         self.prefix = ""
         # The stretches in the timeline's table so far (a circuit plays a stretch in each round).
@@ -707,9 +711,14 @@ class _Compiler:
         template: str | None = None,
         rep: Position | None = None,
         part: Position | None = None,
-        until: str | None = None,
+        until_source: str = "",
         breaths: int | None = None,
     ) -> None:
+        """A segment now; ``until_source`` is what a self-paced part waits for, as the author
+        wrote it (filled here, the source kept for translating it)."""
+        until, until_template = self.fill(until_source, side) if until_source else (None, None)
+        if until_template is not None:
+            self.sources[self.prefix + id] = (until_template,)
         event = Event(
             self.prefix + id,
             self.now_ms,
@@ -777,10 +786,6 @@ class _Compiler:
             return text, None
         filled = fill(text, side, self.rounds[-1] if self.rounds else None, self.language)
         return filled, (text if filled != text else None)
-
-    def until(self, until: str, side: Side | None) -> str | None:
-        """What a self-paced part waits for, filled in; None for a part of fixed length."""
-        return self.fill(until, side)[0] if until else None
 
     def pick(self, value: Duration | DurationRange | int | CountRange) -> int:
         if isinstance(value, Duration):
@@ -910,7 +915,10 @@ class _Compiler:
     def skips(self, original: Stretch, chosen: Stretch | None) -> None:
         """Skip markers: the stretch left out or replaced, and each alternative ruled out too."""
         conditions = self.options.conditions
-        hit, why = _reason(original, conditions, self.source)
+        hit, texts = _reason(original, conditions, self.source)
+        why = " ".join(texts)
+        key = slug(original.name)
+        self.sources[f"{self.prefix}skip-{key}"] = texts
         if chosen is None:
             message = _message("left_out", name=original.name, conditions=hit, reason=why)
             role, target = Role.LEFT_OUT, None
@@ -927,16 +935,18 @@ class _Compiler:
             )
             role, target = Role.REPLACED, slug(chosen.name)
         text = render_message(message)
-        key = slug(original.name)
         self.marker(
             f"skip-{key}", self.now_ms, Kind.SKIP, role, text, None, message=message, target=target
         )
         for alternative in original.chain[1:]:
             if alternative is chosen:
                 break
-            hit, why = _reason(alternative, conditions, self.source)
+            hit, texts = _reason(alternative, conditions, self.source)
+            self.sources[f"{self.prefix}skip-{slug(alternative.name)}"] = texts
             if hit:
-                message = _message("ruled_out", name=alternative.name, conditions=hit, reason=why)
+                message = _message(
+                    "ruled_out", name=alternative.name, conditions=hit, reason=" ".join(texts)
+                )
             else:  # swapped away too
                 message = _message("swapped_too", name=alternative.name)
             self.marker(
@@ -1065,7 +1075,7 @@ class _Compiler:
                 text,
                 side,
                 template=template,
-                until=self.until(node.until, side),
+                until_source=node.until,
             )
         elif isinstance(node, Hold):
             self.hold(node, path, side)
@@ -1285,7 +1295,7 @@ class _Compiler:
                 message=message,
                 template=template,
                 part=part,
-                until=self.until(hold.until, side) if index == count - 1 else None,
+                until_source=hold.until if index == count - 1 else "",
                 breaths=breaths,
             )
         cue_offsets: list[tuple[int, str, Role, str, str | None, Message | None]] = []
@@ -1356,7 +1366,7 @@ class _Compiler:
                 message=message,
                 template=template,
                 rep=position,
-                until=self.until(reps.until, rep_side) if index == len(sides) - 1 else None,
+                until_source=reps.until if index == len(sides) - 1 else "",
             )
 
 

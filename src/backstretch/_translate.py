@@ -108,7 +108,10 @@ def translation_report(
 
 
 class _Translator:
-    """The routine's texts in one language, found as written or as filled in."""
+    """The routine's texts in one language. A filled text is translated through the text it was
+    filled from (an event's ``template``, or its source kept by the compiler), never found by
+    filling every template for every side and round: the work is one look-up and one fill per
+    text, whatever the routine holds."""
 
     def __init__(self, routine: Routine, language: str) -> None:
         self.source = routine.language
@@ -116,85 +119,74 @@ class _Translator:
         self.table: Mapping[str, str] = (
             {} if language == routine.language else routine.translations.get(language, {})
         )
-        self.templates = [text for text in self.table if "{" in text]
-        self._by_context: dict[tuple[Any, Position | None], dict[str, str]] = {}
 
-    def _filled(self, side: Any, round_: Position | None) -> dict[str, str]:
-        """Each template's source text filled for this side and round, to its template."""
-        found = self._by_context.get((side, round_))
-        if found is None:
-            found = {fill(t, side, round_, self.source): t for t in self.templates}
-            self._by_context[(side, round_)] = found
-        return found
-
-    def text(self, text: str, side: Any = None, round_: Position | None = None) -> str:
-        """``text`` (as the compiler filled it) in the language; as it is where untranslated."""
+    def text(
+        self,
+        text: str,
+        side: Any = None,
+        round_: Position | None = None,
+        template: str | None = None,
+    ) -> str:
+        """``text`` (as the compiler filled it from ``template``, where it had one) in the
+        language; as it is where untranslated."""
+        if template is not None and template in self.table:
+            return fill(self.table[template], side, round_, self.language)
         translated = self.table.get(text)
         if translated is not None:
             return fill(translated, side, round_, self.language)
-        template = self._filled(side, round_).get(text) if self.templates else None
-        if template is not None:
-            return fill(self.table[template], side, round_, self.language)
         return text
 
-    def joined(self, text: str) -> str:
-        """Texts the compiler joined with spaces (the cautions that give a skip's reason), each
-        translated; as it is unless every one has a translation."""
-        if text in self.table:
-            return self.table[text]
-        parts: list[str] = []
-        rest = text
-        while rest:
-            for source in self.table:
-                if rest == source or rest.startswith(source + " "):
-                    parts.append(self.table[source])
-                    rest = rest[len(source) + 1 :]
-                    break
-            else:
-                return text
-        return " ".join(parts)
+    def joined(self, texts: tuple[str, ...], text: str) -> str:
+        """The texts the compiler joined with spaces into ``text`` (the cautions that give a
+        skip's reason), each translated; ``text`` as it is unless every one has a translation."""
+        if not texts or any(t not in self.table for t in texts):
+            return text
+        return " ".join(self.table[t] for t in texts)
 
     def template(self, template: str | None) -> str | None:
         return None if template is None else self.table.get(template, template)
 
-    def param(
-        self, name: str, kind: str, value: Param, side: Any, round_: Position | None
-    ) -> Param:
+
+def _message(message: Message, tr: _Translator, event: Event, sources: tuple[str, ...]) -> Message:
+    """``message`` in the language: its author's texts translated (the one filled from the
+    event's template through it), the rest as it is."""
+    side, round_ = event.side, event.rounds[-1] if event.rounds else None
+    template = event.template
+    filled = None if template is None else fill(template, side, round_, tr.source)
+    kinds = MESSAGES[message.key].params
+
+    def one(name: str, value: Param) -> Param:
         if name == "reason":
-            return self.joined(str(value))
-        if kind == "text":
-            return self.text(str(value), side, round_)
-        if kind == "texts" and isinstance(value, tuple):
-            return tuple(self.text(item) for item in value)
+            return tr.joined(sources, str(value))
+        if kinds[name] == "text":
+            own = template if value == filled else None
+            return tr.text(str(value), side, round_, own)
+        if kinds[name] == "texts" and isinstance(value, tuple):
+            return tuple(tr.text(item) for item in value)
         return value
 
-
-def _message(message: Message, tr: _Translator, side: Any, round_: Position | None) -> Message:
-    kinds = MESSAGES[message.key].params
-    return Message(
-        message.key,
-        tuple(
-            (name, tr.param(name, kinds[name], value, side, round_))
-            for name, value in message.params
-        ),
-    )
+    return Message(message.key, tuple((name, one(name, value)) for name, value in message.params))
 
 
-def _event(event: Event, tr: _Translator) -> Event:
+def _event(event: Event, tr: _Translator, sources: Mapping[str, tuple[str, ...]]) -> Event:
     side, round_ = event.side, event.rounds[-1] if event.rounds else None
     message = event.message
+    own = sources.get(event.id, ())
     if message is not None:
-        message = _message(message, tr, side, round_)
+        message = _message(message, tr, event, own)
         text = render_message(message, tr.language)
     else:
-        text = tr.text(event.text, side, round_)
+        text = tr.text(event.text, side, round_, event.template)
+    until = event.until
+    if until is not None:
+        until = tr.text(until, side, round_, own[0] if own else None)
     return attrs.evolve(
         event,
         text=text,
         message=message,
         stretch=None if event.stretch is None else tr.text(event.stretch),
         template=tr.template(event.template),
-        until=None if event.until is None else tr.text(event.until, side, round_),
+        until=until,
     )
 
 
@@ -217,17 +209,24 @@ def _info(info: StretchInfo, tr: _Translator) -> StretchInfo:
     )
 
 
-def localize(timeline: Timeline, routine: Routine, language: str) -> Timeline:
+def localize(
+    timeline: Timeline,
+    routine: Routine,
+    language: str,
+    sources: Mapping[str, tuple[str, ...]] | None = None,
+) -> Timeline:
     """``timeline``, compiled from ``routine``, with every text in ``language``: the same events,
-    ids, kinds, roles, positions and times."""
+    ids, kinds, roles, positions and times. ``sources``: the author's texts behind an event's
+    filled ``until`` or joined skip reason, by event id, as the compiler kept them."""
     tr = _Translator(routine, language)
+    sources = sources or {}
     options = timeline.options
     if options is not None:
         options = attrs.evolve(options, language=language)
     return Timeline(
         tr.text(timeline.title),
         timeline.total_ms,
-        tuple(_event(event, tr) for event in timeline.events),
+        tuple(_event(event, tr, sources) for event in timeline.events),
         tuple(attrs.evolve(c, title=tr.text(c.title)) for c in timeline.chapters),
         tuple(_info(info, tr) for info in timeline.stretches),
         options,
