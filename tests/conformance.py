@@ -518,6 +518,13 @@ CASES = [
         "$.options.level",
         True,
     ),
+    Case(
+        "language-not-a-tag",
+        "options with a language that is no language tag (it would reach a speech engine)",
+        lambda d: d["options"].update(language="-v"),
+        "$.options.language",
+        True,
+    ),
     # What only a loader can check.
     Case(
         "end-ms-mismatch",

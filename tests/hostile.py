@@ -377,6 +377,18 @@ CASES = [
     ),
     # What is refused says where and what.
     Case(
+        "a-text-espeak-ng-aborts-on",
+        ("export", "r.json", "-o", "guide.wav"),
+        1,
+        (
+            f"{E}r.json: $.body[0].body[0].text: has a word of 199 characters "
+            "('a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a....'); a word holds at most 64: put spaces "
+            "between its words",
+        ),
+        {"r.json": _with_step(".".join(["a"] * 100))},
+        untouched=("guide.wav",),
+    ),
+    Case(
         "an-invisible-safety-note",
         ("check", "r.json"),
         1,

@@ -11,19 +11,23 @@ import wave
 from array import array
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backstretch import (
+    BackstretchError,
     Event,
     Hold,
+    InvalidValueError,
     Kind,
     NotInstalledError,
     PerSide,
     Repeat,
     Role,
     Routine,
+    SpeechError,
     SpeechFitError,
     Step,
     Stretch,
@@ -34,7 +38,7 @@ from backstretch import (
 )
 from backstretch.exports import audio, write_to_bytes
 from backstretch.speech import Clip, EspeakNg
-from tools import require
+from tools import hand_made, require
 
 TIMELINE = compile_routine(catalog.get("pilates-for-back-pain"))
 
@@ -359,3 +363,82 @@ def test_a_bird_dog_pattern_has_no_collision_with_the_default_cues() -> None:
     )
     timeline = compile_routine(Routine("Core", [bird_dog]))
     assert () == audio.guide(timeline).collisions
+
+
+# Every error out of the audio guide is one of ours, naming what could not be said (issue 25).
+
+
+def _one_step(text: str) -> Timeline:
+    return compile_routine(
+        Routine("T", [Stretch("Reach", [Step(text, duration="5s")])]), safety_note=None
+    )
+
+
+def test_an_espeak_ng_abort_is_the_texts_problem_named_where(tmp_path: Path) -> None:
+    """espeak-ng aborts on some texts (SIGABRT): the guide says which part, and what to do."""
+    aborting = tmp_path / "espeak-ng"
+    aborting.write_text("#!/bin/sh\ncat > /dev/null\nkill -ABRT $$\n", encoding="utf-8")
+    aborting.chmod(0o755)
+    with pytest.raises(SpeechError) as caught:
+        audio.guide(_one_step("Reach up"), synthesizer=EspeakNg(executable=str(aborting)))
+    assert isinstance(caught.value, BackstretchError)
+    assert "title: espeak-ng aborted (signal 6) on 'T.'; the text is the problem: reword it" == str(
+        caught.value
+    )
+
+
+def test_a_language_espeak_ng_has_no_voice_for_is_said_so() -> None:
+    require("espeak-ng")
+    timeline = _one_step("Reach up")
+    assert timeline.options is not None
+    other = Timeline(
+        timeline.title,
+        timeline.total_ms,
+        timeline.events,
+        timeline.chapters,
+        timeline.stretches,
+        attrs.evolve(timeline.options, language="xx"),
+    )
+    with pytest.raises(SpeechError) as caught:
+        audio.guide(other)
+    assert "title: espeak-ng has no voice for the language 'xx'; install its voice data" == str(
+        caught.value
+    )
+
+
+@pytest.mark.parametrize("voice", ["-v", "de\x00", " de", "\x1b[2J", 'de"><script>'])
+def test_only_a_language_tag_reaches_espeak_ngs_arguments(voice: str) -> None:
+    with pytest.raises(InvalidValueError, match="voice must be a language tag"):
+        EspeakNg(voice=voice)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("a" * 900_000, "is 900,000 characters long; a text holds at most 4,000: split it over "
+         "several steps"),
+        (".".join(["a"] * 100), "has a word of 199 characters ('a.a.a.a.a.a.a.a.a.a.a.a.a.a.a."
+         "a.a.a.a.a....'); a word holds at most 64: put spaces between its words"),
+    ],
+)  # fmt: skip
+def test_a_text_too_long_to_say_is_refused_before_any_speech(text: str, problem: str) -> None:
+    """A 900 KB word in a timeline made by hand would be one 72-minute utterance; a long run
+    of "a." makes espeak-ng abort: both refused at once, naming the event."""
+    timeline = hand_made("T", Event("huge", 0, 3000, Kind.STEP, text))
+    engine = WordClock()
+    with pytest.raises(SpeechError) as caught:
+        audio.guide(timeline, synthesizer=engine)
+    quoted = repr(text[:100])[:57] + "..."
+    assert f"huge: cannot say {quoted}: it {problem}" == str(caught.value)
+    assert [] == engine.calls
+
+
+def test_a_failing_synthesizer_of_an_apps_own_is_one_of_our_errors() -> None:
+    class Broken:
+        sample_rate = 1000
+
+        def synthesize(self, text: str, *, words_per_minute: int) -> Clip:
+            raise OSError("the sound card caught fire")
+
+    with pytest.raises(SpeechError, match=r"^title: the synthesizer failed: OSError"):
+        audio.guide(_one_step("Reach up"), synthesizer=Broken())

@@ -73,7 +73,7 @@ def _option_schema(name: str, value: object) -> Schema:
     if name in ("conditions", "swapped"):
         return TEXTS
     if name == "language":
-        return NAME
+        return {"type": "string", "pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"}
     if name == "affected":
         return {"enum": ["left", "right", None]}
     if isinstance(value, bool):

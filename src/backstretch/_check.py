@@ -30,7 +30,7 @@ from ._model import (
     Stretch,
     hold_parts,
 )
-from ._text import INVISIBLE, note_problem, text_problem, visible
+from ._text import INVISIBLE, length_problem, note_problem, text_problem, visible
 from ._time import Breaths, Duration, format_ms, shown
 from .exceptions import Problem, RoutineError
 
@@ -291,7 +291,7 @@ def _listed(path: str, texts: tuple[str, ...]) -> Iterator[Problem]:
 
 def _controls(path: str, texts: dict[str, str]) -> Iterator[Problem]:
     for field, text in texts.items():
-        problem = text_problem(text) or _form_problem(text)
+        problem = text_problem(text) or length_problem(text) or _form_problem(text)
         if problem:
             yield Problem(_join(path, field), problem)
 
@@ -349,7 +349,9 @@ def _translation_problems(routine: Routine) -> Iterator[Problem]:
             )
         for source, translated in table.items():
             where = f"$.translations[{language!r}][{shown(source)}]"
-            problem = text_problem(translated) or _form_problem(translated)
+            problem = (
+                text_problem(translated) or length_problem(translated) or _form_problem(translated)
+            )
             if not translated.strip():
                 problem = "is empty; leave the text out to fall back to the routine's own"
             elif not visible(translated):

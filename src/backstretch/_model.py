@@ -20,7 +20,7 @@ import attrs
 from ._conditions import SHARED, Condition, Vocabulary, condition_name
 from ._kinds import Affected, Side
 from ._memo import IdentityMemo
-from ._text import INVISIBLE, note_problem, visible
+from ._text import INVISIBLE, LANGUAGE_TAG, note_problem, visible
 from ._time import (
     Breaths,
     CountRange,
@@ -269,7 +269,7 @@ def _language(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
 
 
 #: A language tag: a language, and a region or script after a hyphen (BCP 47, simplified).
-_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+_LANGUAGE_TAG = LANGUAGE_TAG
 
 
 def _as_translations(value: object) -> Any:

@@ -25,13 +25,49 @@ import re
 import unicodedata
 
 __all__ = [
+    "LANGUAGE_TAG",
+    "MAX_TEXT_CHARS",
+    "MAX_UTTERANCE_CHARS",
+    "MAX_WORD_CHARS",
     "WORDS_PER_MINUTE",
+    "length_problem",
     "note_problem",
     "printable",
     "speaking_ms",
     "text_problem",
     "visible",
 ]
+
+#: A language tag: a language, and a region or script after a hyphen (BCP 47, simplified). Only
+#: a tag of this shape names a language anywhere, an engine's voice included.
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+#: The longest word a text may hold, in characters (German compounds run to about 40), and the
+#: longest text: a speech engine is handed one text at a time, and some abort on a long
+#: unbroken run ("a.a.a..." of 199 characters) or take minutes and gigabytes on a huge one.
+MAX_WORD_CHARS = 64
+MAX_TEXT_CHARS = 4000
+#: The longest utterance a speech engine is handed: the texts said at one moment, together.
+MAX_UTTERANCE_CHARS = 4 * MAX_TEXT_CHARS
+
+
+def length_problem(text: str, max_chars: int = MAX_TEXT_CHARS) -> str | None:
+    """What makes ``text`` too long to show or say, or None: more than ``max_chars``
+    characters, or a word of more than ``MAX_WORD_CHARS``."""
+    if len(text) > max_chars:
+        return (
+            f"is {len(text):,} characters long; a text holds at most {max_chars:,}: split it "
+            f"over several steps"
+        )
+    if len(text) > MAX_WORD_CHARS:
+        longest = max(text.split(), key=len, default="")
+        if len(longest) > MAX_WORD_CHARS:
+            shown_word = repr(longest[:40] + "...")
+            return (
+                f"has a word of {len(longest):,} characters ({shown_word}); a word holds at most "
+                f"{MAX_WORD_CHARS}: put spaces between its words"
+            )
+    return None
+
 
 #: The pace the library reckons speech at: the audio guide's voice, and the compiler when it keeps
 #: cues from talking over what is said at the start of a segment.

@@ -21,7 +21,7 @@ import attrs
 
 from ._kinds import MARKER_KINDS, ROLES, Kind, Role, Side
 from ._messages import MESSAGES, render_message
-from ._text import FORBIDDEN, text_problem
+from ._text import FORBIDDEN, LANGUAGE_TAG, text_problem
 from ._time import MAX_MS, Level, shown
 from .exceptions import InvalidValueError, Problem, TimelineError
 
@@ -410,7 +410,8 @@ def options_problems(values: Mapping[str, object]) -> list[tuple[str, str]]:
             ok = type(value) is tuple and all(type(v) is str for v in value)
             words = "a list of stretch ids" if name == "swapped" else "a list of condition names"
         elif must == "language":
-            ok, words = type(value) is str and bool(value), "a language tag like 'en'"
+            ok = type(value) is str and LANGUAGE_TAG.fullmatch(value) is not None
+            words = "a language tag like 'en' or 'pt-BR'"
         elif must == "side":
             ok, words = value is None or isinstance(value, Side), "'left', 'right' or null"
         elif must == "bool":

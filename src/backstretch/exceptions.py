@@ -20,6 +20,7 @@ __all__ = [
     "NotInstalledError",
     "Problem",
     "RoutineError",
+    "SpeechError",
     "SpeechFitError",
     "TimelineError",
     "UnknownConditionError",
@@ -139,3 +140,8 @@ class SpeechFitError(BackstretchError, ValueError):
         lines = [f"speech does not fit in {count} place{'s' if count != 1 else ''}:"]
         lines += [str(collision) for collision in self.collisions]
         super().__init__("\n".join(lines))
+
+
+class SpeechError(BackstretchError, RuntimeError):
+    """A text the speech engine could not say (espeak-ng failed on it, has no voice for its
+    language, or it is too long to say), named with the events it belongs to."""

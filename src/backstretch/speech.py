@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
-from .exceptions import NotInstalledError
+from ._text import LANGUAGE_TAG, MAX_UTTERANCE_CHARS, length_problem
+from .exceptions import InvalidValueError, NotInstalledError, SpeechError
 
 if TYPE_CHECKING:
     from ._timeline import Timeline
@@ -94,6 +95,11 @@ class EspeakNg:
     ) -> None:
         """``voice``: espeak-ng's voice, by language (``"de"``, ``"es"``); None for its default,
         English."""
+        if voice is not None and (not isinstance(voice, str) or not LANGUAGE_TAG.fullmatch(voice)):
+            # Only a language tag reaches espeak-ng's arguments (never "-v", a NUL or an escape).
+            raise InvalidValueError(
+                f"voice must be a language tag like 'de' or 'pt-BR', got {voice!r}"[:200]
+            )
         found = shutil.which(executable or "espeak-ng")
         if found is None:
             raise NotInstalledError(ESPEAK_INSTALL_HINT)
@@ -123,17 +129,30 @@ class EspeakNg:
         return self._process is not None and self._process.poll() is None
 
     def synthesize(self, text: str, *, words_per_minute: int) -> Clip:
+        """``text`` as samples; a SpeechError when it is too long to say (``length_problem``)
+        or espeak-ng fails on it (no voice for the language, or an abort on a pathological
+        text): the text's problem, said as such."""
+        problem = length_problem(text, MAX_UTTERANCE_CHARS)
+        if problem:
+            raise SpeechError(f"cannot say {_quoted(text)}: it {problem}")
         # The WAV comes back on stdout: no temporary file, nothing to clean up after an interrupt.
         result = subprocess.run(
             [self.executable, *self._voice, "-s", str(words_per_minute), "--stdout", "--stdin"],
             input=text.encode("utf-8"),
             capture_output=True,
-            check=True,
+            check=False,
         )
-        with wave.open(io.BytesIO(_complete_wav(result.stdout)), "rb") as read:
-            if (read.getnchannels(), read.getsampwidth()) != (1, 2):  # pragma: no cover
-                raise RuntimeError("espeak-ng wrote something other than mono 16-bit audio")
-            return Clip(read.getframerate(), read.readframes(read.getnframes()))
+        if result.returncode != 0:
+            raise SpeechError(_failure(result, text, self.voice))
+        try:
+            with wave.open(io.BytesIO(_complete_wav(result.stdout)), "rb") as read:
+                if (read.getnchannels(), read.getsampwidth()) != (1, 2):
+                    raise SpeechError("espeak-ng wrote something other than mono 16-bit audio")
+                return Clip(read.getframerate(), read.readframes(read.getnframes()))
+        except (wave.Error, EOFError) as error:
+            raise SpeechError(
+                f"espeak-ng wrote no readable audio for {_quoted(text)}: {error}"
+            ) from None
 
     def stop(self) -> None:
         if self._process is not None:
@@ -151,6 +170,25 @@ def espeak_voice(timeline: Timeline) -> str | None:
 
     language = language_of(timeline)
     return None if language == "en" else language
+
+
+def _quoted(text: str) -> str:
+    """``text`` quoted for an error line: on one line, at most 60 characters."""
+    one = " ".join(text.split())
+    return repr(one if len(one) <= 60 else one[:57] + "...")
+
+
+def _failure(result: subprocess.CompletedProcess[bytes], text: str, voice: str | None) -> str:
+    """Why espeak-ng could not say ``text``, in a line."""
+    said = result.stderr.decode("utf-8", "replace")
+    if "voice does not exist" in said:
+        return f"espeak-ng has no voice for the language {voice!r}; install its voice data"
+    how = (
+        f"aborted (signal {-result.returncode})"
+        if result.returncode < 0
+        else f"failed (status {result.returncode})"
+    )
+    return f"espeak-ng {how} on {_quoted(text)}; the text is the problem: reword it"
 
 
 def _complete_wav(data: bytes) -> bytes:

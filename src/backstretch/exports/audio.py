@@ -33,10 +33,10 @@ from .._files import atomic_file
 from .._i18n import language_of
 from .._kinds import Kind, Role
 from .._messages import render_message
-from .._text import WORDS_PER_MINUTE, printable
-from .._time import format_ms
+from .._text import WORDS_PER_MINUTE, length_problem, printable
+from .._time import format_ms, shown
 from .._timeline import Timeline
-from ..exceptions import LimitError, SpeechFitError
+from ..exceptions import LimitError, SpeechError, SpeechFitError
 from ..speech import Clip, EspeakNg, Synthesizer, espeak_voice
 
 __all__ = [
@@ -349,15 +349,20 @@ def _place(
     elif item.kind == "chime":
         samples = _chime(rate, min(CHIME_MS, timeline.total_ms))
     else:
+        for said in item.texts:
+            problem = length_problem(said)
+            if problem:  # a timeline made or loaded some other way: still no hang
+                where = ", ".join(item.event_ids)
+                raise SpeechError(f"{where}: cannot say {shown(said[:100])}: it {problem}")
         text = " ".join(_sentence(t) for t in item.texts)
         wpm = words_per_minute
-        samples = _speech(engine, text, wpm)
+        samples = _speech(engine, text, wpm, item.event_ids)
         room = limit - start
         fastest = math.floor(words_per_minute * MAX_SPEEDUP)
         while len(samples) > room and wpm < fastest:
             wanted = math.ceil(wpm * len(samples) / max(1, room) * 1.04)
             wpm = min(fastest, max(wpm + 1, wanted))
-            samples = _speech(engine, text, wpm)
+            samples = _speech(engine, text, wpm, item.event_ids)
     sound = Sound(
         item.kind,
         " ".join(item.texts),
@@ -371,10 +376,19 @@ def _place(
     return sound, samples
 
 
-def _speech(engine: Synthesizer, text: str, words_per_minute: int) -> array[int]:
-    clip: Clip = engine.synthesize(text, words_per_minute=words_per_minute)
+def _speech(
+    engine: Synthesizer, text: str, words_per_minute: int, event_ids: tuple[str, ...]
+) -> array[int]:
+    """``text`` spoken, trimmed; whatever goes wrong is a SpeechError naming the events."""
+    where = ", ".join(event_ids)
+    try:
+        clip: Clip = engine.synthesize(text, words_per_minute=words_per_minute)
+    except SpeechError as error:
+        raise SpeechError(f"{where}: {error}") from None
+    except Exception as error:  # an app's own synthesizer: still one of our errors
+        raise SpeechError(f"{where}: the synthesizer failed: {error!r}"[:300]) from error
     if clip.sample_rate != engine.sample_rate:
-        raise ValueError(
+        raise SpeechError(
             f"the synthesizer said its rate is {engine.sample_rate} Hz but gave "
             f"{clip.sample_rate} Hz"
         )
