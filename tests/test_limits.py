@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from backstretch import (
+    BREATH,
     Cues,
     DocumentError,
+    Duration,
+    FitError,
     Hold,
     InvalidValueError,
     LimitError,
     Limits,
+    OneSide,
     PerSide,
     Repeat,
     Reps,
@@ -26,7 +34,10 @@ from backstretch import (
     load_routine,
     loads_routine,
     minutes,
+    seconds,
+    strategies,
 )
+from backstretch._expansion import _CueRates, _routine_bound
 
 
 def test_a_count_bomb_is_refused_before_any_work() -> None:
@@ -109,3 +120,50 @@ def test_bad_limits_teach(kwargs: dict[str, object], message: str) -> None:
 def test_a_routine_within_limits_is_untouched() -> None:
     routine = Routine("r", [Stretch("s", [Step("x")])])
     assert compile_routine(routine) == compile_routine(routine, limits=Limits())
+
+
+# The bound from the tree is an upper bound: never below what a compile gives (issue 25).
+
+
+@settings(max_examples=200)
+@given(
+    strategies.routines(),
+    strategies.conditions(),
+    st.one_of(st.just(Cues()), strategies.cue_options()),
+    st.booleans(),
+)
+def test_the_event_bound_is_never_below_the_real_count(
+    routine: Routine, conditions: frozenset[str], cues: Cues, fitted: bool
+) -> None:
+    """Every node (OneSide and circuits included), at the top of every range, with any cue
+    options, conditions and the longest fit: the events compiled never outnumber the bound, so
+    a limit the bound passes is a limit the timeline keeps."""
+    every_ms = cues.breath_every.ms if cues.breath_every and cues.hold_cues else None
+    rates = _CueRates(cues.countdown, cues.hold_cues, every_ms, BREATH.ms)
+    bound = _routine_bound(routine, rates)
+    options: dict[str, Any] = {"conditions": conditions, "cues": cues, "affected": "left"}
+    timeline = compile_routine(routine, level="deep", **options)
+    assert len(timeline.events) <= bound
+    if fitted:
+        longest = compile_routine(routine, level="deep", **options).total_ms + 7_000
+        with contextlib.suppress(FitError):  # nothing in it can move
+            timeline = compile_routine(routine, fit_to=Duration(longest), **options)
+            assert len(timeline.events) <= bound
+    limited = Limits(max_events=bound)  # the bound itself is a limit the routine passes
+    assert timeline.total_ms > 0
+    compile_routine(routine, level="deep", limits=limited, **options)
+
+
+def test_a_one_sided_block_is_counted_with_its_switch_and_prompt() -> None:
+    one_side = Routine(
+        "R",
+        [
+            Stretch(
+                "S", [OneSide([Step(f"s{i}", duration=seconds(1)) for i in range(10)], side="left")]
+            )
+        ],
+    )
+    timeline = compile_routine(one_side, level="deep")
+    assert 15 == len(timeline.events)
+    with pytest.raises(LimitError):
+        compile_routine(one_side, level="deep", limits=Limits(max_events=14))

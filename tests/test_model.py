@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import backstretch
 from backstretch import (
@@ -193,3 +194,58 @@ def test_errors_are_also_builtin_errors() -> None:
     with pytest.raises(TypeError, match="bare number"):
         Hold(5)  # type: ignore[arg-type]
     assert issubclass(InvalidTypeError, backstretch.BackstretchError)
+
+
+# Every constructor error is one of ours, naming Class.field (issue 25).
+
+_VALID: dict[type, dict[str, Any]] = {
+    backstretch.Routine: {
+        "title": "T",
+        "body": [backstretch.Stretch("S", [backstretch.Step("a")])],
+    },
+    backstretch.Stretch: {"name": "S", "body": [backstretch.Step("a")]},
+    backstretch.Step: {"text": "a"},
+    backstretch.Hold: {"duration": "5s"},
+    backstretch.Break: {"text": "b", "every": "1m", "duration": "5s"},
+    backstretch.Breath: {"inhale": "4s", "exhale": "4s"},
+    backstretch.PerSide: {"body": [backstretch.Step("a")]},
+    backstretch.OneSide: {"body": [backstretch.Step("a")], "side": "left"},
+    backstretch.Reps: {"count": 3, "text": "x"},
+    backstretch.Repeat: {"times": 2, "body": [backstretch.Step("a")]},
+    backstretch.Rest: {"duration": "5s"},
+    backstretch.Circuit: {"times": 2, "body": [backstretch.Stretch("S", [backstretch.Step("a")])]},
+    backstretch.Caution: {"text": "c"},
+    backstretch.Modification: {"text": "m"},
+    backstretch.Condition: {"name": "tinnitus", "description": "Ringing in the ears."},
+    backstretch.LocalCues: {},
+    backstretch.Cues: {},
+    backstretch.Limits: {},
+}
+
+_HOSTILE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(min_value=10**300),
+    st.floats(),
+    st.text(max_size=5),
+    st.binary(max_size=3),
+    st.builds(object),
+    st.lists(st.one_of(st.builds(object), st.integers(), st.text(max_size=3)), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.one_of(st.builds(object), st.text(max_size=3))),
+    st.tuples(st.builds(object)),
+)
+
+
+@given(st.sampled_from(sorted(_VALID, key=lambda cls: cls.__name__)), st.data())
+def test_every_constructor_error_is_ours_and_names_the_field(cls: type, data: Any) -> None:
+    """Any value in any field of any DSL value: accepted, or refused with a BackstretchError
+    (so also the matching builtin) whose message names Class.field."""
+    field = data.draw(st.sampled_from([f.name for f in attrs.fields(cls)]), label="field")
+    value = data.draw(_HOSTILE, label="value")
+    message = None
+    try:
+        cls(**{**_VALID[cls], field: value})
+    except backstretch.BackstretchError as error:
+        message = str(error)
+    assert message is None or f"{cls.__name__}.{field}" in message

@@ -15,6 +15,7 @@ from ._model import (
     Breath,
     Circuit,
     Hold,
+    OneSide,
     PerSide,
     Repeat,
     Reps,
@@ -99,19 +100,23 @@ def _stretch_bound(stretch: Stretch, cues: _CueRates) -> int:
 
 
 def _body_bound(body: tuple[BodyNode, ...], cues: _CueRates) -> int:
+    """Segments and markers of ``body`` at the top of every range: each node's segments, and
+    every marker that can land in them (countdown ticks, halfway, a hold's own cues, switches
+    and their prompts, the rest and switch between rounds)."""
     total = 0
     for node in body:
-        if isinstance(node, Hold):
-            parts = hold_parts(node)
-            total += (2 + cues.ticks) * parts + 1 + _cue_repeats(node, cues)
+        if isinstance(node, Hold):  # per part: the part, a break, halfway and the ticks
+            total += hold_parts(node) * (3 + cues.ticks) + _cue_repeats(node, cues)
         elif isinstance(node, Breath):
-            total += len(node.phases)
-        elif isinstance(node, Reps):
-            total += _high(node.count) * (2 if node.alternate else 1)
-        elif isinstance(node, PerSide):
-            total += 2 + 2 * _body_bound(node.body, cues)
-        elif isinstance(node, Repeat):
-            total += _high(node.times) * _body_bound(node.body, cues)
+            total += len(node.phases) + 1
+        elif isinstance(node, Reps):  # the reps, the ticks before them, what they wait for
+            total += _high(node.count) * (2 if node.alternate else 1) + 1 + cues.ticks
+        elif isinstance(node, PerSide):  # both sides, a switch and its prompt, and one more
+            total += 3 + 2 * _body_bound(node.body, cues)
+        elif isinstance(node, OneSide):  # one side, a switch to it and its prompt
+            total += 3 + _body_bound(node.body, cues)
+        elif isinstance(node, Repeat):  # each round: a rest between, a switch and its prompt
+            total += _high(node.times) * (3 + _body_bound(node.body, cues))
         else:
             total += 1
     return total
