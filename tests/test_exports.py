@@ -635,3 +635,30 @@ def test_every_export_carries_the_skip_note() -> None:
     steps = decode(write_to_bytes(TWO_HOLDS, "fit"))["workout_step_mesgs"]
     notes = [s["notes"] for s in steps if SKIP_ON_A_TICK.text in s["notes"]]
     assert [f"{SKIP_ON_A_TICK.text} Stand Hold"] == notes  # it opens the step it falls in
+
+
+LAST_LEFT_OUT = compile_routine(
+    Routine(
+        "Last Left Out",
+        [
+            Stretch("Stand Hold", [Hold("20s")]),
+            Stretch(
+                "Kneel Hold",
+                [Hold("20s")],
+                cautions=[Caution("Not with sore knees.", conditions=["knee"])],
+            ),
+        ],
+    ),
+    conditions={"knee"},
+)
+
+
+def test_a_skip_note_of_the_last_stretch_is_in_every_export() -> None:
+    """The last stretch left out: its note is shown with the last segment, not at the very end
+    where no caption, step or speech has time for it."""
+    (skip,) = [e for e in LAST_LEFT_OUT.markers if e.kind is Kind.SKIP]
+    assert skip.start_ms < LAST_LEFT_OUT.total_ms
+    for suffix in ("vtt", "srt", "md", "svg", "html", "json"):
+        assert skip.text in write_to_string(LAST_LEFT_OUT, suffix), suffix
+    steps = decode(write_to_bytes(LAST_LEFT_OUT, "fit"))["workout_step_mesgs"]
+    assert any(skip.text in s["notes"] for s in steps)

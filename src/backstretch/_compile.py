@@ -857,10 +857,25 @@ class _Compiler:
         if routine.outro:
             outro = routine.outro
             self.segment("outro", estimate_ms(outro), Kind.ANNOUNCE, Role.OUTRO, outro, None)
+        self.keep_last_notes_in_sight()
         end = _message("end", title=routine.title)
         self.marker("end", self.now_ms, Kind.END, Role.END, render_message(end), None, message=end)
         # Markers were made when their segment was; put each after the segment starting with it.
         return sorted(self.events, key=lambda e: (e.start_ms, e.duration_ms == 0))
+
+    def keep_last_notes_in_sight(self) -> None:
+        """Skip notes of the routine's last stretches (left out, nothing played after them) would
+        lie at the very end, past every segment, where no player has time to show or say them:
+        they move to the start of the last segment, which they are shown and said with."""
+        last = self.last_segment
+        if last is None:
+            return
+        self.events = [
+            attrs.evolve(e, start_ms=last.start_ms)
+            if e.kind is Kind.SKIP and e.start_ms == self.now_ms
+            else e
+            for e in self.events
+        ]
 
     def item(
         self, item: Stretch | Rest, index: int, routine: Routine, previous: Stretch | Rest | None
