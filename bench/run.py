@@ -425,7 +425,7 @@ def bench_json(table: Table, size: int) -> None:
         loaded / bare_load,
         1.5,
     )
-    from backstretch._files import no_duplicate_keys
+    from backstretch._base.files import no_duplicate_keys
 
     realistic = dumps_timeline(compile_routine(realistic_routine(size), limits=BIG))
     loaded_realistic = best(lambda: loads_timeline(realistic, limits=BIG), repeat)

@@ -52,13 +52,18 @@ def test_import_loads_only_the_standard_library_and_attrs() -> None:
         set(sys.stdlib_module_names) | {"attr", "attrs", "cattrs", "backstretch"} | cattrs_needs
     )
     foreign = sorted({name.split(".")[0] for name in loaded} - allowed)
-    assert "backstretch._timeline" in loaded
+    assert "backstretch._timeline.timeline" in loaded
     assert [] == foreign
     assert "backstretch.cli" not in loaded
     assert "backstretch.catalog" not in loaded
 
 
-HEAVY = ("cattrs", "backstretch._compile", "backstretch._check", "backstretch._documents")
+HEAVY = (
+    "cattrs",
+    "backstretch._compiler.compile",
+    "backstretch._dsl.check",
+    "backstretch._documents.routine",
+)
 
 
 @pytest.mark.parametrize(
@@ -73,7 +78,7 @@ HEAVY = ("cattrs", "backstretch._compile", "backstretch._check", "backstretch._d
             for name in ("vtt", "subrip", "fit", "svg", "sheet", "web")
         ),
         "backstretch.exports.audio",
-        "backstretch._terminal",
+        "backstretch._play.terminal",
     ],
 )
 def test_players_and_exports_stand_on_the_timeline_layer_alone(module: str) -> None:

@@ -161,7 +161,7 @@ def test_routine_error_is_a_value_error() -> None:
 def test_a_sound_routine_is_checked_once_per_object(monkeypatch: pytest.MonkeyPatch) -> None:
     """Routines are immutable: the check of one object holds for good (web services compile
     the same routine for every request); an unsound one is checked, and refused, every time."""
-    import backstretch._check as check
+    import backstretch._dsl.check as check
 
     calls: list[object] = []
     real = check.problems

@@ -29,7 +29,7 @@ from backstretch import (
     loads_routine,
 )
 from backstretch import Routine as RoutineNode
-from backstretch._conditions import SHARED
+from backstretch._dsl.conditions import SHARED
 from backstretch.cli import main
 
 SEED = catalog.get("pilates-for-back-pain")

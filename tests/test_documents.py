@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import backstretch._documents as documents
+import backstretch._documents.routine as documents
 from backstretch import (
     DocumentError,
     Level,

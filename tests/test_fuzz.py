@@ -23,9 +23,9 @@ from backstretch import (
     loads_timeline,
     strategies,
 )
-from backstretch._documents import routine_to_data
-from backstretch._files import no_duplicate_keys
-from backstretch._timeline_json import _fast_event, _Reader, timeline_from_data, timeline_to_data
+from backstretch._base.files import no_duplicate_keys
+from backstretch._documents.routine import routine_to_data
+from backstretch._timeline.codec import _fast_event, _Reader, timeline_from_data, timeline_to_data
 
 JSON = st.recursive(
     st.none()

@@ -46,8 +46,8 @@ from backstretch import (
     strategies,
     translation_report,
 )
-from backstretch._i18n import entries
-from backstretch._translate import routine_texts
+from backstretch._compiler.localize import routine_texts
+from backstretch._extract import entries
 from backstretch.cli import main, play_line
 from backstretch.exports import write_to_bytes, write_to_string
 from backstretch.speech import Clip, EspeakNg, espeak_voice
@@ -130,9 +130,9 @@ def test_every_player_word_is_used_somewhere() -> None:
     code = "\n".join(
         path.read_text(encoding="utf-8")
         for path in SRC.rglob("*")
-        if path.suffix in (".py", ".html") and path.name != "_i18n.py"
+        if path.suffix in (".py", ".html") and path != SRC / "_i18n" / "catalogs.py"
     )
-    from backstretch._terminal import LABELS
+    from backstretch._play.terminal import LABELS
     from backstretch.exports.fit import LABELS as FIT_LABELS
     from backstretch.exports.sheet import _PHASES
 
@@ -528,7 +528,7 @@ def test_the_terminal_player_draws_in_german() -> None:
     pytest.importorskip("rich")
     from rich.console import Console
 
-    from backstretch._terminal import render
+    from backstretch._play.terminal import render
 
     timeline = compile_routine(SEED, language="de")
     hold = next(e for e in timeline.events if e.kind is Kind.HOLD and e.side is Side.RIGHT)

@@ -37,7 +37,7 @@ from backstretch import (
     seconds,
     strategies,
 )
-from backstretch._expansion import _CueRates, _routine_bound
+from backstretch._dsl.bounds import _CueRates, _routine_bound
 
 
 def test_a_count_bomb_is_refused_before_any_work() -> None:

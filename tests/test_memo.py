@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 
 from backstretch import Routine, Step, Stretch
-from backstretch._memo import IdentityMemo
+from backstretch._base.memo import IdentityMemo
 
 
 def routine(title: str) -> Routine:

@@ -42,7 +42,7 @@ from backstretch import (
     render_message,
     strategies,
 )
-from backstretch._text import speaking_ms
+from backstretch._base.text import speaking_ms
 from labels import labelled, ranged, resolved
 
 #: The roles whose text the author wrote: these events never carry a message.

@@ -27,8 +27,8 @@ from backstretch import (
     json_schema,
     strategies,
 )
-from backstretch._documents import NODE_TAGS, routine_to_data
-from backstretch._timeline_json import timeline_to_data
+from backstretch._documents.routine import NODE_TAGS, routine_to_data
+from backstretch._timeline.codec import timeline_to_data
 from backstretch.cli import main
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -23,8 +23,8 @@ from backstretch import (
     compile_routine,
     seconds,
 )
-from backstretch._i18n import WORDS, words_for
-from backstretch._terminal import Outcome, parse_keys, play_fullscreen, render
+from backstretch._i18n.catalogs import WORDS, words_for
+from backstretch._play.terminal import Outcome, parse_keys, play_fullscreen, render
 from backstretch.speech import SpeechQueue
 
 GOLDEN = Path(__file__).parent / "golden"

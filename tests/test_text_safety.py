@@ -30,8 +30,8 @@ from backstretch import (
     loads_routine,
     loads_timeline,
 )
-from backstretch._terminal import render
-from backstretch._text import FORBIDDEN, printable, text_problem
+from backstretch._base.text import FORBIDDEN, printable, text_problem
+from backstretch._play.terminal import render
 from backstretch.cli import play_line, render_table
 from backstretch.exports import write_to_bytes
 

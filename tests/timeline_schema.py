@@ -15,9 +15,9 @@ import json
 from typing import Any
 
 from backstretch import MESSAGES, ROLES, TIMELINE_FORMAT_VERSION, CompileOptions, Kind, Role
-from backstretch._kinds import MARKER_KINDS
-from backstretch._time import MAX_MS
-from backstretch._timeline import OPEN_KINDS, PART_KINDS, TARGET_ROLES
+from backstretch._base.kinds import MARKER_KINDS
+from backstretch._base.time import MAX_MS
+from backstretch._timeline.timeline import OPEN_KINDS, PART_KINDS, TARGET_ROLES
 
 Schema = dict[str, Any]
 

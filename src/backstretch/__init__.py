@@ -8,11 +8,10 @@ Built-in routines live in ``backstretch.catalog``.
 
 from typing import TYPE_CHECKING, Any
 
-from ._files import json_schema
-from ._kinds import ROLES, Affected, Kind, Role, Side
-from ._limits import Limits
-from ._messages import MESSAGES, render_message
-from ._time import (
+from ._base.files import json_schema
+from ._base.kinds import ROLES, Affected, Kind, Role, Side
+from ._base.limits import Limits
+from ._base.time import (
     Breaths,
     CountRange,
     Duration,
@@ -26,7 +25,15 @@ from ._time import (
     seconds,
     split_ms,
 )
-from ._timeline import (
+from ._timeline.codec import (
+    TIMELINE_FORMAT_VERSION,
+    dump_timeline,
+    dumps_timeline,
+    load_timeline,
+    loads_timeline,
+)
+from ._timeline.messages import MESSAGES, render_message
+from ._timeline.timeline import (
     CautionInfo,
     Chapter,
     CompileOptions,
@@ -37,13 +44,6 @@ from ._timeline import (
     Position,
     StretchInfo,
     Timeline,
-)
-from ._timeline_json import (
-    TIMELINE_FORMAT_VERSION,
-    dump_timeline,
-    dumps_timeline,
-    load_timeline,
-    loads_timeline,
 )
 from .exceptions import (
     BackstretchError,
@@ -156,54 +156,54 @@ __version__ = "0.1.0"
 # compiler and routine documents (with cattrs, which reads them) load on first use (PEP 562), so
 # `import backstretch.exports.svg` or a player loads neither the compiler nor cattrs.
 _LAZY = {
-    "CONDITIONS": "_conditions",
-    "FILLER_WORDS": "_conditions",
-    "Condition": "_conditions",
-    "Break": "_model",
-    "Breath": "_model",
-    "Caution": "_model",
-    "Circuit": "_model",
-    "Hold": "_model",
-    "LocalCues": "_model",
-    "Modification": "_model",
-    "OneSide": "_model",
-    "PerSide": "_model",
-    "Repeat": "_model",
-    "Reps": "_model",
-    "Rest": "_model",
-    "Routine": "_model",
-    "Step": "_model",
-    "Stretch": "_model",
-    "check_routine": "_check",
-    "BREATH": "_compile",
-    "LANGUAGES": "_i18n",
-    "WORDS": "_i18n",
-    "TranslationReport": "_translate",
-    "translation_report": "_translate",
-    "SAFETY_NOTE": "_compile",
-    "Cues": "_compile",
-    "compile_routine": "_compile",
-    "estimate_ms": "_compile",
-    "ROUTINE_FORMAT_VERSION": "_documents",
-    "dump_routine": "_documents",
-    "dumps_routine": "_documents",
-    "load_routine": "_documents",
-    "loads_routine": "_documents",
+    "CONDITIONS": "_dsl.conditions",
+    "FILLER_WORDS": "_dsl.conditions",
+    "Condition": "_dsl.conditions",
+    "Break": "_dsl.nodes",
+    "Breath": "_dsl.nodes",
+    "Caution": "_dsl.nodes",
+    "Circuit": "_dsl.nodes",
+    "Hold": "_dsl.nodes",
+    "LocalCues": "_dsl.nodes",
+    "Modification": "_dsl.nodes",
+    "OneSide": "_dsl.nodes",
+    "PerSide": "_dsl.nodes",
+    "Repeat": "_dsl.nodes",
+    "Reps": "_dsl.nodes",
+    "Rest": "_dsl.nodes",
+    "Routine": "_dsl.nodes",
+    "Step": "_dsl.nodes",
+    "Stretch": "_dsl.nodes",
+    "check_routine": "_dsl.check",
+    "BREATH": "_compiler.compile",
+    "LANGUAGES": "_i18n.catalogs",
+    "WORDS": "_i18n.catalogs",
+    "TranslationReport": "_compiler.localize",
+    "translation_report": "_compiler.localize",
+    "SAFETY_NOTE": "_compiler.compile",
+    "Cues": "_compiler.compile",
+    "compile_routine": "_compiler.compile",
+    "estimate_ms": "_compiler.compile",
+    "ROUTINE_FORMAT_VERSION": "_documents.routine",
+    "dump_routine": "_documents.routine",
+    "dumps_routine": "_documents.routine",
+    "load_routine": "_documents.routine",
+    "loads_routine": "_documents.routine",
 }
 
 if TYPE_CHECKING:
-    from ._check import check_routine
-    from ._compile import BREATH, SAFETY_NOTE, Cues, compile_routine, estimate_ms
-    from ._conditions import CONDITIONS, FILLER_WORDS, Condition
-    from ._documents import (
+    from ._compiler.compile import BREATH, SAFETY_NOTE, Cues, compile_routine, estimate_ms
+    from ._compiler.localize import TranslationReport, translation_report
+    from ._documents.routine import (
         ROUTINE_FORMAT_VERSION,
         dump_routine,
         dumps_routine,
         load_routine,
         loads_routine,
     )
-    from ._i18n import LANGUAGES, WORDS
-    from ._model import (
+    from ._dsl.check import check_routine
+    from ._dsl.conditions import CONDITIONS, FILLER_WORDS, Condition
+    from ._dsl.nodes import (
         Break,
         Breath,
         Caution,
@@ -220,7 +220,7 @@ if TYPE_CHECKING:
         Step,
         Stretch,
     )
-    from ._translate import TranslationReport, translation_report
+    from ._i18n.catalogs import LANGUAGES, WORDS
 
 
 def __getattr__(name: str) -> Any:

@@ -18,18 +18,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, catalog, exports
-from ._compile import BREATH, Cues, breath_duration, compile_routine
-from ._conditions import SHARED
-from ._documents import dump_routine, load_routine
-from ._files import INTERRUPTS, document_format, json_schema, write_reason
-from ._i18n import LANGUAGES, words, words_for
-from ._kinds import Side
-from ._model import Routine
-from ._text import printable
-from ._time import Level, format_ms, shown, to_duration
-from ._timeline import Event, Timeline
-from ._timeline_json import dumps_timeline
-from ._translate import routine_texts, translation_report
+from ._base.files import INTERRUPTS, document_format, json_schema, write_reason
+from ._base.kinds import Side
+from ._base.text import printable
+from ._base.time import Level, format_ms, shown, to_duration
+from ._compiler.compile import BREATH, Cues, breath_duration, compile_routine
+from ._compiler.localize import routine_texts, translation_report
+from ._documents.routine import dump_routine, load_routine
+from ._dsl.conditions import SHARED
+from ._dsl.nodes import Routine
+from ._i18n.catalogs import LANGUAGES, words, words_for
+from ._timeline.codec import dumps_timeline
+from ._timeline.timeline import Event, Timeline
 from .exceptions import BackstretchError, DocumentError, Problem, UnknownConditionError
 from .exports import FORMATS
 from .player import Player
@@ -399,7 +399,7 @@ def _play_fullscreen(
 ) -> int:
     from rich.console import Console
 
-    from ._terminal import TerminalKeys, play_fullscreen
+    from ._play.terminal import TerminalKeys, play_fullscreen
 
     with TerminalKeys.of_stdin() as keys:
         outcome = play_fullscreen(

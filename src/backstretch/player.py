@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from fractions import Fraction
 
-from ._timeline import Event, Timeline
+from ._timeline.timeline import Event, Timeline
 from .exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = ["Clock", "Player", "monotonic_ms"]

@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
-from ._text import LANGUAGE_TAG, MAX_UTTERANCE_CHARS, length_problem
+from ._base.text import LANGUAGE_TAG, MAX_UTTERANCE_CHARS, length_problem
 from .exceptions import InvalidValueError, NotInstalledError, SpeechError
 
 if TYPE_CHECKING:
-    from ._timeline import Timeline
+    from ._timeline.timeline import Timeline
 
 __all__ = [
     "ESPEAK_INSTALL_HINT",
@@ -166,7 +166,7 @@ def espeak_voice(timeline: Timeline) -> str | None:
     """The espeak-ng voice for a timeline's language: None (espeak-ng's default, English) for
     English, else the language's own (espeak-ng has a voice for every language the library
     writes)."""
-    from ._i18n import language_of
+    from ._i18n.catalogs import language_of
 
     language = language_of(timeline)
     return None if language == "en" else language

@@ -22,11 +22,12 @@ import attrs
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from ._check import slug
-from ._compile import Cues, compile_routine, estimate_ms
-from ._conditions import Condition
-from ._kinds import Side
-from ._model import (
+from ._base.kinds import Side
+from ._base.time import Breaths, CountRange, Duration, DurationRange, Level
+from ._compiler.compile import Cues, compile_routine, estimate_ms
+from ._dsl.check import slug
+from ._dsl.conditions import Condition
+from ._dsl.nodes import (
     BodyNode,
     Break,
     Breath,
@@ -45,8 +46,7 @@ from ._model import (
     Stretch,
     hold_parts,
 )
-from ._time import Breaths, CountRange, Duration, DurationRange, Level
-from ._timeline import Timeline
+from ._timeline.timeline import Timeline
 
 __all__ = [
     "conditions",

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from .._model import Routine
+from .._dsl.nodes import Routine
 from ..exceptions import UnknownRoutineError
 from . import (
     calm_breathing,

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import attrs
 
-from .._model import Breath, Caution, Hold, Modification, Repeat, Routine, Step, Stretch
-from .._time import breaths, seconds
+from .._base.time import breaths, seconds
+from .._dsl.nodes import Breath, Caution, Hold, Modification, Repeat, Routine, Step, Stretch
 from ._translations import translations
 
 __all__ = [

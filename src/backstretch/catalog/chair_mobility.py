@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import attrs
 
-from .._model import (
+from .._base.time import between, seconds
+from .._dsl.nodes import (
     Caution,
     Circuit,
     Hold,
@@ -35,7 +36,6 @@ from .._model import (
     Step,
     Stretch,
 )
-from .._time import between, seconds
 from ._translations import translations
 
 __all__ = [

@@ -18,8 +18,18 @@ from __future__ import annotations
 
 import attrs
 
-from .._model import Caution, Hold, LocalCues, Modification, PerSide, Repeat, Routine, Step, Stretch
-from .._time import between, breaths, seconds
+from .._base.time import between, breaths, seconds
+from .._dsl.nodes import (
+    Caution,
+    Hold,
+    LocalCues,
+    Modification,
+    PerSide,
+    Repeat,
+    Routine,
+    Step,
+    Stretch,
+)
 from ._translations import translations
 
 __all__ = [

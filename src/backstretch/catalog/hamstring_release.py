@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import attrs
 
-from .._model import Caution, Hold, Modification, PerSide, Routine, Step, Stretch
-from .._time import between, breaths, seconds
+from .._base.time import between, breaths, seconds
+from .._dsl.nodes import Caution, Hold, Modification, PerSide, Routine, Step, Stretch
 from ._translations import translations
 
 __all__ = [

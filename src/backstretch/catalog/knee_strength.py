@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import attrs
 
-from .._kinds import Affected
-from .._model import (
+from .._base.kinds import Affected
+from .._base.time import between, seconds
+from .._dsl.nodes import (
     Caution,
     Hold,
     Modification,
@@ -34,7 +35,6 @@ from .._model import (
     Step,
     Stretch,
 )
-from .._time import between, seconds
 from ._translations import translations
 
 __all__ = [

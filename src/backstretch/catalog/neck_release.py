@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import attrs
 
-from .._kinds import Side
-from .._model import Caution, Hold, Modification, PerSide, Repeat, Reps, Routine, Step, Stretch
-from .._time import between, seconds
+from .._base.kinds import Side
+from .._base.time import between, seconds
+from .._dsl.nodes import Caution, Hold, Modification, PerSide, Repeat, Reps, Routine, Step, Stretch
 from ._translations import translations
 
 __all__ = [

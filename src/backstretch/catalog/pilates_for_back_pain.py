@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import attrs
 
-from .._kinds import Side
-from .._model import (
+from .._base.kinds import Side
+from .._base.time import between, minutes, seconds
+from .._dsl.nodes import (
     Break,
     Caution,
     Hold,
@@ -21,7 +22,6 @@ from .._model import (
     Step,
     Stretch,
 )
-from .._time import between, minutes, seconds
 from ._translations import translations
 
 __all__ = ["NAME", "TRANSLATIONS", "childs_pose", "legs_up_a_wall", "lunges", "routine"]

@@ -18,9 +18,9 @@ from typing import Any
 
 import attrs
 
-from .._files import write_atomically
-from .._timeline import Timeline
-from .._timeline_json import dumps_timeline
+from .._base.files import write_atomically
+from .._timeline.codec import dumps_timeline
+from .._timeline.timeline import Timeline
 from ..exceptions import InvalidValueError
 
 __all__ = ["FORMATS", "Format", "format_for", "write_to_bytes", "write_to_file", "write_to_string"]

@@ -14,11 +14,11 @@ import itertools
 
 import attrs
 
-from .._i18n import spoken
-from .._kinds import Kind
-from .._messages import render_message
-from .._text import printable
-from .._timeline import Event, Timeline
+from .._base.kinds import Kind
+from .._base.text import printable
+from .._i18n.catalogs import spoken
+from .._timeline.messages import render_message
+from .._timeline.timeline import Event, Timeline
 
 #: How long a cue's text stays on screen, at most.
 CUE_SHOWN_MS = 3000

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .._kinds import Kind
-from .._timeline import Event, Timeline
+from .._base.kinds import Kind
+from .._timeline.timeline import Event, Timeline
 
 
 def end_of_repeat(segments: Sequence[Event], start: int, depth: int) -> int:

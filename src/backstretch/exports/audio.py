@@ -29,13 +29,13 @@ from typing import BinaryIO, Literal
 
 import attrs
 
-from .._files import atomic_file
-from .._i18n import language_of
-from .._kinds import Kind, Role
-from .._messages import render_message
-from .._text import WORDS_PER_MINUTE, length_problem, printable
-from .._time import format_ms, shown
-from .._timeline import Timeline
+from .._base.files import atomic_file
+from .._base.kinds import Kind, Role
+from .._base.text import WORDS_PER_MINUTE, length_problem, printable
+from .._base.time import format_ms, shown
+from .._i18n.catalogs import language_of
+from .._timeline.messages import render_message
+from .._timeline.timeline import Timeline
 from ..exceptions import LimitError, SpeechError, SpeechFitError
 from ..speech import Clip, EspeakNg, Synthesizer, espeak_voice
 

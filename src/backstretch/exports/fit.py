@@ -19,12 +19,12 @@ import zlib
 from collections.abc import Sequence
 from typing import Any
 
-from .._i18n import speaking, spoken
-from .._kinds import Kind, Role
-from .._messages import render_message
-from .._text import printable
-from .._time import split_ms
-from .._timeline import Event, Timeline
+from .._base.kinds import Kind, Role
+from .._base.text import printable
+from .._base.time import split_ms
+from .._i18n.catalogs import speaking, spoken
+from .._timeline.messages import render_message
+from .._timeline.timeline import Event, Timeline
 from ..exceptions import LimitError, NotInstalledError
 from ._structure import alternating, end_of_repeat, end_of_reps, rounds_of
 

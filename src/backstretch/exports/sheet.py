@@ -18,12 +18,12 @@ import re
 
 import attrs
 
-from .._i18n import fill_sides, speaking, spoken
-from .._kinds import Kind, Role, Side
-from .._messages import render_message
-from .._text import printable
-from .._time import format_ms
-from .._timeline import Chapter, Event, Timeline
+from .._base.kinds import Kind, Role, Side
+from .._base.text import printable
+from .._base.time import format_ms
+from .._i18n.catalogs import fill_sides, speaking, spoken
+from .._timeline.messages import render_message
+from .._timeline.timeline import Chapter, Event, Timeline
 from ._structure import (
     alternating,
     by_chapter,

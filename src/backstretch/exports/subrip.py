@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .._i18n import speaking
-from .._timeline import Timeline
+from .._i18n.catalogs import speaking
+from .._timeline.timeline import Timeline
 from ._captions import captions, timestamp
 
 

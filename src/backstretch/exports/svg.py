@@ -11,12 +11,12 @@ from __future__ import annotations
 from xml.sax.saxutils import escape as _xml_escape
 from xml.sax.saxutils import quoteattr
 
-from .._i18n import speaking, spoken
-from .._kinds import Kind, Side
-from .._messages import render_message
-from .._text import printable
-from .._time import format_ms
-from .._timeline import Event, Timeline
+from .._base.kinds import Kind, Side
+from .._base.text import printable
+from .._base.time import format_ms
+from .._i18n.catalogs import speaking, spoken
+from .._timeline.messages import render_message
+from .._timeline.timeline import Event, Timeline
 from ._structure import by_chapter
 
 # A phone-first layout: 640 units wide, names above their bands, text large enough to read when

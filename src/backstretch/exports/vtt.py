@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .._i18n import speaking
-from .._timeline import Timeline
+from .._i18n.catalogs import speaking
+from .._timeline.timeline import Timeline
 from ._captions import captions, one_line, timestamp
 
 

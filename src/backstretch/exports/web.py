@@ -12,10 +12,10 @@ import json
 import re
 from importlib import resources
 
-from .._i18n import WORDS, words_for
-from .._text import printable
-from .._timeline import Timeline
-from .._timeline_json import timeline_to_data
+from .._base.text import printable
+from .._i18n.catalogs import WORDS, words_for
+from .._timeline.codec import timeline_to_data
+from .._timeline.timeline import Timeline
 
 TEMPLATE = "web_player.html"
 _PLACEHOLDER = re.compile(r"\{\{(TITLE|TOTAL|SUMMARY|TIMELINE_JSON|WORDS_JSON|LANG|W:\w+)\}\}")

@@ -16,7 +16,7 @@ from typing import overload
 
 import attrs
 
-from .exceptions import InvalidTypeError, InvalidValueError
+from ..exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = [
     "Breaths",

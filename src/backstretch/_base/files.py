@@ -20,8 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ._limits import Limits
-from .exceptions import (
+from ..exceptions import (
     DocumentError,
     InvalidTypeError,
     InvalidValueError,
@@ -29,6 +28,7 @@ from .exceptions import (
     Problem,
     WriteError,
 )
+from .limits import Limits
 
 __all__ = [
     "FORMATS",
@@ -119,7 +119,7 @@ def json_schema(kind: str) -> str:
         raise InvalidValueError(f"there are schemas for 'routine' and 'timeline', not {kind!r}")
     from importlib import resources  # only here: importing it costs more than it is used
 
-    return (resources.files(__package__) / "schemas" / f"{kind}.schema.json").read_text(
+    return (resources.files("backstretch") / "schemas" / f"{kind}.schema.json").read_text(
         encoding="utf-8"
     )
 

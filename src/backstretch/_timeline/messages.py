@@ -18,19 +18,26 @@ Templates use ``{name}`` placeholders. A parameter has one of these types:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from ._kinds import Side
-from ._time import format_ms
+from .._base.kinds import Side
+from .._base.text import FORBIDDEN, text_problem
+from .._base.time import MAX_MS, format_ms, shown
+from ..exceptions import Problem, TimelineError
 
-if TYPE_CHECKING:
-    from ._timeline import Message
-
-__all__ = ["MESSAGES", "MessageSpec", "ParamType", "render_message"]
+__all__ = [
+    "MESSAGES",
+    "Message",
+    "MessageSpec",
+    "Param",
+    "ParamType",
+    "message_problems",
+    "render_message",
+]
 
 ParamType = Literal["text", "texts", "side", "conditions", "number", "duration"]
 
@@ -245,7 +252,7 @@ def render_message(message: Message, language: str = "en") -> str:
     that language filled with its parameters, sides and condition names in its words. The
     parameters are used as they are: a timeline compiled in a language already carries the
     author's texts in it."""
-    from ._i18n import condition_word, message_side_context, side_word, translate
+    from .._i18n.catalogs import condition_word, message_side_context, side_word, translate
 
     spec = MESSAGES[message.key]
     values: dict[str, str] = {}
@@ -261,3 +268,159 @@ def render_message(message: Message, language: str = "en") -> str:
         else:
             values[name] = str(value)
     return translate(message.key, spec.template, language).format_map(values)
+
+
+#: One parameter value of a message: a text, a number, or a list of texts.
+Param: TypeAlias = str | int | tuple[str, ...]
+
+
+_forbidden = FORBIDDEN.search
+
+
+def _text_or(value: object, message: str) -> str:
+    """The text's own problem (a control character...) when it is text; ``message`` otherwise."""
+    if type(value) is str:
+        return text_problem(value) or message
+    if type(value) is tuple:
+        for item in value:
+            if type(item) is str and text_problem(item):
+                return f"holds a text that {text_problem(item)}"
+    return message
+
+
+def _problems_error(found: list[tuple[str, str]], subject: str) -> TimelineError:
+    return TimelineError(
+        [Problem(f"$.{field}" if field else "$", message) for field, message in found],
+        subject=subject,
+    )
+
+
+def _ms_problem(value: object) -> str | None:
+    if type(value) is not int:
+        return f"must be a whole number of milliseconds, got {shown(value)}"
+    if value < 0:
+        return f"must be 0 or more, got {shown(value)}"
+    if value > MAX_MS:
+        return (
+            f"must be at most {MAX_MS:,} (2**53 - 1, the most a JavaScript number holds "
+            f"exactly), got {shown(value)}"
+        )
+    return None
+
+
+def _as_params(value: Any) -> Any:
+    if type(value) is tuple:  # the usual case: (name, value) pairs already
+        for pair in value:
+            if type(pair) is not tuple or len(pair) != 2 or type(pair[1]) is list:
+                break
+        else:
+            return value
+    if isinstance(value, Mapping):
+        value = tuple(value.items())
+    if isinstance(value, list | tuple):
+        return tuple(
+            (pair[0], tuple(pair[1]) if isinstance(pair[1], list) else pair[1])
+            if isinstance(pair, list | tuple) and len(pair) == 2
+            else pair
+            for pair in value
+        )
+    return value
+
+
+@attrs.frozen
+class Message:
+    """A text the library wrote, as data: a key of the message table and its parameters.
+
+    ``params`` are (name, value) pairs in the table's order (a dict is accepted);
+    ``message["index"]`` reads one. ``render_message(message)`` gives the English text.
+    """
+
+    key: str
+    params: tuple[tuple[str, Param], ...] = attrs.field(default=(), converter=_as_params)
+
+    def __attrs_post_init__(self) -> None:
+        expected = _EXPECTED_PARAMS.get(self.key) if type(self.key) is str else None
+        params = self.params
+        if expected is not None and type(params) is tuple and len(params) == len(expected):
+            for pair, (name, check) in zip(params, expected, strict=True):
+                if type(pair) is not tuple or len(pair) != 2 or pair[0] != name:
+                    break
+                if not check(pair[1]):
+                    break
+            else:
+                return  # the usual case: the table's parameters, in its order
+        found = message_problems(self.key, self.params)
+        if found:
+            raise _problems_error(found, "the message")
+
+    def __getitem__(self, name: str) -> Param:
+        for key, value in self.params:
+            if key == name:
+                return value
+        raise KeyError(name)
+
+    def as_dict(self) -> dict[str, Param]:
+        """The parameters as a dict, in order."""
+        return dict(self.params)
+
+
+def _is_text(value: object) -> bool:
+    return type(value) is str and _forbidden(value) is None
+
+
+def _is_waited_for(value: object) -> bool:
+    return type(value) is str and _forbidden(value) is None and value.strip() != ""
+
+
+def _is_texts(value: object) -> bool:
+    return type(value) is tuple and all(_is_text(item) for item in value)
+
+
+def _is_side(value: object) -> bool:
+    return type(value) is str and value in ("left", "right")
+
+
+def _is_number(value: object) -> bool:
+    return type(value) is int
+
+
+_PARAM_CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
+    "text": (_is_text, "a text"),
+    "texts": (_is_texts, "a list of texts"),
+    "side": (_is_side, '"left" or "right"'),
+    "conditions": (_is_texts, "a list of condition names"),
+    "number": (_is_number, "a whole number"),
+    "duration": (lambda value: _ms_problem(value) is None, "whole milliseconds >= 0"),
+}
+
+
+#: Each key's parameters in the table's order, with the check of each one's type.
+_EXPECTED_PARAMS = {
+    key: tuple((name, _PARAM_CHECKS[kind][0]) for name, kind in spec.params.items())
+    for key, spec in MESSAGES.items()
+}
+
+
+def message_problems(key: object, params: object) -> list[tuple[str, str]]:
+    """What is wrong with a message's key and parameters (empty when nothing is)."""
+    if type(key) is not str or key not in MESSAGES:
+        return [("key", f"must be a key of the message table, got {key!r}")]
+    spec = MESSAGES[key]
+    if type(params) is not tuple or not all(
+        type(pair) is tuple and len(pair) == 2 and type(pair[0]) is str for pair in params
+    ):
+        return [("params", f"must be named values, got {params!r}")]
+    found = []
+    given = dict(params)
+    if len(given) != len(params):
+        found.append(("params", "names a parameter twice"))
+    for name in spec.params.keys() - given.keys():
+        found.append(("params", f"misses {name!r}, which {key!r} needs"))
+    for name in sorted(given.keys() - spec.params.keys()):
+        found.append((f"params.{name}", f"is not a parameter of {key!r}"))
+    for name, value in given.items():
+        if name in spec.params:
+            check, words = _PARAM_CHECKS[spec.params[name]]
+            if not check(value):
+                found.append((f"params.{name}", _text_or(value, f"must be {words}, got {value!r}")))
+    return found

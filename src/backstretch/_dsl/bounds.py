@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import attrs
 
-from ._limits import Limits
-from ._memo import IdentityMemo
-from ._model import (
+from .._base.limits import Limits
+from .._base.memo import IdentityMemo
+from .._base.time import Breaths, CountRange, DurationRange
+from ..exceptions import LimitError
+from .nodes import (
     BodyNode,
     Breath,
     Circuit,
@@ -24,8 +26,6 @@ from ._model import (
     Stretch,
     hold_parts,
 )
-from ._time import Breaths, CountRange, DurationRange
-from .exceptions import LimitError
 
 __all__ = ["check_expansion"]
 

@@ -1,6 +1,6 @@
 """Limits that turn a hostile or mistaken document or routine into a clear error instead of a hang.
 
-How far a routine can expand is bounded from its tree in ``_expansion``; this module holds the
+How far a routine can expand is bounded from its tree in ``_dsl.bounds``; this module holds the
 limits themselves and the checks that need no routine, so timelines use them too.
 """
 
@@ -10,8 +10,8 @@ from typing import Any
 
 import attrs
 
-from ._time import Duration, format_ms, minutes, to_duration
-from .exceptions import InvalidValueError, LimitError
+from ..exceptions import InvalidValueError, LimitError
+from .time import Duration, format_ms, minutes, to_duration
 
 __all__ = ["Limits", "check_depth", "check_total"]
 

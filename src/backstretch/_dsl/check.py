@@ -12,10 +12,13 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
-from ._conditions import SHARED
-from ._i18n import placeholder_name
-from ._memo import IdentityMemo
-from ._model import (
+from .._base.memo import IdentityMemo
+from .._base.text import INVISIBLE, length_problem, note_problem, text_problem, visible
+from .._base.time import Breaths, Duration, format_ms, shown
+from .._i18n.catalogs import placeholder_name
+from ..exceptions import Problem, RoutineError
+from .conditions import SHARED
+from .nodes import (
     BodyNode,
     Breath,
     Caution,
@@ -30,9 +33,6 @@ from ._model import (
     Stretch,
     hold_parts,
 )
-from ._text import INVISIBLE, length_problem, note_problem, text_problem, visible
-from ._time import Breaths, Duration, format_ms, shown
-from .exceptions import Problem, RoutineError
 
 __all__ = ["body_problems", "check_routine", "problems", "slug"]
 

@@ -16,10 +16,10 @@ from typing import Any
 
 import attrs
 
-from ._i18n import fill_sides
-from ._messages import MESSAGES, render_message
-from ._model import Routine
-from ._timeline import (
+from .._dsl.nodes import Routine
+from .._i18n.catalogs import fill_sides
+from .._timeline.messages import MESSAGES, render_message
+from .._timeline.timeline import (
     CautionInfo,
     Event,
     Message,

@@ -24,13 +24,30 @@ import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import Protocol
 
-from ._kinds import Side
-from ._time import format_ms
+from .._base.kinds import Side
+from .._base.time import format_ms
 
-if TYPE_CHECKING:
-    from ._timeline import Timeline
+
+class _Language(Protocol):
+    @property
+    def language(self) -> str: ...
+
+
+class Timeline(Protocol):
+    """What the words need of a timeline (the timeline layer above has the real one): its
+    language in its options, its length and its chapters."""
+
+    @property
+    def options(self) -> _Language | None: ...
+
+    @property
+    def total_ms(self) -> int: ...
+
+    @property
+    def chapters(self) -> tuple[object, ...]: ...
+
 
 __all__ = [
     "LANGUAGES",
@@ -48,7 +65,7 @@ __all__ = [
 #: The languages the library writes its own text in: complete catalogs ship for each.
 LANGUAGES = ("en", "de", "es")
 #: Where the catalogs are: ``<language>/LC_MESSAGES/backstretch.mo`` under it.
-LOCALE_DIR = Path(__file__).parent / "locale"
+LOCALE_DIR = Path(__file__).parent.parent / "locale"
 DOMAIN = "backstretch"
 
 #: The gettext context of a side word the author's ``{side}`` and ``{other}`` take; a message
@@ -319,27 +336,3 @@ def language_of(timeline: Timeline) -> str:
 def words_for(timeline: Timeline) -> Words:
     """The players' words in the language of ``timeline``."""
     return words(language_of(timeline))
-
-
-def entries() -> Iterator[tuple[str, str, str]]:
-    """Every text the catalogs translate: (context, English, what it is for translators)."""
-    from ._conditions import CONDITIONS
-    from ._messages import MESSAGES
-
-    for key, spec in MESSAGES.items():
-        yield key, spec.template, spec.doc
-        if "side" in spec.params.values():
-            for side in Side:
-                yield message_side_context(key), side.value, f"the side word in the message {key!r}"
-    for side in Side:
-        yield SIDE_CONTEXT, side.value, "the side word an author's {side} and {other} take"
-    for condition in CONDITIONS:
-        yield "condition", condition.name, f"a condition a person declares: {condition.description}"
-    for key, english in WORDS.items():
-        yield f"player:{key}", english, "a player's or export's own words"
-
-
-def extract(fileobj: Any, keywords: Any, comment_tags: Any, options: Any) -> Iterator[Any]:
-    """Babel's extraction method for the tables above (``locale/babel.cfg`` maps it)."""
-    for lineno, (context, english, doc) in enumerate(entries(), start=1):
-        yield lineno, "pgettext", (context, english), [doc]

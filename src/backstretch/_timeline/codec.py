@@ -15,26 +15,25 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any, TypeVar
 
-from ._files import describe, no_duplicate_keys, parse, read_bytes, write_atomically
-from ._kinds import Kind, Role, Side
-from ._limits import Limits
-from ._time import MAX_MS, Level, format_ms
-from ._timeline import (
+from .._base.files import describe, no_duplicate_keys, parse, read_bytes, write_atomically
+from .._base.kinds import Kind, Role, Side
+from .._base.limits import Limits
+from .._base.time import MAX_MS, Level, format_ms
+from ..exceptions import DocumentError, Problem, TimelineError
+from .messages import Message, message_problems
+from .timeline import (
     CautionInfo,
     Chapter,
     CompileOptions,
     Event,
-    Message,
     ModificationInfo,
     Position,
     StretchInfo,
     Timeline,
     event_problems,
-    message_problems,
     options_problems,
     position_problems,
 )
-from .exceptions import DocumentError, Problem, TimelineError
 
 __all__ = [
     "TIMELINE_FORMAT_VERSION",

@@ -19,14 +19,31 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn
 
-from . import _model
-from ._check import body_problems, check_routine
-from ._compile import Cues, compile_routine
-from ._conditions import Condition
-from ._files import FORMATS, describe, document_format, extra, parse, read_bytes, write_atomically
-from ._kinds import Affected, Side
-from ._limits import Limits, check_depth
-from ._model import (
+from .._base.files import (
+    FORMATS,
+    describe,
+    document_format,
+    extra,
+    parse,
+    read_bytes,
+    write_atomically,
+)
+from .._base.kinds import Affected, Side
+from .._base.limits import Limits, check_depth
+from .._base.time import (
+    Breaths,
+    CountRange,
+    Duration,
+    DurationRange,
+    Level,
+    parse_breaths,
+    parse_duration,
+)
+from .._compiler.compile import Cues, compile_routine
+from .._dsl import nodes as _model
+from .._dsl.check import body_problems, check_routine
+from .._dsl.conditions import Condition
+from .._dsl.nodes import (
     BodyNode,
     Break,
     Breath,
@@ -44,16 +61,7 @@ from ._model import (
     Step,
     Stretch,
 )
-from ._time import (
-    Breaths,
-    CountRange,
-    Duration,
-    DurationRange,
-    Level,
-    parse_breaths,
-    parse_duration,
-)
-from .exceptions import (
+from ..exceptions import (
     BackstretchError,
     DocumentError,
     InvalidTypeError,

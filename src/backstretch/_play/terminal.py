@@ -27,14 +27,14 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
-from ._i18n import WORDS, Words, words_for
-from ._i18n import words as words_for_language
-from ._kinds import Kind, Role, Side
-from ._text import printable
-from ._time import format_ms
-from ._timeline import Event, Position, Timeline
-from .player import Clock, Player, monotonic_ms
-from .speech import SpeechQueue
+from .._base.kinds import Kind, Role, Side
+from .._base.text import printable
+from .._base.time import format_ms
+from .._i18n.catalogs import WORDS, Words, words_for
+from .._i18n.catalogs import words as words_for_language
+from .._timeline.timeline import Event, Position, Timeline
+from ..player import Clock, Player, monotonic_ms
+from ..speech import SpeechQueue
 
 __all__ = ["KEY_HELP", "Outcome", "TerminalKeys", "parse_keys", "play_fullscreen", "render"]
 

@@ -11,14 +11,25 @@ from typing import Any
 
 import attrs
 
-from ._check import check_routine, slug
-from ._expansion import check_expansion
-from ._i18n import LANGUAGES
-from ._kinds import Affected, Kind, Role, Side
-from ._limits import Limits, check_total
-from ._memo import IdentityMemo
-from ._messages import MESSAGES, render_message
-from ._model import (
+from .._base.kinds import Affected, Kind, Role, Side
+from .._base.limits import Limits, check_total
+from .._base.memo import IdentityMemo
+from .._base.text import note_problem, speaking_ms, text_problem
+from .._base.time import (
+    Breaths,
+    CountRange,
+    Duration,
+    DurationRange,
+    Level,
+    format_ms,
+    seconds,
+    shown,
+    split_ms,
+    to_duration,
+)
+from .._dsl.bounds import check_expansion
+from .._dsl.check import check_routine, slug
+from .._dsl.nodes import (
     HOLD_TEXT,
     REST_TEXT,
     SWITCH_TEXT,
@@ -38,20 +49,9 @@ from ._model import (
     Stretch,
     hold_parts,
 )
-from ._text import note_problem, speaking_ms, text_problem
-from ._time import (
-    Breaths,
-    CountRange,
-    Duration,
-    DurationRange,
-    Level,
-    format_ms,
-    seconds,
-    shown,
-    split_ms,
-    to_duration,
-)
-from ._timeline import (
+from .._i18n.catalogs import LANGUAGES
+from .._timeline.messages import MESSAGES, render_message
+from .._timeline.timeline import (
     CautionInfo,
     Chapter,
     CompileOptions,
@@ -62,8 +62,8 @@ from ._timeline import (
     StretchInfo,
     Timeline,
 )
-from ._translate import fill, localize
-from .exceptions import BackstretchError, FitError, InvalidTypeError, InvalidValueError
+from ..exceptions import BackstretchError, FitError, InvalidTypeError, InvalidValueError
+from .localize import fill, localize
 
 __all__ = ["BREATH", "LANGUAGES", "SAFETY_NOTE", "Cues", "compile_routine", "estimate_ms"]
 

@@ -26,8 +26,8 @@ from typing import Any
 
 import attrs
 
-from ._time import shown
-from .exceptions import InvalidTypeError, InvalidValueError, UnknownConditionError
+from .._base.time import shown
+from ..exceptions import InvalidTypeError, InvalidValueError, UnknownConditionError
 
 __all__ = ["CONDITIONS", "FILLER_WORDS", "Condition", "Vocabulary", "condition_name"]
 

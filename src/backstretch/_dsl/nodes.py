@@ -17,11 +17,10 @@ from typing import Any, TypeAlias, cast
 
 import attrs
 
-from ._conditions import SHARED, Condition, Vocabulary, condition_name
-from ._kinds import Affected, Side
-from ._memo import IdentityMemo
-from ._text import INVISIBLE, LANGUAGE_TAG, note_problem, visible
-from ._time import (
+from .._base.kinds import Affected, Side
+from .._base.memo import IdentityMemo
+from .._base.text import INVISIBLE, LANGUAGE_TAG, note_problem, visible
+from .._base.time import (
     Breaths,
     CountRange,
     Duration,
@@ -31,7 +30,8 @@ from ._time import (
     to_duration,
     to_held,
 )
-from .exceptions import BackstretchError, InvalidTypeError, InvalidValueError
+from ..exceptions import BackstretchError, InvalidTypeError, InvalidValueError
+from .conditions import SHARED, Condition, Vocabulary, condition_name
 
 __all__ = [
     "HOLD_TEXT",

@@ -1,0 +1,1 @@
+"""Leaves of the house: time, kinds and roles, text safety, limits, files, memos."""

@@ -1,0 +1,1 @@
+"""From a routine to its timeline: compiling, then localizing."""

@@ -1,0 +1,1 @@
+"""Routine documents: JSON, TOML and YAML through one cattrs converter."""

@@ -1,0 +1,1 @@
+"""Front ends that play a timeline in a terminal."""
