@@ -486,6 +486,7 @@ def play_fullscreen(
     player.start()
     cue: Event | None = None
     notes: list[Event] = []
+    shown: tuple[object, ...] = ()
     with Live(console=console, screen=True, auto_refresh=False) as live:
         try:
             while True:
@@ -503,19 +504,23 @@ def play_fullscreen(
                 if speech is not None:
                     speech.pump()
                 position = player.position_ms
-                live.update(
-                    render(
-                        timeline,
-                        position,
-                        paused=player.paused,
-                        cue=cue,
-                        notes=notes,
-                        speed=player.speed,
-                        waiting=player.waiting,
-                        size=(console.width, console.height),
-                    ),
-                    refresh=True,
-                )
+                size = (console.width, console.height)
+                frame = _frame(player, position, cue, notes, size)
+                if frame != shown:  # draw only what changed: the clock moves by whole seconds
+                    shown = frame
+                    live.update(
+                        render(
+                            timeline,
+                            position,
+                            paused=player.paused,
+                            cue=cue,
+                            notes=notes,
+                            speed=player.speed,
+                            waiting=player.waiting,
+                            size=size,
+                        ),
+                        refresh=True,
+                    )
                 if player.finished:
                     if speech is not None:
                         speech.drain()
@@ -538,6 +543,31 @@ def play_fullscreen(
         finally:
             if speech is not None:
                 speech.clear()
+
+
+def _frame(
+    player: Player,
+    position_ms: int,
+    cue: Event | None,
+    notes: Sequence[Event],
+    size: tuple[int, int],
+) -> tuple[object, ...]:
+    """What the screen at ``position_ms`` shows, in short: equal frames draw the same screen
+    (but for the progress bars' fractions of a second), so the loop draws only when it changes."""
+    timeline = player.timeline
+    segment = player.waiting or timeline.at(position_ms)
+    left = None if segment is None else -(-(segment.end_ms - position_ms) // 1000)
+    return (
+        position_ms // 1000,
+        None if segment is None else segment.id,
+        left,
+        player.paused,
+        player.speed,
+        player.waiting is not None,
+        cue is not None and 0 <= position_ms - cue.start_ms < CUE_SHOWN_MS and cue.id,
+        tuple(n.id for n in notes if 0 <= position_ms - n.start_ms < NOTE_SHOWN_MS),
+        size,
+    )
 
 
 def _wait_s(player: Player) -> float:
