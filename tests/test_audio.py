@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import math
 import struct
-import subprocess
 import sys
 import wave
 from array import array
@@ -38,7 +37,7 @@ from backstretch import (
 )
 from backstretch.exports import audio, write_to_bytes
 from backstretch.speech import Clip, EspeakNg
-from tools import hand_made, require
+from tools import hand_made, require, run_cli
 
 TIMELINE = compile_routine(catalog.get("pilates-for-back-pain"))
 
@@ -282,10 +281,7 @@ def test_espeak_ng_gives_the_same_samples_twice() -> None:
     assert 1.0 < first.frames / 22050 < 4.0
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "backstretch", *args], capture_output=True, text=True, check=False
-    )
+run = run_cli
 
 
 TIGHT = """

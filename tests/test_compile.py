@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from backstretch import (
@@ -44,8 +42,7 @@ from backstretch import (
     seconds,
 )
 from backstretch.cli import render_table
-
-GOLDEN = Path(__file__).parent / "golden"
+from tools import GOLDEN, assert_golden
 
 
 def _position(position: Position | None) -> str | None:
@@ -424,10 +421,7 @@ def test_seed_timeline_is_pinned(level: str) -> None:
         settings=[f"level {level}"],
         width=100,
     )
-    golden = GOLDEN / f"pilates-for-back-pain.{level}.txt"
-    if __import__("os").environ.get("BACKSTRETCH_REGOLD"):
-        golden.write_text(table + "\n", encoding="utf-8")
-    assert golden.read_text(encoding="utf-8") == table + "\n"
+    assert_golden(GOLDEN / f"pilates-for-back-pain.{level}.txt", table + "\n")
 
 
 def test_countdown_ticks_are_known_by_their_role_and_say_their_tick() -> None:

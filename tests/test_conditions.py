@@ -4,8 +4,6 @@ condition never passes quietly."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import attrs
@@ -31,6 +29,7 @@ from backstretch import (
 from backstretch import Routine as RoutineNode
 from backstretch._dsl.conditions import SHARED
 from backstretch.cli import main
+from tools import run_cli
 
 SEED = catalog.get("pilates-for-back-pain")
 
@@ -163,12 +162,7 @@ def test_the_check_refuses_unknown_and_clashing_condition_names() -> None:
 
 
 def test_the_cli_refuses_a_misspelled_condition_with_status_2() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "backstretch", "compile", "pilates-for-back-pain", "--avoid", "kne"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli("compile", "pilates-for-back-pain", "--avoid", "kne")
     assert (
         2,
         "",

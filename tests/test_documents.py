@@ -32,8 +32,8 @@ from backstretch import (
     strategies,
 )
 from backstretch.cli import main
+from tools import GOLDEN, assert_golden
 
-GOLDEN = Path(__file__).parent / "golden"
 SEED = catalog.get("pilates-for-back-pain")
 
 
@@ -70,10 +70,7 @@ def test_compiling_gives_byte_identical_json(routine: Routine, level: Level) -> 
 )
 def test_seed_documents_are_pinned(name: str, make: object) -> None:
     """The bytes of the seed's documents; regenerate with BACKSTRETCH_REGOLD=1 after review."""
-    text = make()  # type: ignore[operator]
-    if os.environ.get("BACKSTRETCH_REGOLD"):
-        (GOLDEN / name).write_text(text, encoding="utf-8")
-    assert (GOLDEN / name).read_text(encoding="utf-8") == text
+    assert_golden(GOLDEN / name, make())  # type: ignore[operator]
 
 
 @pytest.mark.parametrize("suffix", [".json", ".toml", ".yaml", ".yml"])

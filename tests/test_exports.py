@@ -40,12 +40,11 @@ from backstretch import (
 )
 from backstretch.exports import FORMATS, format_for, write_to_bytes, write_to_file, write_to_string
 from backstretch.exports._captions import captions, main_line
-from tools import hand_made
+from tools import GOLDEN, assert_golden, hand_made
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-GOLDEN = Path(__file__).parent / "golden"
 DOCS = Path(__file__).parent.parent / "docs"
 TIMELINE = compile_routine(catalog.get("pilates-for-back-pain"))
 SVG = "{http://www.w3.org/2000/svg}"
@@ -66,9 +65,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 )
 def test_seed_routine_exports_are_pinned(golden: str, suffix: str, options: Any) -> None:
     data = write_to_bytes(TIMELINE, suffix, **options)
-    if os.environ.get("BACKSTRETCH_REGOLD"):
-        (GOLDEN / golden).write_bytes(data)
-    assert (GOLDEN / golden).read_bytes() == data
+    assert_golden(GOLDEN / golden, data)
     assert data == write_to_bytes(TIMELINE, suffix, **options)  # deterministic
 
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 import io
 import re
 import string
-import subprocess
-import sys
 import wave
 from pathlib import Path
 
@@ -51,7 +49,7 @@ from backstretch._extract import entries
 from backstretch.cli import main, play_line
 from backstretch.exports import write_to_bytes, write_to_string
 from backstretch.speech import Clip, EspeakNg, espeak_voice
-from tools import require
+from tools import require, run_cli
 
 SRC = Path(backstretch.__file__).parent
 LOCALE = SRC / "locale"
@@ -484,12 +482,7 @@ def test_cli_lang_compiles_in_that_language(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_cli_refuses_a_language_it_has_no_catalog_for() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "backstretch", "show", "pilates-for-back-pain", "--lang", "fr"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli("show", "pilates-for-back-pain", "--lang", "fr")
     assert 2 == result.returncode
     assert result.stderr.splitlines()[-1].endswith(
         "argument --lang: invalid choice: 'fr' (choose from 'en', 'de', 'es')"
@@ -500,13 +493,7 @@ GERMAN_FAST = ("--lang", "de", "--speed", "2000", "--plain")
 
 
 def test_plain_play_in_german_says_everything_in_german() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "backstretch", "play", "pilates-for-back-pain", *GERMAN_FAST],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+    result = run_cli("play", "pilates-for-back-pain", *GERMAN_FAST, timeout=60)
     assert 0 == result.returncode, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["deine", "Einheit", "Mittlere", "Stufe:", *lines[0].split()[4:]]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -30,8 +29,8 @@ from backstretch import (
 from backstretch._documents.routine import NODE_TAGS, routine_to_data
 from backstretch._timeline.codec import timeline_to_data
 from backstretch.cli import main
+from tools import GOLDEN, assert_golden
 
-GOLDEN = Path(__file__).parent / "golden"
 ROUTINE = Draft202012Validator(json.loads(json_schema("routine")))
 TIMELINE = Draft202012Validator(json.loads(json_schema("timeline")))
 
@@ -92,9 +91,8 @@ def test_timeline_schema_is_built_from_the_tables() -> None:
     """Drift check: the shipped timeline schema is the one tests/timeline_schema.py builds from
     the kinds, roles, messages and fields; regenerate with BACKSTRETCH_REGOLD=1 after review."""
     path = Path(__file__).parent.parent / "src" / "backstretch" / "schemas" / "timeline.schema.json"
-    if os.environ.get("BACKSTRETCH_REGOLD"):
-        path.write_text(timeline_schema.timeline_schema_text(), encoding="utf-8")
-    assert timeline_schema.timeline_schema_text() == json_schema("timeline")
+    assert_golden(path, timeline_schema.timeline_schema_text())
+    assert timeline_schema.timeline_schema_text() == json_schema("timeline")  # as installed
 
 
 def test_timeline_schema_has_every_field_of_every_value() -> None:

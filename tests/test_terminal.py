@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import math
-import os
-from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -26,8 +24,8 @@ from backstretch import (
 from backstretch._i18n.catalogs import WORDS, words_for
 from backstretch._play.terminal import Outcome, parse_keys, play_fullscreen, render
 from backstretch.speech import SpeechQueue
+from tools import GOLDEN, assert_golden
 
-GOLDEN = Path(__file__).parent / "golden"
 TIMELINE = compile_routine(catalog.get("pilates-for-back-pain"))
 
 
@@ -108,10 +106,7 @@ def test_parse_keys(typed: str, actions: list[str]) -> None:
 def test_screen_in_the_right_lunge_is_pinned() -> None:
     """Stretch and chapter, instruction, side, countdown, both bars, next up, the latest cue."""
     text = screen(682_000, cue=TIMELINE.events[_index("lunges/0/right/5/halfway")])
-    path = GOLDEN / "screen.lunges-right.txt"
-    if os.environ.get("BACKSTRETCH_REGOLD"):
-        path.write_text(text, encoding="utf-8")
-    assert path.read_text(encoding="utf-8") == text
+    assert_golden(GOLDEN / "screen.lunges-right.txt", text)
     for expected in [
         "Stretch 3 of 3: Lunges",
         "HOLD",

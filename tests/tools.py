@@ -1,9 +1,14 @@
-"""Programs some tests need: skipped on a laptop without them, a failure where CI requires them."""
+"""The tests' scaffolding, said once: programs some tests need (skipped on a laptop without them, a
+failure where CI requires them), golden files, and timelines made by hand."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
 
 import pytest
 
@@ -29,3 +34,37 @@ def hand_made(title: str, *events: Event) -> Timeline:
     of the last segment (a Timeline needs one)."""
     total_ms = max((e.end_ms for e in events), default=0)
     return Timeline(title, total_ms, [*events, Event("end", total_ms, 0, Kind.END, "")])
+
+
+#: Golden files (the exact bytes an output must have) live here.
+GOLDEN = Path(__file__).parent / "golden"
+#: Set this (``BACKSTRETCH_REGOLD=1``) to rewrite every golden file from what the code makes now,
+#: then review the diff before committing it.
+REGOLD = "BACKSTRETCH_REGOLD"
+
+
+def assert_golden(path: Path, made: str | bytes) -> None:
+    """``made`` is exactly what ``path`` holds; with ``$BACKSTRETCH_REGOLD`` set, ``path`` is
+    rewritten from it first."""
+    if os.environ.get(REGOLD):
+        if isinstance(made, bytes):
+            path.write_bytes(made)
+        else:
+            path.write_text(made, encoding="utf-8")
+    expected = path.read_bytes() if isinstance(made, bytes) else path.read_text(encoding="utf-8")
+    assert expected == made
+
+
+def run_cli(
+    *args: str, env: Mapping[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """``python -m backstretch ARGS`` as a real process, its output captured as text; ``env``
+    replaces the environment (by default this one, tables 100 columns wide)."""
+    return subprocess.run(
+        [sys.executable, "-m", "backstretch", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+        env=dict(env) if env is not None else {**os.environ, "COLUMNS": "100"},
+    )
