@@ -243,7 +243,7 @@ def test_export_never_leaves_a_partial_file(tmp_path: Path) -> None:
 
 def test_play_piped_prints_every_event_in_order_without_escapes() -> None:
     from backstretch import catalog, compile_routine
-    from backstretch.cli import play_line
+    from backstretch._play.plain import play_line
 
     timeline = compile_routine(catalog.get("pilates-for-back-pain"), level="gentle")
     result = run("play", "pilates-for-back-pain", "--level", "gentle", "--speed", "5000")

@@ -46,7 +46,8 @@ from backstretch import (
 )
 from backstretch._compiler.localize import routine_texts
 from backstretch._extract import entries
-from backstretch.cli import main, play_line
+from backstretch._play.plain import play_line
+from backstretch.cli import main
 from backstretch.exports import write_to_bytes, write_to_string
 from backstretch.speech import Clip, EspeakNg, espeak_voice
 from tools import require, run_cli

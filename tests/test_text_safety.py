@@ -31,8 +31,9 @@ from backstretch import (
     loads_timeline,
 )
 from backstretch._base.text import FORBIDDEN, printable, text_problem
+from backstretch._play.plain import play_line
 from backstretch._play.terminal import render
-from backstretch.cli import play_line, render_table
+from backstretch.cli import render_table
 from backstretch.exports import write_to_bytes
 
 ESCAPES = ["\x1b[2J", "\x1b]0;owned\x07", "\x00", "\x85", "\ud800", "\r", "\x7f", "\x9b"]

@@ -6,13 +6,11 @@ import argparse
 import contextlib
 import importlib.util
 import os
-import select
 import shutil
 import signal
 import sys
 import textwrap
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,12 +25,11 @@ from ._compiler.localize import routine_texts, translation_report
 from ._documents.routine import dump_routine, load_routine
 from ._dsl.conditions import SHARED
 from ._dsl.nodes import Routine
-from ._i18n.catalogs import LANGUAGES, words, words_for
+from ._i18n.catalogs import LANGUAGES, words_for
 from ._timeline.codec import dumps_timeline
 from ._timeline.timeline import Event, Timeline
 from .exceptions import BackstretchError, DocumentError, Problem, UnknownConditionError
 from .exports import FORMATS
-from .player import Player
 
 if TYPE_CHECKING:
     from .speech import SpeechQueue
@@ -421,49 +418,21 @@ def _play_fullscreen(
 
 
 def _play_plain(timeline: Timeline, args: argparse.Namespace, speech: SpeechQueue | None) -> int:
-    """Each event printed as it fires, against the real clock (Ctrl-C stops). At the end of a
-    self-paced part it waits for Enter when typing comes from a terminal, and otherwise goes on
-    at once (nobody could press it)."""
-    player = Player(timeline)
-    player.set_speed(args.speed)
-    words = words_for(timeline)
+    """Each event printed as it fires, against the real clock (Ctrl-C stops)."""
+    from ._play.loop import drive
+    from ._play.plain import PlainLines
+
     summary = timeline.personalization
+    words = words_for(timeline)
     if summary is not None:  # what the session was made to fit, before anything plays
         line = f"{'':>8}  {words('plain_session'):<13}  {'':<5}  {summary.text}"
         print(printable(line), flush=True)
-    player.start()
-    keyboard = sys.stdin.isatty()
-    try:
-        while True:
-            for event in player.due():
-                print(play_line(event, words.language), flush=True)
-                if speech is not None:
-                    speech.add(event.text)
-            if speech is not None:
-                speech.pump()
-            if player.finished:
-                if speech is not None:
-                    speech.drain()
-                return 0
-            if player.waiting is not None:
-                if not keyboard:
-                    player.continue_()
-                    continue
-                print(f"{'':>8}  {'waiting':<13}  {'':<5}  {words('cli_continue')}", flush=True)
-                while not _line_typed():
-                    if speech is not None:
-                        speech.pump()
-                player.continue_()
-                continue
-            upcoming = timeline.next_after(player.position_ms)
-            wait_ms = (upcoming.start_ms if upcoming else timeline.total_ms) - player.position_ms
-            time.sleep(min(0.1, max(0.001, float(wait_ms / player.speed) / 1000)))
-    except KeyboardInterrupt:
-        print(_stopped(timeline, player.position_ms), file=sys.stderr)
+    front = PlainLines(words.language, out=sys.stdout, keyboard=sys.stdin.isatty())
+    outcome = drive(timeline, front, speed=args.speed, speech=speech)
+    if outcome.how == "interrupted":
+        print(_stopped(timeline, outcome.position_ms), file=sys.stderr)
         return 130
-    finally:
-        if speech is not None:
-            speech.clear()
+    return 0
 
 
 def _stopped(timeline: Timeline, position_ms: int) -> str:
@@ -474,26 +443,6 @@ def _stopped(timeline: Timeline, position_ms: int) -> str:
     if chapter is None:
         return printable(words("cli_stopped", at=at, total=total))
     return printable(words("cli_stopped_in", at=at, total=total, title=chapter.title))
-
-
-def _line_typed() -> bool:
-    """Whether a line was typed on the terminal within a tenth of a second (and read it)."""
-    ready, _, _ = select.select([sys.stdin], [], [], 0.1)
-    if ready:
-        sys.stdin.readline()
-    return bool(ready)
-
-
-def play_line(event: Event, language: str = "en") -> str:
-    """One event as a plain line: clock time, role, side, text (and, for a self-paced part, what
-    the person waits for), the words in ``language``."""
-    said = words(language)
-    side = said.side(event.side).upper() if event.side else ""
-    until = f" ({said('until', until=event.until)})" if event.until is not None else ""
-    width = max(len(said.side(each)) for each in Side)  # the side column: its longest word
-    line = f"{format_ms(event.start_ms):>8}  {event.role.value:<13}  {side:<{width}}  "
-    line += f"{event.text}{until}"
-    return printable(line.rstrip())
 
 
 def positions(event: Event) -> str:

@@ -17,7 +17,7 @@ import tty
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from fractions import Fraction
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 import attrs
 from rich.console import Console, Group, RenderableType
@@ -35,6 +35,7 @@ from .._i18n.catalogs import words as words_for_language
 from .._timeline.timeline import Event, Position, Timeline
 from ..player import Clock, Player, monotonic_ms
 from ..speech import SpeechQueue
+from .loop import Outcome, drive
 
 __all__ = ["KEY_HELP", "Outcome", "TerminalKeys", "parse_keys", "play_fullscreen", "render"]
 
@@ -58,8 +59,6 @@ KEYS = {
 #: says, the safety note ``WORDS["stop_on_pain"]``.
 KEY_HELP = WORDS["key_help"]
 
-#: How often the screen is redrawn, in seconds of real time.
-REFRESH_S = 0.1
 #: How long a cue stays on screen, and a note that a stretch was left out, in timeline ms.
 CUE_SHOWN_MS = 4000
 NOTE_SHOWN_MS = 15000
@@ -462,12 +461,54 @@ class TerminalKeys:
         return os.read(self.fd, 64).decode("utf-8", errors="replace")
 
 
-@attrs.frozen
-class Outcome:
-    """How a full-screen run ended, and where."""
+class _FullScreen:
+    """The full-screen front end: the screen, the keys, the bell."""
 
-    how: Literal["finished", "quit", "interrupted"]
-    position_ms: int
+    def __init__(self, live: Live, console: Console, keys: KeySource, bell: bool) -> None:
+        self.live = live
+        self.console = console
+        self.keys = keys
+        self.bell = bell
+        self.cue: Event | None = None
+        self.notes: list[Event] = []
+        self.shown: tuple[object, ...] = ()
+
+    def fired(self, event: Event) -> None:
+        if event.kind is Kind.SKIP:  # what was left out, and why: all due together
+            if self.notes and self.notes[-1].start_ms != event.start_ms:
+                self.notes = []
+            self.notes.append(event)
+        elif event.kind is Kind.CUE:
+            self.cue = event
+            if self.bell and event.is_countdown:
+                self.console.bell()
+
+    def draw(self, player: Player) -> None:
+        position = player.position_ms
+        size = (self.console.width, self.console.height)
+        frame = _frame(player, position, self.cue, self.notes, size)
+        if frame == self.shown:  # draw only what changed: the clock moves by whole seconds
+            return
+        self.shown = frame
+        self.live.update(
+            render(
+                player.timeline,
+                position,
+                paused=player.paused,
+                cue=self.cue,
+                notes=self.notes,
+                speed=player.speed,
+                waiting=player.waiting,
+                size=size,
+            ),
+            refresh=True,
+        )
+
+    def actions(self, player: Player, timeout_s: float) -> Sequence[str]:
+        return parse_keys(self.keys.read(timeout_s))
+
+    def skipped(self) -> None:
+        self.cue, self.notes = None, []
 
 
 def play_fullscreen(
@@ -481,68 +522,9 @@ def play_fullscreen(
     speech: SpeechQueue | None = None,
 ) -> Outcome:
     """Play ``timeline`` full screen until it ends, ``q`` is pressed or Ctrl-C arrives."""
-    player = Player(timeline, clock=clock)
-    player.set_speed(speed)
-    player.start()
-    cue: Event | None = None
-    notes: list[Event] = []
-    shown: tuple[object, ...] = ()
     with Live(console=console, screen=True, auto_refresh=False) as live:
-        try:
-            while True:
-                for event in player.due():
-                    if event.kind is Kind.SKIP:  # what was left out, and why: all due together
-                        if notes and notes[-1].start_ms != event.start_ms:
-                            notes = []
-                        notes.append(event)
-                    elif event.kind is Kind.CUE:
-                        cue = event
-                        if bell and event.is_countdown:
-                            console.bell()
-                    if speech is not None:
-                        speech.add(event.text)
-                if speech is not None:
-                    speech.pump()
-                position = player.position_ms
-                size = (console.width, console.height)
-                frame = _frame(player, position, cue, notes, size)
-                if frame != shown:  # draw only what changed: the clock moves by whole seconds
-                    shown = frame
-                    live.update(
-                        render(
-                            timeline,
-                            position,
-                            paused=player.paused,
-                            cue=cue,
-                            notes=notes,
-                            speed=player.speed,
-                            waiting=player.waiting,
-                            size=size,
-                        ),
-                        refresh=True,
-                    )
-                if player.finished:
-                    if speech is not None:
-                        speech.drain()
-                    return Outcome("finished", timeline.total_ms)
-                for action in parse_keys(keys.read(_wait_s(player))):
-                    if action == "quit":
-                        return Outcome("quit", player.position_ms)
-                    if action == "continue" or (action == "toggle" and player.waiting):
-                        player.continue_()  # space, too, goes on from a self-paced part
-                        continue
-                    if action == "toggle":
-                        player.toggle()
-                        continue
-                    (player.next if action == "next" else player.previous)()
-                    cue, notes = None, []
-                    if speech is not None:
-                        speech.clear()
-        except KeyboardInterrupt:
-            return Outcome("interrupted", player.position_ms)
-        finally:
-            if speech is not None:
-                speech.clear()
+        front = _FullScreen(live, console, keys, bell)
+        return drive(timeline, front, clock=clock, speed=speed, speech=speech)
 
 
 def _frame(
@@ -568,12 +550,3 @@ def _frame(
         tuple(n.id for n in notes if 0 <= position_ms - n.start_ms < NOTE_SHOWN_MS),
         size,
     )
-
-
-def _wait_s(player: Player) -> float:
-    """Until the next redraw: the refresh interval, or sooner when an event is due sooner."""
-    if player.paused or player.waiting:
-        return REFRESH_S
-    upcoming = player.timeline.next_after(player.position_ms)
-    until_ms = (upcoming.start_ms if upcoming else player.timeline.total_ms) - player.position_ms
-    return max(0.001, min(REFRESH_S, float(until_ms / player.speed) / 1000))

@@ -1,0 +1,79 @@
+"""Plain lines: each event printed as it fires, for a pipe, a file or ``--plain``.
+
+Driven by the one loop (``_play.loop``). At the end of a self-paced part it waits for Enter when
+typing comes from a terminal, and goes on at once when it does not (nobody could press it).
+"""
+
+from __future__ import annotations
+
+import select
+import sys
+import time
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from .._base.kinds import Side
+from .._base.text import printable
+from .._base.time import format_ms
+from .._i18n.catalogs import words
+from .._timeline.timeline import Event
+from ..player import Player
+
+__all__ = ["PlainLines", "play_line"]
+
+
+def play_line(event: Event, language: str = "en") -> str:
+    """One event as a plain line: clock time, role, side, text (and, for a self-paced part, what
+    the person waits for), the words in ``language``."""
+    said = words(language)
+    side = said.side(event.side).upper() if event.side else ""
+    until = f" ({said('until', until=event.until)})" if event.until is not None else ""
+    width = max(len(said.side(each)) for each in Side)  # the side column: its longest word
+    line = f"{format_ms(event.start_ms):>8}  {event.role.value:<13}  {side:<{width}}  "
+    line += f"{event.text}{until}"
+    return printable(line.rstrip())
+
+
+def _line_typed(stream: TextIO) -> Callable[[float], bool]:
+    def typed(timeout_s: float) -> bool:
+        """Whether a line was typed within ``timeout_s`` (and read it)."""
+        ready, _, _ = select.select([stream], [], [], timeout_s)
+        if ready:
+            stream.readline()
+        return bool(ready)
+
+    return typed
+
+
+class PlainLines:
+    """A front end that prints a line per event to ``out``; ``keyboard``: whether a person can
+    press Enter (typing comes from a terminal)."""
+
+    def __init__(self, language: str, *, out: TextIO, keyboard: bool) -> None:
+        self.language = language
+        self.out = out
+        self.keyboard = keyboard
+        self.typed = _line_typed(sys.stdin)
+        self._prompted = False
+
+    def fired(self, event: Event) -> None:
+        print(play_line(event, self.language), file=self.out, flush=True)
+
+    def draw(self, player: Player) -> None:
+        if player.waiting is None:
+            self._prompted = False
+        elif self.keyboard and not self._prompted:
+            self._prompted = True
+            said = words(self.language)("cli_continue")
+            print(f"{'':>8}  {'waiting':<13}  {'':<5}  {said}", file=self.out, flush=True)
+
+    def actions(self, player: Player, timeout_s: float) -> Sequence[str]:
+        if player.waiting is not None:
+            if not self.keyboard or self.typed(timeout_s):
+                return ["continue"]
+            return []
+        time.sleep(timeout_s)
+        return []
+
+    def skipped(self) -> None:
+        """Plain lines show nothing of the past to clear."""
