@@ -13,7 +13,6 @@ import yaml
 from hypothesis import given, settings
 from jsonschema import Draft202012Validator
 
-import timeline_schema
 from backstretch import (
     Chapter,
     CompileOptions,
@@ -28,6 +27,7 @@ from backstretch import (
 )
 from backstretch._documents.routine import NODE_TAGS, routine_to_data
 from backstretch._timeline.codec import timeline_to_data
+from backstretch._timeline.schema import timeline_schema_text
 from backstretch.cli import main
 from tools import GOLDEN, assert_golden
 
@@ -88,11 +88,11 @@ def test_routine_schema_matches_the_attrs_fields() -> None:
 
 
 def test_timeline_schema_is_built_from_the_tables() -> None:
-    """Drift check: the shipped timeline schema is the one tests/timeline_schema.py builds from
+    """Drift check: the shipped timeline schema is the one backstretch._timeline.schema builds from
     the kinds, roles, messages and fields; regenerate with BACKSTRETCH_REGOLD=1 after review."""
     path = Path(__file__).parent.parent / "src" / "backstretch" / "schemas" / "timeline.schema.json"
-    assert_golden(path, timeline_schema.timeline_schema_text())
-    assert timeline_schema.timeline_schema_text() == json_schema("timeline")  # as installed
+    assert_golden(path, timeline_schema_text())
+    assert timeline_schema_text() == json_schema("timeline")  # as installed
 
 
 def test_timeline_schema_has_every_field_of_every_value() -> None:

@@ -1,6 +1,6 @@
 """The timeline JSON Schema, built from the library's own tables (kinds, roles, messages, options),
-so the shipped file cannot drift from them: ``test_schemas`` compares the two, and
-``BACKSTRETCH_REGOLD=1`` rewrites the shipped file after review.
+so the shipped file (``schemas/timeline.schema.json``) cannot drift from them: a test pins the
+file to what this builds, and ``BACKSTRETCH_REGOLD=1`` rewrites it after review.
 
 It states per kind what JSON Schema can: markers last 0 ms and segments at least 1 ms, the roles
 of each kind, ticks only on countdowns, rep positions only on reps, parts only on holds and their
@@ -14,10 +14,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from backstretch import MESSAGES, ROLES, TIMELINE_FORMAT_VERSION, CompileOptions, Kind, Role
-from backstretch._base.kinds import MARKER_KINDS
-from backstretch._base.time import MAX_MS
-from backstretch._timeline.timeline import OPEN_KINDS, PART_KINDS, TARGET_ROLES
+from .._base.kinds import MARKER_KINDS, ROLES, Kind, Role
+from .._base.time import MAX_MS
+from .codec import TIMELINE_FORMAT_VERSION
+from .messages import MESSAGES
+from .timeline import OPEN_KINDS, PART_KINDS, TARGET_ROLES, CompileOptions
 
 Schema = dict[str, Any]
 
