@@ -29,6 +29,17 @@ class Side(enum.StrEnum):
         """The opposite side."""
         return Side.RIGHT if self is Side.LEFT else Side.LEFT
 
+    @classmethod
+    def of(cls, value: object) -> Side | None:
+        """The side ``value`` names (a Side, or its name exactly: ``"left"``), else None: the
+        one reading of a side's name, for every reader."""
+        if isinstance(value, Side):
+            return value
+        return _SIDE_NAMES.get(value) if isinstance(value, str) else None
+
+
+_SIDE_NAMES = {side.value: side for side in Side}
+
 
 class Affected(enum.StrEnum):
     """A side named by how it is, not where: the side the person says is affected (injured,

@@ -70,6 +70,14 @@ class Level(enum.StrEnum):
     def __repr__(self) -> str:
         return f"Level.{self.name}"
 
+    @classmethod
+    def of(cls, value: object) -> Level | None:
+        """The level ``value`` names (a Level, or its name exactly: ``"gentle"``), else None:
+        the one reading of a level's name, for every reader."""
+        if isinstance(value, Level):
+            return value
+        return _LEVEL_NAMES.get(value) if isinstance(value, str) else None
+
     def pick(self, low: int, high: int) -> int:
         """The value of the range ``[low, high]`` at this level (the middle rounds down)."""
         if self is Level.GENTLE:
@@ -79,12 +87,16 @@ class Level(enum.StrEnum):
         return (low + high) // 2
 
 
+_LEVEL_NAMES = {level.value: level for level in Level}
+
+
 def _pinned(value: object) -> Level | None:
     """A range's own level: None (the one it is compiled at), or a Level or its name."""
-    if value is None or isinstance(value, Level):
-        return value
-    if isinstance(value, str) and value in Level.__members__.values():
-        return Level(value)
+    if value is None:
+        return None
+    level = Level.of(value)
+    if level is not None:
+        return level
     raise InvalidValueError(
         f"a range's level must be 'gentle', 'standard', 'deep' or None, got {shown(value)}"
     )

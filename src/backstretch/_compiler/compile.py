@@ -375,12 +375,10 @@ class _Options:
     swapped: frozenset[str] = frozenset()
 
 
-_LEVELS = {level.value: level for level in Level}
-
-
 def _level(level: object) -> Level:
-    if isinstance(level, str) and level in _LEVELS:
-        return _LEVELS[level]
+    found = Level.of(level)
+    if found is not None:
+        return found
     raise InvalidValueError(f"level must be 'gentle', 'standard' or 'deep', got {level!r}")
 
 
@@ -403,10 +401,9 @@ def _conditions(conditions: object) -> frozenset[str]:
 
 
 def _affected(affected: object) -> Side | None:
-    if affected is None or isinstance(affected, Side):
-        return affected
-    if isinstance(affected, str) and affected in Side.__members__.values():
-        return Side(affected)
+    side = Side.of(affected)
+    if affected is None or side is not None:
+        return side
     raise InvalidValueError(f"affected must be 'left', 'right' or None, got {affected!r}")
 
 

@@ -158,14 +158,11 @@ def _range_parts(value: object, what: str) -> tuple[object, object, Level | None
         )
         raise InvalidValueError(f"must be {what}: {detail}")
     level = value.get("level")
-    if level is not None and (not isinstance(level, str) or level not in _LEVELS):
+    if level is not None and (not isinstance(level, str) or Level.of(level) is None):
         raise InvalidValueError(
             f'a range\'s level must be "gentle", "standard" or "deep", got {describe(level)}'
         )
     return value["low"], value["high"], None if level is None else Level(level)
-
-
-_LEVELS = frozenset(level.value for level in Level)
 
 
 def _range_data(low: Data, high: Data, level: Level | None) -> Data:

@@ -103,8 +103,9 @@ def _as_held(value: HeldInput) -> Duration | DurationRange | Breaths:
 
 
 def _as_side(value: Side | Affected | str | None) -> Side | Affected | None:
-    if isinstance(value, str) and value in Side.__members__.values():
-        return Side(value)
+    side = Side.of(value)
+    if side is not None:
+        return side
     if isinstance(value, str) and value in Affected.__members__.values():
         return Affected(value)
     return cast(Side | None, value)

@@ -82,8 +82,6 @@ _CHAPTER_KEYS = ("title", "stretch_id", "start_ms", "duration_ms", "end_ms", "ro
 _OPTION_KEYS = tuple(field.name for field in CompileOptions.__attrs_attrs__)
 _KINDS = {kind.value: kind for kind in Kind}
 _ROLES = {role.value: role for role in Role}
-_SIDES: dict[object, Side | None] = {None: None, "left": Side.LEFT, "right": Side.RIGHT}
-_LEVELS = {level.value: level for level in Level}
 
 
 # Writing.
@@ -314,7 +312,12 @@ class _Reader:
         self.check(data["role"], f"{path}.role", role is not None, f"one of {', '.join(_ROLES)}")
         self.text(data["text"], f"{path}.text")
         side = data["side"]
-        self.check(side, f"{path}.side", side in (None, "left", "right"), '"left", "right" or null')
+        self.check(
+            side,
+            f"{path}.side",
+            side is None or Side.of(side) is not None,
+            '"left", "right" or null',
+        )
         for key in ("stretch", "stretch_id", "target", "template", "until"):
             self.text(data[key], f"{path}.{key}", optional=True)
         is_open = data["open"]
@@ -351,7 +354,7 @@ class _Reader:
             "kind": kind,
             "role": role,
             "text": data["text"],
-            "side": _SIDES[side],
+            "side": Side.of(side),
             "stretch": data["stretch"],
             "stretch_id": data["stretch_id"],
             "target": data["target"],
@@ -468,13 +471,13 @@ class _Reader:
             return None
         values = dict(data)
         level = data["level"]
-        values["level"] = _LEVELS.get(level, level) if type(level) is str else level
+        values["level"] = Level.of(level) or level
         conditions = data["conditions"]
         values["conditions"] = tuple(conditions) if isinstance(conditions, list) else conditions
         swapped = data["swapped"]
         values["swapped"] = tuple(swapped) if isinstance(swapped, list) else swapped
         side = data["affected"]
-        values["affected"] = Side(side) if side in ("left", "right") else side
+        values["affected"] = Side.of(side) or side
         found = options_problems(values)
         for field, message in found:
             self.bad(f"{path}.{field}", message)
@@ -614,13 +617,15 @@ def _event_of(values: tuple[Any, ...]) -> Event | None:
             return None
         if is_open is not (until is not None):
             return None
+        if side is not None and Side.of(side) is None:
+            return None  # the careful reading says what is wrong with it
         return Event(
             event_id,
             start,
             duration,
             _KINDS[kind],
             text,
-            _SIDES[side],
+            Side.of(side),
             stretch,
             role=_ROLES[role],
             stretch_id=stretch_id,

@@ -377,7 +377,7 @@ def _is_texts(value: object) -> bool:
 
 
 def _is_side(value: object) -> bool:
-    return type(value) is str and value in ("left", "right")
+    return type(value) is str and Side.of(value) is not None
 
 
 def _is_number(value: object) -> bool:

@@ -263,7 +263,7 @@ def options_problems(values: Mapping[str, object]) -> list[tuple[str, str]]:
     for name, value in values.items():
         must = _OPTION_TYPES[name]
         if must == "level":
-            ok, words = value in tuple(Level), "'gentle', 'standard' or 'deep'"
+            ok, words = Level.of(value) is not None, "'gentle', 'standard' or 'deep'"
         elif must == "texts":
             ok = type(value) is tuple and all(type(v) is str for v in value)
             words = "a list of stretch ids" if name == "swapped" else "a list of condition names"
