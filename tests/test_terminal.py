@@ -21,7 +21,7 @@ from backstretch import (
     compile_routine,
     seconds,
 )
-from backstretch._i18n.catalogs import WORDS, words_for
+from backstretch._i18n.words import WORDS, words_for
 from backstretch._play.terminal import Outcome, parse_keys, play_fullscreen, render
 from backstretch.speech import SpeechQueue
 from tools import GOLDEN, assert_golden

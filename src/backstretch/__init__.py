@@ -177,7 +177,7 @@ _LAZY = {
     "check_routine": "_dsl.check",
     "BREATH": "_compiler.compile",
     "LANGUAGES": "_i18n.catalogs",
-    "WORDS": "_i18n.catalogs",
+    "WORDS": "_i18n.words",
     "TranslationReport": "_compiler.localize",
     "translation_report": "_compiler.localize",
     "SAFETY_NOTE": "_compiler.compile",
@@ -220,7 +220,8 @@ if TYPE_CHECKING:
         Step,
         Stretch,
     )
-    from ._i18n.catalogs import LANGUAGES, WORDS
+    from ._i18n.catalogs import LANGUAGES
+    from ._i18n.words import WORDS
 
 
 def __getattr__(name: str) -> Any:

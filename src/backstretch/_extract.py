@@ -12,7 +12,8 @@ from typing import Any
 
 from ._base.kinds import Side
 from ._dsl.conditions import CONDITIONS
-from ._i18n.catalogs import SIDE_CONTEXT, WORDS, message_side_context
+from ._i18n.catalogs import SIDE_CONTEXT, message_side_context
+from ._i18n.words import WORDS
 from ._timeline.messages import MESSAGES
 
 __all__ = ["entries", "extract"]

@@ -25,7 +25,8 @@ from ._compiler.localize import routine_texts, translation_report
 from ._documents.routine import dump_routine, load_routine
 from ._dsl.conditions import SHARED
 from ._dsl.nodes import Routine
-from ._i18n.catalogs import LANGUAGES, words_for
+from ._i18n.catalogs import LANGUAGES
+from ._i18n.words import words_for
 from ._timeline.codec import dumps_timeline
 from ._timeline.timeline import Event, Timeline
 from .exceptions import BackstretchError, DocumentError, Problem, UnknownConditionError

@@ -166,7 +166,7 @@ def espeak_voice(timeline: Timeline) -> str | None:
     """The espeak-ng voice for a timeline's language: None (espeak-ng's default, English) for
     English, else the language's own (espeak-ng has a voice for every language the library
     writes)."""
-    from ._i18n.catalogs import language_of
+    from ._i18n.words import language_of
 
     language = language_of(timeline)
     return None if language == "en" else language

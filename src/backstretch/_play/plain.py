@@ -15,7 +15,7 @@ from typing import TextIO
 from .._base.kinds import Side
 from .._base.text import printable
 from .._base.time import format_ms
-from .._i18n.catalogs import words
+from .._i18n.words import words
 from .._timeline.timeline import Event
 from ..player import Player
 

@@ -30,8 +30,8 @@ from rich.text import Text
 from .._base.kinds import Kind, Role, Side
 from .._base.text import printable
 from .._base.time import format_ms
-from .._i18n.catalogs import WORDS, Words, words_for
-from .._i18n.catalogs import words as words_for_language
+from .._i18n.words import WORDS, Words, words_for
+from .._i18n.words import words as words_for_language
 from .._timeline.timeline import Event, Position, Timeline
 from ..player import Clock, Player, monotonic_ms
 from ..speech import SpeechQueue

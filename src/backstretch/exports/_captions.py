@@ -16,7 +16,7 @@ import attrs
 
 from .._base.kinds import Kind
 from .._base.text import printable
-from .._i18n.catalogs import spoken
+from .._i18n.words import spoken
 from .._timeline.messages import render_message
 from .._timeline.timeline import Event, Timeline
 

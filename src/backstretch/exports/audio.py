@@ -33,7 +33,7 @@ from .._base.files import atomic_file
 from .._base.kinds import Kind, Role
 from .._base.text import WORDS_PER_MINUTE, length_problem, printable
 from .._base.time import format_ms, shown
-from .._i18n.catalogs import language_of
+from .._i18n.words import language_of
 from .._timeline.messages import render_message
 from .._timeline.timeline import Timeline
 from ..exceptions import LimitError, SpeechError, SpeechFitError

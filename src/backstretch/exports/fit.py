@@ -22,7 +22,7 @@ from typing import Any
 from .._base.kinds import Kind, Role
 from .._base.text import printable
 from .._base.time import split_ms
-from .._i18n.catalogs import speaking, spoken
+from .._i18n.words import speaking, spoken
 from .._timeline.messages import render_message
 from .._timeline.timeline import Event, Timeline
 from ..exceptions import LimitError, NotInstalledError

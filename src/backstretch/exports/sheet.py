@@ -21,7 +21,8 @@ import attrs
 from .._base.kinds import Kind, Role, Side
 from .._base.text import printable
 from .._base.time import format_ms
-from .._i18n.catalogs import fill_sides, speaking, spoken
+from .._i18n.catalogs import fill_sides
+from .._i18n.words import speaking, spoken
 from .._timeline.messages import render_message
 from .._timeline.timeline import Chapter, Event, Timeline
 from ._structure import (

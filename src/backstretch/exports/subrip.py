@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .._i18n.catalogs import speaking
+from .._i18n.words import speaking
 from .._timeline.timeline import Timeline
 from ._captions import captions, timestamp
 

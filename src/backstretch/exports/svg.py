@@ -14,7 +14,7 @@ from xml.sax.saxutils import quoteattr
 from .._base.kinds import Kind, Side
 from .._base.text import printable
 from .._base.time import format_ms
-from .._i18n.catalogs import speaking, spoken
+from .._i18n.words import speaking, spoken
 from .._timeline.messages import render_message
 from .._timeline.timeline import Event, Timeline
 from ._structure import by_chapter

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._i18n.catalogs import speaking
+from .._i18n.words import speaking
 from .._timeline.timeline import Timeline
 from ._captions import captions, one_line, timestamp
 

@@ -13,7 +13,7 @@ import re
 from importlib import resources
 
 from .._base.text import printable
-from .._i18n.catalogs import WORDS, words_for
+from .._i18n.words import WORDS, words_for
 from .._timeline.codec import timeline_to_data
 from .._timeline.timeline import Timeline
 
