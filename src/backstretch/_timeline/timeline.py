@@ -786,20 +786,7 @@ def timeline_problems(timeline: Timeline) -> list[Problem]:
     elif options is not None:
         breath_ms = options.breath_ms
 
-    by_id: dict[str, StretchInfo] = {}
-    stretches = timeline.stretches
-    if type(stretches) is not tuple:
-        found.append(Problem("$.stretches", f"must be a list of StretchInfo, got {stretches!r}"))
-        stretches = ()
-    for index, info in enumerate(stretches):
-        if type(info) is not StretchInfo:
-            found.append(Problem(f"$.stretches[{index}]", f"must be a StretchInfo, got {info!r}"))
-        elif info.id in by_id:
-            found.append(
-                Problem(f"$.stretches[{index}].id", f"{info.id!r} is the id of an earlier entry")
-            )
-        else:
-            by_id[info.id] = info
+    by_id = _stretch_table(timeline.stretches, found)
     set_(timeline, "_by_id", by_id)
 
     events = timeline.events
@@ -943,10 +930,47 @@ def timeline_problems(timeline: Timeline) -> list[Problem]:
         found.append(Problem("$.events", f"there must be one end marker, not {ends}"))
 
     segment_starts = [e.start_ms for e in segments]
-    chapters = timeline.chapters
+    _chapter_problems(timeline.chapters, by_id, segment_starts, position, total_ms, found)
+
+    set_(timeline, "_segments", tuple(segments))
+    set_(timeline, "_segment_starts", tuple(segment_starts))
+    set_(timeline, "_markers", tuple(markers))
+    set_(timeline, "_marker_starts", tuple([e.start_ms for e in markers]))
+    set_(timeline, "_event_starts", tuple(starts))
+    return found
+
+
+def _stretch_table(stretches: object, found: list[Problem]) -> dict[str, StretchInfo]:
+    """The entries of ``stretches`` by id; what is wrong with them goes to ``found``."""
+    by_id: dict[str, StretchInfo] = {}
+    if type(stretches) is not tuple:
+        found.append(Problem("$.stretches", f"must be a list of StretchInfo, got {stretches!r}"))
+        return by_id
+    for index, info in enumerate(stretches):
+        if type(info) is not StretchInfo:
+            found.append(Problem(f"$.stretches[{index}]", f"must be a StretchInfo, got {info!r}"))
+        elif info.id in by_id:
+            found.append(
+                Problem(f"$.stretches[{index}].id", f"{info.id!r} is the id of an earlier entry")
+            )
+        else:
+            by_id[info.id] = info
+    return by_id
+
+
+def _chapter_problems(
+    chapters: object,
+    by_id: Mapping[str, StretchInfo],
+    segment_starts: list[int],
+    position: int,
+    total_ms: int,
+    found: list[Problem],
+) -> None:
+    """Chapters in order, within the timeline, on segment boundaries, each naming an entry of
+    the stretch table; what is wrong goes to ``found``."""
     if type(chapters) is not tuple:
         found.append(Problem("$.chapters", f"must be a list of chapters, got {chapters!r}"))
-        chapters = ()
+        return
     chapter_end = 0
     for index, chapter in enumerate(chapters):
         where = f"$.chapters[{index}]"
@@ -980,10 +1004,3 @@ def timeline_problems(timeline: Timeline) -> list[Problem]:
                     f"must be {named.name!r}, the name of stretch {chapter.stretch_id!r}",
                 )
             )
-
-    set_(timeline, "_segments", tuple(segments))
-    set_(timeline, "_segment_starts", tuple(segment_starts))
-    set_(timeline, "_markers", tuple(markers))
-    set_(timeline, "_marker_starts", tuple([e.start_ms for e in markers]))
-    set_(timeline, "_event_starts", tuple(starts))
-    return found
