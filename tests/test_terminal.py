@@ -367,6 +367,13 @@ def test_the_seed_keeps_the_note_in_every_frame(size: tuple[int, int]) -> None:
             assert_note_at_the_foot(text, size, note)
 
 
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (40, 12)])
+def test_the_end_keeps_the_note_too(size: tuple[int, int]) -> None:
+    text = fitted_screen(TIMELINE, TIMELINE.total_ms, size)
+    assert "Finished: 14:25. Well done." in " ".join(text.split())
+    assert_note_at_the_foot(text, size, WORDS["stop_on_pain"])
+
+
 def test_a_window_too_small_says_so_and_keeps_the_note() -> None:
     text = fitted_screen(TIMELINE, 682_000, (30, 10))
     flat = " ".join(text.split())

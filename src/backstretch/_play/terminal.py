@@ -365,10 +365,16 @@ class _Finished:
     body: Text
 
     def panel(self, safety: Text) -> Panel:
-        return Panel(Group(self.header, Text(), self.body), padding=(1, 2))
+        return Panel(Group(self.header, Text(), self.body, Text(), safety), padding=(0, 1))
 
     def fitted(self, safety: Text, width: int, height: int) -> RenderableType:
-        return Panel(Group(self.header, Text(), self.body), padding=(1, 2), height=height)
+        """The end, the note still at the foot of the screen."""
+        inner = width - 4
+        lines: list[RenderableType] = [self.header, Text(), self.body]
+        filler = height - 2 - _height(safety, inner) - _rows(lines, inner)
+        if filler < 0:
+            return Group(_crop(self.body, width, 1), safety)
+        return Panel(Group(*lines, *[Text()] * filler, safety), padding=(0, 1), height=height)
 
 
 def _height(text: Text | None, width: int) -> int:
