@@ -377,6 +377,33 @@ CASES = [
     ),
     # What is refused says where and what.
     Case(
+        "conditions-of-a-hundred-and-fifty-thousand-words",
+        ("check", "r.json"),
+        1,
+        tuple(
+            f"{E}r.json: $.body[0].cautions[{i}].conditions[0]: no condition is called "
+            f"{repr('z-' * 40)[:57]}...; name a shared one ('backstretch conditions' lists "
+            "them), or declare it in the routine's extra_conditions with a description"
+            for i in range(3)
+        ),
+        {
+            "r.json": lambda: _routine(
+                body=[
+                    {
+                        "type": "stretch",
+                        "name": "Reach",
+                        "cautions": [
+                            {"type": "caution", "text": f"No {i}.", "conditions": ["z " * 150_000]}
+                            for i in range(3)
+                        ],
+                        "body": [{"type": "step", "text": "Reach up", "duration": "3s"}],
+                    }
+                ]
+            )
+        },
+        seconds=2.5,  # reading them word by word against every name took 4 s
+    ),
+    Case(
         "a-text-espeak-ng-aborts-on",
         ("export", "r.json", "-o", "guide.wav"),
         1,

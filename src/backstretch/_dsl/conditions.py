@@ -262,8 +262,10 @@ class Vocabulary:
 
     def suggest(self, text: str) -> str | None:
         """The known condition nearest to ``text``: one sharing a word with it ("knee twinge":
-        'knee'), else one spelled nearly alike."""
-        words = [w for w in condition_name(text).split("-") if w and w not in FILLER_WORDS]
+        'knee'), else one spelled nearly alike. Only the first words and characters of a long
+        text are read: a suggestion is for a name a person typed."""
+        name = condition_name(text[:_SUGGEST_CHARS])
+        words = [w for w in name.split("-") if w and w not in FILLER_WORDS]
         for word in words:
             if word in self._by_name:
                 return self._by_name[word]
@@ -271,7 +273,7 @@ class Vocabulary:
             for spelling in sorted(self._by_name):
                 if word in spelling.split("-"):
                     return self._by_name[spelling]
-        spelled = "-".join(words) or condition_name(text)
+        spelled = "-".join(words) or name
         near = difflib.get_close_matches(spelled, self._by_name, n=1, cutoff=0.6)
         return self._by_name[near[0]] if near else None
 
@@ -299,6 +301,9 @@ class Vocabulary:
         hint = f"did you mean {near!r}?" if near else "'backstretch conditions' lists them"
         return f"{where + ': ' if where else ''}no condition is called {shown(text)}; {hint}"
 
+
+#: How much of a text ``suggest`` reads: more than any condition's name, however it is typed.
+_SUGGEST_CHARS = 200
 
 #: The shared vocabulary alone.
 SHARED = Vocabulary(CONDITIONS)
