@@ -240,12 +240,12 @@ class _Screen:
             next_text = Text(printable(words("next", what=f"{what}{side}: {upcoming.text}")))
             next_text.stylize("dim", 0, len(words("next", what="")))
         cue_text = Text()
-        if cue is not None and 0 <= position_ms - cue.start_ms < CUE_SHOWN_MS:
-            cue_text.append(printable(f"» {cue.text}"), style="bold bright_yellow")
-        for note in notes:
-            if 0 <= position_ms - note.start_ms < NOTE_SHOWN_MS:
-                cue_text.append("\n" if cue_text else "")
-                cue_text.append(printable(words("left_out", text=note.text)), style="bold magenta")
+        shown_cue, shown_notes = _showing(position_ms, cue, notes)
+        if shown_cue is not None:
+            cue_text.append(printable(f"» {shown_cue.text}"), style="bold bright_yellow")
+        for note in shown_notes:
+            cue_text.append("\n" if cue_text else "")
+            cue_text.append(printable(words("left_out", text=note.text)), style="bold magenta")
 
         status = Text(words("key_help"), style="dim")
         if waiting is not None:
@@ -533,6 +533,15 @@ def play_fullscreen(
         return drive(timeline, front, clock=clock, speed=speed, speech=speech)
 
 
+def _showing(
+    position_ms: int, cue: Event | None, notes: Sequence[Event]
+) -> tuple[Event | None, tuple[Event, ...]]:
+    """The cue and the notes on screen at ``position_ms``: each for its time after it fired."""
+    if cue is not None and not 0 <= position_ms - cue.start_ms < CUE_SHOWN_MS:
+        cue = None
+    return cue, tuple(n for n in notes if 0 <= position_ms - n.start_ms < NOTE_SHOWN_MS)
+
+
 def _frame(
     player: Player,
     position_ms: int,
@@ -552,7 +561,6 @@ def _frame(
         player.paused,
         player.speed,
         player.waiting is not None,
-        cue is not None and 0 <= position_ms - cue.start_ms < CUE_SHOWN_MS and cue.id,
-        tuple(n.id for n in notes if 0 <= position_ms - n.start_ms < NOTE_SHOWN_MS),
+        *_showing(position_ms, cue, notes),
         size,
     )
