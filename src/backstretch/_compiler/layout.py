@@ -1,0 +1,891 @@
+"""The second pass: the timed walk. The chosen routine laid out on one clock: every segment at its
+time, the chapters, the stretches table, and the places where cues may go (sites), in the order the
+walk reached them.
+
+``layout`` lays out for a timeline; ``measure`` walks the same way keeping only the clock, the
+fitted holds and counts it met (what fitting searches over). What is scoped to a node (the id
+prefix, the stretch, the rounds, the LocalCues in force) is a ``Place`` passed down; what flows from
+one node to the next (the clock, the side last worked, the last segment) is a ``Cursor``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import attrs
+
+from .._base.kinds import Affected, Kind, Role, Side
+from .._base.memo import IdentityMemo
+from .._base.time import Breaths, CountRange, Duration, Level, split_ms
+from .._dsl.check import slug
+from .._dsl.nodes import (
+    HOLD_TEXT,
+    REST_TEXT,
+    SWITCH_TEXT,
+    BodyNode,
+    Breath,
+    Hold,
+    LocalCues,
+    Modification,
+    OneSide,
+    PerSide,
+    Repeat,
+    Reps,
+    Rest,
+    Routine,
+    Step,
+    Stretch,
+    hold_parts,
+)
+from .._timeline.messages import render_message
+from .._timeline.timeline import (
+    CautionInfo,
+    Chapter,
+    Event,
+    Message,
+    ModificationInfo,
+    Position,
+    StretchInfo,
+)
+from ..exceptions import InvalidValueError
+from .choose import Chosen, ChosenCircuit, Plan, SkipNote, message
+from .localize import fill
+from .options import SAFETY_NOTE, Options, estimate_ms
+
+__all__ = [
+    "CLOSING_REST_MS",
+    "Countdown",
+    "HoldCues",
+    "Layout",
+    "Measured",
+    "NextUp",
+    "Place",
+    "Shape",
+    "Site",
+    "SwitchPrompt",
+    "announcement",
+    "describe_modification",
+    "layout",
+    "measure",
+]
+
+#: A fit's remainder shorter than this lengthens the title; a longer one is a closing rest.
+CLOSING_REST_MS = 3000
+#: How finely fitting moves ranges: a water level from -STEPS (every range at its low end) through
+#: 0 (where the level puts it) to STEPS (every range at its high end).
+STEPS = 1 << 20
+
+
+@attrs.frozen
+class Shape:
+    """Where every fitted range lands: ``water`` from -STEPS (low ends) through 0 (the level's
+    values) to STEPS (high ends), each range moving by the same fraction of its way there."""
+
+    water: int
+
+    def value(self, low: int, middle: int, high: int) -> int:
+        if self.water >= 0:
+            return middle + self.water * (high - middle) // STEPS
+        return middle - (-self.water) * (middle - low) // STEPS
+
+
+@attrs.frozen
+class Place:
+    """Where a node is laid: its id prefix (a circuit's round), its stretch, the rounds around it,
+    and what the LocalCues around it allow (countdown, halfway, hold cues)."""
+
+    prefix: str = ""
+    stretch: str | None = None
+    stretch_id: str | None = None
+    rounds: tuple[Position, ...] = ()
+    local: tuple[bool, bool, bool] = (True, True, True)
+
+
+@attrs.frozen
+class NextUp:
+    """Room for a "Next up" preview of stretch ``name`` in segment ``before``, which ends as it
+    starts."""
+
+    id: str
+    name: str
+    key: str
+    before: Event
+
+
+@attrs.frozen
+class SwitchPrompt:
+    """Room for the prompt to get ready for the switch to ``to``, from ``since_ms`` to ``at_ms``."""
+
+    id: str
+    since_ms: int
+    at_ms: int
+    to: Side
+    place: Place
+
+
+@attrs.frozen
+class Countdown:
+    """Room for countdown ticks before a part of a hold starting at ``at_ms``: none before
+    ``lead_in_ms`` (the end of the last hold, rep or self-paced part)."""
+
+    id: str
+    at_ms: int
+    lead_in_ms: int
+    part_ms: int
+    allowed: bool
+    side: Side | None
+    part: Position | None
+    place: Place
+
+
+@attrs.frozen
+class HoldCues:
+    """A laid-out hold, for its own cue (``cue``: the text filled and its template; None when it
+    has none or LocalCues quiet it) and a "Halfway" (``halfway``: whether one may be given)."""
+
+    path: str
+    held_ms: int
+    starts: tuple[int, ...]
+    parts: tuple[int, ...]
+    cue: tuple[str, str | None] | None
+    halfway: bool
+    side: Side | None
+    place: Place
+
+
+Site = NextUp | SwitchPrompt | Countdown | HoldCues
+
+
+@attrs.frozen
+class Layout:
+    """A laid-out routine: segments and skip notes (Events) with the sites for cues between them,
+    in the order the walk reached them; the chapters, the stretches table, and the author's texts
+    behind filled or joined ones (by event id, for translating them)."""
+
+    total_ms: int
+    stream: tuple[Event | Site, ...]
+    chapters: tuple[Chapter, ...]
+    stretches: tuple[StretchInfo, ...]
+    sources: dict[str, tuple[str, ...]]
+    last_start_ms: int
+
+
+@attrs.frozen
+class Measured:
+    """What a measuring walk found: the total, each fitted hold range (low, the level's value,
+    high) with how many times it was laid out, and the fitted count ranges met."""
+
+    total_ms: int
+    holds: dict[tuple[int, int, int], int]
+    counts: frozenset[tuple[int, int, int]]
+
+
+class Cursor:
+    """What flows from one node to the next in one walk: the clock, where a countdown may start,
+    the side last worked and the last segment; and what has been laid out (nothing when
+    measuring)."""
+
+    __slots__ = (
+        "chapters",
+        "counts",
+        "holds",
+        "language",
+        "last_segment",
+        "last_side",
+        "lead_in_ms",
+        "listed",
+        "now_ms",
+        "options",
+        "shape",
+        "sources",
+        "stream",
+        "stretches",
+    )
+
+    def __init__(self, options: Options, shape: Shape | None, language: str, laying: bool) -> None:
+        self.options = options
+        self.shape = shape
+        self.language = language  # the routine's: its {side} words are filled in it
+        self.now_ms = 0
+        self.lead_in_ms = 0
+        self.last_side: Side | None = None
+        self.last_segment: Event | None = None
+        self.stream: list[Event | Site] | None = [] if laying else None
+        self.chapters: list[Chapter] = []
+        self.stretches: list[StretchInfo] = []
+        self.listed: set[str] = set()
+        self.sources: dict[str, tuple[str, ...]] = {}
+        self.holds: Counter[tuple[int, int, int]] = Counter()
+        self.counts: set[tuple[int, int, int]] = set()
+
+
+def layout(
+    routine: Routine, plan: Plan, options: Options, shape: Shape | None = None, filler_ms: int = 0
+) -> Layout:
+    """Lay ``plan`` out; ``shape``: where fitted ranges land (None: where the level puts them);
+    ``filler_ms``: the remainder of a fit, under 3 s added to the title, else a closing rest."""
+    at = Cursor(options, shape, routine.language, laying=True)
+    _routine(at, routine, plan, filler_ms)
+    assert at.stream is not None
+    last_start_ms = at.now_ms if at.last_segment is None else at.last_segment.start_ms
+    end = message("end", title=routine.title)
+    _marker(at, Place(), "end", at.now_ms, Kind.END, Role.END, render_message(end), None, end)
+    return Layout(
+        at.now_ms,
+        tuple(at.stream),
+        tuple(at.chapters),
+        tuple(at.stretches),
+        at.sources,
+        last_start_ms,
+    )
+
+
+def measure(routine: Routine, plan: Plan, options: Options, shape: Shape) -> Measured:
+    """How long ``plan`` takes with its ranges shaped so, laying nothing out."""
+    at = Cursor(options, shape, routine.language, laying=False)
+    _routine(at, routine, plan, 0)
+    return Measured(at.now_ms, dict(at.holds), frozenset(at.counts))
+
+
+_HOLD = Message("hold")
+#: The words of a segment measured, not laid out: nobody reads them.
+_UNSAID: tuple[str, None, None] = ("", None, None)
+_BREATH_PHASES = {
+    name: (Role(name), Message(name), render_message(Message(name)))
+    for name in ("inhale", "hold_in", "exhale", "hold_out")
+}
+_REST = Message("rest")
+_CLOSING = Message("closing_rest")
+_SAFETY = Message("safety_note")
+_SWITCH = {side: message("switch", side=side.value) for side in Side}
+
+#: The segments no countdown tick may fall inside: the person is holding, moving or breathing.
+_HELD_KINDS = frozenset({Kind.HOLD, Kind.REP, Kind.BREATH})
+
+
+def _segment(
+    at: Cursor,
+    place: Place,
+    id: str,
+    duration_ms: int,
+    kind: Kind,
+    role: Role,
+    text: str,
+    side: Side | None,
+    *,
+    message: Message | None = None,
+    template: str | None = None,
+    rep: Position | None = None,
+    part: Position | None = None,
+    until_source: str = "",
+    breaths: int | None = None,
+) -> None:
+    """A segment now; ``until_source`` is what a self-paced part waits for, as the author wrote
+    it (filled here, the source kept for translating it)."""
+    if at.stream is not None:
+        until, until_template = (
+            _fill(at, place, until_source, side) if until_source else (None, None)
+        )
+        if until_template is not None:
+            at.sources[place.prefix + id] = (until_template,)
+        event = Event(
+            place.prefix + id,
+            at.now_ms,
+            duration_ms,
+            kind,
+            text,
+            side,
+            place.stretch,
+            role=role,
+            stretch_id=place.stretch_id,
+            rounds=place.rounds,
+            rep=rep,
+            part=part,
+            message=message,
+            template=template,
+            until=until,
+            breaths=breaths,
+        )
+        at.stream.append(event)
+        at.last_segment = event
+    at.now_ms += duration_ms
+    if kind in _HELD_KINDS or until_source:
+        at.lead_in_ms = at.now_ms
+
+
+def _marker(
+    at: Cursor,
+    place: Place,
+    id: str,
+    at_ms: int,
+    kind: Kind,
+    role: Role,
+    text: str,
+    side: Side | None,
+    message: Message | None,
+    *,
+    target: str | None = None,
+) -> None:
+    if at.stream is not None:
+        at.stream.append(
+            Event(
+                place.prefix + id,
+                at_ms,
+                0,
+                kind,
+                text,
+                side,
+                place.stretch,
+                role=role,
+                stretch_id=place.stretch_id,
+                rounds=place.rounds,
+                target=target,
+                message=message,
+            )
+        )
+
+
+def _site(at: Cursor, site: Site) -> None:
+    if at.stream is not None:
+        at.stream.append(site)
+
+
+def _fill(at: Cursor, place: Place, text: str, side: Side | None) -> tuple[str, str | None]:
+    """The author's text with ``{side}`` and ``{other}`` filled with ``side`` and its other, and
+    ``{round}`` and ``{rounds}`` with the innermost round; and the text as written (the template)
+    when it had any of them, else None."""
+    if "{" not in text or (side is None and not place.rounds):
+        return text, None
+    filled = fill(text, side, place.rounds[-1] if place.rounds else None, at.language)
+    return filled, (text if filled != text else None)
+
+
+def _count(at: Cursor, value: int | CountRange, *, fitted: bool = True) -> int:
+    """Rounds or reps: where the level puts a range, or a fit's shape (not ``fitted``: a
+    self-paced part's, which keeps the level's)."""
+    if not isinstance(value, CountRange):
+        return value
+    level_count = value.at(at.options.level)
+    if at.shape is None or not fitted:
+        return level_count
+    at.counts.add((value.low, level_count, value.high))
+    return at.shape.value(value.low, level_count, value.high)
+
+
+def _held_ms(at: Cursor, hold: Hold) -> int:
+    duration = hold.duration
+    if isinstance(duration, Duration):
+        return duration.ms
+    level: Level = at.options.level
+    if isinstance(duration, Breaths):  # counted, never fitted
+        count = duration.count
+        return (count if isinstance(count, int) else count.at(level)) * at.options.breath_ms
+    level_ms = duration.at(level)
+    if hold.until or at.shape is None:  # a self-paced hold is never fitted
+        return level_ms
+    at.holds[duration.low_ms, level_ms, duration.high_ms] += 1
+    return at.shape.value(duration.low_ms, level_ms, duration.high_ms)
+
+
+def _routine(at: Cursor, routine: Routine, plan: Plan, filler_ms: int) -> None:
+    top = Place()
+    note = at.options.safety_note
+    if note is not None:
+        said = _SAFETY if note == SAFETY_NOTE else None
+        _segment(
+            at,
+            top,
+            "safety",
+            estimate_ms(note),
+            Kind.CAUTION,
+            Role.SAFETY_NOTE,
+            note,
+            None,
+            message=said,
+        )
+    # A fit's remainder under 3 s lengthens the title: nobody notices, nothing is copied.
+    short = filler_ms if filler_ms < CLOSING_REST_MS else 0
+    title = routine.title
+    _segment(at, top, "title", estimate_ms(title) + short, Kind.TITLE, Role.TITLE, title, None)
+    if routine.intro:
+        intro = routine.intro
+        _segment(at, top, "intro", estimate_ms(intro), Kind.ANNOUNCE, Role.INTRO, intro, None)
+    for i, caution in enumerate(routine.cautions):
+        text = caution.text
+        _segment(at, top, f"caution{i}", estimate_ms(text), Kind.CAUTION, Role.CAUTION, text, None)
+    previous: Stretch | Rest | None = None
+    for index, entry in enumerate(plan):
+        if isinstance(entry, ChosenCircuit):
+            previous = _circuit(at, entry, index, routine, previous)
+        else:
+            previous = _item(at, top, entry, index, routine, previous)
+    if filler_ms >= CLOSING_REST_MS:  # a fit's longer remainder: rest at the end
+        closing = render_message(_CLOSING)
+        _segment(
+            at,
+            top,
+            "closing-rest",
+            filler_ms,
+            Kind.REST,
+            Role.REST,
+            closing,
+            None,
+            message=_CLOSING,
+        )
+    if routine.outro:
+        outro = routine.outro
+        _segment(at, top, "outro", estimate_ms(outro), Kind.ANNOUNCE, Role.OUTRO, outro, None)
+
+
+def _item(
+    at: Cursor,
+    place: Place,
+    chosen: Chosen,
+    index: int,
+    routine: Routine,
+    previous: Stretch | Rest | None,
+) -> Stretch | Rest | None:
+    """A rest, or a stretch (its alternative, or a skip note) with the routine's rest before it;
+    what comes last now, for the next one."""
+    item, played = chosen.item, chosen.played
+    if isinstance(item, Rest):
+        _rest(at, place, item, f"rest{index}", None)
+        return item
+    _skip_notes(at, place, chosen.notes)
+    if not isinstance(played, Stretch):
+        return previous
+    if isinstance(previous, Stretch) and routine.rest_between is not None:
+        _segment(
+            at,
+            place,
+            f"rest-before-{slug(played.name)}",
+            routine.rest_between.ms,
+            Kind.REST,
+            Role.REST_BETWEEN,
+            REST_TEXT,
+            None,
+            message=_REST,
+        )
+    _stretch(at, place, played, routine)
+    return played
+
+
+def _skip_notes(at: Cursor, place: Place, notes: tuple[SkipNote, ...]) -> None:
+    for note in notes:
+        id = f"skip-{note.key}"
+        at.sources[place.prefix + id] = note.sources
+        text = render_message(note.message)
+        _marker(
+            at,
+            place,
+            id,
+            at.now_ms,
+            Kind.SKIP,
+            note.role,
+            text,
+            None,
+            note.message,
+            target=note.target,
+        )
+
+
+def _circuit(
+    at: Cursor,
+    entry: ChosenCircuit,
+    index: int,
+    routine: Routine,
+    previous: Stretch | Rest | None,
+) -> Stretch | Rest | None:
+    """The circuit's rounds, each a round of its body, with its rest between them. A circuit
+    whose every stretch is left out is left out whole, its skip notes saying why."""
+    circuit = entry.circuit
+    if not entry.played:
+        for chosen in entry.body:
+            _skip_notes(at, Place(prefix=f"circuit{index}/"), chosen.notes)
+        return previous
+    times = _count(at, circuit.times)
+    for round_ in range(times):
+        rounds = (Position(round_ + 1, times),)
+        if round_ and circuit.between is not None:
+            between = Place(prefix=f"circuit{index}/", rounds=rounds)
+            _rest(at, between, circuit.between, f"between{round_}", None, Role.REST_BETWEEN)
+            previous = circuit.between
+        place = Place(prefix=f"circuit{index}/r{round_}/", rounds=rounds)
+        for number, chosen in enumerate(entry.body):
+            previous = _item(at, place, chosen, number, routine, previous)
+    return previous
+
+
+def announcement(stretch: Stretch) -> tuple[str, Message | None]:
+    """What is said as a stretch begins: its name, what it targets, and why it helps."""
+    targets = tuple(stretch.targets)
+    if targets and stretch.purpose:
+        said = message(
+            "announce_targets_purpose", name=stretch.name, targets=targets, purpose=stretch.purpose
+        )
+    elif targets:
+        said = message("announce_targets", name=stretch.name, targets=targets)
+    elif stretch.purpose:
+        said = message("announce_purpose", name=stretch.name, purpose=stretch.purpose)
+    else:
+        return stretch.name, None
+    return render_message(said), said
+
+
+def describe_modification(mod: Modification) -> tuple[str, Message | None]:
+    """What a person reads for a modification: the variant, when to use it, and what it needs."""
+    if mod.when and mod.props:
+        said = message(
+            "modification_when_props", when=mod.when, text=mod.text, props=tuple(mod.props)
+        )
+    elif mod.when:
+        said = message("modification_when", when=mod.when, text=mod.text)
+    elif mod.props:
+        said = message("modification_props", text=mod.text, props=tuple(mod.props))
+    else:
+        return mod.text, None
+    return render_message(said), said
+
+
+def _stretch(at: Cursor, outer: Place, stretch: Stretch, routine: Routine) -> None:
+    key = slug(stretch.name)
+    before = at.last_segment
+    if before is not None and before.until is None:  # never inside a self-paced part
+        _site(at, NextUp(f"{outer.prefix}next-up-{key}", stretch.name, key, before))
+    start_ms = at.lead_in_ms = at.now_ms
+    place = attrs.evolve(outer, stretch=stretch.name, stretch_id=key)
+    if at.stream is not None and key not in at.listed:
+        at.listed.add(key)
+        at.stretches.append(_stretch_info(stretch, key, routine))
+    at.last_side = None
+    # In a circuit's later rounds the person has what the stretch needs, and knows its
+    # modifications; its cautions come before it every time.
+    first_round = not outer.rounds or outer.rounds[0].index == 1
+    for suffix, duration_ms, kind, role, text, said, every_round in _opening(stretch):
+        if every_round or first_round:
+            _segment(
+                at, place, f"{key}/{suffix}", duration_ms, kind, role, text, None, message=said
+            )
+    inner = attrs.evolve(place, local=_under(outer.local, stretch.cues))
+    _body(at, inner, stretch.body, key, None)
+    if at.stream is not None:
+        round_ = outer.rounds[0] if outer.rounds else None
+        at.chapters.append(Chapter(stretch.name, key, start_ms, at.now_ms - start_ms, round=round_))
+
+
+_Said = tuple[str, int, Kind, Role, str, Message | None, bool]
+#: What opens each stretch (stretches are immutable: see _base.memo).
+_OPENINGS: IdentityMemo[Stretch, tuple[_Said, ...]] = IdentityMemo()
+
+
+def _opening(stretch: Stretch) -> tuple[_Said, ...]:
+    """What is said as a stretch begins, in order: its announcement, what it needs, its cautions
+    and its modifications; each with its id suffix, its time, kind, role, text and message, and
+    whether it is said in every round of a circuit (the cautions) or only in the first."""
+    found = _OPENINGS.get(stretch)
+    if found is not None:
+        return found
+    said: list[tuple[str, Kind, Role, str, Message | None, bool]] = []
+    said.append(("announce", Kind.ANNOUNCE, Role.ANNOUNCE, *announcement(stretch), True))
+    if stretch.props:
+        needs = message("props", props=tuple(stretch.props))
+        said.append(("props", Kind.ANNOUNCE, Role.PROPS, render_message(needs), needs, False))
+    for i, caution in enumerate(stretch.cautions):
+        said.append((f"caution{i}", Kind.CAUTION, Role.CAUTION, caution.text, None, True))
+    for i, mod in enumerate(stretch.modifications):
+        words = describe_modification(mod)
+        said.append((f"modification{i}", Kind.MODIFICATION, Role.MODIFICATION, *words, False))
+    found = tuple(
+        (suffix, estimate_ms(text), kind, role, text, message_, every)
+        for suffix, kind, role, text, message_, every in said
+    )
+    _OPENINGS.put(stretch, found)
+    return found
+
+
+#: Each stretch's entry in the timeline's table (stretches are immutable: see _base.memo).
+_INFOS: IdentityMemo[Stretch, StretchInfo] = IdentityMemo()
+
+
+def _stretch_info(stretch: Stretch, key: str, routine: Routine) -> StretchInfo:
+    """The stretch as a timeline's table has it, made once per stretch object (and routine
+    vocabulary: its cautions' conditions are read by it)."""
+    known = routine.extra_conditions
+    info = _INFOS.get(stretch, known)
+    if info is None:
+        info = StretchInfo(
+            key,
+            stretch.name,
+            stretch.purpose,
+            stretch.targets,
+            stretch.props,
+            tuple(CautionInfo(c.text, tuple(sorted(routine.named([c])))) for c in stretch.cautions),
+            tuple(ModificationInfo(m.text, m.when, m.props) for m in stretch.modifications),
+        )
+        _INFOS.put(stretch, info, known)
+    return info
+
+
+def _body(
+    at: Cursor, place: Place, nodes: tuple[BodyNode, ...], path: str, side: Side | None
+) -> None:
+    for index, node in enumerate(nodes):
+        _node(at, place, node, f"{path}/{index}", side)
+
+
+def _node(at: Cursor, place: Place, node: BodyNode, path: str, side: Side | None) -> None:
+    if isinstance(node, Step):
+        duration_ms = node.duration.ms if node.duration else estimate_ms(node.text)
+        text, template = _fill(at, place, node.text, side)
+        _segment(
+            at,
+            place,
+            path,
+            duration_ms,
+            Kind.STEP,
+            Role.STEP,
+            text,
+            side,
+            template=template,
+            until_source=node.until,
+        )
+    elif isinstance(node, Hold):
+        _hold(at, place, node, path, side)
+    elif isinstance(node, Breath):
+        for name, length in node.phases:
+            role, said, text = _BREATH_PHASES[name]
+            _segment(
+                at,
+                place,
+                f"{path}/{name}",
+                length.ms,
+                Kind.BREATH,
+                role,
+                text,
+                side,
+                message=said,
+            )
+    elif isinstance(node, Reps):
+        _reps(at, place, node, path, side)
+    elif isinstance(node, PerSide):
+        _per_side(at, place, node, path)
+    elif isinstance(node, OneSide):
+        _one_side(at, place, node, path)
+    elif isinstance(node, Repeat):
+        times = _count(at, node.times)
+        local = _under(place.local, node.cues)
+        for round_ in range(times):
+            inner = attrs.evolve(
+                place, rounds=(*place.rounds, Position(round_ + 1, times)), local=local
+            )
+            if round_ and node.between is not None:
+                _rest(at, inner, node.between, f"{path}/between{round_}", side, Role.REST_BETWEEN)
+            _body(at, inner, node.body, f"{path}/r{round_}", side)
+    else:
+        _rest(at, place, node, path, side)
+
+
+def _rest(
+    at: Cursor, place: Place, rest: Rest, path: str, side: Side | None, role: Role = Role.REST
+) -> None:
+    if rest.text == REST_TEXT:
+        text, template, said = REST_TEXT, None, _REST
+    else:
+        (text, template), said = _fill(at, place, rest.text, side), None
+    _segment(
+        at,
+        place,
+        path,
+        rest.duration.ms,
+        Kind.REST,
+        role,
+        text,
+        side,
+        message=said,
+        template=template,
+    )
+
+
+def _side_of(at: Cursor, place: Place, side: Side | Affected) -> Side:
+    """A side named by where it is, or by how it is (the affected side, or the other)."""
+    if isinstance(side, Side):
+        return side
+    if at.options.affected is None:
+        raise InvalidValueError(
+            f"{place.stretch!r} works the {side.value} side: say which side is affected, "
+            f"e.g. compile_routine(..., affected='right') (on the command line: "
+            f"--affected right)"
+        )
+    return side.resolve(at.options.affected)
+
+
+def _next_side(at: Cursor) -> Side:
+    return Side.LEFT if at.last_side is None else at.last_side.other
+
+
+def _one_side(at: Cursor, place: Place, node: OneSide, path: str) -> None:
+    side = _side_of(at, place, node.side)
+    if at.last_side is not None and at.last_side is not side:
+        since_ms = at.now_ms if at.last_segment is None else at.last_segment.start_ms
+        _switch(at, place, node, path, since_ms, side)
+    _body(at, place, node.body, f"{path}/{side.value}", side)
+    at.last_side = side
+
+
+def _per_side(at: Cursor, place: Place, node: PerSide, path: str) -> None:
+    first = _side_of(at, place, node.first) if node.first else _next_side(at)
+    second = first.other
+    half_start_ms = at.now_ms
+    _body(at, place, node.body, f"{path}/{first.value}", first)
+    _switch(at, place, node, path, half_start_ms, second)
+    _body(at, place, node.body, f"{path}/{second.value}", second)
+    at.last_side = second
+
+
+def _switch(
+    at: Cursor, place: Place, node: PerSide | OneSide, path: str, since_ms: int, to: Side
+) -> None:
+    """The switch to side ``to``, and room for the prompt before it (from ``since_ms`` on; none
+    after a self-paced part)."""
+    before = at.last_segment
+    if before is not None and before.until is None:
+        _site(at, SwitchPrompt(f"{path}/switch-prompt", since_ms, at.now_ms, to, place))
+    said: Message | None
+    if node.switch_text == SWITCH_TEXT:
+        said = _SWITCH[to]
+        text, template = render_message(said), None
+    else:
+        (text, template), said = _fill(at, place, node.switch_text, to), None
+    _segment(
+        at,
+        place,
+        f"{path}/switch",
+        node.switch.ms,
+        Kind.SWITCH,
+        Role.SWITCH,
+        text,
+        to,
+        message=said,
+        template=template,
+    )
+
+
+def _hold(at: Cursor, place: Place, hold: Hold, path: str, side: Side | None) -> None:
+    countdown_on, halfway_on, hold_cues_on = _under(place.local, hold.cues)
+    held_ms = _held_ms(at, hold)
+    parts = split_ms(held_ms, hold_parts(hold))
+    count = len(parts)
+    breaths = held_ms // at.options.breath_ms if isinstance(hold.duration, Breaths) else None
+    laying = at.stream is not None
+    text, template, said = _hold_words(at, place, hold, side, breaths) if laying else _UNSAID
+    starts: list[int] = []
+    for index, part_ms in enumerate(parts):
+        part = Position(index + 1, count) if count > 1 else None
+        if hold.breaks is not None and index:
+            break_text, break_template = _fill(at, place, hold.breaks.text, side)
+            _segment(
+                at,
+                place,
+                f"{path}/break{index}",
+                hold.breaks.duration.ms,
+                Kind.BREAK,
+                Role.BREAK,
+                break_text,
+                side,
+                template=break_template,
+            )
+        _site(
+            at,
+            Countdown(
+                f"{path}/countdown{index}",
+                at.now_ms,
+                at.lead_in_ms,
+                part_ms,
+                countdown_on,
+                side,
+                part,
+                place,
+            ),
+        )
+        starts.append(at.now_ms)
+        _segment(
+            at,
+            place,
+            f"{path}/part{index}" if count > 1 else path,
+            part_ms,
+            Kind.HOLD,
+            Role.HOLD,
+            text,
+            side,
+            message=said,
+            template=template,
+            part=part,
+            until_source=hold.until if index == count - 1 else "",
+            breaths=breaths,
+        )
+    if at.stream is not None:
+        cue = _fill(at, place, hold.cue, side) if hold.cue and hold_cues_on else None
+        # A self-paced hold has no known middle; in a hold counted in breaths, the person counts.
+        halfway = halfway_on and not hold.until and breaths is None
+        _site(at, HoldCues(path, held_ms, tuple(starts), parts, cue, halfway, side, place))
+
+
+def _hold_words(
+    at: Cursor, place: Place, hold: Hold, side: Side | None, breaths: int | None
+) -> tuple[str, str | None, Message | None]:
+    """A hold's text, its template and its message: the library's words unless the author wrote
+    their own."""
+    if hold.text != HOLD_TEXT:
+        return (*_fill(at, place, hold.text, side), None)
+    if breaths is None:
+        return HOLD_TEXT, None, _HOLD
+    said = Message("hold_breath") if breaths == 1 else message("hold_breaths", count=breaths)
+    return render_message(said), None, said
+
+
+def _reps(at: Cursor, place: Place, reps: Reps, path: str, side: Side | None) -> None:
+    count = _count(at, reps.count, fitted=not reps.until)
+    sides: list[Side | None]
+    if reps.alternate:
+        first = _side_of(at, place, reps.first) if reps.first else _next_side(at)
+        sides, per_side = [first, first.other] * count, 2
+        at.last_side = first.other
+    else:
+        sides, per_side = [side] * count, 1
+    if at.stream is None:  # measuring: each rep is held (see _segment), nothing to say
+        at.now_ms += reps.tempo.ms * len(sides)
+        at.lead_in_ms = at.now_ms
+        return
+    last = len(sides) - 1
+    for index, rep_side in enumerate(sides):
+        position = Position(index // per_side + 1, count)
+        filled, template = _fill(at, place, reps.text, rep_side)
+        said = Message("rep", (("text", filled), ("index", position.index), ("count", count)))
+        _segment(
+            at,
+            place,
+            f"{path}/rep{index}",
+            reps.tempo.ms,
+            Kind.REP,
+            Role.REP,
+            f"{filled} ({position.index} of {count})",
+            rep_side,
+            message=said,
+            template=template,
+            rep=position,
+            until_source=reps.until if index == last else "",
+        )
+
+
+def _under(allowed: tuple[bool, bool, bool], local: LocalCues | None) -> tuple[bool, bool, bool]:
+    """What ``local`` allows inside a node where ``allowed`` applies: each field it sets (not
+    None) replaces the one around it. The routine-wide Cues still decide whether a cue is given at
+    all: a LocalCues can quiet cues, and give back what an outer one quieted, never more."""
+    if local is None:
+        return allowed
+    countdown, halfway, hold_cues = allowed
+    return (
+        countdown if local.countdown is None else local.countdown,
+        halfway if local.halfway is None else local.halfway,
+        hold_cues if local.hold_cues is None else local.hold_cues,
+    )
