@@ -75,3 +75,10 @@ def test_the_role_table_in_the_docs_is_the_library_s() -> None:
     assert {kind.value: sorted(r.value for r in roles) for kind, roles in ROLES.items()} == {
         kind: sorted(roles) for kind, roles in documented.items()
     }
+
+
+def test_the_event_field_table_in_the_docs_is_the_library_s() -> None:
+    from backstretch._timeline.fields import EVENT_FIELDS
+
+    rows = _table_rows(DOCS / "timeline.md", "| field | value | what it is |")
+    assert [(f"`{f.name}`", f.shape, f.about) for f in EVENT_FIELDS] == [tuple(r) for r in rows]

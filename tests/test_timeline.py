@@ -4,6 +4,8 @@ rules, with every problem at its $.path (the loader's problems are in tests/test
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from backstretch import (
     BackstretchError,
@@ -13,11 +15,13 @@ from backstretch import (
     Message,
     Position,
     Role,
+    Side,
     StretchInfo,
     Timeline,
     TimelineError,
     render_message,
 )
+from backstretch._base.time import MAX_MS
 
 
 def problems(make: object) -> list[str]:
@@ -100,3 +104,69 @@ def test_chapters_and_stretch_entries_must_agree() -> None:
     )
     with pytest.raises(KeyError, match="no stretch 'calf' in this timeline; it has reach"):
         made.stretch("calf")
+
+
+_FIELD_VALUES: dict[str, list[object]] = {
+    "id": ["a", "", 3, "a\x00b"],
+    "start_ms": [0, 5, -1, "5", MAX_MS + 1],
+    "duration_ms": [0, 1000, -5],
+    "kind": [*Kind, "hold"],
+    "role": [*Role, "hold"],
+    "text": ["Hold", "", 5, "bell\x07"],
+    "side": [None, Side.LEFT, "left"],
+    "stretch": [None, "Reach", ""],
+    "stretch_id": [None, "reach", ""],
+    "tick": [None, 3, 0, "3"],
+    "rounds": [(), (Position(1, 2),), [Position(2, 2)], ("x",), "no"],
+    "rep": [None, Position(1, 2), "x"],
+    "part": [None, Position(1, 2), 5],
+    "target": [None, "reach", ""],
+    "message": [None, Message("hold"), "hold"],
+    "template": [None, "{side} foot", 5, "a\x1bb"],
+    "until": [None, "ready", "  ", 5],
+    "breaths": [None, 2, 0, True],
+}
+
+
+_VALID: list[dict[str, object]] = [
+    {"kind": Kind.HOLD, "role": Role.HOLD, "duration_ms": 30000, "side": Side.LEFT},
+    {"kind": Kind.CUE, "role": Role.COUNTDOWN, "duration_ms": 0, "tick": 3},
+    {"kind": Kind.REP, "role": Role.REP, "duration_ms": 2000, "rep": Position(1, 2)},
+    {"kind": Kind.CUE, "role": Role.NEXT_UP, "duration_ms": 0, "target": "reach"},
+    {"kind": Kind.STEP, "role": Role.STEP, "duration_ms": 4000, "until": "ready"},
+    {"kind": Kind.HOLD, "role": Role.HOLD, "duration_ms": 12000, "breaths": 2},
+]
+
+
+@st.composite
+def event_fields(draw: st.DrawFn) -> dict[str, object]:
+    """An event's fields: a right one, with none to three of its fields set to any value."""
+    fields: dict[str, object] = dict.fromkeys(_FIELD_VALUES)
+    fields.update(id="e", start_ms=1000, text="Hold", rounds=())
+    fields.update(draw(st.sampled_from(_VALID)))
+    if draw(st.booleans()):
+        fields.update(stretch="Reach", stretch_id="reach")
+    for name in draw(st.lists(st.sampled_from(sorted(_FIELD_VALUES)), max_size=3)):
+        fields[name] = draw(st.sampled_from(_FIELD_VALUES[name]))
+    return fields
+
+
+@given(event_fields())
+def test_an_event_is_refused_exactly_when_a_rule_of_the_field_table_is_broken(
+    fields: dict[str, object],
+) -> None:
+    """Event's one fast check and the field table's rules (event_problems) agree on any values,
+    problem for problem."""
+    from types import SimpleNamespace
+
+    from backstretch._timeline.fields import event_problems
+
+    rounds = fields["rounds"]
+    seen = dict(fields, rounds=tuple(rounds) if type(rounds) is list else rounds)
+    expected = [
+        f"$.{field}: {message}" for field, message in event_problems(SimpleNamespace(**seen))
+    ]
+    if expected:
+        assert expected == problems(lambda: Event(**fields))  # type: ignore[arg-type]
+    else:
+        Event(**fields)  # type: ignore[arg-type]

@@ -20,6 +20,7 @@ from .._base.kinds import Kind, Role, Side
 from .._base.limits import Limits
 from .._base.time import MAX_MS, Level, format_ms
 from ..exceptions import DocumentError, Problem, TimelineError
+from .fields import EVENT_FIELDS, Position, event_problems, position_problems
 from .messages import Message, message_problems
 from .timeline import (
     CautionInfo,
@@ -27,12 +28,9 @@ from .timeline import (
     CompileOptions,
     Event,
     ModificationInfo,
-    Position,
     StretchInfo,
     Timeline,
-    event_problems,
     options_problems,
-    position_problems,
 )
 
 __all__ = [
@@ -53,29 +51,13 @@ TIMELINE_FORMAT_VERSION = 2
 #: (``Limits.max_bytes``) times this.
 TIMELINE_SIZE_FACTOR = 100
 
-_EVENT_KEYS = (
-    "id",
-    "start_ms",
-    "duration_ms",
-    "end_ms",
-    "kind",
-    "role",
-    "text",
-    "side",
-    "stretch",
-    "stretch_id",
-    "target",
-    "tick",
-    "rounds",
-    "rep",
-    "part",
-    "message",
-    "template",
-    "open",
-    "until",
-    "breaths",
-)
+#: The event's keys in document order (the field table's), and which are the Event's attributes
+#: (the others, end_ms and open, are written from them).
+_EVENT_KEYS = tuple(field.name for field in EVENT_FIELDS)
+_DERIVED = frozenset({"end_ms", "open"})
+_ATTRIBUTES = tuple(key for key in _EVENT_KEYS if key not in _DERIVED)
 _EVENT_KEY_COUNT = len(_EVENT_KEYS)
+_EVENT_KEY_SET = frozenset(_EVENT_KEYS)
 _ROOT_KEYS = ("version", "type", "title", "total_ms", "options", "stretches", "chapters", "events")
 _STRETCH_KEYS = ("id", "name", "purpose", "targets", "props", "cautions", "modifications")
 _CHAPTER_KEYS = ("title", "stretch_id", "start_ms", "duration_ms", "end_ms", "round")
@@ -91,35 +73,75 @@ def _position(position: Position | None) -> dict[str, int] | None:
     return None if position is None else {"index": position.index, "count": position.count}
 
 
-def _event_data(event: Event) -> dict[str, Any]:
-    message = event.message
+def _message_data(message: Message | None) -> dict[str, Any] | None:
+    if message is None:
+        return None
     return {
-        "id": event.id,
-        "start_ms": event.start_ms,
-        "duration_ms": event.duration_ms,
-        "end_ms": event.start_ms + event.duration_ms,
-        "kind": event.kind.value,
-        "role": event.role.value,
-        "text": event.text,
-        "side": None if event.side is None else event.side.value,
-        "stretch": event.stretch,
-        "stretch_id": event.stretch_id,
-        "target": event.target,
-        "tick": event.tick,
-        "rounds": [{"index": p.index, "count": p.count} for p in event.rounds],
-        "rep": _position(event.rep),
-        "part": _position(event.part),
-        "message": None
-        if message is None
-        else {
-            "key": message.key,
-            "params": {k: list(v) if type(v) is tuple else v for k, v in message.params},
-        },
-        "template": event.template,
-        "open": event.until is not None,
-        "until": event.until,
-        "breaths": event.breaths,
+        "key": message.key,
+        "params": {k: list(v) if type(v) is tuple else v for k, v in message.params},
     }
+
+
+def _value(value: Any) -> Any:
+    """An enum member (kind, role, side) as its name; None as null."""
+    return None if value is None else value.value
+
+
+# The event's writer and its fast reader are made from the field table when this module loads:
+# one expression per field, by name, so they run as fast as if written out by hand (as attrs makes
+# __init__). _compiled_source() shows them.
+
+#: How each shape of value is written (as the Event holds it, unless named here).
+_WRITE_SHAPE = {
+    "kind": "e.{name}.value",
+    "role": "e.{name}.value",
+    "side": "None if e.{name} is None else e.{name}.value",
+    "positions": "[{{'index': p.index, 'count': p.count}} for p in e.{name}]",
+    "position or null": "_position(e.{name})",
+    "message or null": "_message_data(e.{name})",
+}
+#: How each derived key is written from the event.
+_WRITE_DERIVED = {"end_ms": "e.start_ms + e.duration_ms", "open": "e.until is not None"}
+#: How each shape of value is read from a plainly right document (positions and messages are
+#: built already): as it is, unless named here.
+_FAST_READ = {
+    "kind": "_KINDS[d[{name!r}]]",
+    "role": "_ROLES[d[{name!r}]]",
+    "side": "_SIDES[d[{name!r}]]",
+    "positions": "tuple(d[{name!r}])",
+}
+
+
+def _write_expression(name: str, shape: str) -> str:
+    return _WRITE_DERIVED.get(name) or _WRITE_SHAPE.get(shape, "e.{name}").format(name=name)
+
+
+def _compiled_source() -> str:
+    writes = ", ".join(f"{f.name!r}: {_write_expression(f.name, f.shape)}" for f in EVENT_FIELDS)
+    reads = ", ".join(
+        f"{f.name}={_FAST_READ.get(f.shape, 'd[{name!r}]').format(name=f.name)}"
+        for f in EVENT_FIELDS
+        if f.name not in _DERIVED
+    )
+    return (
+        f"def _event_data(e):\n    return {{{writes}}}\n\n"
+        f"def _event_from(d):\n    return Event({reads})\n"
+    )
+
+
+_made: dict[str, Any] = {
+    "Event": Event,
+    "_SIDES": {"left": Side.LEFT, "right": Side.RIGHT, None: None},
+    "_KINDS": _KINDS,
+    "_ROLES": _ROLES,
+    "_position": _position,
+    "_message_data": _message_data,
+}
+exec(compile(_compiled_source(), "<backstretch event codec>", "exec"), _made)
+#: The event as a document (a dict of its keys in document order).
+_event_data: Callable[[Event], dict[str, Any]] = _made["_event_data"]
+#: The event of a plainly right document dict (its positions and message built, checked first).
+_event_from: Callable[[dict[str, Any]], Event] = _made["_event_from"]
 
 
 def _stretch_data(info: StretchInfo) -> dict[str, Any]:
@@ -294,200 +316,222 @@ class _Reader:
         return None if found else Message(data["key"], pairs)
 
     def event(self, value: object, path: str) -> Event | None:
+        """An event read key by key, each by the shape the field table gives it."""
         data = self.record(value, path, _EVENT_KEYS)
         if data is None:
             return None
         before = len(self.problems)
-        self.text(data["id"], f"{path}.id")
+        fields: dict[str, Any] = {}
+        for field in EVENT_FIELDS:
+            fields[field.name] = _READ_SHAPE[field.shape](
+                self, data[field.name], f"{path}.{field.name}"
+            )
         start, duration, end = data["start_ms"], data["duration_ms"], data["end_ms"]
-        for key in ("start_ms", "duration_ms", "end_ms"):
-            self.ms(data[key], f"{path}.{key}")
         if len(self.problems) == before and end != start + duration:
             self.bad(
                 f"{path}.end_ms", f"must be start_ms + duration_ms ({start + duration}), got {end}"
             )
-        kind = _KINDS.get(data["kind"]) if type(data["kind"]) is str else None
-        self.check(data["kind"], f"{path}.kind", kind is not None, f"one of {', '.join(_KINDS)}")
-        role = _ROLES.get(data["role"]) if type(data["role"]) is str else None
-        self.check(data["role"], f"{path}.role", role is not None, f"one of {', '.join(_ROLES)}")
-        self.text(data["text"], f"{path}.text")
-        side = data["side"]
-        self.check(
-            side,
-            f"{path}.side",
-            side is None or Side.of(side) is not None,
-            '"left", "right" or null',
-        )
-        for key in ("stretch", "stretch_id", "target", "template", "until"):
-            self.text(data[key], f"{path}.{key}", optional=True)
-        is_open = data["open"]
-        if self.check(is_open, f"{path}.open", type(is_open) is bool, "true or false"):
-            if is_open and data["until"] is None:
+        if type(data["open"]) is bool:
+            if data["open"] and data["until"] is None:
                 self.bad(
                     f"{path}.open", "is true, but until is null: say what the person waits for"
                 )
-            elif not is_open and data["until"] is not None:
+            elif not data["open"] and data["until"] is not None:
                 self.bad(f"{path}.open", "is false, but until is set: a self-paced part is open")
-        tick, breaths = data["tick"], data["breaths"]
-        self.check(
-            tick, f"{path}.tick", tick is None or type(tick) is int, "a whole number or null"
-        )
-        self.check(
-            breaths,
-            f"{path}.breaths",
-            breaths is None or type(breaths) is int,
-            "a whole number or null",
-        )
-        rounds_value = data["rounds"]
-        rounds: list[Position | None] = []
-        if self.check(rounds_value, f"{path}.rounds", isinstance(rounds_value, list), "a list"):
-            rounds = [self.position(p, f"{path}.rounds[{i}]") for i, p in enumerate(rounds_value)]
-        rep = self.position(data["rep"], f"{path}.rep", optional=True)
-        part = self.position(data["part"], f"{path}.part", optional=True)
-        message = self.message(data["message"], f"{path}.message")
         if len(self.problems) != before:
             return None
-        fields = {
-            "id": data["id"],
-            "start_ms": start,
-            "duration_ms": duration,
-            "kind": kind,
-            "role": role,
-            "text": data["text"],
-            "side": Side.of(side),
-            "stretch": data["stretch"],
-            "stretch_id": data["stretch_id"],
-            "target": data["target"],
-            "tick": tick,
-            "rounds": tuple(rounds),
-            "rep": rep,
-            "part": part,
-            "message": message,
-            "template": data["template"],
-            "until": data["until"],
-            "breaths": breaths,
-        }
-        for field, problem in event_problems(_Fields(fields)):
-            self.bad(f"{path}.{field}", problem)
+        fields = {key: fields[key] for key in _ATTRIBUTES}
+        for name, problem in event_problems(_Fields(fields)):
+            self.bad(f"{path}.{name}", problem)
         if len(self.problems) != before:
             return None
         return self.build(path, lambda: Event(**fields))
-
-    def stretch(self, value: object, path: str) -> StretchInfo | None:
-        data = self.record(value, path, _STRETCH_KEYS)
-        if data is None:
-            return None
-        before = len(self.problems)
-        for key in ("id", "name", "purpose"):
-            self.text(data[key], f"{path}.{key}")
-        targets = self.texts(data["targets"], f"{path}.targets")
-        props = self.texts(data["props"], f"{path}.props")
-        cautions = []
-        if self.check(
-            data["cautions"], f"{path}.cautions", isinstance(data["cautions"], list), "a list"
-        ):
-            for i, item in enumerate(data["cautions"]):
-                where = f"{path}.cautions[{i}]"
-                caution = self.record(item, where, ("text", "conditions"))
-                if caution is not None and self.text(caution["text"], f"{where}.text"):
-                    conditions = self.texts(caution["conditions"], f"{where}.conditions")
-                    if conditions is not None:
-                        made = self.build(where, partial(CautionInfo, caution["text"], conditions))
-                        cautions.append(made)
-        modifications = []
-        if self.check(
-            data["modifications"],
-            f"{path}.modifications",
-            isinstance(data["modifications"], list),
-            "a list",
-        ):
-            for i, item in enumerate(data["modifications"]):
-                where = f"{path}.modifications[{i}]"
-                mod = self.record(item, where, ("text", "when", "props"))
-                if mod is None:
-                    continue
-                ok = self.text(mod["text"], f"{where}.text") & self.text(
-                    mod["when"], f"{where}.when"
-                )
-                mod_props = self.texts(mod["props"], f"{where}.props")
-                if ok and mod_props is not None:
-                    modifications.append(
-                        self.build(
-                            where, partial(ModificationInfo, mod["text"], mod["when"], mod_props)
-                        )
-                    )
-        if len(self.problems) != before:
-            return None
-        return self.build(
-            path,
-            lambda: StretchInfo(
-                data["id"],
-                data["name"],
-                data["purpose"],
-                targets or (),
-                props or (),
-                tuple(cautions),
-                tuple(modifications),
-            ),
-        )
-
-    def chapter(self, value: object, path: str) -> Chapter | None:
-        data = self.record(value, path, _CHAPTER_KEYS)
-        if data is None:
-            return None
-        before = len(self.problems)
-        self.text(data["title"], f"{path}.title")
-        self.text(data["stretch_id"], f"{path}.stretch_id")
-        for key in ("start_ms", "duration_ms", "end_ms"):
-            self.ms(data[key], f"{path}.{key}")
-        round_ = data["round"]  # already a Position when the fast reader made it one
-        if type(round_) is not Position:
-            round_ = self.position(round_, f"{path}.round", optional=True)
-        if len(self.problems) != before:
-            return None
-        if data["end_ms"] != data["start_ms"] + data["duration_ms"]:
-            self.bad(
-                f"{path}.end_ms",
-                f"must be start_ms + duration_ms ({data['start_ms'] + data['duration_ms']}), "
-                f"got {data['end_ms']}",
-            )
-            return None
-        return self.build(
-            path,
-            lambda: Chapter(
-                data["title"],
-                data["stretch_id"],
-                data["start_ms"],
-                data["duration_ms"],
-                round=round_,
-            ),
-        )
-
-    def options(self, value: object, path: str) -> CompileOptions | None:
-        if value is None:
-            return None
-        data = self.record(value, path, _OPTION_KEYS)
-        if data is None:
-            return None
-        values = dict(data)
-        level = data["level"]
-        values["level"] = Level.of(level) or level
-        conditions = data["conditions"]
-        values["conditions"] = tuple(conditions) if isinstance(conditions, list) else conditions
-        swapped = data["swapped"]
-        values["swapped"] = tuple(swapped) if isinstance(swapped, list) else swapped
-        side = data["affected"]
-        values["affected"] = Side.of(side) or side
-        found = options_problems(values)
-        for field, message in found:
-            self.bad(f"{path}.{field}", message)
-        return None if found else CompileOptions(**values)
 
     def items(self, value: object, path: str, read: Callable[[object, str], Any]) -> list[Any]:
         if not isinstance(value, list):
             self.bad(path, f"must be a list, got {describe(value)}")
             return []
         return [read(item, f"{path}[{index}]") for index, item in enumerate(value)]
+
+
+def _read_enum(names: dict[str, Any]) -> Callable[[_Reader, object, str], Any]:
+    def read(reader: _Reader, value: object, path: str) -> Any:
+        found = names.get(value) if type(value) is str else None
+        reader.check(value, path, found is not None, f"one of {', '.join(names)}")
+        return found
+
+    return read
+
+
+def _read_text(reader: _Reader, value: object, path: str) -> Any:
+    reader.text(value, path)
+    return value
+
+
+def _read_optional_text(reader: _Reader, value: object, path: str) -> Any:
+    reader.text(value, path, optional=True)
+    return value
+
+
+def _read_ms(reader: _Reader, value: object, path: str) -> Any:
+    reader.ms(value, path)
+    return value
+
+
+def _read_side(reader: _Reader, value: object, path: str) -> Side | None:
+    side = Side.of(value)
+    reader.check(value, path, value is None or side is not None, '"left", "right" or null')
+    return side
+
+
+def _read_number(reader: _Reader, value: object, path: str) -> Any:
+    reader.check(value, path, value is None or type(value) is int, "a whole number or null")
+    return value
+
+
+def _read_flag(reader: _Reader, value: object, path: str) -> Any:
+    reader.check(value, path, type(value) is bool, "true or false")
+    return value
+
+
+def _read_positions(reader: _Reader, value: object, path: str) -> tuple[Position | None, ...]:
+    if not reader.check(value, path, isinstance(value, list), "a list"):
+        return ()
+    assert isinstance(value, list)
+    return tuple(reader.position(p, f"{path}[{i}]") for i, p in enumerate(value))
+
+
+#: How the detailed reader reads each shape of value the field table names: every problem at its
+#: path, and the value the Event takes.
+_READ_SHAPE: dict[str, Callable[[_Reader, object, str], Any]] = {
+    "name": _read_text,
+    "ms": _read_ms,
+    "kind": _read_enum(_KINDS),
+    "role": _read_enum(_ROLES),
+    "text": _read_text,
+    "side": _read_side,
+    "name or null": _read_optional_text,
+    "whole number or null": _read_number,
+    "positions": _read_positions,
+    "position or null": lambda reader, value, path: reader.position(value, path, optional=True),
+    "message or null": lambda reader, value, path: reader.message(value, path),
+    "text or null": _read_optional_text,
+    "true or false": _read_flag,
+    "count or null": _read_number,
+}
+
+
+def _read_stretch(reader: _Reader, value: object, path: str) -> StretchInfo | None:
+    data = reader.record(value, path, _STRETCH_KEYS)
+    if data is None:
+        return None
+    before = len(reader.problems)
+    for key in ("id", "name", "purpose"):
+        reader.text(data[key], f"{path}.{key}")
+    targets = reader.texts(data["targets"], f"{path}.targets")
+    props = reader.texts(data["props"], f"{path}.props")
+    cautions = []
+    if reader.check(
+        data["cautions"], f"{path}.cautions", isinstance(data["cautions"], list), "a list"
+    ):
+        for i, item in enumerate(data["cautions"]):
+            where = f"{path}.cautions[{i}]"
+            caution = reader.record(item, where, ("text", "conditions"))
+            if caution is not None and reader.text(caution["text"], f"{where}.text"):
+                conditions = reader.texts(caution["conditions"], f"{where}.conditions")
+                if conditions is not None:
+                    made = reader.build(where, partial(CautionInfo, caution["text"], conditions))
+                    cautions.append(made)
+    modifications = []
+    if reader.check(
+        data["modifications"],
+        f"{path}.modifications",
+        isinstance(data["modifications"], list),
+        "a list",
+    ):
+        for i, item in enumerate(data["modifications"]):
+            where = f"{path}.modifications[{i}]"
+            mod = reader.record(item, where, ("text", "when", "props"))
+            if mod is None:
+                continue
+            ok = reader.text(mod["text"], f"{where}.text") & reader.text(
+                mod["when"], f"{where}.when"
+            )
+            mod_props = reader.texts(mod["props"], f"{where}.props")
+            if ok and mod_props is not None:
+                modifications.append(
+                    reader.build(
+                        where, partial(ModificationInfo, mod["text"], mod["when"], mod_props)
+                    )
+                )
+    if len(reader.problems) != before:
+        return None
+    return reader.build(
+        path,
+        lambda: StretchInfo(
+            data["id"],
+            data["name"],
+            data["purpose"],
+            targets or (),
+            props or (),
+            tuple(cautions),
+            tuple(modifications),
+        ),
+    )
+
+
+def _read_chapter(reader: _Reader, value: object, path: str) -> Chapter | None:
+    data = reader.record(value, path, _CHAPTER_KEYS)
+    if data is None:
+        return None
+    before = len(reader.problems)
+    reader.text(data["title"], f"{path}.title")
+    reader.text(data["stretch_id"], f"{path}.stretch_id")
+    for key in ("start_ms", "duration_ms", "end_ms"):
+        reader.ms(data[key], f"{path}.{key}")
+    round_ = data["round"]  # already a Position when the fast reader made it one
+    if type(round_) is not Position:
+        round_ = reader.position(round_, f"{path}.round", optional=True)
+    if len(reader.problems) != before:
+        return None
+    if data["end_ms"] != data["start_ms"] + data["duration_ms"]:
+        reader.bad(
+            f"{path}.end_ms",
+            f"must be start_ms + duration_ms ({data['start_ms'] + data['duration_ms']}), "
+            f"got {data['end_ms']}",
+        )
+        return None
+    return reader.build(
+        path,
+        lambda: Chapter(
+            data["title"],
+            data["stretch_id"],
+            data["start_ms"],
+            data["duration_ms"],
+            round=round_,
+        ),
+    )
+
+
+def _read_options(reader: _Reader, value: object, path: str) -> CompileOptions | None:
+    if value is None:
+        return None
+    data = reader.record(value, path, _OPTION_KEYS)
+    if data is None:
+        return None
+    values = dict(data)
+    level = data["level"]
+    values["level"] = Level.of(level) or level
+    conditions = data["conditions"]
+    values["conditions"] = tuple(conditions) if isinstance(conditions, list) else conditions
+    swapped = data["swapped"]
+    values["swapped"] = tuple(swapped) if isinstance(swapped, list) else swapped
+    side = data["affected"]
+    values["affected"] = Side.of(side) or side
+    found = options_problems(values)
+    for field, message in found:
+        reader.bad(f"{path}.{field}", message)
+    return None if found else CompileOptions(**values)
 
 
 class _Fields:
@@ -505,16 +549,16 @@ def _fast_event(value: object, cache: dict[Any, Any]) -> Event | None:
         return None
     try:
         # With exactly as many keys as an event has, every one of them found means no other.
-        values = [value[key] for key in _EVENT_KEYS]
-        rounds, rep, part, message = values[12:16]
+        data = {key: value[key] for key in _EVENT_KEYS}
+        rounds, rep, part, message = data["rounds"], data["rep"], data["part"], data["message"]
         if type(rounds) is list:
-            values[12] = [_fast_position(position, cache) for position in rounds]
-        values[13] = None if rep is None else _fast_position(rep, cache)
-        values[14] = None if part is None else _fast_position(part, cache)
-        values[15] = None if message is None else _fast_message(message, cache)
+            data["rounds"] = [_fast_position(position, cache) for position in rounds]
+        data["rep"] = None if rep is None else _fast_position(rep, cache)
+        data["part"] = None if part is None else _fast_position(part, cache)
+        data["message"] = None if message is None else _fast_message(message, cache)
     except (KeyError, TypeError, TimelineError, _NotPlain):
         return None
-    return _event_of(tuple(values))
+    return _event_of(data)
 
 
 def _fast_message(value: object, cache: dict[Any, Any]) -> Message:
@@ -576,9 +620,9 @@ class _Objects:
                 if first == "key" and second == "params" and type(b) is dict:
                     return _message_of(a, b, self.cache)
             elif count == _EVENT_KEY_COUNT:
-                keys, values = zip(*pairs, strict=True)
-                if keys == _EVENT_KEYS:
-                    event = _event_of(values)
+                data = dict(pairs)
+                if data.keys() == _EVENT_KEY_SET:  # every key of an event, each once
+                    event = _event_of(data)
                     if event is not None:
                         return event
                     self.plain = False
@@ -587,58 +631,16 @@ class _Objects:
         return no_duplicate_keys(pairs)
 
 
-def _event_of(values: tuple[Any, ...]) -> Event | None:
-    """An event from its values in document order, its positions and message already built,
-    when they are plainly right; None otherwise."""
-    (
-        event_id,
-        start,
-        duration,
-        end,
-        kind,
-        role,
-        text,
-        side,
-        stretch,
-        stretch_id,
-        target,
-        tick,
-        rounds,
-        rep,
-        part,
-        message,
-        template,
-        is_open,
-        until,
-        breaths,
-    ) = values
+def _event_of(data: dict[str, Any]) -> Event | None:
+    """An event from its document values by key, its positions and message already built, when
+    they are plainly right; None otherwise."""
     try:
-        if end != start + duration or type(rounds) is not list:
+        until, rounds = data["until"], data["rounds"]
+        if data["end_ms"] != data["start_ms"] + data["duration_ms"] or type(rounds) is not list:
             return None
-        if is_open is not (until is not None):
+        if data["open"] is not (until is not None):
             return None
-        if side is not None and Side.of(side) is None:
-            return None  # the careful reading says what is wrong with it
-        return Event(
-            event_id,
-            start,
-            duration,
-            _KINDS[kind],
-            text,
-            Side.of(side),
-            stretch,
-            role=_ROLES[role],
-            stretch_id=stretch_id,
-            tick=tick,
-            rounds=tuple(rounds),
-            rep=rep,
-            part=part,
-            target=target,
-            message=message,
-            template=template,
-            until=until,
-            breaths=breaths,
-        )
+        return _event_from(data)  # a KeyError for an unknown kind, role or side
     except (TimelineError, TypeError, KeyError):
         return None
 
@@ -653,9 +655,9 @@ def _fast_timeline(data: object) -> Timeline | None:
     if type(events) is not list or not all(type(event) is Event for event in events):
         return None
     reader = _Reader()
-    options = reader.options(data["options"], "$.options")
-    stretches = reader.items(data["stretches"], "$.stretches", reader.stretch)
-    chapters = reader.items(data["chapters"], "$.chapters", reader.chapter)
+    options = _read_options(reader, data["options"], "$.options")
+    stretches = reader.items(data["stretches"], "$.stretches", partial(_read_stretch, reader))
+    chapters = reader.items(data["chapters"], "$.chapters", partial(_read_chapter, reader))
     if reader.problems:
         return None
     try:
@@ -672,9 +674,9 @@ def timeline_from_data(data: object, *, source: str = "") -> Timeline:
         raise DocumentError(reader.problems, source=source)
     reader.text(root["title"], "$.title")
     reader.ms(root["total_ms"], "$.total_ms")
-    options = reader.options(root["options"], "$.options")
-    stretches = reader.items(root["stretches"], "$.stretches", reader.stretch)
-    chapters = reader.items(root["chapters"], "$.chapters", reader.chapter)
+    options = _read_options(reader, root["options"], "$.options")
+    stretches = reader.items(root["stretches"], "$.stretches", partial(_read_stretch, reader))
+    chapters = reader.items(root["chapters"], "$.chapters", partial(_read_chapter, reader))
     raw_events = root["events"]
     events: list[Event | None] = []
     if type(raw_events) is list and not reader.problems:

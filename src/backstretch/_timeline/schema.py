@@ -17,8 +17,9 @@ from typing import Any
 from .._base.kinds import MARKER_KINDS, ROLES, Kind, Role
 from .._base.time import MAX_MS
 from .codec import TIMELINE_FORMAT_VERSION
+from .fields import EVENT_FIELDS, OPEN_KINDS, PART_KINDS, TARGET_ROLES
 from .messages import MESSAGES
-from .timeline import OPEN_KINDS, PART_KINDS, TARGET_ROLES, CompileOptions
+from .timeline import CompileOptions
 
 Schema = dict[str, Any]
 
@@ -88,8 +89,27 @@ def _option_schema(name: str, value: object) -> Schema:
     return MS
 
 
+def _event_value(shape: str) -> Schema:
+    """The schema of an event field's value, by the shape the field table gives it."""
+    return {
+        "name": NAME,
+        "ms": MS,
+        "kind": {"enum": [kind.value for kind in Kind]},
+        "role": {"enum": [role.value for role in Role]},
+        "text": STRING,
+        "side": {"enum": ["left", "right", None]},
+        "name or null": _or_null(NAME),
+        "whole number or null": _or_null({"type": "integer"}),
+        "positions": {"type": "array", "items": POSITION},
+        "position or null": _or_null(POSITION),
+        "message or null": _or_null({"$ref": "#/$defs/message"}),
+        "text or null": _or_null(STRING),
+        "true or false": {"type": "boolean"},
+        "count or null": _or_null({"type": "integer", "minimum": 1}),
+    }[shape]
+
+
 def timeline_schema() -> Schema:
-    kinds = [kind.value for kind in Kind]
     markers = [kind.value for kind in Kind if kind in MARKER_KINDS]
     event_rules: list[Schema] = [
         _when(
@@ -225,28 +245,7 @@ def timeline_schema() -> Schema:
                 allOf=message_rules,
             ),
             "event": _object(
-                {
-                    "id": NAME,
-                    "start_ms": MS,
-                    "duration_ms": MS,
-                    "end_ms": MS,
-                    "kind": {"enum": kinds},
-                    "role": {"enum": [role.value for role in Role]},
-                    "text": STRING,
-                    "side": {"enum": ["left", "right", None]},
-                    "stretch": _or_null(NAME),
-                    "stretch_id": _or_null(NAME),
-                    "target": _or_null(NAME),
-                    "tick": _or_null({"type": "integer"}),
-                    "rounds": {"type": "array", "items": POSITION},
-                    "rep": _or_null(POSITION),
-                    "part": _or_null(POSITION),
-                    "message": _or_null({"$ref": "#/$defs/message"}),
-                    "template": _or_null(STRING),
-                    "open": {"type": "boolean"},
-                    "until": _or_null(NAME),
-                    "breaths": _or_null({"type": "integer", "minimum": 1}),
-                },
+                {field.name: _event_value(field.shape) for field in EVENT_FIELDS},
                 allOf=event_rules,
             ),
         },

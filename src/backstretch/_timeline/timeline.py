@@ -20,9 +20,19 @@ from typing import Any
 import attrs
 
 from .._base.kinds import MARKER_KINDS, ROLES, Kind, Role, Side
-from .._base.text import FORBIDDEN, LANGUAGE_TAG, text_problem
+from .._base.text import FORBIDDEN, LANGUAGE_TAG
 from .._base.time import MAX_MS, Level
 from ..exceptions import InvalidValueError, Problem, TimelineError
+from .fields import (
+    OPEN_KINDS,
+    PART_KINDS,
+    ROLE_SETS,
+    TARGET_ROLES,
+    Position,
+    a,
+    event_problems,
+    is_count,
+)
 from .messages import (
     Message,
     Param,
@@ -49,54 +59,7 @@ __all__ = [
     "Timeline",
 ]
 
-_ROLE_SETS = {kind: frozenset(roles) for kind, roles in ROLES.items()}
 _forbidden = FORBIDDEN.search
-#: Roles that refer to another stretch (``target``): a preview names the next stretch, a
-#: replacement the stretch done instead.
-TARGET_ROLES = frozenset({Role.NEXT_UP, Role.REPLACED})
-#: Kinds that may carry a hold part: the hold parts themselves and the cues of a hold.
-PART_KINDS = frozenset({Kind.HOLD, Kind.CUE})
-#: The kinds of segment a person may take their own time over (see ``Event.until``).
-OPEN_KINDS = frozenset({Kind.STEP, Kind.HOLD, Kind.REP})
-
-
-def _a(word: str) -> str:
-    """The word with its indefinite article: "a hold", "an announce"."""
-    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
-
-
-@attrs.frozen
-class Position:
-    """Where an event is in a counted sequence: ``index`` (from 1) of ``count``.
-
-    Rounds of a Repeat, reps (per side for alternating reps: "15 each side" counts 1 to 15 on each
-    side), and the parts of a hold split by breaks.
-    """
-
-    index: int
-    count: int
-
-    def __attrs_post_init__(self) -> None:
-        index, count = self.index, self.count
-        if type(index) is int and type(count) is int and 1 <= index <= count:
-            return
-        raise _problems_error(position_problems(index, count), "the position")
-
-    def __str__(self) -> str:
-        return f"{self.index} of {self.count}"
-
-
-def position_problems(index: object, count: object) -> list[tuple[str, str]]:
-    """What is wrong with a Position's fields (empty when nothing is)."""
-    found = []
-    for name, value in (("index", index), ("count", count)):
-        if type(value) is not int:
-            found.append((name, f"must be a whole number, got {value!r}"))
-        elif value < 1:
-            found.append((name, f"must be 1 or more, got {value}"))
-    if not found and index > count:  # type: ignore[operator]
-        found.append(("index", f"must not be past the count ({count}), got {index}"))
-    return found
 
 
 def _tuple(value: Any) -> Any:
@@ -345,7 +308,7 @@ class Event:
             and duration <= MAX_MS
             and type(kind) is Kind
             and type(role) is Role
-            and role in _ROLE_SETS[kind]
+            and role in ROLE_SETS[kind]
             and (duration == 0 if kind in MARKER_KINDS else duration > 0)
             and type(self.text) is str
             and _forbidden(self.text) is None
@@ -353,7 +316,12 @@ class Event:
             and (self.side is None or type(self.side) is Side)
             and (
                 (stretch is None and self.stretch_id is None)
-                or (type(stretch) is str and type(self.stretch_id) is str and self.stretch_id)
+                or (
+                    type(stretch) is str
+                    and stretch
+                    and type(self.stretch_id) is str
+                    and self.stretch_id
+                )
             )
             and (tick is None if role is not Role.COUNTDOWN else type(tick) is int and tick >= 1)
             and type(rounds) is tuple
@@ -364,7 +332,7 @@ class Event:
             and (self.message is None or type(self.message) is Message)
             and (self.template is None or (type(self.template) is str and _is_text(self.template)))
             and (self.until is None or (kind in OPEN_KINDS and _is_waited_for(self.until)))
-            and (self.breaths is None or (kind is Kind.HOLD and _is_count(self.breaths)))
+            and (self.breaths is None or (kind is Kind.HOLD and is_count(self.breaths)))
         ):
             return
         raise _problems_error(event_problems(self), "the event")
@@ -398,10 +366,6 @@ class Event:
         return self.role is Role.COUNTDOWN
 
 
-def _is_count(value: object) -> bool:
-    return type(value) is int and value >= 1
-
-
 def _positions(rounds: tuple[object, ...]) -> bool:
     # A loop, not all(...): this runs for every event made, and a generator costs more.
     for position in rounds:  # noqa: SIM110
@@ -416,102 +380,10 @@ def _only_role(kind: object) -> Role:
         return Role.STEP  # the kind itself is reported as the problem
     if len(roles) > 1:
         raise _problems_error(
-            [("role", f"{_a(str(kind))} event needs a role: one of {', '.join(roles)}")],
+            [("role", f"{a(str(kind))} event needs a role: one of {', '.join(roles)}")],
             "the event",
         )
     return roles[0]
-
-
-def event_problems(event: Any) -> list[tuple[str, str]]:
-    """Every rule an event breaks on its own, as (field, message) pairs."""
-    found: list[tuple[str, str]] = []
-    if type(event.id) is not str or not event.id:
-        found.append(("id", f"must be a non-empty text, got {event.id!r}"))
-    elif text_problem(event.id):
-        found.append(("id", text_problem(event.id) or ""))
-    for name in ("start_ms", "duration_ms"):
-        problem = _ms_problem(getattr(event, name))
-        if problem:
-            found.append((name, problem))
-    kind, role = event.kind, event.role
-    if type(kind) is not Kind:
-        found.append(("kind", f"must be one of {', '.join(Kind)}, got {kind!r}"))
-    elif type(role) is not Role or role not in _ROLE_SETS[kind]:
-        shown = repr(role.value) if type(role) is Role else repr(role)
-        found.append(
-            ("role", f"{_a(kind)} event's role is one of {', '.join(ROLES[kind])}, got {shown}")
-        )
-    if type(kind) is Kind and type(event.duration_ms) is int and event.duration_ms >= 0:
-        if kind in MARKER_KINDS and event.duration_ms != 0:
-            found.append(
-                ("duration_ms", f"{_a(kind)} is a marker and lasts 0 ms, got {event.duration_ms}")
-            )
-        elif kind not in MARKER_KINDS and event.duration_ms == 0:
-            found.append(("duration_ms", f"{_a(kind)} is a segment and lasts at least 1 ms, got 0"))
-    if type(event.text) is not str:
-        found.append(("text", f"must be a text, got {event.text!r}"))
-    elif text_problem(event.text):
-        found.append(("text", text_problem(event.text) or ""))
-    if event.side is not None and type(event.side) is not Side:
-        found.append(("side", f"must be Side.LEFT, Side.RIGHT or None, got {event.side!r}"))
-    stretch, stretch_id = event.stretch, event.stretch_id
-    if (stretch is None) != (stretch_id is None):
-        found.append(
-            ("stretch_id", "an event has both a stretch name and a stretch_id, or neither")
-        )
-    else:
-        for name, value in (("stretch", stretch), ("stretch_id", stretch_id)):
-            if value is not None and (type(value) is not str or not value):
-                found.append((name, f"must be a non-empty text or None, got {value!r}"))
-    if role is Role.COUNTDOWN:
-        if type(event.tick) is not int or event.tick < 1:
-            found.append(("tick", f"a countdown says a whole number >= 1, got {event.tick!r}"))
-    elif event.tick is not None:
-        found.append(("tick", f"only a countdown has a tick, got {event.tick!r} on {_a(role)}"))
-    rounds = event.rounds
-    if type(rounds) is not tuple:
-        found.append(("rounds", f"must be a list of positions, got {rounds!r}"))
-    else:
-        for index, position in enumerate(rounds):
-            if type(position) is not Position:
-                found.append((f"rounds[{index}]", f"must be a Position, got {position!r}"))
-    if kind is Kind.REP and type(event.rep) is not Position:
-        found.append(("rep", f"a rep has its Position (index and count), got {event.rep!r}"))
-    elif kind is not Kind.REP and event.rep is not None:
-        found.append(("rep", f"only a rep has a rep position, got {event.rep!r} on {_a(kind)}"))
-    if event.part is not None:
-        if type(event.part) is not Position:
-            found.append(("part", f"must be a Position or None, got {event.part!r}"))
-        elif kind not in PART_KINDS:
-            found.append(("part", f"only a hold or its cues have a part, not {_a(kind)}"))
-    if role in TARGET_ROLES:
-        if type(event.target) is not str or not event.target:
-            found.append(
-                ("target", f"{_a(role)} names the stretch it refers to, got {event.target!r}")
-            )
-    elif event.target is not None:
-        found.append(("target", f"only next_up and replaced events have a target, not {_a(role)}"))
-    if event.message is not None and type(event.message) is not Message:
-        found.append(("message", f"must be a Message or None, got {event.message!r}"))
-    if event.template is not None and type(event.template) is not str:
-        found.append(("template", f"must be a text or None, got {event.template!r}"))
-    elif event.template is not None and text_problem(event.template):
-        found.append(("template", text_problem(event.template) or ""))
-    until = event.until
-    if until is not None:
-        if type(until) is not str or not until.strip():
-            found.append(("until", f"must be a non-empty text or None, got {until!r}"))
-        elif text_problem(until):
-            found.append(("until", text_problem(until) or ""))
-        elif type(kind) is Kind and kind not in OPEN_KINDS:
-            found.append(("until", f"only a step, hold or rep can be self-paced, not {_a(kind)}"))
-    breaths = event.breaths
-    if breaths is not None:
-        if not _is_count(breaths):
-            found.append(("breaths", f"must be a whole number >= 1 or None, got {breaths!r}"))
-        elif kind is not Kind.HOLD:
-            found.append(("breaths", f"only a hold is counted in breaths, not {_a(kind)}"))
-    return found
 
 
 @attrs.frozen
