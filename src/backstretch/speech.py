@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
-from ._base.text import LANGUAGE_TAG, MAX_UTTERANCE_CHARS, length_problem
+from ._base.rules import is_language_tag
+from ._base.text import MAX_UTTERANCE_CHARS, length_problem
 from .exceptions import InvalidValueError, NotInstalledError, SpeechError
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ class EspeakNg:
     ) -> None:
         """``voice``: espeak-ng's voice, by language (``"de"``, ``"es"``); None for its default,
         English."""
-        if voice is not None and (not isinstance(voice, str) or not LANGUAGE_TAG.fullmatch(voice)):
+        if voice is not None and not is_language_tag(voice):
             # Only a language tag reaches espeak-ng's arguments (never "-v", a NUL or an escape).
             raise InvalidValueError(
                 f"voice must be a language tag like 'de' or 'pt-BR', got {voice!r}"[:200]

@@ -11,13 +11,14 @@ from typing import Any
 import attrs
 
 from ..exceptions import InvalidValueError, LimitError
+from .rules import is_count
 from .time import Duration, format_ms, minutes, to_duration
 
 __all__ = ["Limits", "check_depth", "check_total"]
 
 
 def _positive_int(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not int or value < 1:
+    if not is_count(value):
         raise InvalidValueError(f"Limits.{attr.name} must be a whole number >= 1, got {value!r}")
 
 

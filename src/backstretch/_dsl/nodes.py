@@ -19,7 +19,8 @@ import attrs
 
 from .._base.kinds import Affected, Side
 from .._base.memo import IdentityMemo
-from .._base.text import INVISIBLE, LANGUAGE_TAG, note_problem, visible
+from .._base.rules import LANGUAGE_TAG_WORDS, is_count, is_language_tag
+from .._base.text import INVISIBLE, note_problem, visible
 from .._base.time import (
     Breaths,
     CountRange,
@@ -215,7 +216,7 @@ def _count(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         raise InvalidTypeError(
             f"{where} must be a whole number or between(low, high), got {value!r}{hint}"
         )
-    if value < 1:
+    if not is_count(value):
         raise InvalidValueError(f"{where} must be 1 or more, got {value!r}")
 
 
@@ -263,14 +264,8 @@ def _conditions(inst: object, attr: attrs.Attribute[Any], value: object) -> None
 
 
 def _language(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not _LANGUAGE_TAG.fullmatch(value):
-        raise InvalidValueError(
-            f"{_where(inst, attr)} must be a language tag like 'en' or 'pt-BR', got {value!r}"
-        )
-
-
-#: A language tag: a language, and a region or script after a hyphen (BCP 47, simplified).
-_LANGUAGE_TAG = LANGUAGE_TAG
+    if not is_language_tag(value):
+        raise InvalidValueError(f"{_where(inst, attr)} must be {LANGUAGE_TAG_WORDS}, got {value!r}")
 
 
 def _as_translations(value: object) -> Any:
@@ -288,7 +283,7 @@ def _translations(inst: object, attr: attrs.Attribute[Any], value: object) -> No
             f"got {value!r}"
         )
     for language, texts in value.items():
-        if not isinstance(language, str) or not _LANGUAGE_TAG.fullmatch(language):
+        if not is_language_tag(language):
             raise InvalidValueError(
                 f"{where} has {language!r} where a language tag like 'de' belongs"
             )

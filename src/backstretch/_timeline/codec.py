@@ -255,13 +255,10 @@ class _Reader:
             value, path, type(value) is str, "text" + (" or null" if optional else "")
         )
 
-    def ms(self, value: object, path: str, *, optional: bool = False) -> bool:
-        if optional and value is None:
-            return True
+    def ms(self, value: object, path: str) -> bool:
+        """A whole number >= 0 as a document has it (its upper bound is the timeline's rule)."""
         ok = type(value) is int and value >= 0
-        return self.check(
-            value, path, ok, "whole milliseconds >= 0" + (" or null" if optional else "")
-        )
+        return self.check(value, path, ok, "whole milliseconds >= 0")
 
     def texts(self, value: object, path: str) -> tuple[str, ...] | None:
         if not isinstance(value, list):

@@ -19,8 +19,9 @@ from typing import Any
 import attrs
 
 from .._base.kinds import MARKER_KINDS, ROLES, Kind, Role, Side
+from .._base.rules import is_count, ms_problem
 from .._base.text import text_problem
-from .messages import Message, _ms_problem, _problems_error
+from .messages import Message, _problems_error
 
 __all__ = [
     "EVENT_FIELDS",
@@ -41,10 +42,6 @@ PART_KINDS = frozenset({Kind.HOLD, Kind.CUE})
 #: The kinds of segment a person may take their own time over (see ``Event.until``).
 OPEN_KINDS = frozenset({Kind.STEP, Kind.HOLD, Kind.REP})
 ROLE_SETS = {kind: frozenset(roles) for kind, roles in ROLES.items()}
-
-
-def is_count(value: object) -> bool:
-    return type(value) is int and value >= 1
 
 
 def a(word: str) -> str:
@@ -112,7 +109,7 @@ def _id(event: Any) -> Problems:
 
 def _ms(name: str) -> Rule:
     def rule(event: Any) -> Problems:
-        problem = _ms_problem(getattr(event, name))
+        problem = ms_problem(getattr(event, name))
         return [(name, problem)] if problem else []
 
     return rule

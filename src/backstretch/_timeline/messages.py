@@ -25,8 +25,9 @@ from typing import Any, Literal, TypeAlias
 import attrs
 
 from .._base.kinds import Side
+from .._base.rules import is_ms
 from .._base.text import FORBIDDEN, text_problem
-from .._base.time import MAX_MS, format_ms, shown
+from .._base.time import format_ms
 from ..exceptions import Problem, TimelineError
 
 __all__ = [
@@ -295,19 +296,6 @@ def _problems_error(found: list[tuple[str, str]], subject: str) -> TimelineError
     )
 
 
-def _ms_problem(value: object) -> str | None:
-    if type(value) is not int:
-        return f"must be a whole number of milliseconds, got {shown(value)}"
-    if value < 0:
-        return f"must be 0 or more, got {shown(value)}"
-    if value > MAX_MS:
-        return (
-            f"must be at most {MAX_MS:,} (2**53 - 1, the most a JavaScript number holds "
-            f"exactly), got {shown(value)}"
-        )
-    return None
-
-
 def _as_params(value: Any) -> Any:
     if type(value) is tuple:  # the usual case: (name, value) pairs already
         for pair in value:
@@ -390,7 +378,7 @@ _PARAM_CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
     "side": (_is_side, '"left" or "right"'),
     "conditions": (_is_texts, "a list of condition names"),
     "number": (_is_number, "a whole number"),
-    "duration": (lambda value: _ms_problem(value) is None, "whole milliseconds >= 0"),
+    "duration": (is_ms, "whole milliseconds >= 0"),
 }
 
 

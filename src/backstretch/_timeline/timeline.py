@@ -20,7 +20,8 @@ from typing import Any
 import attrs
 
 from .._base.kinds import MARKER_KINDS, ROLES, Kind, Role, Side
-from .._base.text import FORBIDDEN, LANGUAGE_TAG
+from .._base.rules import LANGUAGE_TAG_WORDS, is_count, is_language_tag, is_ms, ms_problem
+from .._base.text import FORBIDDEN
 from .._base.time import MAX_MS, Level
 from ..exceptions import InvalidValueError, Problem, TimelineError
 from .fields import (
@@ -31,7 +32,6 @@ from .fields import (
     Position,
     a,
     event_problems,
-    is_count,
 )
 from .messages import (
     Message,
@@ -39,7 +39,6 @@ from .messages import (
     _is_text,
     _is_texts,
     _is_waited_for,
-    _ms_problem,
     _problems_error,
     _text_or,
     render_message,
@@ -231,8 +230,7 @@ def options_problems(values: Mapping[str, object]) -> list[tuple[str, str]]:
             ok = type(value) is tuple and all(type(v) is str for v in value)
             words = "a list of stretch ids" if name == "swapped" else "a list of condition names"
         elif must == "language":
-            ok = type(value) is str and LANGUAGE_TAG.fullmatch(value) is not None
-            words = "a language tag like 'en' or 'pt-BR'"
+            ok, words = is_language_tag(value), LANGUAGE_TAG_WORDS
         elif must == "side":
             ok, words = value is None or isinstance(value, Side), "'left', 'right' or null"
         elif must == "bool":
@@ -240,9 +238,9 @@ def options_problems(values: Mapping[str, object]) -> list[tuple[str, str]]:
         elif must == "count":
             ok, words = type(value) is int and value >= 0, "a whole number >= 0"
         elif must == "positive_ms":
-            ok, words = _ms_problem(value) is None and value != 0, "whole milliseconds >= 1"
+            ok, words = is_ms(value) and value != 0, "whole milliseconds >= 1"
         else:
-            ok = (value is None and must == "optional_ms") or _ms_problem(value) is None
+            ok = (value is None and must == "optional_ms") or is_ms(value)
             words = "whole milliseconds >= 0" + (" or null" if must == "optional_ms" else "")
         if not ok:
             found.append((name, f"must be {words}, got {value!r}"))
@@ -406,7 +404,7 @@ class Chapter:
         if self.round is not None and type(self.round) is not Position:
             found.append(("round", f"must be a Position or None, got {self.round!r}"))
         for name in ("start_ms", "duration_ms"):
-            problem = _ms_problem(getattr(self, name))
+            problem = ms_problem(getattr(self, name))
             if problem:
                 found.append((name, problem))
         if not found and self.duration_ms == 0:
@@ -602,7 +600,7 @@ def _chapter_start(chapter: Chapter) -> int:
 
 
 def _check_query(name: str, value: object) -> None:
-    if type(value) is not int or value < 0:
+    if not is_ms(value):
         raise InvalidValueError(
             f"{name} must be a whole number of milliseconds >= 0, got {value!r}"
         )
@@ -647,7 +645,7 @@ def timeline_problems(timeline: Timeline) -> list[Problem]:
     title, total_ms = timeline.title, timeline.total_ms
     if not _is_text(title):
         found.append(Problem("$.title", _text_or(title, f"must be a text, got {title!r}")))
-    problem = _ms_problem(total_ms)
+    problem = ms_problem(total_ms)
     if problem:
         found.append(Problem("$.total_ms", problem))
         total_ms = 0
