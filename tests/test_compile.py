@@ -435,3 +435,26 @@ def test_countdown_ticks_are_known_by_their_role_and_say_their_tick() -> None:
     assert [3, 2, 1] * 6 == [e.tick for e in ticks]
     # The id plays no part: a cue with a countdown-like id but another role is no countdown.
     assert not Event("a/countdown0-1", 0, 0, Kind.CUE, "1", role=Role.HOLD_CUE).is_countdown
+
+
+def test_the_library_s_own_words_are_known_by_their_message_key() -> None:
+    """A node's default text is the library's words (LibraryWords): the compiler gives its event
+    that message by the key it carries; the author who writes those very words gets the same."""
+    import pickle
+
+    from backstretch._dsl.nodes import HOLD_TEXT, REST_TEXT
+    from backstretch._timeline.messages import LibraryWords
+
+    assert ("hold", "rest") == (HOLD_TEXT.key, REST_TEXT.key)
+    written = Hold("10s", text="Hold")
+    assert isinstance(written.text, LibraryWords)
+    assert Hold("10s") == written == pickle.loads(pickle.dumps(written))
+    assert "Hold" == repr(pickle.loads(pickle.dumps(written)).text).strip("'")
+    routine = Routine(
+        "R", [Stretch("S", [written, Rest("5s", text="Rest"), Rest("5s", text="Pause")])]
+    )
+    events = compile_routine(routine, safety_note=None).segments[2:]
+    assert [("Hold", "hold"), ("Rest", "rest"), ("Pause", None)] == [
+        (e.text, e.message and e.message.key) for e in events
+    ]
+    assert all(type(e.text) is str for e in events)  # a timeline holds plain texts

@@ -111,10 +111,7 @@ def compile_routine(
     affected_side = read_affected(affected)
     chosen_cues = read_cues(cues)
     declared = read_conditions(conditions)
-    if safety_note is ROUTINE_NOTE:
-        note: str | None = routine.safety_note or SAFETY_NOTE  # check_routine checks its own
-    else:
-        note = read_safety_note(safety_note)
+    note = read_safety_note(safety_note, routine)
     target_ms = None if fit_to is None else to_duration(fit_to, field="fit_to").ms
     breath_ms = breath_duration(breath).ms
     if language is None:

@@ -19,9 +19,7 @@ from .._base.memo import IdentityMemo
 from .._base.time import Breaths, CountRange, Duration, Level, split_ms
 from .._dsl.check import slug
 from .._dsl.nodes import (
-    HOLD_TEXT,
     REST_TEXT,
-    SWITCH_TEXT,
     BodyNode,
     Breath,
     Hold,
@@ -37,7 +35,7 @@ from .._dsl.nodes import (
     Stretch,
     hold_parts,
 )
-from .._timeline.messages import render_message
+from .._timeline.messages import LibraryWords, render_message
 from .._timeline.timeline import (
     CautionInfo,
     Chapter,
@@ -50,7 +48,7 @@ from .._timeline.timeline import (
 from ..exceptions import InvalidValueError
 from .choose import Chosen, ChosenCircuit, Plan, SkipNote, message
 from .localize import fill
-from .options import SAFETY_NOTE, Options, estimate_ms
+from .options import Options, estimate_ms
 
 __all__ = [
     "CLOSING_REST_MS",
@@ -247,7 +245,6 @@ def measure(routine: Routine, plan: Plan, options: Options, shape: Shape) -> Mea
     return Measured(at.now_ms, dict(at.holds), frozenset(at.counts))
 
 
-_HOLD = Message("hold")
 #: The words of a segment measured, not laid out: nobody reads them.
 _UNSAID: tuple[str, None, None] = ("", None, None)
 _BREATH_PHASES = {
@@ -256,7 +253,6 @@ _BREATH_PHASES = {
 }
 _REST = Message("rest")
 _CLOSING = Message("closing_rest")
-_SAFETY = Message("safety_note")
 _SWITCH = {side: message("switch", side=side.value) for side in Side}
 
 #: The segments no countdown tick may fall inside: the person is holding, moving or breathing.
@@ -391,7 +387,7 @@ def _routine(at: Cursor, routine: Routine, plan: Plan, filler_ms: int) -> None:
     top = Place()
     note = at.options.safety_note
     if note is not None:
-        said = _SAFETY if note == SAFETY_NOTE else None
+        said = Message(note.key) if isinstance(note, LibraryWords) else None
         _segment(
             at,
             top,
@@ -399,7 +395,7 @@ def _routine(at: Cursor, routine: Routine, plan: Plan, filler_ms: int) -> None:
             estimate_ms(note),
             Kind.CAUTION,
             Role.SAFETY_NOTE,
-            note,
+            str(note),  # a plain text in the timeline, the library's words or not
             None,
             message=said,
         )
@@ -462,7 +458,7 @@ def _item(
             routine.rest_between.ms,
             Kind.REST,
             Role.REST_BETWEEN,
-            REST_TEXT,
+            str(REST_TEXT),
             None,
             message=_REST,
         )
@@ -688,8 +684,9 @@ def _node(at: Cursor, place: Place, node: BodyNode, path: str, side: Side | None
 def _rest(
     at: Cursor, place: Place, rest: Rest, path: str, side: Side | None, role: Role = Role.REST
 ) -> None:
-    if rest.text == REST_TEXT:
-        text, template, said = REST_TEXT, None, _REST
+    text: str
+    if isinstance(rest.text, LibraryWords):
+        text, template, said = str(rest.text), None, Message(rest.text.key)
     else:
         (text, template), said = _fill(at, place, rest.text, side), None
     _segment(
@@ -751,7 +748,7 @@ def _switch(
     if before is not None and before.until is None:
         _site(at, SwitchPrompt(f"{path}/switch-prompt", since_ms, at.now_ms, to, place))
     said: Message | None
-    if node.switch_text == SWITCH_TEXT:
+    if isinstance(node.switch_text, LibraryWords):  # the library's: its message, to this side
         said = _SWITCH[to]
         text, template = render_message(said), None
     else:
@@ -835,10 +832,10 @@ def _hold_words(
 ) -> tuple[str, str | None, Message | None]:
     """A hold's text, its template and its message: the library's words unless the author wrote
     their own."""
-    if hold.text != HOLD_TEXT:
+    if not isinstance(hold.text, LibraryWords):
         return (*_fill(at, place, hold.text, side), None)
     if breaths is None:
-        return HOLD_TEXT, None, _HOLD
+        return str(hold.text), None, Message(hold.text.key)
     said = Message("hold_breath") if breaths == 1 else message("hold_breaths", count=breaths)
     return render_message(said), None, said
 

@@ -18,7 +18,7 @@ import attrs
 
 from .._dsl.nodes import Routine
 from .._i18n.catalogs import fill_sides
-from .._timeline.messages import MESSAGES, render_message
+from .._timeline.messages import MESSAGES, LibraryWords, render_message
 from .._timeline.timeline import (
     CautionInfo,
     Event,
@@ -56,7 +56,7 @@ def _texts(node: Any) -> Iterator[str]:
         if isinstance(value, enum.Enum):  # a side, a level: a name
             continue
         if isinstance(value, str):
-            if value.strip() and value != field.default:  # a default is the library's message
+            if value.strip() and not isinstance(value, LibraryWords):  # the library's: a message
                 yield value
         elif isinstance(value, tuple):
             for item in value:

@@ -15,7 +15,7 @@ from .._base.text import note_problem, text_problem
 from .._base.time import Duration, Level, format_ms, seconds, shown, to_duration
 from .._dsl.check import slug
 from .._dsl.nodes import Routine
-from .._timeline.messages import MESSAGES
+from .._timeline.messages import LibraryWords
 from ..exceptions import BackstretchError, InvalidTypeError, InvalidValueError
 
 __all__ = [
@@ -50,7 +50,7 @@ BREATH = seconds(6)
 
 #: The library's general safety note: it opens every timeline whose routine has no note of its
 #: own, unless ``compile_routine(safety_note=...)`` says otherwise.
-SAFETY_NOTE = MESSAGES["safety_note"].template
+SAFETY_NOTE = LibraryWords("safety_note")
 
 
 class Unset(enum.Enum):
@@ -225,13 +225,18 @@ def read_cues(cues: object) -> Cues:
     return cues
 
 
-def read_safety_note(note: object) -> str | None:
-    if note is not None and (not isinstance(note, str) or not note.strip()):
-        raise InvalidValueError(f"safety_note must be a non-empty text or None, got {note!r}")
-    problem = None if note is None else text_problem(note) or note_problem(note)
-    if problem:
-        raise InvalidValueError(f"safety_note {problem}")
-    return note
+def read_safety_note(note: object, routine: Routine) -> str | None:
+    """The note that opens the timeline: the routine's own (else the library's) unless ``note``
+    says otherwise; the library's very words are the library's (``LibraryWords``)."""
+    if note is ROUTINE_NOTE:
+        note = routine.safety_note or SAFETY_NOTE  # check_routine checks the routine's own
+    elif note is not None:
+        if not isinstance(note, str) or not note.strip():
+            raise InvalidValueError(f"safety_note must be a non-empty text or None, got {note!r}")
+        problem = text_problem(note) or note_problem(note)
+        if problem:
+            raise InvalidValueError(f"safety_note {problem}")
+    return None if note is None else LibraryWords.of(note, "safety_note")  # type: ignore[return-value]
 
 
 def read_swapped(swap: object, routine: Routine) -> frozenset[str]:

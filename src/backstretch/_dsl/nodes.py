@@ -31,6 +31,7 @@ from .._base.time import (
     to_duration,
     to_held,
 )
+from .._timeline.messages import LibraryWords
 from ..exceptions import BackstretchError, InvalidTypeError, InvalidValueError
 from .conditions import SHARED, Condition, Vocabulary, condition_name
 
@@ -61,11 +62,27 @@ CountInput: TypeAlias = int | CountRange
 
 _CONDITION_RE = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 
-#: The default texts of a Hold, a Rest and a PerSide's switch. The library writes these itself,
-#: so in a timeline they carry a message (and are translated); the author's own texts do not.
-HOLD_TEXT = "Hold"
-REST_TEXT = "Rest"
-SWITCH_TEXT = "Switch to the {side} side"
+#: The default texts of a Hold, a Rest and a PerSide's switch: the library's own words
+#: (``LibraryWords``), so in a timeline they carry their message (and are translated); the
+#: author's own texts do not. An author who writes these very words gets the library's.
+HOLD_TEXT = LibraryWords("hold")
+REST_TEXT = LibraryWords("rest")
+SWITCH_TEXT = LibraryWords("switch")
+
+
+# Converters reading the library's words, written out, as the library's (see LibraryWords).
+
+
+def _as_hold_text(value: object) -> Any:
+    return LibraryWords.of(value, "hold")
+
+
+def _as_rest_text(value: object) -> Any:
+    return LibraryWords.of(value, "rest")
+
+
+def _as_switch_text(value: object) -> Any:
+    return LibraryWords.of(value, "switch")
 
 
 def _where(inst: object, attr: attrs.Attribute[Any]) -> str:
@@ -420,7 +437,9 @@ class Hold:
     """
 
     duration: Duration | DurationRange | Breaths = attrs.field(converter=_as_held, validator=_held)
-    text: str = attrs.field(default=HOLD_TEXT, kw_only=True, validator=_text)
+    text: str = attrs.field(
+        default=HOLD_TEXT, kw_only=True, converter=_as_hold_text, validator=_text
+    )
     cue: str = attrs.field(default="", kw_only=True, validator=_optional_text)
     breaks: Break | None = attrs.field(default=None, kw_only=True, validator=_breaks)
     until: str = attrs.field(default="", kw_only=True, validator=_until)
@@ -487,7 +506,9 @@ class Rest:
     """A pause."""
 
     duration: Duration = attrs.field(converter=_as_duration, validator=_positive_duration)
-    text: str = attrs.field(default=REST_TEXT, kw_only=True, validator=_text)
+    text: str = attrs.field(
+        default=REST_TEXT, kw_only=True, converter=_as_rest_text, validator=_text
+    )
 
 
 @attrs.frozen
@@ -535,7 +556,9 @@ class PerSide:
     switch: Duration = attrs.field(
         default=seconds(5), kw_only=True, converter=_as_duration, validator=_positive_duration
     )
-    switch_text: str = attrs.field(default=SWITCH_TEXT, kw_only=True, validator=_text)
+    switch_text: str = attrs.field(
+        default=SWITCH_TEXT, kw_only=True, converter=_as_switch_text, validator=_text
+    )
 
 
 @attrs.frozen
@@ -551,7 +574,9 @@ class OneSide:
     switch: Duration = attrs.field(
         default=seconds(5), kw_only=True, converter=_as_duration, validator=_positive_duration
     )
-    switch_text: str = attrs.field(default=SWITCH_TEXT, kw_only=True, validator=_text)
+    switch_text: str = attrs.field(
+        default=SWITCH_TEXT, kw_only=True, converter=_as_switch_text, validator=_text
+    )
 
 
 def _as_rest(value: Rest | DurationInput | None) -> Rest | None:

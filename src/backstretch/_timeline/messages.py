@@ -32,6 +32,7 @@ from ..exceptions import Problem, TimelineError
 
 __all__ = [
     "MESSAGES",
+    "LibraryWords",
     "Message",
     "MessageSpec",
     "Param",
@@ -313,6 +314,36 @@ def _as_params(value: Any) -> Any:
             for pair in value
         )
     return value
+
+
+class LibraryWords(str):
+    """Words the library writes itself where an author wrote none: a hold's "Hold", a rest's
+    "Rest", a switch's "Switch to the {side} side", the general safety note. The value is the
+    English template of message ``key``, so it reads like any text; the compiler knows it by its
+    key (and gives its event that message, which players and translations use), never by
+    comparing English. An author's own text is never one, but an author who writes those very
+    words means the library's: ``LibraryWords.of`` reads them so (the DSL's defaults and
+    converters do), as markupsafe's ``Markup`` marks a text's provenance by its type."""
+
+    key: str
+
+    def __new__(cls, key: str) -> LibraryWords:
+        words = super().__new__(cls, MESSAGES[key].template)
+        words.key = key
+        return words
+
+    def __getnewargs__(self) -> tuple[str]:
+        return (self.key,)
+
+    @staticmethod
+    def of(text: object, key: str) -> object:
+        """``text``, or the library's words of ``key`` when it is those very words."""
+        words = _LIBRARY_WORDS[key]
+        return words if text == words else text
+
+
+#: The library's own words, one value per key that a node's default text uses.
+_LIBRARY_WORDS = {key: LibraryWords(key) for key in ("hold", "rest", "switch", "safety_note")}
 
 
 @attrs.frozen
