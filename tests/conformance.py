@@ -40,11 +40,11 @@ from backstretch import (
     Timeline,
     between,
     breaths,
-    catalog,
     compile_routine,
     dumps_timeline,
     loads_timeline,
 )
+from tools import SEED
 
 FOLDER = Path(__file__).parent.parent / "conformance" / "timeline"
 
@@ -155,7 +155,7 @@ def _minimal() -> Timeline:
 
 def valid() -> dict[str, str]:
     """The valid documents, by file name."""
-    seed = catalog.get("pilates-for-back-pain")
+    seed = SEED
     return {
         "conformance.json": dumps_timeline(compile_routine(ROUTINE, conditions={"knee"})),
         "practice.json": json.dumps(_base("practice"), ensure_ascii=False),

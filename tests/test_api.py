@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import backstretch
+from tools import seed_timeline
 
 DOCS = Path(__file__).parents[1] / "docs"
 
@@ -93,10 +94,10 @@ def test_players_and_exports_stand_on_the_timeline_layer_alone(module: str) -> N
 
 def test_a_player_of_timeline_files_needs_neither_cattrs_nor_the_compiler(tmp_path: Path) -> None:
     """Load a timeline document and export it, as a player back end would: no cattrs loaded."""
-    from backstretch import catalog, compile_routine, dump_timeline
+    from backstretch import dump_timeline
 
     path = tmp_path / "t.json"
-    dump_timeline(compile_routine(catalog.get("pilates-for-back-pain")), path)
+    dump_timeline(seed_timeline(), path)
     code = (
         "import sys; from backstretch import load_timeline; "
         "from backstretch.exports import write_to_string; "

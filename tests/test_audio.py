@@ -31,15 +31,14 @@ from backstretch import (
     Step,
     Stretch,
     Timeline,
-    catalog,
     compile_routine,
     strategies,
 )
 from backstretch.exports import audio, write_to_bytes
 from backstretch.speech import Clip, EspeakNg
-from tools import hand_made, require, run_cli
+from tools import hand_made, require, run_cli, seed_timeline
 
-TIMELINE = compile_routine(catalog.get("pilates-for-back-pain"))
+TIMELINE = seed_timeline()
 
 
 class WordClock:
@@ -151,7 +150,7 @@ def _labels(wav: bytes) -> list[str]:
 def test_a_german_guide_speaks_german_at_the_same_times(seed_guide: audio.Guide) -> None:
     """The German timeline's guide: espeak-ng's German voice, the same length, speech where each
     part starts, German chapter names; other samples than the English guide's."""
-    german = compile_routine(catalog.get("pilates-for-back-pain"), language="de")
+    german = seed_timeline(language="de")
     guide = audio.guide(german)
     rate, samples = samples_of(guide.wav)
     assert len(samples_of(seed_guide.wav)[1]) == len(samples)

@@ -11,7 +11,7 @@ import pytest
 
 from backstretch import loads_timeline
 from backstretch.cli import main
-from tools import GOLDEN, assert_golden, run_cli
+from tools import GOLDEN, SEED, assert_golden, run_cli, seed_timeline
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -242,10 +242,9 @@ def test_export_never_leaves_a_partial_file(tmp_path: Path) -> None:
 
 
 def test_play_piped_prints_every_event_in_order_without_escapes() -> None:
-    from backstretch import catalog, compile_routine
     from backstretch._play.plain import play_line
 
-    timeline = compile_routine(catalog.get("pilates-for-back-pain"), level="gentle")
+    timeline = seed_timeline(level="gentle")
     result = run("play", "pilates-for-back-pain", "--level", "gentle", "--speed", "5000")
     assert (0, "") == (result.returncode, result.stderr)
     summary = timeline.personalization
@@ -291,7 +290,7 @@ def test_play_say_speaks_every_instruction_through_espeak_ng(
     tmp_path: Path, language: str, arguments: str
 ) -> None:
     """Every instruction, in the timeline's language, with espeak-ng's voice for it."""
-    from backstretch import Cues, catalog, compile_routine
+    from backstretch import Cues, compile_routine
     from test_speech import fake_espeak
 
     log = fake_espeak(tmp_path)
@@ -304,7 +303,7 @@ def test_play_say_speaks_every_instruction_through_espeak_ng(
         env={"PATH": str(tmp_path)},
     )
     assert (0, "") == (result.returncode, result.stderr)
-    routine = catalog.get("pilates-for-back-pain")
+    routine = SEED
     timeline = compile_routine(routine, cues=Cues.off(), language=language)
     said = [line.partition(" | ") for line in log.read_text(encoding="utf-8").splitlines()]
     assert {arguments} == {given for given, _, _ in said}

@@ -42,7 +42,7 @@ from backstretch import (
     seconds,
 )
 from backstretch.cli import render_table
-from tools import GOLDEN, assert_golden
+from tools import GOLDEN, assert_golden, seed_timeline
 
 
 def _position(position: Position | None) -> str | None:
@@ -360,7 +360,7 @@ def test_sides_continue_from_where_alternating_reps_ended() -> None:
     ("call", "error", "message"),
     [
         (
-            lambda: compile_routine(catalog.get("pilates-for-back-pain"), level="hard"),
+            lambda: seed_timeline(level="hard"),
             InvalidValueError,
             "level must be 'gentle', 'standard' or 'deep', got 'hard'",
         ),
@@ -370,7 +370,7 @@ def test_sides_continue_from_where_alternating_reps_ended() -> None:
             "compile_routine() takes a Routine, got Stretch",
         ),
         (
-            lambda: compile_routine(catalog.get("pilates-for-back-pain"), breath="0s"),
+            lambda: seed_timeline(breath="0s"),
             InvalidValueError,
             "breath must be longer than 0 s and at most 1m (one breath, in and out), got '0s'; "
             "e.g. '6s'",
@@ -382,7 +382,7 @@ def test_sides_continue_from_where_alternating_reps_ended() -> None:
             "e.g. '6s'",
         ),
         (
-            lambda: compile_routine(catalog.get("pilates-for-back-pain"), breath=6),  # type: ignore[arg-type]
+            lambda: seed_timeline(breath=6),
             InvalidTypeError,
             "breath got the bare number 6, which could mean seconds or milliseconds; write "
             "seconds(6), minutes(...) or a string like '6s'",
@@ -396,7 +396,7 @@ def test_bad_compile_arguments_teach(call: object, error: type[Exception], messa
 
 
 def test_timeline_queries() -> None:
-    timeline = compile_routine(catalog.get("pilates-for-back-pain"))
+    timeline = seed_timeline()
     first_hold = next(e for e in timeline.events if e.kind is Kind.HOLD)
     assert first_hold == timeline.at(first_hold.start_ms)
     assert first_hold == timeline.at(first_hold.end_ms - 1)
@@ -417,7 +417,7 @@ def test_timeline_queries() -> None:
 def test_seed_timeline_is_pinned(level: str) -> None:
     """The whole seed timeline, byte for byte; regenerate with BACKSTRETCH_REGOLD=1 after review."""
     table = render_table(
-        compile_routine(catalog.get("pilates-for-back-pain"), level=level),
+        seed_timeline(level=level),
         settings=[f"level {level}"],
         width=100,
     )
@@ -425,7 +425,7 @@ def test_seed_timeline_is_pinned(level: str) -> None:
 
 
 def test_countdown_ticks_are_known_by_their_role_and_say_their_tick() -> None:
-    timeline = compile_routine(catalog.get("pilates-for-back-pain"))
+    timeline = seed_timeline()
     ticks = [e for e in timeline.events if e.is_countdown]
     assert 6 * 3 == len(ticks)  # three ticks before each of the six holds
     assert all(e.role is Role.COUNTDOWN and e.kind is Kind.CUE for e in ticks)

@@ -20,7 +20,6 @@ from backstretch import (
     Step,
     Stretch,
     UnknownConditionError,
-    catalog,
     check_routine,
     compile_routine,
     dumps_routine,
@@ -29,9 +28,7 @@ from backstretch import (
 from backstretch import Routine as RoutineNode
 from backstretch._dsl.conditions import SHARED
 from backstretch.cli import main
-from tools import run_cli
-
-SEED = catalog.get("pilates-for-back-pain")
+from tools import SEED, run_cli
 
 
 def test_the_vocabulary_names_what_real_contraindications_need() -> None:

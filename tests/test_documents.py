@@ -32,9 +32,7 @@ from backstretch import (
     strategies,
 )
 from backstretch.cli import main
-from tools import GOLDEN, assert_golden
-
-SEED = catalog.get("pilates-for-back-pain")
+from tools import GOLDEN, SEED, assert_golden
 
 
 @given(strategies.routines(), st.sampled_from(["json", "toml", "yaml"]))

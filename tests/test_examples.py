@@ -12,6 +12,7 @@ import pytest
 
 from backstretch import catalog, compile_routine, loads_timeline
 from backstretch.exports import write_to_string
+from tools import seed_timeline
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 
@@ -80,7 +81,7 @@ def test_personalize_shows_three_people_and_a_window() -> None:
 
 
 def test_custom_player_plays_every_event_in_order_on_the_real_clock() -> None:
-    timeline = compile_routine(catalog.get("pilates-for-back-pain"))
+    timeline = seed_timeline()
     result = run("custom_player.py", "--speed", "2000")
     assert (0, "") == (result.returncode, result.stderr)
     lines = result.stdout.splitlines()
@@ -125,14 +126,12 @@ def test_web_service_lists_and_serves_personalized_timelines(client: object) -> 
     ) == loads_timeline(knee.text)
     served = client.get("/routines/pilates-for-back-pain/timeline?avoid=knee&fit=10m&level=gentle")
     assert (200, "application/json") == (served.status_code, served.headers["content-type"])
-    expected = compile_routine(
-        catalog.get("pilates-for-back-pain"), level="gentle", conditions={"knee"}, fit_to="10m"
-    )
+    expected = seed_timeline(level="gentle", conditions={"knee"}, fit_to="10m")
     assert expected == loads_timeline(served.text)
     page = client.get("/routines/pilates-for-back-pain/player?avoid=knee,hip")
     assert 200 == page.status_code
     assert page.headers["content-type"].startswith("text/html")
-    with_knee = compile_routine(catalog.get("pilates-for-back-pain"), conditions={"knee", "hip"})
+    with_knee = seed_timeline(conditions={"knee", "hip"})
     assert write_to_string(with_knee, ".html") == page.text
 
 

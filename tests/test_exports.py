@@ -33,20 +33,19 @@ from backstretch import (
     Side,
     Stretch,
     Timeline,
-    catalog,
     compile_routine,
     dumps_timeline,
     strategies,
 )
 from backstretch.exports import FORMATS, format_for, write_to_bytes, write_to_file, write_to_string
 from backstretch.exports._captions import captions, main_line
-from tools import GOLDEN, assert_golden, hand_made
+from tools import GOLDEN, assert_golden, hand_made, seed_timeline
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 DOCS = Path(__file__).parent.parent / "docs"
-TIMELINE = compile_routine(catalog.get("pilates-for-back-pain"))
+TIMELINE = seed_timeline()
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -477,7 +476,7 @@ def test_sheet_writes_sets_once_with_their_rest_and_the_routine_cautions_first()
 
 
 def test_sheet_names_what_was_left_out() -> None:
-    timeline = compile_routine(catalog.get("pilates-for-back-pain"), conditions={"knee"})
+    timeline = seed_timeline(conditions={"knee"})
     text = write_to_string(timeline, "md")
     assert "> **Left out.** Child's Pose left out (knee)" in text
     assert "## 2. Lunges" in text

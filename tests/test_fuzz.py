@@ -26,6 +26,7 @@ from backstretch import (
 from backstretch._base.files import no_duplicate_keys
 from backstretch._documents.routine import routine_to_data
 from backstretch._timeline.codec import _fast_event, _Reader, timeline_from_data, timeline_to_data
+from tools import SEED
 
 JSON = st.recursive(
     st.none()
@@ -125,9 +126,8 @@ def test_mutated_timeline_documents_load_or_raise_our_error(
 
 def test_the_fuzzers_reach_valid_documents_too() -> None:
     """Guard: the mutation helper leaves an untouched document loadable."""
-    from backstretch import catalog
 
-    seed = catalog.get("pilates-for-back-pain")
+    seed = SEED
     assert seed == loads_routine(json.dumps(routine_to_data(seed)))
     timeline = compile_routine(seed)
     assert timeline == loads_timeline(json.dumps(timeline_to_data(timeline)))

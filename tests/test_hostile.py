@@ -20,14 +20,13 @@ from backstretch import (
     Hold,
     Reps,
     Timeline,
-    catalog,
     compile_routine,
     loads_routine,
     loads_timeline,
     seconds,
 )
 from backstretch.player import Player
-from tools import require
+from tools import SEED, require
 
 
 def _limits(case: hostile.Case) -> None:
@@ -134,8 +133,6 @@ def test_the_corpus_covers_every_class() -> None:
 
 
 # The library's entry points: our own error, in our own words, for each hostile value.
-
-SEED = catalog.get("pilates-for-back-pain")
 
 
 @pytest.mark.parametrize(

@@ -50,11 +50,10 @@ from backstretch._play.plain import play_line
 from backstretch.cli import main
 from backstretch.exports import write_to_bytes, write_to_string
 from backstretch.speech import Clip, EspeakNg, espeak_voice
-from tools import require, run_cli
+from tools import SEED, require, run_cli
 
 SRC = Path(backstretch.__file__).parent
 LOCALE = SRC / "locale"
-SEED = catalog.get("pilates-for-back-pain")
 FOREIGN = tuple(language for language in LANGUAGES if language != "en")
 
 

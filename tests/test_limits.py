@@ -29,7 +29,6 @@ from backstretch import (
     Step,
     Stretch,
     between,
-    catalog,
     compile_routine,
     load_routine,
     loads_routine,
@@ -38,6 +37,7 @@ from backstretch import (
     strategies,
 )
 from backstretch._dsl.bounds import _CueRates, _routine_bound
+from tools import SEED
 
 
 def test_a_count_bomb_is_refused_before_any_work() -> None:
@@ -63,7 +63,7 @@ def test_dense_cues_count_towards_the_limit() -> None:
 
 
 def test_limits_can_be_raised_or_lowered() -> None:
-    seed = catalog.get("pilates-for-back-pain")
+    seed = SEED
     with pytest.raises(LimitError) as caught:
         compile_routine(seed, limits=Limits(max_total="10m"))
     assert "this routine lasts 14:25; the limit is 10:00 (Limits.max_total)" == str(caught.value)

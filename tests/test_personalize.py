@@ -36,6 +36,7 @@ from backstretch import (
     compile_routine,
     seconds,
 )
+from tools import SEED, seed_timeline
 
 kneeling = Stretch(
     "Kneeling Lunge",
@@ -138,7 +139,7 @@ def test_unknown_conditions_are_fine_and_names_are_normalized() -> None:
 
 
 def test_the_seed_leaves_child_pose_out_for_knees() -> None:
-    timeline = compile_routine(catalog.get("pilates-for-back-pain"), conditions={"knee"})
+    timeline = seed_timeline(conditions={"knee"})
     assert ["Legs Up A Wall", "Lunges"] == [c.title for c in timeline.chapters]
     (skip,) = [e for e in timeline.events if e.kind is Kind.SKIP]
     assert (
@@ -392,13 +393,13 @@ def test_safety_note_opens_the_timeline() -> None:
         message=Message("safety_note"),
     )
     assert (general.text, general) == (SAFETY_NOTE, compile_routine(plain).events[0])
-    seed = compile_routine(catalog.get("pilates-for-back-pain"))
+    seed = seed_timeline()
     own = (
         "Stop if pain increases or spreads, and ask a doctor or physiotherapist about back pain "
         "that persists."
     )
     assert Event("safety", 0, 9000, Kind.CAUTION, own, role=Role.SAFETY_NOTE) == seed.events[0]
-    for routine in (plain, catalog.get("pilates-for-back-pain")):
+    for routine in (plain, SEED):
         custom = compile_routine(routine, safety_note="Go gently.")
         assert (
             Event("safety", 0, 3000, Kind.CAUTION, "Go gently.", role=Role.SAFETY_NOTE)

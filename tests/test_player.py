@@ -18,13 +18,13 @@ from backstretch import (
     Step,
     Stretch,
     Timeline,
-    catalog,
     compile_routine,
     strategies,
 )
 from backstretch.player import Player
+from tools import seed_timeline
 
-SEED = compile_routine(catalog.get("pilates-for-back-pain"))
+SEED = seed_timeline()
 
 
 def _expected_pass(timeline: Timeline, target: int, position: int) -> list[Event]:

@@ -24,9 +24,9 @@ from backstretch import (
 from backstretch._i18n.words import WORDS, words_for
 from backstretch._play.terminal import Outcome, parse_keys, play_fullscreen, render
 from backstretch.speech import SpeechQueue
-from tools import GOLDEN, assert_golden
+from tools import GOLDEN, assert_golden, seed_timeline
 
-TIMELINE = compile_routine(catalog.get("pilates-for-back-pain"))
+TIMELINE = seed_timeline()
 
 
 def screen(position_ms: int, **options: object) -> str:
@@ -199,7 +199,7 @@ def test_skipping_ahead_silences_what_was_queued() -> None:
 
 
 def test_a_stretch_left_out_is_said_on_screen() -> None:
-    knees = compile_routine(catalog.get("pilates-for-back-pain"), conditions={"knee"})
+    knees = seed_timeline(conditions={"knee"})
     (skip,) = [e for e in knees.events if e.kind is Kind.SKIP]
     console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
     next_up = next(e for e in knees.markers if e.id == "next-up-lunges")
@@ -356,7 +356,7 @@ def test_a_long_instruction_gives_way_to_the_note(size: tuple[int, int], languag
 def test_the_seed_keeps_the_note_in_every_frame(size: tuple[int, int]) -> None:
     """Sampled across the whole run (each segment's start, middle and last second, with its cue
     and the skip notes of a declared condition on screen), every frame ends with the note."""
-    timeline = compile_routine(catalog.get("pilates-for-back-pain"), conditions={"knee"})
+    timeline = seed_timeline(conditions={"knee"})
     note = WORDS["stop_on_pain"]
     notes = [e for e in timeline.events if e.kind is Kind.SKIP]
     for segment in timeline.segments:

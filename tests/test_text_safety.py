@@ -25,7 +25,6 @@ from backstretch import (
     Step,
     Stretch,
     TimelineError,
-    catalog,
     compile_routine,
     loads_routine,
     loads_timeline,
@@ -35,6 +34,7 @@ from backstretch._play.plain import play_line
 from backstretch._play.terminal import render
 from backstretch.cli import render_table
 from backstretch.exports import write_to_bytes
+from tools import seed_timeline
 
 ESCAPES = ["\x1b[2J", "\x1b]0;owned\x07", "\x00", "\x85", "\ud800", "\r", "\x7f", "\x9b"]
 CONTROL = "has a control character"
@@ -86,7 +86,7 @@ def test_timelines_refuse_them_too() -> None:
     with pytest.raises(TimelineError) as caught:
         Event("a", 0, 1, Kind.STEP, "Reach\x1b[2J")
     assert "$.text" == caught.value.problems[0].path
-    timeline = compile_routine(catalog.get("pilates-for-back-pain"))
+    timeline = seed_timeline()
     from backstretch import dumps_timeline
 
     tampered = dumps_timeline(timeline).replace("Pilates for Back Pain", "Pilates\\u001b[2J", 1)
@@ -97,13 +97,13 @@ def test_timelines_refuse_them_too() -> None:
 
 def test_a_custom_safety_note_is_checked() -> None:
     with pytest.raises(InvalidValueError, match=r"safety_note has a control character \(U\+001B\)"):
-        compile_routine(catalog.get("pilates-for-back-pain"), safety_note="Stop\x1b[2J")
+        seed_timeline(safety_note="Stop\x1b[2J")
 
 
 def _tampered() -> object:
     """The seed timeline with control characters forced into its texts after it was checked:
     what a timeline made some other way might hold."""
-    timeline = compile_routine(catalog.get("pilates-for-back-pain"))
+    timeline = seed_timeline()
     for event in timeline.events:
         object.__setattr__(event, "text", event.text + "".join(ESCAPES))
     object.__setattr__(timeline, "title", "Title" + "".join(ESCAPES))

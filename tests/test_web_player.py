@@ -12,12 +12,12 @@ import pytest
 
 from backstretch import Kind, Role, Timeline, catalog, compile_routine
 from backstretch.exports import write_to_file, write_to_string
-from tools import hand_made
+from tools import hand_made, seed_timeline
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Page
 
-TIMELINE = compile_routine(catalog.get("pilates-for-back-pain"))
+TIMELINE = seed_timeline()
 
 #: A speechSynthesis with one voice that records what it is asked to say.
 FAKE_SPEECH = """
@@ -370,7 +370,7 @@ def _opened(browser: Browser, timeline: Timeline, html: Path) -> Page:
 
 
 def test_a_stretch_left_out_is_shown_and_said(browser: Browser, tmp_path: Path) -> None:
-    knees = compile_routine(catalog.get("pilates-for-back-pain"), conditions={"knee"})
+    knees = seed_timeline(conditions={"knee"})
     (skip,) = [e for e in knees.events if e.kind is Kind.SKIP]
     page = _opened(browser, knees, tmp_path / "knees.html")
     page.clock.pause_at(10_000)
@@ -484,9 +484,7 @@ def test_every_catalog_routine_plays_to_the_end(
 def test_the_page_says_what_the_session_was_made_to_fit(browser: Browser, tmp_path: Path) -> None:
     """The personalization summary on the start screen, and in the player until the first
     stretch starts; gone once it has."""
-    timeline = compile_routine(
-        catalog.get("pilates-for-back-pain"), conditions={"knee"}, level="gentle", fit_to="10m"
-    )
+    timeline = seed_timeline(conditions={"knee"}, level="gentle", fit_to="10m")
     summary = timeline.personalization
     assert summary is not None
     page = _opened(browser, timeline, tmp_path / "session.html")
@@ -516,7 +514,7 @@ window.speechSynthesis.speak = (utterance) => {
 def test_the_page_plays_in_german_on_screen_and_by_voice(browser: Browser, tmp_path: Path) -> None:
     """A German timeline's page: its lang (the voice speech takes), its own words, and every
     instruction in German, shown and said, start to end."""
-    german = compile_routine(catalog.get("pilates-for-back-pain"), language="de")
+    german = seed_timeline(language="de")
     html = tmp_path / "de.html"
     write_to_file(german, html)
     page = browser.new_page()

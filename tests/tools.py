@@ -1,5 +1,6 @@
 """The tests' scaffolding, said once: programs some tests need (skipped on a laptop without them, a
-failure where CI requires them), golden files, and timelines made by hand."""
+failure where CI requires them), the seed routine and its timelines, golden files, and timelines
+made by hand."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from backstretch import Event, Kind, Timeline
+from backstretch import Event, Kind, Routine, Timeline, catalog, compile_routine
 
 #: CI sets this (``.ci/run`` does) so that a missing program fails the run instead of skipping.
 REQUIRE = "BACKSTRETCH_REQUIRE_TOOLS"
@@ -27,6 +28,23 @@ def require(program: str) -> str:
     if os.environ.get(REQUIRE):
         pytest.fail(f"{message}, and ${REQUIRE} says the tests need it", pytrace=False)
     pytest.skip(message)
+
+
+#: The built-in routine the library began with (docs/seed), which most tests play.
+SEED: Routine = catalog.get("pilates-for-back-pain")
+_SEED_TIMELINES: dict[tuple[tuple[str, object], ...], Timeline] = {}
+
+
+def seed_timeline(**options: object) -> Timeline:
+    """The seed routine compiled with ``options`` (compile_routine's), made once per set of
+    options in a test run: timelines are frozen, so the tests share them."""
+    key = tuple(
+        sorted((name, frozenset(v) if isinstance(v, set) else v) for name, v in options.items())
+    )
+    found = _SEED_TIMELINES.get(key)
+    if found is None:
+        found = _SEED_TIMELINES[key] = compile_routine(SEED, **options)  # type: ignore[arg-type]
+    return found
 
 
 def hand_made(title: str, *events: Event) -> Timeline:
