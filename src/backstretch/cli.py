@@ -15,21 +15,39 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, catalog, exports
+from . import (
+    BREATH,
+    LANGUAGES,
+    BackstretchError,
+    Cues,
+    DocumentError,
+    Event,
+    Level,
+    Problem,
+    Routine,
+    Side,
+    Timeline,
+    UnknownConditionError,
+    __version__,
+    catalog,
+    compile_routine,
+    dump_routine,
+    dumps_timeline,
+    exports,
+    format_ms,
+    load_routine,
+    translation_report,
+)
+
+# What the public API does not offer a command line: file handling, a field's name in errors
+# ("--fit", "--breath"), the texts a translation covers, the players' words.
 from ._base.files import INTERRUPTS, document_format, json_schema, write_reason
-from ._base.kinds import Side
 from ._base.text import printable
-from ._base.time import Level, format_ms, shown, to_duration
-from ._compiler.compile import BREATH, Cues, breath_duration, compile_routine
-from ._compiler.localize import routine_texts, translation_report
-from ._documents.routine import dump_routine, load_routine
+from ._base.time import shown, to_duration
+from ._compiler.localize import routine_texts
+from ._compiler.options import breath_duration
 from ._dsl.conditions import SHARED
-from ._dsl.nodes import Routine
-from ._i18n.catalogs import LANGUAGES
 from ._i18n.words import words_for
-from ._timeline.codec import dumps_timeline
-from ._timeline.timeline import Event, Timeline
-from .exceptions import BackstretchError, DocumentError, Problem, UnknownConditionError
 from .exports import FORMATS
 
 if TYPE_CHECKING:
