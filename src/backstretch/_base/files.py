@@ -113,6 +113,24 @@ def _preview(value: object, depth: int = 0) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def document_version(data: dict[str, Any], current: int, source: str) -> int:
+    """The format version a document says it has (its ``version``), read alike for routines and
+    timelines: a DocumentError when it is missing, not a whole number from 1, or newer than the
+    ``current`` one this backstretch reads."""
+    version = data.get("version")
+    if type(version) is not int or version < 1:
+        got = "missing" if "version" not in data else f"got {describe(version)}"
+        message = f"must be the format version, a whole number like {current}; {got}"
+        raise DocumentError([Problem("$.version", message)], source=source)
+    if version > current:
+        message = (
+            f"this document has format version {version}, newer than this backstretch reads "
+            f"({current}); upgrade backstretch"
+        )
+        raise DocumentError([Problem("$.version", message)], source=source)
+    return version
+
+
 def json_schema(kind: str) -> str:
     """The JSON Schema (Draft 2020-12) of the ``"routine"`` or ``"timeline"`` document, as text."""
     if kind not in ("routine", "timeline"):

@@ -23,6 +23,7 @@ from .._base.files import (
     FORMATS,
     describe,
     document_format,
+    document_version,
     extra,
     parse,
     read_bytes,
@@ -453,19 +454,7 @@ def _root(data: object, source: str) -> dict[str, Data]:
             'this is a timeline document ("type": "timeline"), not a routine; give a routine '
             'document ("type": "routine"), a built-in routine\'s name or a file.py:NAME',
         )
-    version = data.get("version")
-    if type(version) is not int or version < 1:
-        got = "missing" if "version" not in data else f"got {describe(version)}"
-        raise refuse(
-            "$.version",
-            f"must be the format version, a whole number like {ROUTINE_FORMAT_VERSION}; {got}",
-        )
-    if version > ROUTINE_FORMAT_VERSION:
-        raise refuse(
-            "$.version",
-            f"this document has format version {version}, newer than this backstretch reads "
-            f"({ROUTINE_FORMAT_VERSION}); upgrade backstretch",
-        )
+    version = document_version(data, ROUTINE_FORMAT_VERSION, source)
     while version < ROUTINE_FORMAT_VERSION:
         data = UPGRADES[version](dict(data))
         version += 1

@@ -15,7 +15,14 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any, TypeVar
 
-from .._base.files import describe, no_duplicate_keys, parse, read_bytes, write_atomically
+from .._base.files import (
+    describe,
+    document_version,
+    no_duplicate_keys,
+    parse,
+    read_bytes,
+    write_atomically,
+)
 from .._base.kinds import Kind, Role, Side
 from .._base.limits import Limits
 from .._base.time import MAX_MS, Level, format_ms
@@ -697,20 +704,7 @@ def _root(data: object, source: str) -> dict[str, Any]:
             [Problem("$", f"a timeline document is an object, got {describe(data)}")],
             source=source,
         )
-    version = data.get("version")
-    if type(version) is not int or version < 1:
-        got = "missing" if "version" not in data else f"got {describe(version)}"
-        raise DocumentError(
-            [
-                Problem(
-                    "$.version",
-                    f"must be the format version, a whole number like "
-                    f"{TIMELINE_FORMAT_VERSION}; {got}",
-                )
-            ],
-            source=source,
-        )
-    if version == 1:
+    if document_version(data, TIMELINE_FORMAT_VERSION, source) == 1:
         raise DocumentError(
             [
                 Problem(
@@ -718,17 +712,6 @@ def _root(data: object, source: str) -> dict[str, Any]:
                     "this is a version 1 timeline, which this backstretch no longer reads; a "
                     "timeline is compiled output, so compile its routine again to get version "
                     f"{TIMELINE_FORMAT_VERSION}: `backstretch compile ROUTINE > timeline.json`",
-                )
-            ],
-            source=source,
-        )
-    if version > TIMELINE_FORMAT_VERSION:
-        raise DocumentError(
-            [
-                Problem(
-                    "$.version",
-                    f"this document has format version {version}, newer than this backstretch "
-                    f"reads ({TIMELINE_FORMAT_VERSION}); upgrade backstretch",
                 )
             ],
             source=source,
