@@ -49,7 +49,7 @@ from backstretch import (
     seconds,
 )
 
-BIG = Limits(max_events=3_000_000, max_total="2000h", max_bytes=10**9)
+BIG = Limits(max_events=5_000_000, max_total="2000h", max_bytes=10**9)
 NO_CUES = Cues.off()
 
 

@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from .._base.kinds import Role
+from .._base.memo import IdentityMemo
 from .._dsl.check import slug
 from .._dsl.nodes import Circuit, Rest, Routine, Stretch
 from .._timeline.messages import MESSAGES
@@ -61,8 +62,22 @@ class ChosenCircuit:
 Plan = tuple[Chosen | ChosenCircuit, ...]
 
 
+#: Plans made (routines are frozen, see _base.memo): a service compiles the same routine, for the
+#: same few conditions, again and again.
+_PLANS: IdentityMemo[Routine, Plan] = IdentityMemo()
+
+
 def choose(routine: Routine, options: Options) -> Plan:
-    """The routine's body as it will be played with ``options``."""
+    """The routine's body as it will be played with ``options`` (its conditions and swaps)."""
+    key = (options.conditions, options.swapped)
+    plan = _PLANS.get(routine, key)
+    if plan is None:
+        plan = _choose(routine, options)
+        _PLANS.put(routine, plan, key)
+    return plan
+
+
+def _choose(routine: Routine, options: Options) -> Plan:
     plan: list[Chosen | ChosenCircuit] = []
     for item in routine.body:
         if isinstance(item, Circuit):

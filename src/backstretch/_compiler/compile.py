@@ -148,7 +148,8 @@ def compile_routine(
     laid = layout(routine, plan, options, shape, filler_ms)
     check_total(laid.total_ms, limits)
     events = place_cues(laid.stream, chosen_cues)
-    events = _keep_last_notes_in_sight(events, laid.last_start_ms, laid.total_ms)
+    if laid.trailing_notes:
+        events = _keep_last_notes_in_sight(events, laid.last_start_ms, laid.total_ms)
     # Markers were made when their segment was; put each after the segment starting with it.
     events.sort(key=lambda e: (e.start_ms, e.duration_ms == 0))
     record = _record(

@@ -11,6 +11,7 @@ one node to the next (the clock, the side last worked, the last segment) is a ``
 from __future__ import annotations
 
 from collections import Counter
+from typing import NamedTuple
 
 import attrs
 
@@ -87,10 +88,10 @@ class Shape:
         return middle - (-self.water) * (middle - low) // STEPS
 
 
-@attrs.frozen
-class Place:
+class Place(NamedTuple):
     """Where a node is laid: its id prefix (a circuit's round), its stretch, the rounds around it,
-    and what the LocalCues around it allow (countdown, halfway, hold cues)."""
+    and what the LocalCues around it allow (countdown, halfway, hold cues). A tuple: one is made
+    for every round of a Repeat, and a tuple is made fastest."""
 
     prefix: str = ""
     stretch: str | None = None
@@ -166,6 +167,9 @@ class Layout:
     stretches: tuple[StretchInfo, ...]
     sources: dict[str, tuple[str, ...]]
     last_start_ms: int
+    #: Whether skip notes lie at the very end, where no player has time for them (the routine's
+    #: last stretches left out): compile moves them to the start of the last segment.
+    trailing_notes: bool
 
 
 @attrs.frozen
@@ -192,6 +196,7 @@ class Cursor:
         "last_side",
         "lead_in_ms",
         "listed",
+        "note_ms",
         "now_ms",
         "options",
         "shape",
@@ -213,8 +218,11 @@ class Cursor:
         self.stretches: list[StretchInfo] = []
         self.listed: set[str] = set()
         self.sources: dict[str, tuple[str, ...]] = {}
-        self.holds: Counter[tuple[int, int, int]] = Counter()
-        self.counts: set[tuple[int, int, int]] = set()
+        # What fitting needs, kept only when measuring.
+        self.holds: Counter[tuple[int, int, int]] | None = None if laying else Counter()
+        self.counts: set[tuple[int, int, int]] | None = None if laying else set()
+        # Whether a skip note lies where the clock is now (see Layout.trailing_notes).
+        self.note_ms = -1
 
 
 def layout(
@@ -235,6 +243,7 @@ def layout(
         tuple(at.stretches),
         at.sources,
         last_start_ms,
+        at.note_ms == at.now_ms,
     )
 
 
@@ -242,6 +251,8 @@ def measure(routine: Routine, plan: Plan, options: Options, shape: Shape) -> Mea
     """How long ``plan`` takes with its ranges shaped so, laying nothing out."""
     at = Cursor(options, shape, routine.language, laying=False)
     _routine(at, routine, plan, 0)
+    assert at.holds is not None
+    assert at.counts is not None
     return Measured(at.now_ms, dict(at.holds), frozenset(at.counts))
 
 
@@ -364,7 +375,8 @@ def _count(at: Cursor, value: int | CountRange, *, fitted: bool = True) -> int:
     level_count = value.at(at.options.level)
     if at.shape is None or not fitted:
         return level_count
-    at.counts.add((value.low, level_count, value.high))
+    if at.counts is not None:
+        at.counts.add((value.low, level_count, value.high))
     return at.shape.value(value.low, level_count, value.high)
 
 
@@ -379,7 +391,8 @@ def _held_ms(at: Cursor, hold: Hold) -> int:
     level_ms = duration.at(level)
     if hold.until or at.shape is None:  # a self-paced hold is never fitted
         return level_ms
-    at.holds[duration.low_ms, level_ms, duration.high_ms] += 1
+    if at.holds is not None:
+        at.holds[duration.low_ms, level_ms, duration.high_ms] += 1
     return at.shape.value(duration.low_ms, level_ms, duration.high_ms)
 
 
@@ -468,6 +481,7 @@ def _item(
 
 def _skip_notes(at: Cursor, place: Place, notes: tuple[SkipNote, ...]) -> None:
     for note in notes:
+        at.note_ms = at.now_ms
         id = f"skip-{note.key}"
         at.sources[place.prefix + id] = note.sources
         text = render_message(note.message)
@@ -549,7 +563,7 @@ def _stretch(at: Cursor, outer: Place, stretch: Stretch, routine: Routine) -> No
     if before is not None and before.until is None:  # never inside a self-paced part
         _site(at, NextUp(f"{outer.prefix}next-up-{key}", stretch.name, key, before))
     start_ms = at.lead_in_ms = at.now_ms
-    place = attrs.evolve(outer, stretch=stretch.name, stretch_id=key)
+    place = Place(outer.prefix, stretch.name, key, outer.rounds, outer.local)
     if at.stream is not None and key not in at.listed:
         at.listed.add(key)
         at.stretches.append(_stretch_info(stretch, key, routine))
@@ -562,7 +576,7 @@ def _stretch(at: Cursor, outer: Place, stretch: Stretch, routine: Routine) -> No
             _segment(
                 at, place, f"{key}/{suffix}", duration_ms, kind, role, text, None, message=said
             )
-    inner = attrs.evolve(place, local=_under(outer.local, stretch.cues))
+    inner = Place(outer.prefix, stretch.name, key, outer.rounds, _under(outer.local, stretch.cues))
     _body(at, inner, stretch.body, key, None)
     if at.stream is not None:
         round_ = outer.rounds[0] if outer.rounds else None
@@ -631,8 +645,9 @@ def _body(
 
 def _node(at: Cursor, place: Place, node: BodyNode, path: str, side: Side | None) -> None:
     if isinstance(node, Step):
-        duration_ms = node.duration.ms if node.duration else estimate_ms(node.text)
-        text, template = _fill(at, place, node.text, side)
+        text = node.text
+        duration_ms = node.duration.ms if node.duration else estimate_ms(text)
+        text, template = _fill(at, place, text, side) if "{" in text else (text, None)
         _segment(
             at,
             place,
@@ -668,17 +683,21 @@ def _node(at: Cursor, place: Place, node: BodyNode, path: str, side: Side | None
     elif isinstance(node, OneSide):
         _one_side(at, place, node, path)
     elif isinstance(node, Repeat):
-        times = _count(at, node.times)
-        local = _under(place.local, node.cues)
-        for round_ in range(times):
-            inner = attrs.evolve(
-                place, rounds=(*place.rounds, Position(round_ + 1, times)), local=local
-            )
-            if round_ and node.between is not None:
-                _rest(at, inner, node.between, f"{path}/between{round_}", side, Role.REST_BETWEEN)
-            _body(at, inner, node.body, f"{path}/r{round_}", side)
+        _repeat(at, place, node, path, side)
     else:
         _rest(at, place, node, path, side)
+
+
+def _repeat(at: Cursor, place: Place, node: Repeat, path: str, side: Side | None) -> None:
+    times = _count(at, node.times)
+    prefix, stretch, stretch_id, outer, local = place
+    local = _under(local, node.cues)
+    body, between = node.body, node.between
+    for round_ in range(times):
+        inner = Place(prefix, stretch, stretch_id, (*outer, Position(round_ + 1, times)), local)
+        if round_ and between is not None:
+            _rest(at, inner, between, f"{path}/between{round_}", side, Role.REST_BETWEEN)
+        _body(at, inner, body, f"{path}/r{round_}", side)
 
 
 def _rest(
