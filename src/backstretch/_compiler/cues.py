@@ -9,13 +9,14 @@ segment, a skip note or an earlier cue. Countdown ticks are beeped, so they take
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from .._base.kinds import Kind, Role, Side
 from .._base.text import speaking_ms
 from .._timeline.messages import render_message
 from .._timeline.timeline import Event, Message, Position
 from .choose import message
-from .layout import Countdown, HoldCues, NextUp, Place, Site, SwitchPrompt
+from .layout import Countdown, HoldCues, NextUp, Place, Site, SwitchPrompt, marker
 from .options import Cues
 
 __all__ = ["place_cues", "quiet_time"]
@@ -54,27 +55,9 @@ def _marker(
     text: str,
     side: Side | None,
     message: Message | None,
-    *,
-    template: str | None = None,
-    tick: int | None = None,
-    part: Position | None = None,
+    **fields: Any,
 ) -> Event:
-    return Event(
-        place.prefix + id,
-        at_ms,
-        0,
-        Kind.CUE,
-        text,
-        side,
-        place.stretch,
-        role=role,
-        stretch_id=place.stretch_id,
-        tick=tick,
-        rounds=place.rounds,
-        part=part,
-        message=message,
-        template=template,
-    )
+    return marker(place, id, at_ms, Kind.CUE, role, text, side, message, **fields)
 
 
 def _next_up(events: list[Event], site: NextUp, cues: Cues) -> None:
@@ -91,21 +74,10 @@ def _next_up(events: list[Event], site: NextUp, cues: Cues) -> None:
     )
     if at_ms is None:
         return
+    # Said in the segment before: its stretch and rounds (the id has its prefix already).
+    place = Place("", before.stretch, before.stretch_id, before.rounds)
     events.append(
-        Event(
-            site.id,
-            at_ms,
-            0,
-            Kind.CUE,
-            text,
-            None,
-            before.stretch,
-            role=Role.NEXT_UP,
-            stretch_id=before.stretch_id,
-            rounds=before.rounds,
-            target=site.key,
-            message=preview,
-        )
+        _marker(place, site.id, at_ms, Role.NEXT_UP, text, None, preview, target=site.key)
     )
 
 

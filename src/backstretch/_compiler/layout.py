@@ -11,7 +11,7 @@ one node to the next (the clock, the side last worked, the last segment) is a ``
 from __future__ import annotations
 
 from collections import Counter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -65,6 +65,7 @@ __all__ = [
     "announcement",
     "describe_modification",
     "layout",
+    "marker",
     "measure",
 ]
 
@@ -320,6 +321,35 @@ def _segment(
         at.lead_in_ms = at.now_ms
 
 
+def marker(
+    place: Place,
+    id: str,
+    at_ms: int,
+    kind: Kind,
+    role: Role,
+    text: str,
+    side: Side | None,
+    message: Message | None,
+    **fields: Any,
+) -> Event:
+    """A marker (a cue, a skip note, the end) at ``at_ms`` in ``place``; ``fields``: the rest of
+    the event's (tick, part, target, template)."""
+    return Event(
+        place.prefix + id,
+        at_ms,
+        0,
+        kind,
+        text,
+        side,
+        place.stretch,
+        role=role,
+        stretch_id=place.stretch_id,
+        rounds=place.rounds,
+        message=message,
+        **fields,
+    )
+
+
 def _marker(
     at: Cursor,
     place: Place,
@@ -334,22 +364,7 @@ def _marker(
     target: str | None = None,
 ) -> None:
     if at.stream is not None:
-        at.stream.append(
-            Event(
-                place.prefix + id,
-                at_ms,
-                0,
-                kind,
-                text,
-                side,
-                place.stretch,
-                role=role,
-                stretch_id=place.stretch_id,
-                rounds=place.rounds,
-                target=target,
-                message=message,
-            )
-        )
+        at.stream.append(marker(place, id, at_ms, kind, role, text, side, message, target=target))
 
 
 def _site(at: Cursor, site: Site) -> None:
