@@ -197,7 +197,7 @@ def stretch_ms(
     stretch: Stretch, level: LevelLike, affected: Side | None = None, first: bool = True
 ) -> int:
     total = sum(estimate(text) for *_, text in opening(stretch, first))
-    switches: list[int] = []  # a OneSide after the other side opens with a switch
+    switches: list[int] = []  # a OneSide or PerSide after the other side opens with a switch
     _walk_sides(stretch.body, level, [], affected, switches)
     return total + sum(node_ms(n, level) for n in stretch.body) + sum(switches)
 
@@ -486,6 +486,8 @@ def _walk_sides(
                 first = Side.LEFT if sides[-1] is Side.RIGHT else Side.RIGHT
             else:
                 first = Side.LEFT
+            if isinstance(node, PerSide) and sides and sides[-1] is not first:
+                switches.append(node.switch.ms)  # from the other side: a switch first
             second = Side.RIGHT if first is Side.LEFT else Side.LEFT
             units = (
                 1 if isinstance(node, PerSide) else pick(node.count, level, fixed=bool(node.until))
@@ -661,6 +663,16 @@ class _Walk:
             elif isinstance(node, PerSide):
                 first = resolve(node.first, self.affected) if node.first else self.next_side()
                 second = Side.RIGHT if first is Side.LEFT else Side.LEFT
+                if self.last_side is not None and self.last_side is not first:
+                    self.add(
+                        Kind.SWITCH,
+                        Role.SWITCH,
+                        node.switch.ms,
+                        first,
+                        rep=None,
+                        part=None,
+                        **common,
+                    )
                 self.body(node.body, (*where, "first"), rounds, first, (instance, 0), repeats)
                 self.add(
                     Kind.SWITCH, Role.SWITCH, node.switch.ms, second, rep=None, part=None, **common

@@ -127,25 +127,26 @@ def test_a_small_routine_compiles_to_exact_events() -> None:
         ("arm-reach/0/r0/0/right/1/cue0", 23000, 0, "hold_cue", "breathe", "right", arm, "1/2", None, "1/2", None, None, None, None),
         ("arm-reach/0/r0/0/right/1/break1", 25000, 1000, "break", "shake right", "right", arm, "1/2", None, None, None, None, None, shake),
         ("arm-reach/0/r0/0/right/1/part1", 26000, 2000, "hold", "Hold", "right", arm, "1/2", None, "2/2", None, None, hold, None),
-        ("arm-reach/0/r1/0/left/0", 28000, 2000, "step", "Reach the left arm", "left", arm, "2/2", None, None, None, None, None, step),
-        ("arm-reach/0/r1/0/left/1/part0", 30000, 2000, "hold", "Hold", "left", arm, "2/2", None, "1/2", None, None, hold, None),
-        ("arm-reach/0/r1/0/left/1/cue0", 30000, 0, "hold_cue", "breathe", "left", arm, "2/2", None, "1/2", None, None, None, None),
-        ("arm-reach/0/r1/0/left/1/break1", 32000, 1000, "break", "shake left", "left", arm, "2/2", None, None, None, None, None, shake),
-        ("arm-reach/0/r1/0/left/1/part1", 33000, 2000, "hold", "Hold", "left", arm, "2/2", None, "2/2", None, None, hold, None),
-        ("arm-reach/0/r1/0/switch", 35000, 1000, "switch", "Switch to the right side", "right", arm, "2/2", None, None, None, None, ("switch", "right"), None),
-        ("arm-reach/0/r1/0/right/0", 36000, 2000, "step", "Reach the right arm", "right", arm, "2/2", None, None, None, None, None, step),
-        ("arm-reach/0/r1/0/right/1/part0", 38000, 2000, "hold", "Hold", "right", arm, "2/2", None, "1/2", None, None, hold, None),
-        ("arm-reach/0/r1/0/right/1/cue0", 38000, 0, "hold_cue", "breathe", "right", arm, "2/2", None, "1/2", None, None, None, None),
-        ("arm-reach/0/r1/0/right/1/break1", 40000, 1000, "break", "shake right", "right", arm, "2/2", None, None, None, None, None, shake),
-        ("arm-reach/0/r1/0/right/1/part1", 41000, 2000, "hold", "Hold", "right", arm, "2/2", None, "2/2", None, None, hold, None),
-        ("arm-reach/1/rep0", 43000, 1000, "rep", "Swing left (1 of 1)", "left", arm, "", "1/1", None, None, None, ("rep", "Swing left", 1, 1), swing),
-        ("arm-reach/1/rep1", 44000, 1000, "rep", "Swing right (1 of 1)", "right", arm, "", "1/1", None, None, None, ("rep", "Swing right", 1, 1), swing),
-        ("rest1", 45000, 5000, "rest", "Rest", None, None, "", None, None, None, None, ("rest",), None),
-        ("outro", 50000, 3000, "outro", "Done", None, None, "", None, None, None, None, None, None),
-        ("end", 53000, 0, "end", "End of Desk", None, None, "", None, None, None, None, ("end", "Desk"), None),
+        ("arm-reach/0/r1/0/switch-in", 28000, 1000, "switch", "Switch to the left side", "left", arm, "2/2", None, None, None, None, ("switch", "left"), None),
+        ("arm-reach/0/r1/0/left/0", 29000, 2000, "step", "Reach the left arm", "left", arm, "2/2", None, None, None, None, None, step),
+        ("arm-reach/0/r1/0/left/1/part0", 31000, 2000, "hold", "Hold", "left", arm, "2/2", None, "1/2", None, None, hold, None),
+        ("arm-reach/0/r1/0/left/1/cue0", 31000, 0, "hold_cue", "breathe", "left", arm, "2/2", None, "1/2", None, None, None, None),
+        ("arm-reach/0/r1/0/left/1/break1", 33000, 1000, "break", "shake left", "left", arm, "2/2", None, None, None, None, None, shake),
+        ("arm-reach/0/r1/0/left/1/part1", 34000, 2000, "hold", "Hold", "left", arm, "2/2", None, "2/2", None, None, hold, None),
+        ("arm-reach/0/r1/0/switch", 36000, 1000, "switch", "Switch to the right side", "right", arm, "2/2", None, None, None, None, ("switch", "right"), None),
+        ("arm-reach/0/r1/0/right/0", 37000, 2000, "step", "Reach the right arm", "right", arm, "2/2", None, None, None, None, None, step),
+        ("arm-reach/0/r1/0/right/1/part0", 39000, 2000, "hold", "Hold", "right", arm, "2/2", None, "1/2", None, None, hold, None),
+        ("arm-reach/0/r1/0/right/1/cue0", 39000, 0, "hold_cue", "breathe", "right", arm, "2/2", None, "1/2", None, None, None, None),
+        ("arm-reach/0/r1/0/right/1/break1", 41000, 1000, "break", "shake right", "right", arm, "2/2", None, None, None, None, None, shake),
+        ("arm-reach/0/r1/0/right/1/part1", 42000, 2000, "hold", "Hold", "right", arm, "2/2", None, "2/2", None, None, hold, None),
+        ("arm-reach/1/rep0", 44000, 1000, "rep", "Swing left (1 of 1)", "left", arm, "", "1/1", None, None, None, ("rep", "Swing left", 1, 1), swing),
+        ("arm-reach/1/rep1", 45000, 1000, "rep", "Swing right (1 of 1)", "right", arm, "", "1/1", None, None, None, ("rep", "Swing right", 1, 1), swing),
+        ("rest1", 46000, 5000, "rest", "Rest", None, None, "", None, None, None, None, ("rest",), None),
+        ("outro", 51000, 3000, "outro", "Done", None, None, "", None, None, None, None, None, None),
+        ("end", 54000, 0, "end", "End of Desk", None, None, "", None, None, None, None, ("end", "Desk"), None),
     ] == [row(e) for e in timeline.events]  # fmt: skip
-    assert 53_000 == timeline.total_ms
-    assert (Chapter("Arm Reach", "arm-reach", 3000, 42000),) == timeline.chapters
+    assert 54_000 == timeline.total_ms
+    assert (Chapter("Arm Reach", "arm-reach", 3000, 43000),) == timeline.chapters
     assert (
         StretchInfo(
             "arm-reach",
@@ -458,3 +459,26 @@ def test_the_library_s_own_words_are_known_by_their_message_key() -> None:
         (e.text, e.message and e.message.key) for e in events
     ]
     assert all(type(e.text) is str for e in events)  # a timeline holds plain texts
+
+
+def test_a_perside_coming_from_the_other_side_opens_with_a_switch() -> None:
+    """Round 2 of a Repeat of a PerSide starts on the left after round 1 ended on the right: a
+    switch (and its prompt) comes first, as for a OneSide."""
+    stand = PerSide([Hold("10s", text="Stand on your {side} foot")])
+    routine = Routine("Balance", [Stretch("Stand", [Repeat(2, [stand])])])
+    cues = Cues(countdown=0, halfway=False, next_up=False)
+    timeline = compile_routine(routine, cues=cues, safety_note=None)
+    assert [
+        ("hold", "left"),
+        ("switch_prompt", "right"),
+        ("switch", "right"),
+        ("hold", "right"),
+        ("switch_prompt", "left"),
+        ("switch", "left"),
+        ("hold", "left"),
+        ("switch_prompt", "right"),
+        ("switch", "right"),
+        ("hold", "right"),
+    ] == [(e.role.value, e.side.value) for e in timeline.events if e.side is not None]
+    (switch_in,) = [e for e in timeline.events if e.id.endswith("/switch-in")]
+    assert "Switch to the left side" == switch_in.text

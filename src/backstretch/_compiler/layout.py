@@ -756,9 +756,7 @@ def _next_side(at: Cursor) -> Side:
 
 def _one_side(at: Cursor, place: Place, node: OneSide, path: str) -> None:
     side = _side_of(at, place, node.side)
-    if at.last_side is not None and at.last_side is not side:
-        since_ms = at.now_ms if at.last_segment is None else at.last_segment.start_ms
-        _switch(at, place, node, path, since_ms, side)
+    _switch_over(at, place, node, path, side, "switch")
     _body(at, place, node.body, f"{path}/{side.value}", side)
     at.last_side = side
 
@@ -766,32 +764,51 @@ def _one_side(at: Cursor, place: Place, node: OneSide, path: str) -> None:
 def _per_side(at: Cursor, place: Place, node: PerSide, path: str) -> None:
     first = _side_of(at, place, node.first) if node.first else _next_side(at)
     second = first.other
+    # Coming from the other side (the round before, a OneSide): a switch first, as a OneSide has.
+    _switch_over(at, place, node, path, first, "switch-in")
     half_start_ms = at.now_ms
     _body(at, place, node.body, f"{path}/{first.value}", first)
-    _switch(at, place, node, path, half_start_ms, second)
+    _switch(at, place, node, path, half_start_ms, second, "switch")
     _body(at, place, node.body, f"{path}/{second.value}", second)
     at.last_side = second
 
 
-def _switch(
-    at: Cursor, place: Place, node: PerSide | OneSide, path: str, since_ms: int, to: Side
+def _switch_over(
+    at: Cursor, place: Place, node: PerSide | OneSide, path: str, side: Side, name: str
 ) -> None:
-    """The switch to side ``to``, and room for the prompt before it (from ``since_ms`` on; none
-    after a self-paced part)."""
+    """A switch to ``side`` when the stretch was last on the other side, its prompt said during
+    the segment before (alternating Reps switch as a PerSide does by default)."""
+    if at.last_side is not None and at.last_side is not side:
+        since_ms = at.now_ms if at.last_segment is None else at.last_segment.start_ms
+        _switch(at, place, node, path, since_ms, side, name)
+
+
+def _switch(
+    at: Cursor,
+    place: Place,
+    node: PerSide | OneSide,
+    path: str,
+    since_ms: int,
+    to: Side,
+    name: str,
+) -> None:
+    """The switch to side ``to`` (id ``path/name``), and room for the prompt before it (from
+    ``since_ms`` on; none after a self-paced part)."""
     before = at.last_segment
     if before is not None and before.until is None:
-        _site(at, SwitchPrompt(f"{path}/switch-prompt", since_ms, at.now_ms, to, place))
+        _site(at, SwitchPrompt(f"{path}/{name}-prompt", since_ms, at.now_ms, to, place))
     said: Message | None
-    if isinstance(node.switch_text, LibraryWords):  # the library's: its message, to this side
+    duration_ms, words = node.switch.ms, node.switch_text
+    if isinstance(words, LibraryWords):  # the library's: its message, to this side
         said = _SWITCH[to]
         text, template = render_message(said), None
     else:
-        (text, template), said = _fill(at, place, node.switch_text, to), None
+        (text, template), said = _fill(at, place, words, to), None
     _segment(
         at,
         place,
-        f"{path}/switch",
-        node.switch.ms,
+        f"{path}/{name}",
+        duration_ms,
         Kind.SWITCH,
         Role.SWITCH,
         text,

@@ -111,8 +111,8 @@ def _body_bound(body: tuple[BodyNode, ...], cues: _CueRates) -> int:
             total += len(node.phases) + 1
         elif isinstance(node, Reps):  # the reps, the ticks before them, what they wait for
             total += _high(node.count) * (2 if node.alternate else 1) + 1 + cues.ticks
-        elif isinstance(node, PerSide):  # both sides, a switch and its prompt, and one more
-            total += 3 + 2 * _body_bound(node.body, cues)
+        elif isinstance(node, PerSide):  # both sides, a switch and its prompt between them,
+            total += 5 + 2 * _body_bound(node.body, cues)  # one before, and one more
         elif isinstance(node, OneSide):  # one side, a switch to it and its prompt
             total += 3 + _body_bound(node.body, cues)
         elif isinstance(node, Repeat):  # each round: a rest between, a switch and its prompt
