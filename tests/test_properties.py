@@ -22,6 +22,7 @@ from backstretch import (
     Level,
     PerSide,
     Reps,
+    Role,
     Routine,
     Side,
     Stretch,
@@ -135,6 +136,24 @@ def test_sides_alternate_throughout_a_stretch(routine: Routine, level: Level) ->
         assert sides[:1] in ([], [Side.LEFT])
         for before, after in itertools.pairwise(sides):
             assert before.other is after
+
+
+@given(strategies.routines(), strategies.levels(), strategies.conditions())
+def test_a_switch_separates_every_change_of_side(
+    routine: Routine, level: Level, conditions: frozenset[str]
+) -> None:
+    """Invariant 4d: within a stretch, the side the person works changes only at a switch to the
+    new side, except into and between the reps of alternating Reps (they alternate by nature)."""
+    timeline = compile_routine(routine, level=level, conditions=conditions)
+    last: Event | None = None
+    for segment in timeline.segments:
+        if segment.role is Role.ANNOUNCE:  # a stretch starts: no side yet
+            last = None
+        if segment.side is None:
+            continue
+        if last is not None and last.side is not segment.side:
+            assert segment.kind in (Kind.SWITCH, Kind.REP), (last.id, segment.id)
+        last = segment
 
 
 @given(strategies.routines(), strategies.levels())
