@@ -198,7 +198,7 @@ class Case:
     reason: str
     mutate: Mutation
     #: Where the problem is; ``{role}`` stands for the index of the first event of that role in
-    #: the unchanged document.
+    #: the unchanged document, ``{roleN}`` for the one after N others of that role.
     path: str
     #: True when the shipped JSON Schema refuses it too; False when only a loader can.
     schema: bool
@@ -361,21 +361,21 @@ CASES = [
         "role-of-another-kind",
         "a hold whose role is a cue's",
         _role("hold", role="countdown", tick=3),
-        "$.events[12].role",
+        "$.events[{hold}].role",
         True,
     ),
     Case(
         "cue-with-a-duration",
         "a marker kind that lasts",
         _lasting("halfway", 500),
-        "$.events[14].duration_ms",
+        "$.events[{halfway}].duration_ms",
         True,
     ),
     Case(
         "hold-of-0-ms",
         "a segment kind that lasts 0 ms",
         _empty_hold,
-        "$.events[12].duration_ms",
+        "$.events[{hold}].duration_ms",
         True,
     ),
     Case(
@@ -389,84 +389,84 @@ CASES = [
         "tick-on-a-hold",
         "a tick on an event that is no countdown",
         _role("hold", tick=3),
-        "$.events[12].tick",
+        "$.events[{hold}].tick",
         True,
     ),
     Case(
         "countdown-without-tick",
         "a countdown that says no number",
         _role("countdown", tick=None),
-        "$.events[9].tick",
+        "$.events[{countdown}].tick",
         True,
     ),
     Case(
         "rep-without-position",
         "a rep that is not counted",
         _role("rep", rep=None),
-        "$.events[32].rep",
+        "$.events[{rep}].rep",
         True,
     ),
     Case(
         "rep-position-on-a-step",
         "a rep position on a step",
         _role("step", rep={"index": 1, "count": 1}),
-        "$.events[8].rep",
+        "$.events[{step}].rep",
         True,
     ),
     Case(
         "part-on-a-step",
         "a hold part on a step",
         _role("step", part={"index": 1, "count": 1}),
-        "$.events[8].part",
+        "$.events[{step}].part",
         True,
     ),
     Case(
         "position-from-0",
         "positions count from 1",
         _role("rep", rep={"index": 0, "count": 2}),
-        "$.events[32].rep.index",
+        "$.events[{rep}].rep.index",
         True,
     ),
     Case(
         "position-extra-key",
         "a position with an unknown key",
         _role("rep", rep={"index": 1, "count": 2, "of": 3}),
-        "$.events[32].rep.of",
+        "$.events[{rep}].rep.of",
         True,
     ),
     Case(
         "target-on-a-step",
         "a target on an event that refers to no stretch",
         _role("step", target="bird-dog"),
-        "$.events[8].target",
+        "$.events[{step}].target",
         True,
     ),
     Case(
         "next-up-without-target",
         "a preview that names no stretch",
         _role("next_up", target=None),
-        "$.events[3].target",
+        "$.events[{next_up}].target",
         True,
     ),
     Case(
         "unknown-message-key",
         "a message key the table does not have",
         _role("halfway", message={"key": "midway", "params": {}}),
-        "$.events[14].message.key",
+        "$.events[{halfway}].message.key",
         True,
     ),
     Case(
         "message-missing-a-parameter",
         "a rep message without its count",
         lambda d: _event(d, "rep")["message"]["params"].pop("count"),
-        "$.events[32].message.params",
+        "$.events[{rep}].message.params",
         True,
     ),
     Case(
         "message-parameter-of-the-wrong-type",
         "a rep index written as text",
         lambda d: _event(d, "rep")["message"]["params"].update(index="1"),
-        "$.events[32].message.params.index",
+        "$.events[{rep}].message.params.index",
         True,
     ),
     Case(
@@ -545,7 +545,7 @@ CASES = [
         "unsorted",
         "a marker before the segment it starts with",
         _unsorted,
-        "$.events[13].start_ms",
+        "$.events[{hold_cue}].start_ms",
         False,
     ),
     Case(
@@ -566,7 +566,7 @@ CASES = [
         "marker-past-the-end",
         "a marker after total_ms",
         _marker_past_the_end,
-        "$.events[13].start_ms",
+        "$.events[{hold_cue}].start_ms",
         False,
     ),
     Case(
@@ -588,21 +588,21 @@ CASES = [
         "position-past-its-count",
         "rep 3 of 2",
         _role("rep", rep={"index": 3, "count": 2}),
-        "$.events[32].rep.index",
+        "$.events[{rep}].rep.index",
         False,
     ),
     Case(
         "rounds-out-of-order",
         "round 2 before round 1",
         _swap_first_rounds,
-        "$.events[32].rounds[0]",
+        "$.events[{rep}].rounds[0]",
         False,
     ),
     Case(
         "reps-skip-a-number",
         "reps counting 1, 1 on one side",
         _skip_a_rep,
-        "$.events[34].rep",
+        "$.events[{rep2}].rep",
         False,
     ),
     Case(
@@ -647,28 +647,28 @@ CASES = [
         "stretch-id-names-no-entry",
         "an event whose stretch_id is in no entry of stretches",
         _role("step", stretch_id="neck-roll"),
-        "$.events[8].stretch_id",
+        "$.events[{step}].stretch_id",
         False,
     ),
     Case(
         "target-names-no-entry",
         "a preview of a stretch not in the timeline",
         _role("next_up", target="neck-roll"),
-        "$.events[3].target",
+        "$.events[{next_up}].target",
         False,
     ),
     Case(
         "stretch-name-mismatch",
         "an event's stretch name unlike its entry's",
         _role("step", stretch="Neck Roll"),
-        "$.events[8].stretch",
+        "$.events[{step}].stretch",
         False,
     ),
     Case(
         "stretch-without-id",
         "a stretch name with no stretch_id",
         _role("step", stretch_id=None),
-        "$.events[8].stretch_id",
+        "$.events[{step}].stretch_id",
         False,
     ),
     Case(
@@ -753,8 +753,13 @@ def problems_of(text: str) -> list[str]:
 def _path(case: Case, base: dict[str, Any]) -> str:
     if "{" not in case.path:
         return case.path
-    roles = {event["role"] for event in base["events"]}
-    indexes = {role: _index(base, role) for role in roles}
+    indexes: dict[str, int] = {}
+    counted: dict[str, int] = {}
+    for index, event in enumerate(base["events"]):  # "{rep}": the first rep; "{rep2}": the third
+        role = event["role"]
+        indexes.setdefault(role, index)
+        indexes[f"{role}{counted.get(role, 0)}"] = index
+        counted[role] = counted.get(role, 0) + 1
     return case.path.format(**indexes)
 
 

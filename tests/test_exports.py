@@ -37,6 +37,7 @@ from backstretch import (
     dumps_timeline,
     strategies,
 )
+from backstretch._base.text import speaking_ms
 from backstretch.exports import FORMATS, format_for, write_to_bytes, write_to_file, write_to_string
 from backstretch.exports._captions import captions, main_line
 from tools import GOLDEN, assert_golden, hand_made, seed_timeline
@@ -588,7 +589,7 @@ def test_the_sheet_and_the_picture_say_at_least_and_until() -> None:
     assert f"({UNTIL})" in svg
 
 
-# Every player format shows every skip note, even one that falls on a countdown tick (issue 25).
+# Every player format shows every skip note (issue 25); no countdown beeps over one (issue 27).
 
 TWO_HOLDS = compile_routine(
     Routine(
@@ -605,24 +606,49 @@ TWO_HOLDS = compile_routine(
     conditions={"knee"},
 )
 (SKIP_ON_A_TICK,) = [e for e in TWO_HOLDS.markers if e.kind is Kind.SKIP]
+#: Two stretches left out in a row: their notes fall together.
+TWO_LEFT_OUT = compile_routine(
+    Routine(
+        "Two Left Out",
+        [
+            Stretch(
+                "Kneel Hold",
+                [Hold("20s")],
+                cautions=[Caution("Not with sore knees.", conditions=["knee"])],
+            ),
+            Stretch(
+                "Knee Circles",
+                [Hold("20s")],
+                cautions=[Caution("Not after knee surgery.", conditions=["knee"])],
+            ),
+            Stretch("Stand Hold", [Hold("20s")]),
+        ],
+    ),
+    conditions={"knee"},
+)
 
 
-def test_the_skip_note_falls_on_a_tick() -> None:
+def test_no_countdown_beeps_over_a_skip_note() -> None:
+    """The countdown before the first hold after a stretch left out would fall on its note: the
+    ticks that would beep over its words are left out, and counted."""
+    said_until = SKIP_ON_A_TICK.start_ms + speaking_ms(SKIP_ON_A_TICK.text)
     ticks = [e.start_ms for e in TWO_HOLDS.markers if e.is_countdown]
-    assert SKIP_ON_A_TICK.start_ms in ticks
+    assert not [t for t in ticks if SKIP_ON_A_TICK.start_ms <= t < said_until]
+    assert TWO_HOLDS.options is not None
+    assert 3 == TWO_HOLDS.options.cues_left_out
 
 
 @pytest.mark.parametrize("suffix", ["vtt", "srt"])
-def test_captions_stack_a_skip_note_and_a_tick(suffix: str) -> None:
-    text = write_to_string(TWO_HOLDS, suffix)
+def test_captions_stack_skip_notes_that_fall_together(suffix: str) -> None:
+    text = write_to_string(TWO_LEFT_OUT, suffix)
     read = (
         [c.text for c in webvtt.from_string(text).captions]
         if suffix == "vtt"
         else [s.content for s in srt.parse(text)]
     )
-    with_note = [t for t in read if SKIP_ON_A_TICK.text in t.splitlines()]
-    assert ["Stand Hold", SKIP_ON_A_TICK.text, "3"] == with_note[0].splitlines()
-    assert 3 == len(with_note)  # shown for its whole three seconds, under each tick
+    first, second = [e.text for e in TWO_LEFT_OUT.markers if e.kind is Kind.SKIP]
+    with_notes = [t for t in read if first in t.splitlines()]
+    assert [["Stand Hold", first, second]] == [t.splitlines() for t in with_notes]
 
 
 def test_every_export_carries_the_skip_note() -> None:

@@ -28,7 +28,7 @@ from backstretch import (
     strategies,
 )
 from backstretch._compiler.choose import Chosen, ChosenCircuit, SkipNote, choose, message
-from backstretch._compiler.cues import place_cues, quiet_time
+from backstretch._compiler.cues import Heard, place_cues, quiet_time
 from backstretch._compiler.fit import _changes, fit
 from backstretch._compiler.layout import (
     STEPS,
@@ -154,12 +154,13 @@ def test_layout_places_no_cue_and_cues_place_none_when_asked_for_none() -> None:
     laid = layout(SIDED, choose(SIDED, options()), options())
     events = [item for item in laid.stream if isinstance(item, Event)]
     assert not [e for e in events if e.kind is Kind.CUE]
-    assert events == place_cues(laid.stream, NO_CUES)
+    assert (events, 0) == place_cues(laid.stream, NO_CUES)
 
 
 def test_cues_pass_puts_each_cue_where_it_has_room() -> None:
     laid = layout(SIDED, choose(SIDED, options()), options())
-    cues = [e for e in place_cues(laid.stream, Cues()) if e.kind is Kind.CUE]
+    placed, _ = place_cues(laid.stream, Cues())
+    cues = [e for e in placed if e.kind is Kind.CUE]
     assert [
         ("next-up-reach", 364),  # in the title, after its words
         ("reach/1/left/0/countdown0-3", 7000),
@@ -183,7 +184,7 @@ def say(id: str, start_ms: int, duration_ms: int, text: str) -> Event:
 
 def test_quiet_time_finds_the_latest_room_before_the_wanted_time_else_the_first_after() -> None:
     # "Stand tall" is said from 0 to 728 ms; the rest of the 10 s segment is quiet.
-    events = [say("a", 0, 10_000, "Stand tall")]
+    events = Heard([say("a", 0, 10_000, "Stand tall")])
     said_ms = 1200  # a cue this long to say
     assert 5000 == quiet_time(events, 5000, 0, 10_000, said_ms)  # room at the wanted time
     assert 8800 == quiet_time(events, 9500, 0, 10_000, said_ms)  # must end by 10 s

@@ -42,7 +42,7 @@ from backstretch import (
     render_message,
     strategies,
 )
-from backstretch._base.text import speaking_ms
+from backstretch._base.text import BEEP_MS, speaking_ms
 from labels import labelled, ranged, resolved
 
 #: The roles whose text the author wrote: these events never carry a message.
@@ -285,8 +285,13 @@ def _clock(offset_ms: int, parts: list[Event]) -> int:
 
 
 def _words(event: Event) -> tuple[int, int]:
-    """When ``event``'s words are said: a cue's or a skip note's, or a segment's opening words
-    (its text, and what a self-paced part waits for), cut at its end."""
+    """When ``event`` is not quiet: a cue's or a skip note's words, a countdown's beep, a
+    segment's opening words (its text, and what a self-paced part waits for) cut at its end, and
+    the whole of a breath phase or a self-paced segment (no cue goes inside one)."""
+    if event.role is Role.COUNTDOWN:
+        return (event.start_ms, event.start_ms + BEEP_MS)
+    if event.kind is Kind.BREATH or event.open:
+        return (event.start_ms, event.end_ms)
     said = speaking_ms(event.text)
     if not event.duration_ms:
         return (event.start_ms, event.start_ms + said)
@@ -329,7 +334,7 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
     inside the hold, rep or self-paced part before, nor before the stretch; halfway at half the
     held time of long enough holds; a hold's own cue at its start and every breath_every; switch
     prompts within the side before the switch, naming the side to come; next-up in the segment
-    before the stretch, naming it. Every cue but the ticks and a hold's opening cue is said
+    before the stretch, naming it. Every cue but a hold's opening cue is said (a tick beeped)
     where its words overlap no other words, at the wanted time or the nearest that has room
     (halfway and repeated hold cues only later, in their part), and left out when there is none.
     LocalCues quiet what they say; Cues.off() adds no cue at all."""
@@ -349,18 +354,15 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
         )
     }
 
-    said = [
-        e
-        for e in timeline.events
-        if e.duration_ms or (e.kind in (Kind.CUE, Kind.SKIP) and e.role is not Role.COUNTDOWN)
-    ]
+    said = [e for e in timeline.events if e.duration_ms or e.kind in (Kind.CUE, Kind.SKIP)]
+    left_out = 0  # what the rules asked for that found no quiet time
 
     def spans_but(*left_out: Event | None) -> list[tuple[int, int]]:
         """The words said, but those of ``left_out`` (the cue whose place is being checked)."""
         return [_words(e) for e in said if all(e is not out for out in left_out)]
 
-    for cue in cue_markers:  # said over nothing
-        if cue.role is not Role.COUNTDOWN and cue.id not in opening:
+    for cue in cue_markers:  # said (or beeped) over nothing
+        if cue.id not in opening:
             start, end = _words(cue)
             assert all(e <= start or end <= s for s, e in spans_but(cue)), cue.id
 
@@ -396,8 +398,14 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
             continue
         for tick in range(1, cues.countdown + 1):
             due_ms = event.start_ms - tick * 1000
-            if due_ms >= lead_in_ms:
+            if due_ms < lead_in_ms:
+                continue
+            beep = (due_ms, due_ms + BEEP_MS)
+            tick_at = [m for m in by_role[Role.COUNTDOWN] if m.start_ms == due_ms]
+            if all(e <= beep[0] or beep[1] <= s for s, e in spans_but(*tick_at)):
                 expected_ticks[(due_ms, tick, event.side, event.part, event.rounds)] += 1
+            else:  # its beep would sound over words: left out
+                left_out += 1
     ticks = by_role[Role.COUNTDOWN]
     assert expected_ticks == Counter((m.start_ms, m.tick, m.side, m.part, m.rounds) for m in ticks)
     assert all(m.text == str(m.tick) for m in ticks)
@@ -425,6 +433,7 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
             part = next(p for p in parts if p.start_ms <= want < p.end_ms)
             best = _quiet(spans_but(halfway), want, want, part.end_ms, speaking_ms("Halfway"))
             assert (None if halfway is None else halfway.start_ms) == best, want
+            left_out += best is None
             expected_halfways += len(in_hold)
         if node.cue and cues.hold_cues and allowed[2]:
             every = cues.breath_every.ms if cues.breath_every else held
@@ -446,6 +455,7 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
                 found = _quiet(others + mine, want, want, part.end_ms, length)
                 if found is not None:
                     placed.append(found)
+                left_out += found is None
             hold_cue_times += placed
     assert expected_halfways == len(by_role[Role.HALFWAY])
     assert sorted(hold_cue_times) == sorted(m.start_ms for m in by_role[Role.HOLD_CUE])
@@ -457,13 +467,15 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
             before = timeline.at(switch.start_ms - 1)
             if before is not None and before.open:  # never inside a self-paced part
                 continue
-            # Within the first side of a PerSide; before a OneSide's switch, within the segment
-            # before it.
+            # Within the first side of a PerSide; before a OneSide's switch, or the switch a
+            # PerSide opens with (coming from the other side), within the segment before it.
             assert before is not None
+            half = first_halves.get(switch_label.instance)
+            leads_in = half is None or switch.end_ms <= half.start_ms
             since = (
                 before.start_ms
-                if isinstance(switch_label.node, OneSide)
-                else first_halves[switch_label.instance].start_ms
+                if isinstance(switch_label.node, OneSide) or leads_in
+                else half.start_ms  # type: ignore[union-attr]
             )
             prompt = next(
                 (
@@ -485,6 +497,7 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
             )
             if found is not None:
                 expected_prompts.append((found, switch.side))
+            left_out += found is None
     assert expected_prompts == [(m.start_ms, m.side) for m in prompts]
 
     expected_next_up = []
@@ -512,11 +525,15 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
             )
             if found is not None:
                 expected_next_up.append((found, chapter.stretch_id))
+            left_out += found is None
     assert expected_next_up == [(m.start_ms, m.target) for m in next_ups]
     for marker in next_ups:  # it sits in the segment before, and belongs where that one does
         segment = timeline.at(marker.start_ms)
         assert segment is not None
         assert (segment.stretch_id, segment.rounds) == (marker.stretch_id, marker.rounds)
+
+    assert timeline.options is not None
+    assert left_out == timeline.options.cues_left_out
 
     quiet = compile_routine(routine, level=level, cues=Cues.off())
     assert [] == [m for m in quiet.markers if m.kind is Kind.CUE]

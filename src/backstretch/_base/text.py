@@ -25,6 +25,7 @@ import re
 import unicodedata
 
 __all__ = [
+    "BEEP_MS",
     "LANGUAGE_TAG",
     "MAX_TEXT_CHARS",
     "MAX_UTTERANCE_CHARS",
@@ -72,6 +73,8 @@ def length_problem(text: str, max_chars: int = MAX_TEXT_CHARS) -> str | None:
 #: The pace the library reckons speech at: the audio guide's voice, and the compiler when it keeps
 #: cues from talking over what is said at the start of a segment.
 WORDS_PER_MINUTE = 165
+#: How long a countdown tick's beep lasts: nothing is said over it.
+BEEP_MS = 150
 
 
 def speaking_ms(text: str) -> int:

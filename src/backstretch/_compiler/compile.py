@@ -147,7 +147,7 @@ def compile_routine(
         shape, filler_ms, unfitted_ms = _fit(routine, plan, options, target_ms)
     laid = layout(routine, plan, options, shape, filler_ms)
     check_total(laid.total_ms, limits)
-    events = place_cues(laid.stream, chosen_cues)
+    events, left_out = place_cues(laid.stream, chosen_cues)
     if laid.trailing_notes:
         events = _keep_last_notes_in_sight(events, laid.last_start_ms, laid.total_ms)
     # Markers were made when their segment was; put each after the segment starting with it.
@@ -163,6 +163,7 @@ def compile_routine(
         breath_ms,
         unfitted_ms,
         swapped,
+        left_out,
     )
     timeline = Timeline(
         routine.title,
@@ -190,6 +191,7 @@ def _record(
     breath_ms: int,
     unfitted_ms: int | None,
     swapped: frozenset[str],
+    cues_left_out: int,
 ) -> CompileOptions:
     """What a timeline was compiled with, as the timeline records it. The same few options come
     again and again (a service compiles per request), so equal ones share one checked value."""
@@ -213,6 +215,7 @@ def _record(
         breath_ms=breath_ms,
         unfitted_ms=unfitted_ms,
         swapped=tuple(sorted(swapped)),
+        cues_left_out=cues_left_out,
     )
 
 

@@ -80,7 +80,7 @@ def _option_schema(name: str, value: object) -> Schema:
         return {"enum": ["left", "right", None]}
     if isinstance(value, bool):
         return {"type": "boolean"}
-    if name == "countdown":
+    if name in ("countdown", "cues_left_out"):
         return {"type": "integer", "minimum": 0}
     if name in ("fit_to_ms", "breath_every_ms", "unfitted_ms"):
         return _or_null(MS)

@@ -189,6 +189,9 @@ class CompileOptions:
     unfitted_ms: int | None = None
     #: The ids of the stretches the person swapped for their alternative.
     swapped: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    #: How many cue markers the cue options asked for found no quiet time (they would have been
+    #: said over words, a beep, a breath phase or a self-paced part) and were left out.
+    cues_left_out: int = 0
 
     def __attrs_post_init__(self) -> None:
         found = options_problems({name: getattr(self, name) for name in _OPTION_TYPES})
@@ -216,6 +219,7 @@ _OPTION_TYPES: dict[str, str] = {
     "breath_ms": "positive_ms",
     "unfitted_ms": "optional_ms",
     "swapped": "texts",
+    "cues_left_out": "count",
 }
 
 

@@ -31,7 +31,7 @@ import attrs
 
 from .._base.files import atomic_file
 from .._base.kinds import Kind, Role
-from .._base.text import WORDS_PER_MINUTE, length_problem, printable
+from .._base.text import BEEP_MS, WORDS_PER_MINUTE, length_problem, printable
 from .._base.time import format_ms, shown
 from .._i18n.words import language_of
 from .._timeline.messages import render_message
@@ -55,7 +55,6 @@ __all__ = [
 MAX_SPEEDUP = 1.5
 #: Samples quieter than this at either end of a clip are trimmed (espeak-ng pads its speech).
 QUIET = 64
-BEEP_MS = 150
 #: The longest audio guide: six hours, about 950 MB of WAV (the default Limits.max_total).
 MAX_LENGTH_MS = 6 * 3_600_000
 CHIME_MS = 900
