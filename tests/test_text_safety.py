@@ -154,3 +154,24 @@ def test_text_problem_names_the_character_and_where() -> None:
         == text_problem("abc\x1b[2J")
     )
     assert text_problem("Détente\tcalme\nRücken: ½ … 🙂") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Stand tall", 2),
+        ("4-7-8 breathing", 4),  # four seven eight breathing
+        ("90/90 hip switch", 4),  # ninety ninety hip switch
+        ("Hold for 45 seconds", 5),  # forty five
+        ("120 reps", 5),  # one hundred and twenty reps
+        ("1,000 steps", 3),  # one thousand steps
+        ("0:45 left", 4),  # zero forty five left
+        ("well-being", 2),
+        ("Kräftig ausatmen", 2),
+    ],
+)
+def test_words_are_counted_as_a_speech_engine_says_them(text: str, words: int) -> None:
+    from backstretch._base.text import WORDS_PER_MINUTE, speaking_ms, spoken_words
+
+    assert words == spoken_words(text)
+    assert -(-words * 60_000 // WORDS_PER_MINUTE) == speaking_ms(text)

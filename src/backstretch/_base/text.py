@@ -35,6 +35,7 @@ __all__ = [
     "note_problem",
     "printable",
     "speaking_ms",
+    "spoken_words",
     "text_problem",
     "visible",
 ]
@@ -78,9 +79,43 @@ BEEP_MS = 150
 
 
 def speaking_ms(text: str) -> int:
-    """How long saying ``text`` takes at ``WORDS_PER_MINUTE`` (a word at least), rounded up."""
-    words = max(1, len(text.split()))
+    """How long saying ``text`` takes at ``WORDS_PER_MINUTE`` (a word at least), rounded up, its
+    words counted as a speech engine says them (``spoken_words``)."""
+    words = max(1, spoken_words(text))
     return -(-words * 60_000 // WORDS_PER_MINUTE)
+
+
+#: What a speech engine reads as a break between words inside a run of letters and digits:
+#: "4-7-8" is three numbers, "90/90" two, "0:45" two, "well-being" two words.
+_JOINED = re.compile(r"[\w]+")
+_NUMBER = re.compile(r"\d+")
+
+
+def spoken_words(text: str) -> int:
+    """How many words saying ``text`` takes: its runs of letters and of digits, a number counted
+    as its words ("45" is "forty five", "120" "one hundred and twenty"), digits grouped by commas
+    read as one number ("1,000")."""
+    count = 0
+    for word in _JOINED.findall(re.sub(r"(?<=\d),(?=\d{3})", "", text)):
+        numbers = _NUMBER.findall(word)
+        letters = _NUMBER.sub(" ", word).split()
+        count += len(letters) + sum(_number_words(int(n)) for n in numbers)
+    return count
+
+
+def _number_words(number: int) -> int:
+    """The words of a number said in English ("twenty one", "three hundred and five")."""
+    if number < 20:
+        return 1
+    if number < 100:
+        return 1 if number % 10 == 0 else 2
+    if number < 1000:
+        rest = number % 100
+        return 2 + (1 + _number_words(rest) if rest else 0)
+    if number < 1_000_000:
+        rest = number % 1000
+        return _number_words(number // 1000) + 1 + (_number_words(rest) if rest else 0)
+    return len(str(number))  # read digit by digit, at least
 
 
 #: The characters no text may hold.
