@@ -19,6 +19,7 @@ from hypothesis import given, settings
 
 from backstretch import (
     Caution,
+    Cues,
     Event,
     Hold,
     InvalidValueError,
@@ -31,6 +32,7 @@ from backstretch import (
     Rest,
     Routine,
     Side,
+    Step,
     Stretch,
     Timeline,
     compile_routine,
@@ -684,3 +686,27 @@ def test_a_skip_note_of_the_last_stretch_is_in_every_export() -> None:
         assert skip.text in write_to_string(LAST_LEFT_OUT, suffix), suffix
     steps = decode(write_to_bytes(LAST_LEFT_OUT, "fit"))["workout_step_mesgs"]
     assert any(skip.text in s["notes"] for s in steps)
+
+
+def test_the_sheet_writes_a_mirrored_side_once_even_with_rounds_in_it() -> None:
+    """The second side of a PerSide that holds a Repeat is "the same on the right side" when it
+    mirrors the first, as docs/exports.md promises (issue 27)."""
+    calf = PerSide(
+        [
+            Step("Stand on your {side} foot", duration="4s"),
+            Repeat(3, [Hold("10s", text="Raise the {side} heel"), Rest("5s")]),
+        ]
+    )
+    timeline = compile_routine(
+        Routine("R", [Stretch("Calf", [calf])]), cues=Cues.off(), safety_note=None
+    )
+    sheet = write_to_string(timeline, "md")
+    assert (
+        "1. *Left:* Stand on your left foot\n"
+        "2. *Left:* **3 rounds** of:\n"
+        "   1. *Left:* **Hold 0:10**: Raise the left heel.\n"
+        "   2. *Left:* **Rest** 0:05: Rest\n"
+        "3. **Switch sides** (0:05): Switch to the right side\n"
+        "4. The same on the right side.\n"
+    ) in sheet
+    assert "right heel" not in sheet

@@ -188,20 +188,24 @@ def _repeat(segments: list[Event], cues: _Cues, depth: int) -> _Item:
     each = [_items(round_, cues, depth + 1) for round_ in rounds]
     shapes = {tuple(item.shape for item in items) for items in each}
     texts = {tuple((item.side, item.text) for item in items) for items in each}
+    # Done on one side throughout: the repeat is on that side, so a second side that mirrors it
+    # is written as "the same on the other side".
+    sides = {segment.side for segment in segments}
+    side = sides.pop() if len(sides) == 1 else None
     if count == 1:
-        return _Item(None, f"**{_w('sheet_once')}**", ("repeat", 1, *shapes), tuple(each[0]))
+        return _Item(side, f"**{_w('sheet_once')}**", ("repeat", 1, *shapes), tuple(each[0]))
     if len(texts) == 1:
         said = _w("sheet_rounds_of", count=count, between=between)
-        return _Item(None, said, ("repeat", count, *shapes), tuple(each[0]))
+        return _Item(side, said, ("repeat", count, *shapes), tuple(each[0]))
     if len(shapes) == 1:
         said = _w("sheet_rounds_swapping", count=count, between=between)
-        return _Item(None, said, ("repeat", count, *shapes), tuple(each[0]))
+        return _Item(side, said, ("repeat", count, *shapes), tuple(each[0]))
     children = tuple(
         _Item(None, _w("sheet_round", number=number), (), tuple(items))
         for number, items in enumerate(each, 1)
     )
     said = _w("sheet_rounds", count=count, between=between)
-    return _Item(None, said, ("repeat", count, children), children)
+    return _Item(side, said, ("repeat", count, children), children)
 
 
 def _between_rounds(rounds: list[list[Event]], depth: int) -> tuple[list[list[Event]], str]:
