@@ -12,6 +12,8 @@ from backstretch import (
     Hold,
     Kind,
     Repeat,
+    Reps,
+    Role,
     Routine,
     Side,
     Step,
@@ -382,3 +384,41 @@ def test_a_window_too_small_says_so_and_keeps_the_note() -> None:
         "The window is too small (30x10) for the player; make it at least 40x12. Stop if pain "
         "increases or spreads, and ask a professional."
     )
+
+
+def test_players_show_where_the_person_is() -> None:
+    """During a self-paced wait at the end of one stretch, the header names that stretch, not the
+    next; what a stretch needs is not headed twice; the routine's own introduction is no
+    stretch's (issue 27)."""
+    two = compile_routine(
+        Routine(
+            "Hamstrings",
+            [
+                Stretch("Seated Reach", [Hold("30s", text="Lean forward", until="it eases")]),
+                Stretch("Wall Lean", [Hold("20s")], props=["a wall"]),
+            ],
+            intro="Two stretches for the backs of the legs.",
+        )
+    )
+    (hold,) = [e for e in two.segments if e.open]
+    console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
+    console.print(render(two, hold.end_ms, waiting=hold))
+    waiting = console.export_text()
+    assert "Stretch 1 of 2: Seated Reach" in waiting
+    assert "Wall Lean" not in waiting.splitlines()[1]  # the header line
+    announce = next(e for e in two.segments if e.text.startswith("Wall Lean"))
+    console.print(render(two, announce.start_ms))
+    assert "Next: You need: a wall" in console.export_text()
+    intro = next(e for e in two.segments if e.role is Role.INTRO)
+    console.print(render(two, intro.start_ms))
+    shown = console.export_text()
+    assert "GETTING STARTED" in shown
+    assert "ABOUT THIS STRETCH" not in shown
+
+
+def test_plain_lines_say_the_round_and_the_rep() -> None:
+    from backstretch._play.plain import play_line
+
+    routine = Routine("Sets", [Stretch("Squats", [Repeat(2, [Reps(3, "Squat", tempo="2s")])])])
+    reps = [e for e in compile_routine(routine).segments if e.kind is Kind.REP]
+    assert play_line(reps[4]).endswith("Squat (2 of 3)  [Round 2 of 2 · Rep 2 of 3]")

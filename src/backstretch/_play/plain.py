@@ -15,23 +15,39 @@ from typing import TextIO
 from .._base.kinds import Side
 from .._base.text import printable
 from .._base.time import format_ms
-from .._i18n.words import words
-from .._timeline.timeline import Event
+from .._i18n.words import Words, words
+from .._timeline.timeline import Event, Position
 from ..player import Player
 
-__all__ = ["PlainLines", "play_line"]
+__all__ = ["PlainLines", "play_line", "where_counted"]
 
 
 def play_line(event: Event, language: str = "en") -> str:
     """One event as a plain line: clock time, role, side, text (and, for a self-paced part, what
-    the person waits for), the words in ``language``."""
+    the person waits for), and where it is counted ("[round 2 of 3 · rep 4 of 10]"), the words in
+    ``language``."""
     said = words(language)
     side = said.side(event.side).upper() if event.side else ""
     until = f" ({said('until', until=event.until)})" if event.until is not None else ""
+    counted = where_counted(event, said)
     width = max(len(said.side(each)) for each in Side)  # the side column: its longest word
     line = f"{format_ms(event.start_ms):>8}  {event.role.value:<13}  {side:<{width}}  "
-    line += f"{event.text}{until}"
+    line += f"{event.text}{until}" + (f"  [{counted}]" if counted else "")
     return printable(line.rstrip())
+
+
+def where_counted(event: Event, said: Words) -> str:
+    """The counted parts an event is in, from its positions: "round 2 of 3 · rep 4 of 10"."""
+
+    def of(key: str, position: Position) -> str:
+        return said(key, position=said("position_of", index=position.index, count=position.count))
+
+    found = [of("count_round", p) for p in event.rounds]
+    if event.rep is not None:
+        found.append(of("count_rep", event.rep))
+    if event.part is not None:
+        found.append(of("count_part", event.part))
+    return " · ".join(found)
 
 
 def _line_typed(stream: TextIO) -> Callable[[float], bool]:

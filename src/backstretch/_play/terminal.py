@@ -32,10 +32,11 @@ from .._base.text import printable
 from .._base.time import format_ms
 from .._i18n.words import WORDS, Words, words_for
 from .._i18n.words import words as words_for_language
-from .._timeline.timeline import Event, Position, Timeline
+from .._timeline.timeline import Event, Timeline
 from ..player import Clock, Player, monotonic_ms
 from ..speech import SpeechQueue
 from .loop import Outcome, drive
+from .plain import where_counted
 
 __all__ = ["KEY_HELP", "Outcome", "TerminalKeys", "parse_keys", "play_fullscreen", "render"]
 
@@ -81,8 +82,14 @@ LABELS: dict[str, str] = {
 }
 
 
+#: Headings that are no stretch's: the routine's own introduction and closing words.
+OPENING_AND_CLOSING = {Role.INTRO: "getting_started", Role.OUTRO: "finishing"}
+
+
 def label(segment: Event, words: Words) -> str:
     """The heading of a segment in words' language: its role's own, else its kind's."""
+    if segment.role in OPENING_AND_CLOSING:
+        return words(OPENING_AND_CLOSING[segment.role])
     key = LABELS.get(segment.role) or LABELS.get(segment.kind)
     return words.label(key) if key else segment.kind.value
 
@@ -185,6 +192,7 @@ class _Screen:
         waiting: Event | None,
     ) -> _Screen | _Finished:
         segment = waiting or timeline.at(position_ms)
+        segment_ms = position_ms if waiting is None else waiting.start_ms
         header = Table.grid(expand=True)
         header.add_column(ratio=1)
         header.add_column(justify="right")
@@ -192,7 +200,8 @@ class _Screen:
         # terminal, whatever the timeline holds.
         header.add_row(
             Text(printable(timeline.title), style="bold", no_wrap=True, overflow="ellipsis"),
-            Text(printable(_where(timeline, position_ms, words)), no_wrap=True),
+            # During a wait, the stretch being done, not the one whose start the clock is at.
+            Text(printable(_where(timeline, segment_ms, words)), no_wrap=True),
         )
         if segment is None:
             body = Text(words("finished", total=format_ms(timeline.total_ms)), style="bold green")
@@ -237,7 +246,11 @@ class _Screen:
         else:
             side = f", {words.side(upcoming.side)}" if upcoming.side else ""
             what = label(upcoming, words)
-            next_text = Text(printable(words("next", what=f"{what}{side}: {upcoming.text}")))
+            # What a stretch needs says so itself ("You need: a wall"): no heading before it.
+            coming = upcoming.text
+            if upcoming.role is not Role.PROPS:
+                coming = f"{what}{side}: {coming}"
+            next_text = Text(printable(words("next", what=coming)))
             next_text.stylize("dim", 0, len(words("next", what="")))
         cue_text = Text()
         shown_cue, shown_notes = _showing(position_ms, cue, notes)
@@ -402,18 +415,7 @@ def _crop(text: Text, width: int, rows: int) -> Text:
 
 def counts(segment: Event, words: Words | None = None) -> str:
     """The counted parts a segment is in, from its positions: "ROUND 2 OF 3 · REP 4 OF 10"."""
-    words = words or words_for_language("en")
-
-    def of(key: str, position: Position) -> str:
-        where = words("position_of", index=position.index, count=position.count)
-        return words(key, position=where)
-
-    found = [of("count_round", p) for p in segment.rounds]
-    if segment.rep is not None:
-        found.append(of("count_rep", segment.rep))
-    if segment.part is not None:
-        found.append(of("count_part", segment.part))
-    return " · ".join(found).upper()
+    return where_counted(segment, words or words_for_language("en")).upper()
 
 
 def _where(timeline: Timeline, position_ms: int, words: Words) -> str:
