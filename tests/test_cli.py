@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from backstretch import loads_timeline
+from backstretch import Cues, Hold, Routine, Stretch, compile_routine, loads_timeline
 from backstretch.cli import main
 from tools import GOLDEN, SEED, assert_golden, run_cli, seed_timeline
 
@@ -435,3 +435,16 @@ def test_check_takes_a_routine_that_works_the_affected_side(tmp_path: Path) -> N
         "translations: es: complete (45 texts)\n",
         "",
     ) == (checked.returncode, checked.stdout, checked.stderr)
+
+
+def test_show_marks_self_paced_parts_and_breaths() -> None:
+    from backstretch.cli import render_table
+
+    routine = Routine(
+        "Marks",
+        [Stretch("S", [Hold("2 breaths"), Hold("30s", text="Lean", until="it eases")])],
+    )
+    table = render_table(compile_routine(routine, cues=Cues.off(), safety_note=None))
+    assert "Hold for 2 breaths (2 breaths)" in table
+    assert ">=0:30" in table
+    assert "Lean (until it eases)" in table

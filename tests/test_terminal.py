@@ -422,3 +422,14 @@ def test_plain_lines_say_the_round_and_the_rep() -> None:
     routine = Routine("Sets", [Stretch("Squats", [Repeat(2, [Reps(3, "Squat", tempo="2s")])])])
     reps = [e for e in compile_routine(routine).segments if e.kind is Kind.REP]
     assert play_line(reps[4]).endswith("Squat (2 of 3)  [Round 2 of 2 · Rep 2 of 3]")
+
+
+def test_a_hold_counted_in_breaths_shows_its_breaths() -> None:
+    routine = Routine("Calm", [Stretch("Rest", [Hold("3 breaths")])])
+    timeline = compile_routine(routine)
+    (hold,) = [e for e in timeline.segments if e.kind is Kind.HOLD]
+    console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
+    console.print(render(timeline, hold.start_ms + 1000))
+    shown = console.export_text()
+    assert "Hold 3 breaths" in shown
+    assert "left" not in shown.split("Hold 3 breaths")[1].splitlines()[0]

@@ -636,7 +636,9 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def render_table(timeline: Timeline, *, settings: Sequence[str] = (), width: int = 100) -> str:
-    """The timeline as a plain-text table: start, length, side, role, position and wrapped text."""
+    """The timeline as a plain-text table: start, length (">=" for a self-paced part: at least),
+    side, role, position and wrapped text (with a hold's count of breaths and what a self-paced
+    part waits for)."""
     summary = [
         *settings,
         f"total {format_ms(timeline.total_ms)}",
@@ -650,12 +652,19 @@ def render_table(timeline: Timeline, *, settings: Sequence[str] = (), width: int
     lines.append(f"{header}text")
     for event in timeline.events:
         length = "" if event.is_marker else format_ms(event.duration_ms)
+        if event.open:  # self-paced: at least this long
+            length = f">={length}"
         side = event.side.value if event.side else ""
         prefix = (
             f"{format_ms(event.start_ms):>9}  {length:>9}  {side:<5}  {event.role.value:<13}  "
             f"{positions(event):<{at_width}}  "
         )
-        wrapped = textwrap.wrap(printable(event.text), text_width) or [""]
+        text = event.text
+        if event.breaths is not None:
+            text += f" ({event.breaths} breath{'' if event.breaths == 1 else 's'})"
+        if event.until is not None:
+            text += f" (until {event.until})"
+        wrapped = textwrap.wrap(printable(text), text_width) or [""]
         lines.append(prefix + wrapped[0])
         lines.extend(" " * len(header) + more for more in wrapped[1:])
     return "\n".join(lines)

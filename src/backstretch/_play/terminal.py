@@ -230,6 +230,9 @@ class _Screen:
         clock.add_column(ratio=1)
         if waiting is not None:
             left = Text(words("your_own_time"), style="bold reverse yellow")
+        elif segment.breaths is not None:  # the person counts breaths, not seconds
+            one = "sheet_hold_breath" if segment.breaths == 1 else "sheet_hold_breaths"
+            left = Text(words(one, count=segment.breaths), style="bold yellow")
         elif segment.until is not None:
             left = Text(words("at_least", time=format_ms(left_s * 1000)), style="bold yellow")
         else:
