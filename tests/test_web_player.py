@@ -424,6 +424,8 @@ def test_a_self_paced_part_waits_for_continue(browser: Browser, tmp_path: Path) 
     assert first.end_ms + 150 == page.evaluate("window.backstretchPlayer.position()")
     page.clock.run_for(second.end_ms - first.end_ms)
     assert page.evaluate("window.backstretchPlayer.waiting()")
+    # Waiting at the end of the first stretch: the header names it, not the next (issue 27).
+    assert "Stretch 1 of 2 \u00b7 Seated Reach" == page.inner_text("#where")
     page.click("#continue")  # the button, too
     page.clock.run_for(timeline.total_ms - second.end_ms + 500)
     assert page.is_visible("#end-screen")
@@ -560,3 +562,13 @@ def test_the_page_plays_in_german_on_screen_and_by_voice(browser: Browser, tmp_p
     assert [e.text for e in german.events if e.role is not Role.COUNTDOWN] == said
     assert {"de"} == set(page.evaluate("window.__langs"))
     page.close()
+
+
+def test_what_a_stretch_needs_is_not_headed_twice(open_player: Any) -> None:
+    props = next(e for e in TIMELINE.segments if e.role is Role.PROPS)
+    before = TIMELINE.at(props.start_ms - 1)
+    assert before is not None
+    s = open_player()
+    s.page.click("#start")
+    s.page.clock.run_for(before.start_ms + 150)
+    assert f"Next: {props.text}" == s.page.inner_text("#next")  # "Next: You need: a wall"
