@@ -239,3 +239,36 @@ def test_round_placeholders_work_only_inside_a_repeat() -> None:
             "{rounds}",
         ),
     ] == list(caught.value.problems)
+
+
+def test_a_text_too_long_for_its_time_is_a_warning_at_its_path() -> None:
+    """Words that cannot be said in their segment at the reference pace: a warning at the text's
+    $.path, with by how much; compile_routine(strict_speech=True) refuses the routine."""
+    from backstretch import Hold, PerSide, Reps, RoutineError, Step, Stretch, compile_routine
+    from backstretch._dsl.sayable import overruns
+
+    routine = Routine(
+        "Too Many Words",
+        [
+            Stretch(
+                "Lift",
+                [
+                    Step("Stand tall.", duration="3s"),
+                    PerSide(
+                        [Reps(5, "Lift your {side} knee slowly and then lower it", tempo="3s")]
+                    ),
+                    Hold("20s", text="Keep it there"),
+                ],
+            )
+        ],
+    )
+    (warning,) = overruns(routine)
+    assert "$.body[0].body[1].body[0].text" == warning.path
+    assert (
+        "'Lift your {side} knee slowly and then lower it' takes 4.4 s to say at 165 words a "
+        "minute, but the rep lasts 3.0 s (1.4 s over): shorten it, or give it more time"
+    ) == warning.message
+    compile_routine(routine)  # only a warning, unless asked
+    with pytest.raises(RoutineError) as caught:
+        compile_routine(routine, strict_speech=True)
+    assert [warning] == list(caught.value.problems)

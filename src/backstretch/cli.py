@@ -47,6 +47,7 @@ from ._base.time import shown, to_duration
 from ._compiler.localize import routine_texts
 from ._compiler.options import breath_duration
 from ._dsl.conditions import SHARED
+from ._dsl.sayable import overruns
 from ._i18n.words import words_for
 from .exports import FORMATS
 
@@ -546,6 +547,8 @@ def _check(args: argparse.Namespace) -> int:
     print(known_conditions(routine))
     for line in translation_lines(routine):
         print(printable(line))
+    for problem in overruns(routine):
+        _say(str(problem), kind="warning")
     return 0
 
 
@@ -632,6 +635,8 @@ def _show(args: argparse.Namespace) -> int:
     print(render_table(timeline, settings=settings, width=width))
     print()
     print(printable(known_conditions(routine)))
+    for problem in overruns(routine):
+        _say(str(problem), kind="warning")
     return 0
 
 

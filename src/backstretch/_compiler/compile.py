@@ -16,9 +16,10 @@ from .._base.time import Duration, Level, to_duration
 from .._dsl.bounds import check_expansion
 from .._dsl.check import check_routine
 from .._dsl.nodes import Routine
+from .._dsl.sayable import overruns
 from .._i18n.catalogs import LANGUAGES
 from .._timeline.timeline import CompileOptions, Event, Timeline
-from ..exceptions import InvalidTypeError, InvalidValueError
+from ..exceptions import InvalidTypeError, InvalidValueError, RoutineError
 from .choose import Plan, choose
 from .cues import place_cues
 from .fit import fit, fit_error
@@ -68,6 +69,7 @@ def compile_routine(
     affected: Side | str | None = None,
     breath: Duration | datetime.timedelta | str = BREATH,
     swap: Iterable[str] = (),
+    strict_speech: bool = False,
 ) -> Timeline:
     """Compile ``routine`` to its Timeline.
 
@@ -102,6 +104,9 @@ def compile_routine(
       ``alternative``, by name (case and punctuation aside); each must have one. A skip marker
       says so, as for a condition.
 
+    - ``strict_speech``: refuse (a RoutineError) a routine with a text that cannot be said within
+      its segment at the reference pace (``overruns``: what ``backstretch check`` warns of).
+
     The routine is checked first; a RoutineError lists every problem at its ``$.path``. Equal
     inputs give equal timelines.
     """
@@ -125,6 +130,12 @@ def compile_routine(
         raise InvalidTypeError(f"limits must be a Limits(...) value or None, got {limits!r}")
     limits = limits or _DEFAULT_LIMITS
     check_routine(routine)
+    if strict_speech is not False:
+        if strict_speech is not True:
+            raise InvalidTypeError(f"strict_speech must be True or False, got {strict_speech!r}")
+        too_long = overruns(routine)
+        if too_long:
+            raise RoutineError(too_long)
     declared = routine.vocabulary.resolve(declared)
     swapped = read_swapped(swap, routine)
     every_ms = (
