@@ -274,7 +274,7 @@ def test_fit_workout_decodes_with_the_sdk_and_adds_up() -> None:
         assert len(step["wkt_step_name"].encode()) <= 32
     (lunges,) = [s for s in steps if s["duration_type"] == "repetition_time"]
     assert ("Reps 7 each side", 14 * 4000) == (lunges["wkt_step_name"], lunges["duration_value"])
-    assert lunges["notes"].startswith("Lunge forward with your right foot")
+    assert lunges["notes"].startswith("Lunge on the right foot")
     assert sum(r.duration_ms for r in reps) == lunges["duration_value"]
     hold = [s for s in timed if s["wkt_step_name"] == "Hold RIGHT"]
     assert [45_000] == [s["duration_value"] for s in hold]

@@ -210,9 +210,8 @@ def test_the_seed_reads_naturally_in_german_and_spanish() -> None:
     switch = next(e for e in spanish.events if e.kind is Kind.SWITCH)
     assert "Cambia al lado izquierdo" == switch.text
     reps = [e.text for e in spanish.events if e.kind is Kind.REP][:2]
-    assert reps[0].startswith("Zancada hacia delante con el pie derecho;")
-    assert reps[0].endswith("(1 de 7)")
-    assert "con el pie izquierdo" in reps[1]
+    assert "Zancada derecha; vuelve de pie (1 de 7)" == reps[0]
+    assert "Zancada izquierda; vuelve de pie (1 de 7)" == reps[1]
 
 
 def test_a_spanish_timeline_has_the_same_times_as_the_english_one() -> None:

@@ -94,7 +94,7 @@ FACTS = {
     "then alternate lunges faster, back to neutral standing between reps": [
         "alternate lunges at a quicker pace",
         "coming back to standing between each one",
-        "step back to standing tall",
+        "back to standing",
     ],
     "prevent future pain: strengthen the core; acupuncture": [
         "strengthening your core",

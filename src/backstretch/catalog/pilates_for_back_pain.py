@@ -133,7 +133,7 @@ lunges = Stretch(
         # time to return to a neutral standing position between reps.
         Reps(
             between(5, 10),
-            "Lunge forward with your {side} foot, then step back to standing tall",
+            "Lunge on the {side} foot, back to standing",
             tempo=seconds(4),
             alternate=True,
         ),
