@@ -296,6 +296,8 @@ def _segment(
         )
         if until_template is not None:
             at.sources[place.prefix + id] = (until_template,)
+        # Written out, not through a helper with **fields like ``marker``: this runs for every
+        # segment of every compile, and a call that spreads a dict costs measurably more.
         event = Event(
             place.prefix + id,
             at.now_ms,
