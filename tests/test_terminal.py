@@ -231,7 +231,7 @@ def test_the_screen_counts_reps_parts_and_rounds_from_the_fields() -> None:
     second = [e for e in repeated.segments if e.kind is Kind.STEP][1]
     console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
     console.print(render(repeated, second.start_ms + 100))
-    assert "GET INTO POSITION  ROUND 2 OF 2" in console.export_text()
+    assert "STEP  ROUND 2 OF 2" in console.export_text()
 
 
 SELF_PACED = compile_routine(
