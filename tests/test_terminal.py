@@ -24,7 +24,7 @@ from backstretch import (
     seconds,
 )
 from backstretch._i18n.words import WORDS, words_for
-from backstretch._play.terminal import Outcome, parse_keys, play_fullscreen, render
+from backstretch._play.terminal import Outcome, counts, parse_keys, play_fullscreen, render
 from backstretch.speech import SpeechQueue
 from tools import GOLDEN, assert_golden, seed_timeline
 
@@ -433,3 +433,13 @@ def test_a_hold_counted_in_breaths_shows_its_breaths() -> None:
     shown = console.export_text()
     assert "Hold 3 breaths" in shown
     assert "left" not in shown.split("Hold 3 breaths")[1].splitlines()[0]
+
+
+def test_a_set_of_rounds_is_named_a_set() -> None:
+    """Repeats inside repeats: the outermost counts sets, so set 2 reads unlike set 1."""
+    from backstretch._play.plain import play_line
+
+    routine = Routine("Sets", [Stretch("Bridge", [Repeat(2, [Repeat(3, [Hold("5s")])])])])
+    holds = [e for e in compile_routine(routine).segments if e.kind is Kind.HOLD]
+    assert play_line(holds[4]).endswith("Hold  [Set 2 of 2 · Round 2 of 3]")
+    assert "SET 2 OF 2 · ROUND 2 OF 3" == counts(holds[4])

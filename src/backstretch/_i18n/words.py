@@ -80,6 +80,7 @@ WORDS: Mapping[str, str] = _words(
     label_break="Break",
     side_left="Left",
     side_right="Right",
+    count_set="Set {position}",
     count_round="Round {position}",
     count_rep="Rep {position}",
     count_part="Part {position}",

@@ -37,12 +37,17 @@ def play_line(event: Event, language: str = "en") -> str:
 
 
 def where_counted(event: Event, said: Words) -> str:
-    """The counted parts an event is in, from its positions: "round 2 of 3 · rep 4 of 10"."""
+    """The counted parts an event is in, from its positions: "Round 2 of 3 · Rep 4 of 10"."""
 
     def of(key: str, position: Position) -> str:
         return said(key, position=said("position_of", index=position.index, count=position.count))
 
-    found = [of("count_round", p) for p in event.rounds]
+    # Repeats inside repeats: the outermost counts sets ("Set 2 of 3 · Round 4 of 10").
+    nested = len(event.rounds) > 1
+    found = [
+        of("count_set" if nested and depth == 0 else "count_round", p)
+        for depth, p in enumerate(event.rounds)
+    ]
     if event.rep is not None:
         found.append(of("count_rep", event.rep))
     if event.part is not None:
