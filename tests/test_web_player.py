@@ -572,3 +572,16 @@ def test_what_a_stretch_needs_is_not_headed_twice(open_player: Any) -> None:
     s.page.click("#start")
     s.page.clock.run_for(before.start_ms + 150)
     assert f"Next: {props.text}" == s.page.inner_text("#next")  # "Next: You need: a wall"
+
+
+def test_a_hold_counted_in_breaths_shows_its_breaths(browser: Browser, tmp_path: Path) -> None:
+    from backstretch import Hold, Routine, Stretch
+
+    timeline = compile_routine(Routine("Calm", [Stretch("Rest", [Hold("3 breaths")])]))
+    (hold,) = [e for e in timeline.segments if e.kind is Kind.HOLD]
+    page = _opened(browser, timeline, tmp_path / "breaths.html")
+    page.clock.pause_at(10_000)
+    page.click("#start")
+    page.clock.run_for(hold.start_ms + 1000)
+    assert "Hold 3 breaths" == page.inner_text("#left")
+    page.close()
