@@ -19,6 +19,7 @@ import attrs
 from ..exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = [
+    "BREATH",
     "Breaths",
     "CountRange",
     "Duration",
@@ -247,6 +248,11 @@ def _exact_ms(value: object, unit_ms: int, name: str) -> int:
 def seconds(n: float) -> Duration:
     """A duration of ``n`` seconds (``seconds(1.5)`` is 1500 ms)."""
     return Duration(_exact_ms(n, 1000, "seconds"))
+
+
+#: How long one breath takes, in and out, unless ``compile_routine(breath=...)`` says otherwise:
+#: a slow, calm breath, ten a minute. A hold counted in breaths lasts that many of these.
+BREATH = Duration(6000)
 
 
 def minutes(n: float) -> Duration:

@@ -12,7 +12,7 @@ import attrs
 
 from .._base.kinds import Side
 from .._base.text import note_problem, text_problem
-from .._base.time import Duration, Level, format_ms, seconds, shown, to_duration
+from .._base.time import BREATH, Duration, Level, format_ms, seconds, shown, to_duration
 from .._dsl.check import slug
 from .._dsl.nodes import Routine
 from .._timeline.messages import LibraryWords
@@ -43,10 +43,6 @@ MS_PER_WORD = 400
 SETTLE_MS = 1500
 #: No estimated segment is shorter than this.
 MIN_ESTIMATE_MS = 3000
-
-#: How long one breath takes, in and out, unless ``compile_routine(breath=...)`` says otherwise:
-#: a slow, calm breath, ten a minute. A hold counted in breaths lasts that many of these.
-BREATH = seconds(6)
 
 #: The library's general safety note: it opens every timeline whose routine has no note of its
 #: own, unless ``compile_routine(safety_note=...)`` says otherwise.

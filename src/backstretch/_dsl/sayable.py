@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .._base.text import WORDS_PER_MINUTE, speaking_ms
-from .._base.time import Breaths, Duration, DurationRange, shown
+from .._base.time import BREATH, Breaths, Duration, DurationRange, shown
 from .._timeline.messages import LibraryWords
 from ..exceptions import Problem
 from .nodes import (
@@ -33,9 +33,6 @@ from .nodes import (
 )
 
 __all__ = ["overruns"]
-
-#: The slowest breath a hold counted in breaths is reckoned at here: the library's default pace.
-_BREATH_MS = 6000
 
 
 def overruns(routine: Routine) -> list[Problem]:
@@ -95,7 +92,7 @@ def _hold(hold: Hold, path: str) -> Iterator[Problem]:
     duration = hold.duration
     if isinstance(duration, Breaths):
         count = duration.count if isinstance(duration.count, int) else duration.count.low
-        shortest = count * _BREATH_MS
+        shortest = count * BREATH.ms  # at the library's default pace
     elif isinstance(duration, DurationRange):
         shortest = duration.low_ms
     else:
