@@ -265,10 +265,32 @@ def test_a_text_too_long_for_its_time_is_a_warning_at_its_path() -> None:
     (warning,) = overruns(routine)
     assert "$.body[0].body[1].body[0].text" == warning.path
     assert (
-        "'Lift your {side} knee slowly and then lower it' takes 4.4 s to say at 165 words a "
-        "minute, but the rep lasts 3.0 s (1.4 s over): shorten it, or give it more time"
+        "'Lift your {side} knee slowly and then lower it' takes 3.7 s to say at the audio "
+        "guide's pace, but the rep lasts 3.0 s (0.7 s over): shorten it, or give it more time"
     ) == warning.message
     compile_routine(routine)  # only a warning, unless asked
     with pytest.raises(RoutineError) as caught:
         compile_routine(routine, strict_speech=True)
     assert [warning] == list(caught.value.problems)
+
+
+def test_a_translation_too_long_for_its_time_is_a_warning_at_its_path() -> None:
+    """German often takes longer to say than the English it translates: the translation is
+    measured too, with its sides filled in the forms it gives."""
+    from backstretch import Reps, Stretch
+    from backstretch._dsl.sayable import overruns
+
+    routine = Routine(
+        "Steps",
+        [Stretch("Step", [Reps(5, "Up with your {side} foot", tempo="2800ms")])],
+        translations={
+            "de": {"Up with your {side} foot": "Steig mit dem {side|linken|rechten} Fuß hinauf"},
+            "es": {"Up with your {side} foot": "Sube con el pie {side|izquierdo|derecho}"},
+        },
+    )
+    (warning,) = overruns(routine)
+    assert "$.translations['de']['Up with your {side} foot']" == warning.path
+    assert (
+        "'Steig mit dem {side|linken|rechten} Fuß hinauf' takes 3.0 s to say (in de) at the audio "
+        "guide's pace, but the rep lasts 2.8 s (0.2 s over): shorten it, or give it more time"
+    ) == warning.message

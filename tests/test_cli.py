@@ -30,7 +30,7 @@ def test_list_names_the_built_in_routines(capsys: pytest.CaptureFixture[str]) ->
     out = capsys.readouterr().out
     assert [
         "calm-breathing  Calm Breathing (4:14): Belly Breathing, 4-7-8 Breath",
-        "chair-mobility  Chair Mobility Circuit (13:16.500): Neck Rotation, Hip Marching, Ankle "
+        "chair-mobility  Chair Mobility Circuit (14:20.500): Neck Rotation, Hip Marching, Ankle "
         "Stretch, Arm Raises, Upper Body Twist, Chest Stretch",
         "desk-break  Desk Break (5:00): Shoulder Shrugs, Reach Up, Chest Opener, Torso Turn, "
         "Wrist Stretch",
@@ -38,7 +38,7 @@ def test_list_names_the_built_in_routines(capsys: pytest.CaptureFixture[str]) ->
         "Stretch",
         "knee-strength  Knee Strength (11:45): Sitting Leg Raise, Lying Leg Raise, Knee Bend and "
         "Straighten, Step-Ups",
-        "neck-release  Neck Release (6:11.500): Seated Chin Retractions, Lying Chin Tucks, "
+        "neck-release  Neck Release (6:23.500): Seated Chin Retractions, Lying Chin Tucks, "
         "Three-Way Neck Stretch",
         "pilates-for-back-pain  Pilates for Back Pain (14:25): Legs Up A Wall, Child's Pose, "
         "Lunges",

@@ -323,8 +323,9 @@ def test_a_hold_in_breaths_takes_no_breaks_and_no_halfway() -> None:
     routine = Routine("r", [Stretch("s", [Hold("10 breaths")])])
     timeline = compile_routine(routine)
     cues = [e.role for e in timeline.markers if e.kind is Kind.CUE]
-    # No halfway; the tick "3" would beep over the stretch's name, so it is left out.
-    assert [Role.NEXT_UP, Role.COUNTDOWN, Role.COUNTDOWN] == cues
+    # No halfway, no preview of the first stretch; the tick "3" would beep over the stretch's
+    # name, so it is left out.
+    assert [Role.COUNTDOWN, Role.COUNTDOWN] == cues
     assert 1 == timeline.options.cues_left_out  # type: ignore[union-attr]
 
 
@@ -431,15 +432,15 @@ def test_seed_timeline_is_pinned(level: str) -> None:
 def test_countdown_ticks_are_known_by_their_role_and_say_their_tick() -> None:
     timeline = seed_timeline()
     ticks = [e for e in timeline.events if e.is_countdown]
-    # Three ticks before each of the six holds, but a "3" that would beep over the words of the
-    # segment before (four of them) is left out.
-    assert 6 * 3 - 4 == len(ticks)
-    assert 4 == timeline.options.cues_left_out  # type: ignore[union-attr]
+    # Three ticks before each of the six holds, but a tick that would beep over the words of the
+    # segment before, in the longest of the languages (six of them), is left out.
+    assert 6 * 3 - 6 == len(ticks)
+    assert 6 == timeline.options.cues_left_out  # type: ignore[union-attr]
     assert all(e.role is Role.COUNTDOWN and e.kind is Kind.CUE for e in ticks)
     assert all(
         str(e.tick) == e.text and e.message == Message("countdown", {"tick": e.tick}) for e in ticks
     )
-    assert [2, 1, 3, 2, 1, 3, 2, 1, 2, 1, 2, 1, 2, 1] == [e.tick for e in ticks]
+    assert [1, 3, 2, 1, 3, 2, 1, 1, 2, 1, 2, 1] == [e.tick for e in ticks]
     # The id plays no part: a cue with a countdown-like id but another role is no countdown.
     assert not Event("a/countdown0-1", 0, 0, Kind.CUE, "1", role=Role.HOLD_CUE).is_countdown
 

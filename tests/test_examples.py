@@ -113,11 +113,11 @@ def test_web_service_lists_and_serves_personalized_timelines(client: object) -> 
     assert 200 == listing.status_code
     assert [
         {"name": "calm-breathing", "title": "Calm Breathing", "total": "4:14"},
-        {"name": "chair-mobility", "title": "Chair Mobility Circuit", "total": "13:16.500"},
+        {"name": "chair-mobility", "title": "Chair Mobility Circuit", "total": "14:20.500"},
         {"name": "desk-break", "title": "Desk Break", "total": "5:00"},
         {"name": "hamstring-release", "title": "Hamstring Release", "total": "5:56"},
         {"name": "knee-strength", "title": "Knee Strength", "total": "11:45"},
-        {"name": "neck-release", "title": "Neck Release", "total": "6:11.500"},
+        {"name": "neck-release", "title": "Neck Release", "total": "6:23.500"},
         {"name": "pilates-for-back-pain", "title": "Pilates for Back Pain", "total": "14:25"},
     ] == (listing.json())
     knee = client.get("/routines/knee-strength/timeline?affected=right&level=deep")

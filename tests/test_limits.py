@@ -164,6 +164,6 @@ def test_a_one_sided_block_is_counted_with_its_switch_and_prompt() -> None:
         ],
     )
     timeline = compile_routine(one_side, level="deep")
-    assert 15 == len(timeline.events)
+    assert 14 == len(timeline.events)
     with pytest.raises(LimitError):
-        compile_routine(one_side, level="deep", limits=Limits(max_events=14))
+        compile_routine(one_side, level="deep", limits=Limits(max_events=13))

@@ -40,6 +40,7 @@ from backstretch._compiler.layout import (
     layout,
     measure,
 )
+from backstretch._compiler.localize import Spoken
 from backstretch._compiler.options import NO_CUES, Options
 
 
@@ -125,8 +126,7 @@ def test_layout_lays_segments_and_leaves_sites_in_walk_order() -> None:
     plan = choose(SIDED, options())
     laid = layout(SIDED, plan, options())
     assert [
-        ("title", 0, 3000),
-        NextUp,
+        ("title", 0, 3000),  # no preview of the first stretch: its announcement names it
         ("reach/announce", 3000, 3000),
         ("reach/0", 6000, 4000),
         ("countdown", "reach/1/left/0/countdown0", 10000, 3000),
@@ -154,15 +154,14 @@ def test_layout_places_no_cue_and_cues_place_none_when_asked_for_none() -> None:
     laid = layout(SIDED, choose(SIDED, options()), options())
     events = [item for item in laid.stream if isinstance(item, Event)]
     assert not [e for e in events if e.kind is Kind.CUE]
-    assert (events, 0) == place_cues(laid.stream, NO_CUES)
+    assert (events, 0) == place_cues(laid.stream, NO_CUES, Spoken(SIDED, laid.sources))
 
 
 def test_cues_pass_puts_each_cue_where_it_has_room() -> None:
     laid = layout(SIDED, choose(SIDED, options()), options())
-    placed, _ = place_cues(laid.stream, Cues())
+    placed, _ = place_cues(laid.stream, Cues(), Spoken(SIDED, laid.sources))
     cues = [e for e in placed if e.kind is Kind.CUE]
     assert [
-        ("next-up-reach", 364),  # in the title, after its words
         ("reach/1/left/0/countdown0-3", 7000),
         ("reach/1/left/0/countdown0-2", 8000),
         ("reach/1/left/0/countdown0-1", 9000),
@@ -174,7 +173,7 @@ def test_cues_pass_puts_each_cue_where_it_has_room() -> None:
         ("reach/1/right/0/countdown0-1", 34000),
         ("reach/1/right/0/cue0", 35000),
         ("reach/1/right/0/halfway", 45000),
-        ("next-up-squat", 43909),  # 10 s before Squat is "Halfway": just before it
+        ("next-up-squat", 43290),  # 10 s before Squat is "Halfway": just before it
     ] == [(e.id, e.start_ms) for e in cues]
 
 
@@ -183,12 +182,12 @@ def say(id: str, start_ms: int, duration_ms: int, text: str) -> Event:
 
 
 def test_quiet_time_finds_the_latest_room_before_the_wanted_time_else_the_first_after() -> None:
-    # "Stand tall" is said from 0 to 728 ms; the rest of the 10 s segment is quiet.
-    events = Heard([say("a", 0, 10_000, "Stand tall")])
+    # "Stand tall" is said from 0 to 795 ms; the rest of the 10 s segment is quiet.
+    events = Heard(Spoken(SIDED, {}), [say("a", 0, 10_000, "Stand tall")])
     said_ms = 1200  # a cue this long to say
     assert 5000 == quiet_time(events, 5000, 0, 10_000, said_ms)  # room at the wanted time
     assert 8800 == quiet_time(events, 9500, 0, 10_000, said_ms)  # must end by 10 s
-    assert 728 == quiet_time(events, 0, 0, 10_000, said_ms)  # not over the words: after them
+    assert 795 == quiet_time(events, 0, 0, 10_000, said_ms)  # not over the words: after them
     assert None is quiet_time(events, 5000, 0, 1500, said_ms)  # no room before 1.5 s
 
 

@@ -352,23 +352,24 @@ def test_cues_are_placed_exactly() -> None:
     # title 0-3 s, announce 3-6 s, left: hold 6-26, break 26-28, hold 28-48; switch 48-50;
     # right: hold 50-70, break 70-72, hold 72-92.
     assert [
-        (364, "next-up-calf", "Next up: Calf"),  # 10 s ahead, but after the title's word
-        # "3" would beep over the announcement's word "Calf" (3000-3364): left out
+        # No preview of the first stretch. "3" would beep over the announcement's word "Calf"
+        # (3000-3440 ms): left out
         (4000, "left/0/countdown0-2", "2"),
         (5000, "left/0/countdown0-1", "1"),
         (6000, "left/0/cue0", "breathe"),
         (21000, "left/0/cue1", "breathe"),
         # no tick inside the hold part before; in the 2 s break, "2" would beep over "shake"
         (27000, "left/0/countdown1-1", "1"),
-        # 20 s of 40 s held: the start of the second part, after its word "Hold" (364 ms)
-        (28364, "left/0/halfway", "Halfway"),
+        # 20 s of 40 s held: the start of the second part, after its word "Hold", reckoned in
+        # the longest language (German "Halten", 570 ms)
+        (28570, "left/0/halfway", "Halfway"),
         (38000, "left/0/cue2", "breathe"),
         (43000, "switch-prompt", "Get ready to switch to the right side"),
         # the 2 s switch is all words ("Switch to the right side"): no tick beeps over them
         (50000, "right/0/cue0", "breathe"),
         (65000, "right/0/cue1", "breathe"),
         (71000, "right/0/countdown1-1", "1"),
-        (72364, "right/0/halfway", "Halfway"),
+        (72570, "right/0/halfway", "Halfway"),
         (82000, "right/0/cue2", "breathe"),
     ] == cues
     assert 5 == timeline.options.cues_left_out  # type: ignore[union-attr]
@@ -472,10 +473,10 @@ def test_prompts_with_no_lead_still_come_before_their_boundary() -> None:
         routine, cues=Cues(next_up_lead="0s", switch_lead="0s"), safety_note=None
     )
     prompts = {e.id: (e.start_ms, e.stretch) for e in timeline.events if e.kind is Kind.CUE}
-    # title 0-3 s, announce 3-6 s, left 6-10 s, switch 10-11 s. Each is said just before its
-    # boundary, its words ending there: "Next up: a" takes 1091 ms at 165 words a minute, "Get
-    # ready to switch to the right side" 2910 ms.
-    assert {"next-up-a": (1_909, None), "a/0/switch-prompt": (7_090, "a")} == prompts
+    # title 0-3 s, announce 3-6 s, left 6-10 s, switch 10-11 s. The prompt is said just before
+    # the switch, its words ending there, reckoned in the longest language: "Mach dich bereit
+    # für den Wechsel zur rechten Seite", 3150 ms. (No preview of the first stretch.)
+    assert {"a/0/switch-prompt": (6_850, "a")} == prompts
 
 
 def _cue_roles(timeline: Timeline) -> list[str]:
@@ -489,10 +490,9 @@ def test_local_cues_quiet_a_node_and_give_back_what_an_outer_one_quieted() -> No
 
     options = {"safety_note": None, "cues": Cues(next_up=False)}
     loud = compile_routine(routine(None, None), **options)  # type: ignore[arg-type]
-    assert ["countdown"] * 3 + ["hold_cue", "halfway"] + ["countdown"] * 3 + [
-        "hold_cue",
-        "halfway",
-    ] == _cue_roles(loud)
+    # A countdown before the first hold only: in the second round the person flows on from the
+    # step, as in the first.
+    assert ["countdown"] * 3 + ["hold_cue", "halfway", "hold_cue", "halfway"] == _cue_roles(loud)
     quiet = compile_routine(routine(None, LocalCues(countdown=False, halfway=False)), **options)  # type: ignore[arg-type]
     assert ["hold_cue", "hold_cue"] == _cue_roles(quiet)
     back = LocalCues(countdown=True)
@@ -500,9 +500,7 @@ def test_local_cues_quiet_a_node_and_give_back_what_an_outer_one_quieted() -> No
         routine(back, LocalCues(countdown=False, halfway=False)),
         **options,  # type: ignore[arg-type]
     )
-    assert ["countdown"] * 3 + ["hold_cue"] + ["countdown"] * 3 + ["hold_cue"] == _cue_roles(
-        given_back
-    )
+    assert ["countdown"] * 3 + ["hold_cue", "hold_cue"] == _cue_roles(given_back)
     # The routine-wide options are the ceiling: a LocalCues cannot turn on what they left out.
     assert [] == _cue_roles(compile_routine(routine(back, None), cues=Cues.off()))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 import attrs
 import pytest
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 import oracle
 from backstretch import (
+    LANGUAGES,
     MESSAGES,
     ROLES,
     SAFETY_NOTE,
@@ -43,6 +45,7 @@ from backstretch import (
     strategies,
 )
 from backstretch._base.text import BEEP_MS, speaking_ms
+from backstretch._compiler.localize import fill
 from labels import labelled, ranged, resolved
 
 #: The roles whose text the author wrote: these events never carry a message.
@@ -284,20 +287,42 @@ def _clock(offset_ms: int, parts: list[Event]) -> int:
     return parts[-1].end_ms
 
 
-def _words(event: Event) -> tuple[int, int]:
-    """When ``event`` is not quiet: a cue's or a skip note's words, a countdown's beep, a
-    segment's opening words (its text, and what a self-paced part waits for) cut at its end, and
-    the whole of a breath phase or a self-paced segment (no cue goes inside one)."""
+def _words(event: Event, said_ms: dict[str, int], after: dict[str, int]) -> tuple[int, int]:
+    """When ``event`` is not quiet: a cue's or a skip note's words (a hold's opening cue after
+    the hold's, ``after``), a countdown's beep, a segment's opening words (its text, and what a
+    self-paced part waits for) cut at its end, and the whole of a breath phase or a self-paced
+    segment (no cue goes inside one). ``said_ms``: how long each event's words take, in the
+    longest language."""
     if event.role is Role.COUNTDOWN:
         return (event.start_ms, event.start_ms + BEEP_MS)
     if event.kind is Kind.BREATH or event.open:
         return (event.start_ms, event.end_ms)
-    said = speaking_ms(event.text)
+    said = said_ms[event.id]
     if not event.duration_ms:
-        return (event.start_ms, event.start_ms + said)
-    if event.until_message is not None:
-        said += speaking_ms(render_message(event.until_message))
+        start = after.get(event.id, event.start_ms)
+        return (start, start + said)
     return (event.start_ms, event.start_ms + min(event.duration_ms, said))
+
+
+def _longest(node: Hold) -> int:
+    """How long a hold lasts at most, at any level (at the default breath)."""
+    duration = node.duration
+    if isinstance(duration, Duration):
+        return duration.ms
+    if isinstance(duration, Breaths):
+        count = duration.count
+        return (count if isinstance(count, int) else count.high) * 6000
+    assert isinstance(duration, DurationRange)
+    return duration.high_ms
+
+
+def _longest_said(texts: Iterable[str]) -> int:
+    return max(speaking_ms(text) for text in texts)
+
+
+def _in_every_language(message: Message) -> int:
+    """How long ``message`` takes to say in the longest of the library's languages."""
+    return _longest_said(render_message(message, language) for language in LANGUAGES)
 
 
 def _quiet(spans: list[tuple[int, int]], want: int, lo: int, hi: int, length: int) -> int | None:
@@ -354,24 +379,44 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
         )
     }
 
+    # Words take as long as in the longest language: the same timeline in each, said.
+    said_ms: dict[str, int] = {}
+    for language in LANGUAGES:
+        spoken = compile_routine(routine, level=level, cues=cues, language=language)
+        for event in spoken.events:
+            words = speaking_ms(event.text)
+            if event.until_message is not None:
+                words += speaking_ms(render_message(event.until_message, language))
+            said_ms[event.id] = max(said_ms.get(event.id, 0), words)
+    hold_at = {h.start_ms: h for h in timeline.segments if h.kind is Kind.HOLD}
+    after = {  # an opening cue is said after the hold's words
+        m.id: m.start_ms + min(hold_at[m.start_ms].duration_ms, said_ms[hold_at[m.start_ms].id])
+        for m in by_role[Role.HOLD_CUE]
+        if m.id in opening
+    }
     said = [e for e in timeline.events if e.duration_ms or e.kind in (Kind.CUE, Kind.SKIP)]
     left_out = 0  # what the rules asked for that found no quiet time
 
     def spans_but(*left_out: Event | None) -> list[tuple[int, int]]:
         """The words said, but those of ``left_out`` (the cue whose place is being checked)."""
-        return [_words(e) for e in said if all(e is not out for out in left_out)]
+        return [_words(e, said_ms, after) for e in said if all(e is not out for out in left_out)]
 
     for cue in cue_markers:  # said (or beeped) over nothing
-        if cue.id not in opening:
-            start, end = _words(cue)
-            assert all(e <= start or end <= s for s, e in spans_but(cue)), cue.id
+        start, end = _words(cue, said_ms, after)
+        assert all(e <= start or end <= s for s, e in spans_but(cue)), cue.id
 
     holds: dict[object, list[Event]] = defaultdict(list)
     nodes: dict[object, tuple[Hold, tuple[bool, bool, bool]]] = {}
     expected_ticks: Counter[tuple[object, ...]] = Counter()
     first_halves: dict[object, Event] = {}
     switches: list[tuple[oracle.Segment, Event]] = []
+    ticked: set[tuple[int, Side | None]] = set()  # holds counted down to in this stretch
+    chapter_now: object = None
+    previous: Event | None = None
     for label, event in labelled(routine, level.value, cues=cues):
+        before, previous = previous, event
+        if timeline.chapter_at(event.start_ms) is not chapter_now:
+            chapter_now, ticked = timeline.chapter_at(event.start_ms), set()
         if label.half is not None and label.half[1] == 0:
             first_halves.setdefault(label.half[0], event)
         if event.kind is Kind.SWITCH:
@@ -394,7 +439,17 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
                 and (s.kind in (Kind.HOLD, Kind.REP, Kind.BREATH) or s.open)
             ]
         )
-        if not allowed[0] or event.duration_ms < cues.countdown_min.ms:
+        if not allowed[0]:
+            continue
+        # Ticks where the person gets ready: the first time the stretch holds it on this side,
+        # or after a rest, a break or a switch; for a hold that can last countdown_min (a part
+        # of it), at every level.
+        key = (id(label.node), event.side)
+        first = key not in ticked
+        ticked.add(key)
+        after_rest = before is not None and before.kind in (Kind.REST, Kind.BREAK, Kind.SWITCH)
+        count = 1 if event.part is None else event.part.count
+        if not (first or after_rest) or -(-_longest(label.node) // count) < cues.countdown_min.ms:
             continue
         for tick in range(1, cues.countdown + 1):
             due_ms = event.start_ms - tick * 1000
@@ -431,7 +486,8 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
             ]
             halfway = in_hold[0] if in_hold else None
             part = next(p for p in parts if p.start_ms <= want < p.end_ms)
-            best = _quiet(spans_but(halfway), want, want, part.end_ms, speaking_ms("Halfway"))
+            length = _in_every_language(Message("halfway"))
+            best = _quiet(spans_but(halfway), want, want, part.end_ms, length)
             assert (None if halfway is None else halfway.start_ms) == best, want
             left_out += best is None
             expected_halfways += len(in_hold)
@@ -446,12 +502,21 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
                     if parts[0].start_ms <= m.start_ms < parts[-1].end_ms
                 )
             )
-            placed = [parts[0].start_ms]
-            length = speaking_ms(node.cue)
+            first_part = parts[0]
+            round_ = first_part.rounds[-1] if first_part.rounds else None
+            length = _longest_said(
+                fill(node.cue, first_part.side, round_, language) for language in LANGUAGES
+            )
+            # The opening cue is said with the hold, after its words, if they both fit.
+            start = parts[0].start_ms
+            found = _quiet(others, start, start, parts[0].end_ms, length)
+            placed = [start] if found is not None else []
+            heard = [(found, found + length)] if found is not None else []
+            left_out += found is None
             for offset in range(every, held, every):
                 want = _clock(offset, parts)
                 part = next(p for p in parts if p.start_ms <= want < p.end_ms)
-                mine = [(t, t + length) for t in placed]
+                mine = heard + [(t, t + length) for t in placed if t != start]
                 found = _quiet(others + mine, want, want, part.end_ms, length)
                 if found is not None:
                     placed.append(found)
@@ -487,13 +552,9 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
             )
             spans = spans_but(prompt)
             assert switch.side is not None
-            text = render_message(Message("switch_prompt", (("side", switch.side.value),)))
+            length = _in_every_language(Message("switch_prompt", (("side", switch.side.value),)))
             found = _quiet(
-                spans,
-                switch.start_ms - cues.switch_lead.ms,
-                since,
-                switch.start_ms,
-                speaking_ms(text),
+                spans, switch.start_ms - cues.switch_lead.ms, since, switch.start_ms, length
             )
             if found is not None:
                 expected_prompts.append((found, switch.side))
@@ -502,27 +563,34 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
 
     expected_next_up = []
     next_ups = by_role[Role.NEXT_UP]
-    for chapter in timeline.chapters if cues.next_up else ():
-        before = timeline.at(chapter.start_ms - 1) if chapter.start_ms else None
+    notes_at = {m.start_ms for m in timeline.markers if m.kind is Kind.SKIP}
+    chapters = timeline.chapters if cues.next_up else ()
+    for previous_chapter, chapter in itertools.pairwise(chapters):
+        # Not before the first stretch, nor before one a skip note has just named.
+        before = timeline.at(chapter.start_ms - 1)
+        if chapter.start_ms in notes_at:
+            continue
         if before is not None and not before.open:  # never inside a self-paced part
+            lead = cues.next_up_lead.ms
+            waits = [  # no preview before the end of a breath phase or self-paced part
+                s.end_ms
+                for s in timeline.segments
+                if (s.kind is Kind.BREATH or s.open) and s.end_ms <= chapter.start_ms
+            ]
+            since = max([previous_chapter.start_ms, *waits])
+            since = max(since, min(before.start_ms, chapter.start_ms - 2 * lead))
             preview = next(
                 (
                     m
                     for m in next_ups
-                    if m.target == chapter.stretch_id
-                    and before.start_ms <= m.start_ms <= chapter.start_ms
+                    if m.target == chapter.stretch_id and since <= m.start_ms <= chapter.start_ms
                 ),
                 None,
             )
             spans = spans_but(preview)
-            length = speaking_ms(f"Next up: {chapter.title}")
-            found = _quiet(
-                spans,
-                chapter.start_ms - cues.next_up_lead.ms,
-                before.start_ms,
-                chapter.start_ms,
-                length,
-            )
+            length = _in_every_language(Message("next_up", (("name", chapter.title),)))
+            want = max(since, chapter.start_ms - lead)
+            found = _quiet(spans, want, since, chapter.start_ms, length)
             if found is not None:
                 expected_next_up.append((found, chapter.stretch_id))
             left_out += found is None

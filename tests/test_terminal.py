@@ -206,7 +206,7 @@ def test_a_stretch_left_out_is_said_on_screen() -> None:
     (skip,) = [e for e in knees.events if e.kind is Kind.SKIP]
     console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
     next_up = next(e for e in knees.markers if e.id == "next-up-lunges")
-    console.print(render(knees, next_up.start_ms + 1000, cue=next_up, notes=[skip]))
+    console.print(render(knees, skip.start_ms + 1000, cue=next_up, notes=[skip]))
     text = " ".join(console.export_text().replace("│", " ").split())
     assert "» Next up: Lunges" in text
     assert (

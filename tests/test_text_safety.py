@@ -157,21 +157,38 @@ def test_text_problem_names_the_character_and_where() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "words"),
+    ("text", "letters", "words", "numbers", "pauses"),
     [
-        ("Stand tall", 2),
-        ("4-7-8 breathing", 4),  # four seven eight breathing
-        ("90/90 hip switch", 4),  # ninety ninety hip switch
-        ("Hold for 45 seconds", 5),  # forty five
-        ("120 reps", 5),  # one hundred and twenty reps
-        ("1,000 steps", 3),  # one thousand steps
-        ("0:45 left", 4),  # zero forty five left
-        ("well-being", 2),
-        ("Kräftig ausatmen", 2),
+        ("Stand tall", 9, 2, 0, 0),
+        ("4-7-8 breathing", 9, 1, 3, 0),  # four seven eight breathing
+        ("90/90 hip switch", 9, 2, 2, 0),  # ninety ninety
+        ("Hold for 45 seconds", 14, 3, 2, 0),  # forty five
+        ("120 reps", 4, 1, 4, 0),  # one hundred and twenty
+        ("1,000 steps", 5, 1, 2, 0),  # one thousand
+        ("0:45 left", 4, 1, 3, 0),  # zero, forty five
+        ("well-being", 9, 2, 0, 0),
+        ("Kräftig ausatmen", 15, 2, 0, 0),
+        ("Next up: Child's Pose", 16, 5, 0, 1),  # a pause after the colon
+        ("Breathe in. Breathe out.", 19, 4, 0, 1),  # none at the end
     ],
 )
-def test_words_are_counted_as_a_speech_engine_says_them(text: str, words: int) -> None:
-    from backstretch._base.text import WORDS_PER_MINUTE, speaking_ms, spoken_words
+def test_speaking_time_counts_what_a_speech_engine_says(
+    text: str, letters: int, words: int, numbers: int, pauses: int
+) -> None:
+    from backstretch._base import text as model
 
-    assert words == spoken_words(text)
-    assert -(-words * 60_000 // WORDS_PER_MINUTE) == speaking_ms(text)
+    assert (
+        model.START_MS
+        + letters * model.LETTER_MS
+        + words * model.WORD_MS
+        + numbers * model.NUMBER_WORD_MS
+        + pauses * model.PAUSE_MS
+        == model.speaking_ms(text)
+    )
+
+
+def test_a_long_word_takes_as_long_as_its_letters() -> None:
+    """German says in one word what English says in three: the time is in the letters."""
+    from backstretch._base.text import speaking_ms
+
+    assert speaking_ms("Oberschenkeldehnung") > speaking_ms("Thigh stretch")

@@ -24,7 +24,7 @@ from .choose import Plan, choose
 from .cues import place_cues
 from .fit import fit, fit_error
 from .layout import STEPS, Measured, Shape, layout, measure
-from .localize import localize
+from .localize import Spoken, localize
 from .options import (
     BREATH,
     NO_CUES,
@@ -158,7 +158,7 @@ def compile_routine(
         shape, filler_ms, unfitted_ms = _fit(routine, plan, options, target_ms)
     laid = layout(routine, plan, options, shape, filler_ms)
     check_total(laid.total_ms, limits)
-    events, left_out = place_cues(laid.stream, chosen_cues)
+    events, left_out = place_cues(laid.stream, chosen_cues, Spoken(routine, laid.sources))
     if laid.trailing_notes:
         events = _keep_last_notes_in_sight(events, laid.last_start_ms, laid.total_ms)
     # Markers were made when their segment was; put each after the segment starting with it.

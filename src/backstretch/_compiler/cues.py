@@ -13,12 +13,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import attrs
+
 from .._base.kinds import Kind, Role, Side
-from .._base.text import BEEP_MS, speaking_ms
+from .._base.text import BEEP_MS
 from .._timeline.messages import render_message
 from .._timeline.timeline import Event, Message, Position
 from .choose import message
 from .layout import Countdown, HoldCues, NextUp, Place, Site, SwitchPrompt, marker
+from .localize import Spoken
 from .options import Cues
 
 __all__ = ["Heard", "place_cues", "quiet_time"]
@@ -31,11 +34,13 @@ _COUNTDOWN: dict[int, Message] = {}
 _SAID_MARKERS = frozenset({Kind.CUE, Kind.SKIP})
 
 
-def place_cues(stream: Iterable[Event | Site], cues: Cues) -> tuple[list[Event], int]:
+def place_cues(
+    stream: Iterable[Event | Site], cues: Cues, spoken: Spoken
+) -> tuple[list[Event], int]:
     """The events of a layout with the cue markers ``cues`` asks for, each made when its site is
-    reached (it has room only where nothing made before it is said); and how many found no quiet
-    time and were left out."""
-    events = Heard()
+    reached (it has room only where nothing made before it is said, its words and theirs reckoned
+    by ``spoken`` in the longest language); and how many found no quiet time and were left out."""
+    events = Heard(spoken)
     left_out = 0
     for item in stream:
         if isinstance(item, Event):
@@ -71,18 +76,26 @@ def _next_up(events: Heard, site: NextUp, cues: Cues) -> int:
         return 0
     before = site.before
     preview = message("next_up", name=site.name)
-    text = render_message(preview)
     end_ms = before.end_ms
-    at_ms = quiet_time(
-        events, end_ms - cues.next_up_lead.ms, before.start_ms, end_ms, speaking_ms(text)
-    )
+    lead_ms = cues.next_up_lead.ms
+    # In the segment before, or up to twice the lead back in the stretch before.
+    since_ms = max(site.since_ms, min(before.start_ms, end_ms - 2 * lead_ms))
+    want_ms = max(since_ms, end_ms - lead_ms)
+    text = render_message(preview)
+    cue = _marker(Place(), site.id, want_ms, Role.NEXT_UP, text, None, preview, target=site.key)
+    at_ms = quiet_time(events, want_ms, since_ms, end_ms, events.spoken.said_ms(cue))
     if at_ms is None:
         return 1
-    # Said in the segment before: its stretch and rounds (the id has its prefix already).
-    place = Place("", before.stretch, before.stretch_id, before.rounds)
-    events.append(
-        _marker(place, site.id, at_ms, Role.NEXT_UP, text, None, preview, target=site.key)
+    # Said in the segment it falls in: its stretch and rounds (the id has its prefix already).
+    within = events.segment_at(at_ms)
+    cue = attrs.evolve(
+        cue,
+        start_ms=at_ms,
+        stretch=within.stretch,
+        stretch_id=within.stretch_id,
+        rounds=within.rounds,
     )
+    events.append(cue)
     return 0
 
 
@@ -92,11 +105,19 @@ def _switch_prompt(events: Heard, site: SwitchPrompt, cues: Cues) -> int:
         return 0
     said = _SWITCH_PROMPT[site.to]
     text = render_message(said)
-    want_ms = site.at_ms - cues.switch_lead.ms
-    at_ms = quiet_time(events, want_ms, site.since_ms, site.at_ms, speaking_ms(text))
+    want_ms = max(site.since_ms, site.at_ms - cues.switch_lead.ms)
+    cue = _marker(site.place, site.id, want_ms, Role.SWITCH_PROMPT, text, site.to, said)
+    return _said_in_quiet(events, cue, site.since_ms, site.at_ms)
+
+
+def _said_in_quiet(events: Heard, cue: Event, lo_ms: int, hi_ms: int) -> int:
+    """``cue`` (made at the time it wants) said at the quiet time nearest it between ``lo_ms``
+    and ``hi_ms``; left out where there is none (1)."""
+    length_ms = events.spoken.said_ms(cue)
+    at_ms = quiet_time(events, cue.start_ms, lo_ms, hi_ms, length_ms)
     if at_ms is None:
         return 1
-    events.append(_marker(site.place, site.id, at_ms, Role.SWITCH_PROMPT, text, site.to, said))
+    events.append(cue if at_ms == cue.start_ms else attrs.evolve(cue, start_ms=at_ms))
     return 0
 
 
@@ -105,7 +126,7 @@ def _countdown(events: Heard, site: Countdown, cues: Cues) -> int:
     quiet), never inside the hold, rep, breath or self-paced part before; a tick whose beep would
     sound over words is left out (counted)."""
     ticks = cues.countdown if site.allowed else 0
-    if site.part_ms < cues.countdown_min.ms:
+    if site.longest_ms < cues.countdown_min.ms:
         ticks = 0
     left_out = 0
     for tick in range(ticks, 0, -1):
@@ -148,19 +169,19 @@ def _hold_cues(events: Heard, site: HoldCues, cues: Cues) -> int:
     left_out = 0
     for offset, id, role, text, template, said in sorted(wanted, key=lambda cue: cue[0]):
         at_ms, index = _held_to_clock(offset, site.starts, site.parts)
-        if offset or role is not Role.HOLD_CUE:  # its opening cue is said with the hold
-            part_end_ms = site.starts[index] + site.parts[index]
-            found = quiet_time(events, at_ms, at_ms, part_end_ms, speaking_ms(text))
+        part = Position(index + 1, count) if count > 1 else None
+        cue = _marker(
+            site.place, id, at_ms, role, text, site.side, said, template=template, part=part
+        )
+        part_end_ms = site.starts[index] + site.parts[index]
+        if offset or role is not Role.HOLD_CUE:
+            left_out += _said_in_quiet(events, cue, at_ms, part_end_ms)
+        else:  # the opening cue: said with the hold, after its words, where they both fit
+            found = quiet_time(events, at_ms, at_ms, part_end_ms, events.spoken.said_ms(cue))
             if found is None:
                 left_out += 1
-                continue
-            at_ms = found
-        part = Position(index + 1, count) if count > 1 else None
-        events.append(
-            _marker(
-                site.place, id, at_ms, role, text, site.side, said, template=template, part=part
-            )
-        )
+            else:
+                events.append(cue, heard_from=found)
     return left_out
 
 
@@ -187,31 +208,61 @@ def quiet_time(events: Heard, want_ms: int, lo_ms: int, hi_ms: int, length_ms: i
 
 
 class Heard(list[Event]):
-    """The events made so far, and for each, the latest time the words (or beeps) of any marker up
-    to it reach: a look back for what is said stops at a segment that ends before the time in
-    question only when no marker before it is still being said then."""
+    """The events made so far; for each, when it is heard (``span``), and the latest time the
+    words (or beeps) of any marker up to it reach: a look back for what is said stops at a
+    segment that ends before the time in question only when no marker before it is still being
+    said then. ``spoken`` reckons how long words take."""
 
-    def __init__(self, events: Iterable[Event] = ()) -> None:
+    def __init__(self, spoken: Spoken, events: Iterable[Event] = ()) -> None:
         super().__init__()
+        self.spoken = spoken
         self.reach: list[int] = []
+        self._spans: list[tuple[int, int] | None] = []  # a segment's reckoned when first asked
         for event in events:
             self.append(event)
 
-    def append(self, event: Event) -> None:
+    def append(self, event: Event, heard_from: int | None = None) -> None:
+        """Add ``event``; a marker said after other words at its time (a hold's opening cue,
+        after the hold's) is heard from ``heard_from``."""
         super().append(event)
         reach = self.reach[-1] if self.reach else 0
+        span = None
         if not event.duration_ms:
-            reach = max(reach, _marker_span(event)[1])
+            span = self._marker_span(event, event.start_ms if heard_from is None else heard_from)
+            reach = max(reach, span[1])
+        self._spans.append(span)
         self.reach.append(reach)
 
+    def segment_at(self, at_ms: int) -> Event:
+        """The segment made so far that is going on at ``at_ms``."""
+        for index in range(len(self) - 1, -1, -1):
+            event = self[index]
+            if event.duration_ms and event.start_ms <= at_ms < event.end_ms:
+                return event
+        raise LookupError(at_ms)  # pragma: no cover - only asked for times inside segments
 
-def _marker_span(marker: Event) -> tuple[int, int]:
-    """When a marker is heard: a countdown's beep, a cue's or a skip note's words."""
-    if marker.role is Role.COUNTDOWN:
-        return marker.start_ms, marker.start_ms + BEEP_MS
-    if marker.kind in _SAID_MARKERS:
-        return marker.start_ms, marker.start_ms + speaking_ms(marker.text)
-    return marker.start_ms, marker.start_ms
+    def span(self, index: int) -> tuple[int, int]:
+        """When ``self[index]`` is not quiet: a segment's opening words (its text, and what a
+        self-paced part waits for) cut at its end, or the whole of a breath phase or self-paced
+        segment (no cue goes inside one); a marker's words or beep."""
+        span = self._spans[index]
+        if span is None:
+            event = self[index]
+            if event.kind is Kind.BREATH or event.until is not None:
+                span = event.start_ms, event.end_ms
+            else:
+                said = self.spoken.said_ms(event)
+                span = event.start_ms, event.start_ms + min(event.duration_ms, said)
+            self._spans[index] = span
+        return span
+
+    def _marker_span(self, marker: Event, from_ms: int) -> tuple[int, int]:
+        """A countdown's beep; a cue's or a skip note's words; nothing for the rest."""
+        if marker.role is Role.COUNTDOWN:
+            return marker.start_ms, marker.start_ms + BEEP_MS
+        if marker.kind not in _SAID_MARKERS:
+            return marker.start_ms, marker.start_ms
+        return from_ms, from_ms + self.spoken.said_ms(marker)
 
 
 def _quiet(events: Heard, lo_ms: int, hi_ms: int) -> bool:
@@ -220,9 +271,7 @@ def _quiet(events: Heard, lo_ms: int, hi_ms: int) -> bool:
 
 
 def _said_since(events: Heard, since_ms: int) -> list[tuple[int, int]]:
-    """What is not quiet from ``since_ms`` on, as [start, end) spans: the opening words of each
-    segment (its text, and what a self-paced part waits for), every skip note's and cue's words,
-    every countdown's beep, and the whole of every breath phase and self-paced segment."""
+    """What is not quiet from ``since_ms`` on, as [start, end) spans (``Heard.span``)."""
     spans = []
     reach = events.reach
     for index in range(len(events) - 1, -1, -1):
@@ -232,15 +281,9 @@ def _said_since(events: Heard, since_ms: int) -> list[tuple[int, int]]:
                 if index == 0 or reach[index - 1] <= since_ms:
                     break  # nothing before it is heard after since_ms
                 continue
-            if event.kind is Kind.BREATH or event.until is not None:  # never a cue inside
-                spans.append((event.start_ms, event.end_ms))
-                continue
-            said = speaking_ms(event.text)
-            if event.until_message is not None:
-                said += speaking_ms(render_message(event.until_message))
-            spans.append((event.start_ms, event.start_ms + min(event.duration_ms, said)))
+            spans.append(events.span(index))
         elif event.role is Role.COUNTDOWN or event.kind in _SAID_MARKERS:
-            spans.append(_marker_span(event))
+            spans.append(events.span(index))
     return spans
 
 

@@ -103,13 +103,15 @@ class Place(NamedTuple):
 
 @attrs.frozen
 class NextUp:
-    """Room for a "Next up" preview of stretch ``name`` in segment ``before``, which ends as it
-    starts."""
+    """Room for a "Next up" preview of stretch ``name`` before it starts, as segment ``before``
+    ends: in that segment, or in the previous stretch's from ``since_ms`` (after its last breath
+    phase or self-paced part)."""
 
     id: str
     name: str
     key: str
     before: Event
+    since_ms: int
 
 
 @attrs.frozen
@@ -126,12 +128,14 @@ class SwitchPrompt:
 @attrs.frozen
 class Countdown:
     """Room for countdown ticks before a part of a hold starting at ``at_ms``: none before
-    ``lead_in_ms`` (the end of the last hold, rep or self-paced part)."""
+    ``lead_in_ms`` (the end of the last hold, rep or self-paced part). ``longest_ms``: the part
+    at the hold's longest (the same at every level); ``allowed``: whether the person gets ready
+    here (see ``_gets_ready``) and LocalCues let ticks be."""
 
     id: str
     at_ms: int
     lead_in_ms: int
-    part_ms: int
+    longest_ms: int
     allowed: bool
     side: Side | None
     part: Position | None
@@ -190,6 +194,7 @@ class Cursor:
 
     __slots__ = (
         "chapters",
+        "counted",
         "counts",
         "holds",
         "language",
@@ -200,9 +205,11 @@ class Cursor:
         "note_ms",
         "now_ms",
         "options",
+        "quiet_from_ms",
         "shape",
         "sources",
         "stream",
+        "stretch_start_ms",
         "stretches",
     )
 
@@ -212,6 +219,12 @@ class Cursor:
         self.language = language  # the routine's: its {side} words are filled in it
         self.now_ms = 0
         self.lead_in_ms = 0
+        # Where the last stretch started (None before the first), and the end of its last breath
+        # phase or self-paced part: a preview of the next stretch goes after both.
+        self.stretch_start_ms: int | None = None
+        self.quiet_from_ms = 0
+        # The holds (and sides) of the current stretch counted down to already.
+        self.counted: set[tuple[int, Side | None]] = set()
         self.last_side: Side | None = None
         self.last_segment: Event | None = None
         self.stream: list[Event | Site] | None = [] if laying else None
@@ -321,6 +334,8 @@ def _segment(
     at.now_ms += duration_ms
     if kind in _HELD_KINDS or until_source:
         at.lead_in_ms = at.now_ms
+    if kind is Kind.BREATH or until_source:
+        at.quiet_from_ms = at.now_ms
 
 
 def marker(
@@ -577,14 +592,19 @@ def describe_modification(mod: Modification) -> tuple[str, Message | None]:
 def _stretch(at: Cursor, outer: Place, stretch: Stretch, routine: Routine) -> None:
     key = slug(stretch.name)
     before = at.last_segment
-    if before is not None and before.until is None:  # never inside a self-paced part
-        _site(at, NextUp(f"{outer.prefix}next-up-{key}", stretch.name, key, before))
-    start_ms = at.lead_in_ms = at.now_ms
+    # A preview only after another stretch (the first is named by its announcement alone), and
+    # not of a stretch done instead of another: its skip note has just named it.
+    previewed = at.stretch_start_ms is not None and at.note_ms != at.now_ms
+    if previewed and before is not None and before.until is None:
+        since_ms = max(at.stretch_start_ms or 0, at.quiet_from_ms)
+        _site(at, NextUp(f"{outer.prefix}next-up-{key}", stretch.name, key, before, since_ms))
+    start_ms = at.lead_in_ms = at.stretch_start_ms = at.now_ms
     place = Place(outer.prefix, stretch.name, key, outer.rounds, outer.local)
     if at.stream is not None and key not in at.listed:
         at.listed.add(key)
         at.stretches.append(_stretch_info(stretch, key, routine))
     at.last_side = None
+    at.counted = set()
     # In a circuit's later rounds the person has what the stretch needs, and knows its
     # modifications; its cautions come before it every time.
     first_round = not outer.rounds or outer.rounds[0].index == 1
@@ -829,6 +849,7 @@ def _hold(at: Cursor, place: Place, hold: Hold, path: str, side: Side | None) ->
     laying = at.stream is not None
     text, template, said = _hold_words(at, place, hold, side, breaths) if laying else _UNSAID
     starts: list[int] = []
+    longest = max(split_ms(_longest_ms(at, hold), count))
     for index, part_ms in enumerate(parts):
         part = Position(index + 1, count) if count > 1 else None
         if hold.breaks is not None and index:
@@ -850,8 +871,8 @@ def _hold(at: Cursor, place: Place, hold: Hold, path: str, side: Side | None) ->
                 f"{path}/countdown{index}",
                 at.now_ms,
                 at.lead_in_ms,
-                part_ms,
-                countdown_on,
+                longest,
+                countdown_on and _gets_ready(at, hold, side),
                 side,
                 part,
                 place,
@@ -878,6 +899,31 @@ def _hold(at: Cursor, place: Place, hold: Hold, path: str, side: Side | None) ->
         # A self-paced hold has no known middle; in a hold counted in breaths, the person counts.
         halfway = halfway_on and not hold.until and breaths is None
         _site(at, HoldCues(path, held_ms, tuple(starts), parts, cue, halfway, side, place))
+
+
+#: What a person gets ready again after: a countdown may follow these.
+_READY_AFTER = frozenset({Kind.REST, Kind.BREAK, Kind.SWITCH})
+
+
+def _gets_ready(at: Cursor, hold: Hold, side: Side | None) -> bool:
+    """Whether the person gets ready for this part of ``hold``, so a countdown may come before
+    it: the first time the stretch holds it (on this side), or after a rest, a break or a
+    switch; not in every round of a Repeat that flows from one move into the next."""
+    first = (id(hold), side) not in at.counted
+    at.counted.add((id(hold), side))
+    before = at.last_segment
+    return first or (before is not None and before.kind in _READY_AFTER)
+
+
+def _longest_ms(at: Cursor, hold: Hold) -> int:
+    """How long ``hold`` lasts at most, whatever the level or fit."""
+    duration = hold.duration
+    if isinstance(duration, Duration):
+        return duration.ms
+    if isinstance(duration, Breaths):
+        count = duration.count
+        return (count if isinstance(count, int) else count.high) * at.options.breath_ms
+    return duration.high_ms
 
 
 def _hold_words(

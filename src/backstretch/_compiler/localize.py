@@ -16,8 +16,9 @@ from typing import Any
 
 import attrs
 
+from .._base.text import speaking_ms
 from .._dsl.nodes import Routine
-from .._i18n.catalogs import fill_sides
+from .._i18n.catalogs import LANGUAGES, fill_sides
 from .._timeline.messages import MESSAGES, LibraryWords, render_message
 from .._timeline.timeline import (
     CautionInfo,
@@ -30,7 +31,14 @@ from .._timeline.timeline import (
     Timeline,
 )
 
-__all__ = ["TranslationReport", "fill", "localize", "routine_texts", "translation_report"]
+__all__ = [
+    "Spoken",
+    "TranslationReport",
+    "fill",
+    "localize",
+    "routine_texts",
+    "translation_report",
+]
 
 #: Fields that hold names, not words a person reads: never translated.
 _NOT_WORDS = frozenset({"conditions", "extra_conditions", "translations", "language", "aliases"})
@@ -147,11 +155,16 @@ class _Translator:
         return None if template is None else self.table.get(template, template)
 
 
-def _message(message: Message, tr: _Translator, event: Event, sources: tuple[str, ...]) -> Message:
-    """``message`` in the language: its author's texts translated (the one filled from the
-    event's template through it), the rest as it is."""
-    side, round_ = event.side, event.rounds[-1] if event.rounds else None
-    template = event.template
+def _message(
+    message: Message,
+    tr: _Translator,
+    side: Any,
+    round_: Position | None,
+    template: str | None,
+    sources: tuple[str, ...],
+) -> Message:
+    """``message`` in the language: its author's texts translated (the one filled from
+    ``template`` through it), the rest as it is."""
     filled = None if template is None else fill(template, side, round_, tr.source)
     kinds = MESSAGES[message.key].params
 
@@ -168,18 +181,25 @@ def _message(message: Message, tr: _Translator, event: Event, sources: tuple[str
     return Message(message.key, tuple((name, one(name, value)) for name, value in message.params))
 
 
-def _event(event: Event, tr: _Translator, sources: Mapping[str, tuple[str, ...]]) -> Event:
+def _words(
+    event: Event, tr: _Translator, own: tuple[str, ...]
+) -> tuple[str, Message | None, str | None]:
+    """The event's text, message and ``until`` in the language."""
     side, round_ = event.side, event.rounds[-1] if event.rounds else None
     message = event.message
-    own = sources.get(event.id, ())
     if message is not None:
-        message = _message(message, tr, event, own)
+        message = _message(message, tr, side, round_, event.template, own)
         text = render_message(message, tr.language)
     else:
         text = tr.text(event.text, side, round_, event.template)
     until = event.until
     if until is not None:
         until = tr.text(until, side, round_, own[0] if own else None)
+    return text, message, until
+
+
+def _event(event: Event, tr: _Translator, sources: Mapping[str, tuple[str, ...]]) -> Event:
+    text, message, until = _words(event, tr, sources.get(event.id, ()))
     return attrs.evolve(
         event,
         text=text,
@@ -231,3 +251,39 @@ def localize(
         tuple(_info(info, tr) for info in timeline.stretches),
         options,
     )
+
+
+class Spoken:
+    """How long an event's words take to say (``speaking_ms``) in the longest of the languages the
+    library writes, the routine's own words translated where it has them: the time the cue pass
+    keeps quiet for, so cues have room in every language and lie at the same times in all."""
+
+    def __init__(self, routine: Routine, sources: Mapping[str, tuple[str, ...]]) -> None:
+        self._translators = tuple(_Translator(routine, language) for language in LANGUAGES)
+        self._sources = sources
+        self._known: dict[tuple[Any, ...], int] = {}
+
+    def said_ms(self, event: Event) -> int:
+        """How long the event's words take to say: its text, and for a self-paced part what it
+        waits for."""
+        own = self._sources.get(event.id, ())
+        round_ = event.rounds[-1] if event.rounds else None
+        key = (event.text, event.message, event.template, event.side, round_, event.until, own)
+        known = self._known.get(key)
+        if known is None:
+            known = max(self._in(event, tr, own) for tr in self._translators)
+            if len(self._known) < _KNOWN:
+                self._known[key] = known
+        return known
+
+    @staticmethod
+    def _in(event: Event, tr: _Translator, own: tuple[str, ...]) -> int:
+        text, _, until = _words(event, tr, own)
+        said = speaking_ms(text)
+        if until is not None:
+            said += speaking_ms(render_message(Message("until", (("until", until),)), tr.language))
+        return said
+
+
+#: How many texts a Spoken remembers: a routine's distinct words, and a bound on a huge one's.
+_KNOWN = 65_536

@@ -110,10 +110,13 @@ upper_body_twist = Stretch(
 hip_marching = Stretch(
     "Hip Marching",
     [
-        Step("Hold the sides of the chair."),
+        Step(
+            "Hold the sides of the chair. Lift each knee in turn as far as is comfortable, and "
+            "lower it with control."
+        ),
         Reps(
             5,
-            "Lift your {side} knee as far as is comfortable, then lower it with control",
+            "Lift the {side} knee, then lower it",
             tempo=seconds(4),
             alternate=True,
         ),
@@ -128,16 +131,14 @@ ankle_stretch = Stretch(
     [
         PerSide(
             [
-                Step("Straighten your {side} leg, foot off the floor."),
+                Step(
+                    "Straighten your {side} leg, foot off the floor. Point your toes away from "
+                    "you, then pull them back towards you, in time with the count."
+                ),
                 Repeat(
                     2,  # the source's two sets
                     [
-                        Reps(
-                            5,
-                            "Point your toes away, then pull them back towards you, "
-                            "set {round} of {rounds}",
-                            tempo=seconds(3),
-                        ),
+                        Reps(5, "Toes away, then back", tempo=seconds(3)),
                     ],
                     # Five seconds to lower the leg between the sets: the source gives no rest.
                     between=Rest(seconds(5), text="Lower your {side} leg for a moment"),
@@ -152,11 +153,11 @@ ankle_stretch = Stretch(
 arm_raises = Stretch(
     "Arm Raises",
     [
-        Reps(
-            5,
-            "Raise both arms out to the sides and up, then lower them, palms forward",
-            tempo=seconds(5),
+        Step(
+            "Sit tall, arms by your sides, palms forward. Raise both arms out to the sides and "
+            "up, then lower them, in time with the count."
         ),
+        Reps(5, "Arms out and up, then down", tempo=seconds(5)),
     ],
     purpose="Keeps the shoulders lifting freely.",
     targets=["shoulders"],

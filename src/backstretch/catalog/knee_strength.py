@@ -153,7 +153,7 @@ supported_step_ups = Stretch(
             [
                 Reps(
                     between(5, 10),
-                    "Step onto the book with your {side} foot, then down again",
+                    "Onto the book with your {side} foot, then down",
                     tempo=seconds(4),
                 ),
             ],

@@ -39,14 +39,13 @@ NAME = "neck-release"
 retractions = Stretch(
     "Seated Chin Retractions",
     [
-        Step("Sit tall, shoulders relaxed, eyes looking straight ahead."),
+        Step(
+            "Sit tall, shoulders relaxed, eyes looking straight ahead. Slide your chin straight "
+            "back, as if making a double chin, then let it forward, in time with the count."
+        ),
         # The source gives no count here; ten slow ones at 4 s each wake the deep neck muscles
         # without tiring them before the chin tucks.
-        Reps(
-            10,
-            "Slide your chin straight back, as if making a double chin, then let it forward",
-            tempo=seconds(4),
-        ),
+        Reps(10, "Chin back, then forward", tempo=seconds(4)),
     ],
     purpose="Brings the head back over the shoulders after hours of leaning towards a screen.",
     targets=["front of the neck", "posture"],
@@ -56,15 +55,14 @@ retractions = Stretch(
 chin_tucks = Stretch(
     "Lying Chin Tucks",
     [
-        Step("Lie on your back, knees bent, head resting on the floor.", duration=seconds(8)),
+        Step(
+            "Lie on your back, knees bent, head resting on the floor. Use the small muscles deep "
+            "in the neck, not the big ones at the sides."
+        ),
         Repeat(
             10,
             [
-                Hold(
-                    seconds(5),
-                    text="Nod your chin gently down, tuck {round} of {rounds}",
-                    cue="Use the small muscles deep in the neck, not the big ones at the sides",
-                ),
+                Hold(seconds(5), text="Nod your chin gently down, tuck {round} of {rounds}"),
                 # The source gives no rest; two seconds lets the neck soften before the next one.
                 Step("Let your head rest again.", duration=seconds(2)),
             ],
