@@ -16,14 +16,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backstretch import (
+    LANGUAGES,
     BackstretchError,
+    Cues,
     Event,
     Hold,
     InvalidValueError,
     Kind,
+    Level,
     NotInstalledError,
     PerSide,
     Repeat,
+    Reps,
     Role,
     Routine,
     SpeechError,
@@ -31,6 +35,7 @@ from backstretch import (
     Step,
     Stretch,
     Timeline,
+    catalog,
     compile_routine,
     strategies,
 )
@@ -90,8 +95,9 @@ def seed_guide() -> audio.Guide:
 def test_seed_guide_is_as_long_as_the_routine(seed_guide: audio.Guide) -> None:
     rate, samples = samples_of(seed_guide.wav)
     assert 22050 == rate
-    assert 865_000 * 22050 // 1000 == len(samples) == seed_guide.frames
-    assert abs(len(samples) * 1000 / rate - TIMELINE.total_ms) < 1000 / rate
+    # The routine, then the end chime after its last words.
+    assert (865_000 + audio.CHIME_MS) * 22050 // 1000 == len(samples) == seed_guide.frames
+    assert abs(len(samples) * 1000 / rate - TIMELINE.total_ms - audio.CHIME_MS) < 1000 / rate
     assert () == seed_guide.collisions
 
 
@@ -116,7 +122,7 @@ def test_seed_guide_is_silent_where_nothing_is_due(seed_guide: audio.Guide) -> N
             continue
         words = len(event.text.split())
         quiet_from = event.start_ms + words * 60_000 // 165 + 1000
-        quiet_to = min(following.start_ms, TIMELINE.total_ms - audio.CHIME_MS)  # the end chime
+        quiet_to = following.start_ms
         if quiet_to - quiet_from >= 1000:
             window = samples[quiet_from * rate // 1000 : quiet_to * rate // 1000]
             assert not any(window), event.id
@@ -226,7 +232,7 @@ def test_speech_fits_or_is_reported(timeline: Timeline, words_per_minute: int) -
     synth = WordClock()
     result = audio.guide(timeline, synthesizer=synth, words_per_minute=words_per_minute)
     rate = synth.sample_rate
-    assert timeline.total_ms * rate // 1000 == result.frames
+    assert (timeline.total_ms + audio.CHIME_MS) * rate // 1000 == result.frames
     sounds = result.sounds
     # Anchored sounds start exactly on their events; the others no earlier than due.
     for sound in sounds:
@@ -437,3 +443,51 @@ def test_a_failing_synthesizer_of_an_apps_own_is_one_of_our_errors() -> None:
 
     with pytest.raises(SpeechError, match=r"^title: the synthesizer failed: OSError"):
         audio.guide(_one_step("Reach up"), synthesizer=Broken())
+
+
+def test_the_end_chime_follows_the_last_words() -> None:
+    """A routine that ends on a short rep: the chime sounds after the rep's words, when the
+    routine ends, not over them."""
+    lifts = Routine("Lifts", [Stretch("Lift", [Reps(2, "Lift your arms", tempo="3s")])])
+    timeline = compile_routine(lifts, safety_note=None, cues=Cues.off())
+    result = audio.guide(timeline, synthesizer=WordClock())
+    *words, chime = result.sounds
+    assert "chime" == chime.kind
+    assert timeline.total_ms * WordClock.sample_rate // 1000 == chime.start
+    assert chime.end == result.frames
+    assert max(sound.end for sound in words) <= chime.start
+    assert () == result.collisions
+
+
+class _Remembered:
+    """espeak-ng in one voice, each text said once: the same text gives the same samples (the
+    engine is deterministic), and the levels of a routine share most of their words."""
+
+    sample_rate = EspeakNg.sample_rate
+
+    def __init__(self, voice: str | None) -> None:
+        self.engine = EspeakNg(voice=voice)
+        self.said: dict[tuple[str, int], Clip] = {}
+
+    def synthesize(self, text: str, *, words_per_minute: int) -> Clip:
+        key = (text, words_per_minute)
+        if key not in self.said:
+            self.said[key] = self.engine.synthesize(text, words_per_minute=words_per_minute)
+        return self.said[key]
+
+
+@pytest.mark.parametrize("name", catalog.names())
+def test_every_built_in_guide_fits_at_every_level_in_every_language(name: str) -> None:
+    """What `export NAME -o guide.wav --strict` checks, for every built-in routine at every level
+    in English, German and Spanish, with real espeak-ng: no speech runs into the next sound."""
+    require("espeak-ng")
+    routine = catalog.get(name)
+    affected = {"affected": "left"} if "knee" in name else {}
+    for language in LANGUAGES:
+        engine = _Remembered(None if language == "en" else language)
+        for level in Level:
+            timeline = compile_routine(routine, level=level, language=language, **affected)  # type: ignore[arg-type]
+            try:
+                audio.guide(timeline, synthesizer=engine, strict=True)
+            except SpeechFitError as error:
+                pytest.fail(f"{name}, {level.value}, {language}: {error}", pytrace=False)

@@ -2,7 +2,7 @@
 
 Each part's instruction is spoken at its start, cues (halfway, a hold's own cue, switch prompt,
 next up) as they come, a short beep for each countdown tick (a higher one on the last, tick 1),
-and a chime to end; holds are silent. What sounds is chosen by each event's role. The speech
+and a chime when the routine ends, after every word; holds are silent. What sounds is chosen by each event's role. The speech
 comes from a :class:`~backstretch.speech.Synthesizer` (espeak-ng by default).
 
 **Speech must fit.** An instruction and the cues that start with it are one utterance, anchored
@@ -11,8 +11,9 @@ run into the next anchored sound (the next part, a beep, the chime), it is spoke
 ``MAX_SPEEDUP`` times the chosen rate; what still does not fit is a :class:`Collision`, reported
 with the events and by how much (``strict=True`` raises :class:`SpeechFitError` instead).
 
-The track is mono 16-bit PCM; its length is the timeline's total at the sample rate
-(``total_ms * rate // 1000`` frames); the chapters are cue points with labels in the file.
+The track is mono 16-bit PCM; its length is the timeline's total and the chime after it, at the
+sample rate (``(total_ms + CHIME_MS) * rate // 1000`` frames); the chapters are cue points with
+labels in the file.
 The same routine and engine give the same bytes.
 """
 
@@ -57,6 +58,7 @@ MAX_SPEEDUP = 1.5
 QUIET = 64
 #: The longest audio guide: six hours, about 950 MB of WAV (the default Limits.max_total).
 MAX_LENGTH_MS = 6 * 3_600_000
+#: The end chime, after the routine's end: the track is this much longer than the timeline.
 CHIME_MS = 900
 
 
@@ -179,7 +181,7 @@ def _render(
     # The timeline's language speaks with espeak-ng's voice for it.
     engine = synthesizer if synthesizer is not None else EspeakNg(voice=espeak_voice(timeline))
     rate = engine.sample_rate
-    frames = timeline.total_ms * rate // 1000
+    frames = (timeline.total_ms + CHIME_MS) * rate // 1000
     chapters = [(c.start_ms * rate // 1000, printable(c.title)) for c in timeline.chapters]
     track = _Track(stream, rate, frames, chapters)
     items = _items(timeline)
@@ -322,9 +324,9 @@ def _items(timeline: Timeline) -> list[_Item]:
             )
         else:
             items.append(_Item("speech", said, (event.id,), event.start_ms, anchored))
-    chime_ms = max(0, timeline.total_ms - CHIME_MS)
+    # The chime sounds when the routine ends, after the last words (which must end by then).
     end_ids = tuple(e.id for e in timeline.markers if e.kind is Kind.END)
-    items.append(_Item("chime", ("end chime",), end_ids, chime_ms, True))
+    items.append(_Item("chime", ("end chime",), end_ids, timeline.total_ms, True))
     items.sort(key=lambda item: item.due_ms)  # stable: the chime after what is due with it
     return [item for item in items if any(text.strip() for text in item.texts)]
 
@@ -346,7 +348,7 @@ def _place(
     if item.kind == "beep":
         samples = _beep(rate, high=item.high)
     elif item.kind == "chime":
-        samples = _chime(rate, min(CHIME_MS, timeline.total_ms))
+        samples = _chime(rate, CHIME_MS)
     else:
         for said in item.texts:
             problem = length_problem(said)
