@@ -208,9 +208,26 @@ SAFETY = (
 )
 
 
+BREATHING = (
+    "Breathe gently and never force a breath. Stop if you feel dizzy, faint or short of breath, "
+    "or if anything hurts, and ask a doctor before going on."
+)
+
+
 def safety_note(routine: Routine) -> str:
-    """The documented rule: the routine's own note, else the library's general one."""
-    return routine.safety_note or SAFETY
+    """The documented rule: the routine's own note, else the library's for breathing when the
+    routine is breathing alone (only steps, breaths, rests and repeats, a breath among them),
+    else its general one."""
+    if routine.safety_note:
+        return routine.safety_note
+    seen: set[type] = set()
+    stack = [node for first in routine.stretches for s in first.chain for node in s.body]
+    while stack:
+        node = stack.pop()
+        seen.add(type(node))
+        if isinstance(node, Repeat):
+            stack.extend(node.body)
+    return BREATHING if Breath in seen and seen <= {Breath, Step, Rest, Repeat} else SAFETY
 
 
 def _spelled(name: str, routine: Routine | None) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pytest
 
 import backstretch
@@ -34,6 +35,7 @@ from backstretch import (
     between,
     catalog,
     compile_routine,
+    render_message,
     seconds,
 )
 from tools import SEED, seed_timeline
@@ -404,6 +406,24 @@ def test_safety_note_opens_the_timeline() -> None:
             == custom.events[0]
         )
         assert "title" == compile_routine(routine, safety_note=None).events[0].id
+
+
+def test_a_breathing_routine_opens_with_a_note_about_breathing() -> None:
+    """A routine of breathing alone, with no note of its own, gets the library's note for
+    breathing (which still says to stop if anything hurts); one with a hold gets the general
+    note."""
+    from backstretch import Breath
+
+    box = Stretch(
+        "Box Breathing", [Step("Sit tall."), Repeat(4, [Breath(inhale="4s", exhale="4s")])]
+    )
+    breathing = compile_routine(Routine("Calm", [box]), language="de").events[0]
+    assert Message("safety_note_breathing") == breathing.message
+    assert breathing.text.startswith("Atme sanft")
+    assert "wehtut" in breathing.text
+    assert "Breathe gently and never force a breath" in render_message(breathing.message)
+    held = Routine("Calm", [attrs.evolve(box, body=(*box.body, Hold("10s")))])
+    assert Message("safety_note") == compile_routine(held).events[0].message
 
 
 def test_routine_cautions_come_before_the_first_stretch_and_may_rule_out_all_of_it() -> None:

@@ -17,7 +17,6 @@ from backstretch import (
     LANGUAGES,
     MESSAGES,
     ROLES,
-    SAFETY_NOTE,
     Affected,
     Breaths,
     Cues,
@@ -680,13 +679,13 @@ def test_chapters_and_stretches_refer_to_each_other(
 
 @given(strategies.routines(), strategies.levels())
 def test_safety_note_opens_the_timeline_unless_turned_off(routine: Routine, level: Level) -> None:
-    """The timeline opens with the safety note (the routine's own, else the general one);
-    safety_note=None leaves it out, and only it."""
+    """The timeline opens with the safety note (the routine's own, else the library's: for
+    breathing alone, or general); safety_note=None leaves it out, and only it."""
     with_note = compile_routine(routine, level=level)
     without = compile_routine(routine, level=level, safety_note=None)
     first = with_note.events[0]
     assert (first.message is None) == bool(routine.safety_note)
-    assert (Kind.CAUTION, Role.SAFETY_NOTE, routine.safety_note or SAFETY_NOTE, 0) == (
+    assert (Kind.CAUTION, Role.SAFETY_NOTE, oracle.safety_note(routine), 0) == (
         first.kind,
         first.role,
         first.text,

@@ -14,7 +14,7 @@ from .._base.kinds import Side
 from .._base.text import note_problem, text_problem
 from .._base.time import BREATH, Duration, Level, format_ms, seconds, shown, to_duration
 from .._dsl.check import slug
-from .._dsl.nodes import Routine
+from .._dsl.nodes import BodyNode, Breath, Repeat, Rest, Routine, Step
 from .._timeline.messages import LibraryWords
 from ..exceptions import BackstretchError, InvalidTypeError, InvalidValueError
 
@@ -47,6 +47,9 @@ MIN_ESTIMATE_MS = 3000
 #: The library's general safety note: it opens every timeline whose routine has no note of its
 #: own, unless ``compile_routine(safety_note=...)`` says otherwise.
 SAFETY_NOTE = LibraryWords("safety_note")
+#: The library's note for a routine of breathing alone (no holds, reps or sides): it speaks of
+#: breathing, and still says to stop if anything hurts.
+BREATHING_NOTE = LibraryWords("safety_note_breathing")
 
 
 class Unset(enum.Enum):
@@ -224,8 +227,8 @@ def read_cues(cues: object) -> Cues:
 def read_safety_note(note: object, routine: Routine) -> str | None:
     """The note that opens the timeline: the routine's own (else the library's) unless ``note``
     says otherwise; the library's very words are the library's (``LibraryWords``)."""
-    if note is ROUTINE_NOTE:
-        note = routine.safety_note or SAFETY_NOTE  # check_routine checks the routine's own
+    if note is ROUTINE_NOTE:  # check_routine checks the routine's own
+        note = routine.safety_note or (BREATHING_NOTE if _breathing(routine) else SAFETY_NOTE)
     elif note is not None:
         if not isinstance(note, str) or not note.strip():
             raise InvalidValueError(f"safety_note must be a non-empty text or None, got {note!r}")
@@ -233,6 +236,23 @@ def read_safety_note(note: object, routine: Routine) -> str | None:
         if problem:
             raise InvalidValueError(f"safety_note {problem}")
     return None if note is None else LibraryWords.of(note, "safety_note")  # type: ignore[return-value]
+
+
+def _breathing(routine: Routine) -> bool:
+    """Whether ``routine`` is breathing alone: its stretches (alternatives too) hold nothing but
+    steps, breaths, rests and repeats of them, and at least one breath."""
+    kinds: set[type] = set()
+
+    def walk(body: tuple[BodyNode, ...]) -> None:
+        for node in body:
+            kinds.add(type(node))
+            if isinstance(node, Repeat):
+                walk(node.body)
+
+    for first in routine.stretches:
+        for stretch in first.chain:
+            walk(stretch.body)
+    return Breath in kinds and kinds <= {Breath, Step, Rest, Repeat}
 
 
 def read_swapped(swap: object, routine: Routine) -> frozenset[str]:

@@ -71,6 +71,12 @@ MESSAGES: Mapping[str, MessageSpec] = MappingProxyType(
             "the library's general safety note, which opens a timeline whose routine has none "
             "of its own",
         ),
+        "safety_note_breathing": _spec(
+            "Breathe gently and never force a breath. Stop if you feel dizzy, faint or short of "
+            "breath, or if anything hurts, and ask a doctor before going on.",
+            "the library's safety note for a routine of breathing alone (no holds, reps or "
+            "sides), which has none of its own",
+        ),
         "announce_targets": _spec(
             "{name} (targets: {targets})",
             "a stretch's announcement, with the areas it targets",
@@ -343,7 +349,10 @@ class LibraryWords(str):
 
 
 #: The library's own words, one value per key that a node's default text uses.
-_LIBRARY_WORDS = {key: LibraryWords(key) for key in ("hold", "rest", "switch", "safety_note")}
+_LIBRARY_WORDS = {
+    key: LibraryWords(key)
+    for key in ("hold", "rest", "switch", "safety_note", "safety_note_breathing")
+}
 
 
 @attrs.frozen

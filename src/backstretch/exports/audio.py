@@ -2,8 +2,9 @@
 
 Each part's instruction is spoken at its start, cues (halfway, a hold's own cue, switch prompt,
 next up) as they come, a short beep for each countdown tick (a higher one on the last, tick 1),
-and a chime when the routine ends, after every word; holds are silent. What sounds is chosen by each event's role. The speech
-comes from a :class:`~backstretch.speech.Synthesizer` (espeak-ng by default).
+and a chime when the routine ends, after every word; holds are silent. What sounds is chosen by
+each event's role. The speech comes from a :class:`~backstretch.speech.Synthesizer` (espeak-ng by
+default).
 
 **Speech must fit.** An instruction and the cues that start with it are one utterance, anchored
 at its time; a cue alone may slide later, to after the speech before it. When an utterance would
