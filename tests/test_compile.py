@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+import attrs
 import pytest
 
 from backstretch import (
@@ -311,6 +314,48 @@ def test_breath_phases_read_as_breathing_and_holds_count_breaths() -> None:
     assert timeline.total_ms + (3 + 2) * 1000 == default.total_ms
     with pytest.raises(FitError):
         compile_routine(routine, fit_to=Duration(default.total_ms + 1000))
+
+
+def test_a_breath_phase_says_the_author_s_words_where_given() -> None:
+    """ "Pump your arms five times as you breathe in": the phase keeps its role and time and says
+    the author's words (no message; translated by the routine), the others the library's."""
+    from backstretch import loads_routine
+    from backstretch._documents.routine import routine_to_data
+    from backstretch._dsl.sayable import overruns
+
+    pump = Breath("6s", "4s", inhale_text="Pump your arms five times as you breathe in, {side}")
+    routine = Routine(
+        "Pumps",
+        [Stretch("Arm Pumps", [PerSide([pump])])],
+        translations={
+            "de": {
+                "Pump your arms five times as you breathe in, {side}": (
+                    "Pump fünfmal mit den Armen beim Einatmen, {side}"
+                )
+            }
+        },
+    )
+    inhale, exhale = [e for e in compile_routine(routine).segments if e.kind is Kind.BREATH][:2]
+    assert (Role.INHALE, 6000, None) == (inhale.role, inhale.duration_ms, inhale.message)
+    assert "Pump your arms five times as you breathe in, left" == inhale.text
+    assert (Role.EXHALE, Message("exhale")) == (exhale.role, exhale.message)
+    german = [e for e in compile_routine(routine, language="de").segments if e.kind is Kind.BREATH]
+    assert ["Pump fünfmal mit den Armen beim Einatmen, links", "Ausatmen"] == [
+        e.text for e in german[:2]
+    ]
+    text = json.dumps(routine_to_data(routine))
+    assert routine == loads_routine(text)
+    assert [] == overruns(routine)
+    too_long = attrs.evolve(pump, inhale="2s")
+    (warning,) = overruns(Routine("Pumps", [Stretch("Arm Pumps", [too_long])]))
+    assert "$.body[0].body[0].inhale_text" == warning.path
+    assert "but the breath phase lasts 2.0 s" in warning.message
+    with pytest.raises(InvalidValueError) as caught:
+        Breath("4s", "4s", hold_text="Hold it")
+    assert (
+        "Breath.hold_text is said during the hold phase, but the breath has none: give hold=... "
+        "a length, or leave hold_text out"
+    ) == str(caught.value)
 
 
 def test_a_hold_in_breaths_takes_no_breaks_and_no_halfway() -> None:

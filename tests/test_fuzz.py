@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from backstretch import (
     BackstretchError,
     DocumentError,
+    Limits,
     Routine,
     Timeline,
     compile_routine,
@@ -172,6 +173,14 @@ def test_building_while_parsing_agrees_with_reading_plain_data(
     def plain(text: str) -> Timeline:
         return timeline_from_data(json.loads(text, object_pairs_hook=no_duplicate_keys))
 
+    total = mutated.get("total_ms") if isinstance(mutated, dict) else None
+    if type(total) is int and total > Limits().max_total.ms:  # refused before it is read
+        problems = _outcome(loads_timeline, text)
+        assert isinstance(problems, list)
+        (problem,) = problems
+        assert problem.startswith("$.total_ms: the timeline lasts ")
+        assert problem.endswith("(Limits.max_total)")
+        return
     assert _outcome(plain, text) == _outcome(loads_timeline, text)
 
 

@@ -190,15 +190,19 @@ def _holds(sided: bool, rounds: bool) -> st.SearchStrategy[Hold]:
     return st.one_of(timed, counted)
 
 
-def _breaths() -> st.SearchStrategy[Breath]:
-    """Breaths in phases, each phase from a fraction of a second to ten seconds."""
+def _breaths(*, sided: bool = False, rounds: bool = False) -> st.SearchStrategy[Breath]:
+    """Breaths in phases, each phase from a fraction of a second to ten seconds, some with the
+    author's words for breathing in or out."""
     phase = durations(min_ms=500, max_ms=10_000)
+    said = st.one_of(st.just(""), _texts(sided=sided, rounds=rounds))
     return st.builds(
         Breath,
         phase,
         phase,
         hold=st.one_of(st.none(), phase),
         hold_out=st.one_of(st.none(), phase),
+        inhale_text=said,
+        exhale_text=said,
     )
 
 
@@ -256,7 +260,7 @@ def nodes(
         _holds(sided, in_repeat),
         _reps(sided, in_repeat, explicit_sides),
         _rests(sided, in_repeat),
-        _breaths(),
+        _breaths(sided=sided, rounds=in_repeat),
     ]
     if max_depth <= 1:
         return st.one_of(*leaves)

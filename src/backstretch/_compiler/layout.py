@@ -700,8 +700,12 @@ def _node(at: Cursor, place: Place, node: BodyNode, path: str, side: Side | None
     elif isinstance(node, Hold):
         _hold(at, place, node, path, side)
     elif isinstance(node, Breath):
-        for name, length in node.phases:
-            role, said, text = _BREATH_PHASES[name]
+        for name, length, own in node.said_phases:
+            role, phase_said, text = _BREATH_PHASES[name]
+            said: Message | None = phase_said
+            template = None
+            if own:  # the author's words for the phase, filled
+                (text, template), said = _fill(at, place, own, side), None
             _segment(
                 at,
                 place,
@@ -712,6 +716,7 @@ def _node(at: Cursor, place: Place, node: BodyNode, path: str, side: Side | None
                 text,
                 side,
                 message=said,
+                template=template,
             )
     elif isinstance(node, Reps):
         _reps(at, place, node, path, side)

@@ -176,6 +176,10 @@ _until = _empty_or_said(
     "say what the person waits for (e.g. 'the resistance fades'), or be empty for a part of "
     "fixed length"
 )
+_phase_text = _empty_or_said(
+    "say what the person does in this phase (e.g. 'pump your arms as you breathe in'), or be "
+    "empty for the library's words"
+)
 _said_note = _empty_or_said(
     "say when to stop and whom to ask, or be empty for the library's general note"
 )
@@ -471,7 +475,10 @@ class Breath:
     ``Breath("4s", "4s", hold="4s", hold_out="4s")``. Put it in a Repeat for several breaths.
 
     Its phases are ``breath`` events whose roles (``inhale``, ``hold_in``, ``exhale``,
-    ``hold_out``) say which phase each one is, so a player shows breathing, not a hold.
+    ``hold_out``) say which phase each one is, so a player shows breathing, not a hold. Each
+    phase says the library's words ("Breathe in") unless the author gives its own:
+    ``inhale_text="Pump your arms five times as you breathe in"`` (and ``hold_text``,
+    ``exhale_text``, ``hold_out_text``, each for a phase the breath has).
     """
 
     inhale: Duration = attrs.field(converter=_as_duration, validator=_positive_duration)
@@ -488,17 +495,38 @@ class Breath:
         converter=_as_optional_duration,
         validator=_optional_positive_duration,
     )
+    inhale_text: str = attrs.field(default="", kw_only=True, validator=_phase_text)
+    hold_text: str = attrs.field(default="", kw_only=True, validator=_phase_text)
+    exhale_text: str = attrs.field(default="", kw_only=True, validator=_phase_text)
+    hold_out_text: str = attrs.field(default="", kw_only=True, validator=_phase_text)
+
+    def __attrs_post_init__(self) -> None:
+        for length, text, name in (
+            (self.hold, self.hold_text, "hold"),
+            (self.hold_out, self.hold_out_text, "hold_out"),
+        ):
+            if text and length is None:
+                raise InvalidValueError(
+                    f"Breath.{name}_text is said during the {name} phase, but the breath has "
+                    f"none: give {name}=... a length, or leave {name}_text out"
+                )
 
     @property
     def phases(self) -> tuple[tuple[str, Duration], ...]:
         """The breath's phases in order, each as its role's name and its length."""
+        return tuple((name, length) for name, length, _ in self.said_phases)
+
+    @property
+    def said_phases(self) -> tuple[tuple[str, Duration, str], ...]:
+        """The breath's phases in order, each as its role's name, its length and the author's
+        words for it ("" for the library's)."""
         named = (
-            ("inhale", self.inhale),
-            ("hold_in", self.hold),
-            ("exhale", self.exhale),
-            ("hold_out", self.hold_out),
+            ("inhale", self.inhale, self.inhale_text),
+            ("hold_in", self.hold, self.hold_text),
+            ("exhale", self.exhale, self.exhale_text),
+            ("hold_out", self.hold_out, self.hold_out_text),
         )
-        return tuple((name, length) for name, length in named if length is not None)
+        return tuple((name, length, text) for name, length, text in named if length is not None)
 
 
 @attrs.frozen

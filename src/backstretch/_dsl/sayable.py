@@ -20,6 +20,7 @@ from ..exceptions import Problem
 from .nodes import (
     BodyNode,
     Break,
+    Breath,
     Circuit,
     Hold,
     OneSide,
@@ -76,6 +77,11 @@ class _Said:
             self.said(_with_until(node.text, node.until), node.duration.ms, f"{path}.text", "step")
         elif isinstance(node, Hold):
             self.hold(node, path)
+        elif isinstance(node, Breath):
+            for name, length, own in node.said_phases:
+                if own:
+                    field = "hold" if name == "hold_in" else name
+                    self.said((own,), length.ms, f"{path}.{field}_text", "breath phase")
         elif isinstance(node, Reps):
             count = node.count if isinstance(node.count, int) else node.count.high
             # As each rep says it: "... (5 of 5)".
