@@ -68,8 +68,9 @@ def test_every_problem_is_reported_at_once() -> None:
         ),
         Problem(
             "$.body[2].name",
-            "'cat-cow!' has a name like 'Cat Cow' as the stretch at $.body[0]; give each stretch "
-            "its own name (names are compared ignoring case and punctuation)",
+            "'cat-cow!' has a name like 'Cat Cow' as the stretch at $.body[0], but is not the same "
+            "stretch; give each stretch its own name, or use the very same stretch again (names "
+            "are compared ignoring case and punctuation)",
         ),
         Problem(
             "$.body[2].purpose",

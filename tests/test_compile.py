@@ -33,6 +33,7 @@ from backstretch import (
     Rest,
     Role,
     Routine,
+    RoutineError,
     Side,
     Step,
     Stretch,
@@ -534,3 +535,44 @@ def test_a_perside_coming_from_the_other_side_opens_with_a_switch() -> None:
     ] == [(e.role.value, e.side.value) for e in timeline.events if e.side is not None]
     (switch_in,) = [e for e in timeline.events if e.id.endswith("/switch-in")]
     assert "Switch to the left side" == switch_in.text
+
+
+def test_one_stretch_may_be_done_more_than_once() -> None:
+    """A stretch, eccentric sets, then the stretch again (as physiotherapy programmes do): the
+    same Stretch used twice. Ids stay unique and stable (the later use's start "use2/"), the
+    stretches table lists it once, each use has its chapter (the same stretch_id), and the
+    second time it needs no props or modifications said again; its cautions are said again."""
+    hamstring = Stretch(
+        "Hamstring Stretch",
+        [Hold("20s", text="Lean forward")],
+        props=["a strap"],
+        cautions=[Caution("Keep the knee soft.")],
+    )
+    curls = Stretch("Eccentric Curls", [Reps(3, "Lower slowly", tempo="4s")])
+    routine = Routine("Hamstrings", [hamstring, curls, hamstring])
+    timeline = compile_routine(routine, safety_note=None, cues=Cues.off())
+    ids = [e.id for e in timeline.events]
+    assert len(ids) == len(set(ids))
+    assert [
+        "title",
+        "hamstring-stretch/announce",
+        "hamstring-stretch/props",
+        "hamstring-stretch/caution0",
+        "hamstring-stretch/0",
+        "eccentric-curls/announce",
+        "eccentric-curls/0/rep0",
+        "eccentric-curls/0/rep1",
+        "eccentric-curls/0/rep2",
+        "use2/hamstring-stretch/announce",
+        "use2/hamstring-stretch/caution0",
+        "use2/hamstring-stretch/0",
+        "end",
+    ] == ids
+    assert ["hamstring-stretch", "eccentric-curls"] == [s.id for s in timeline.stretches]
+    assert ["hamstring-stretch", "eccentric-curls", "hamstring-stretch"] == [
+        c.stretch_id for c in timeline.chapters
+    ]
+    other = attrs.evolve(hamstring, body=(Hold("30s"),))  # the same name, another stretch
+    with pytest.raises(RoutineError) as caught:
+        compile_routine(Routine("Hamstrings", [hamstring, curls, other]))
+    assert "but is not the same stretch" in str(caught.value)

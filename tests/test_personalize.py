@@ -467,8 +467,9 @@ def test_alternatives_are_checked_too() -> None:
     assert [
         Problem(
             "$.body[0].alternative.name",
-            "'lunge' has a name like 'Lunge' as the stretch at $.body[0]; give each stretch its "
-            "own name (names are compared ignoring case and punctuation)",
+            "'lunge' has a name like 'Lunge' as the stretch at $.body[0], but is not the same "
+            "stretch; give each stretch its own name, or use the very same stretch again (names "
+            "are compared ignoring case and punctuation)",
         ),
         Problem(
             "$.body[0].alternative.body[0].text",

@@ -211,6 +211,7 @@ class Cursor:
         "stream",
         "stretch_start_ms",
         "stretches",
+        "uses",
     )
 
     def __init__(self, options: Options, shape: Shape | None, language: str, laying: bool) -> None:
@@ -223,6 +224,8 @@ class Cursor:
         # phase or self-paced part: a preview of the next stretch goes after both.
         self.stretch_start_ms: int | None = None
         self.quiet_from_ms = 0
+        # How often each stretch has been laid where ids have the same prefix.
+        self.uses: dict[tuple[str, str], int] = {}
         # The holds (and sides) of the current stretch counted down to already.
         self.counted: set[tuple[int, Side | None]] = set()
         self.last_side: Side | None = None
@@ -492,6 +495,10 @@ def _item(
     if isinstance(item, Rest):
         _rest(at, place, item, f"rest{index}", None)
         return item
+    # The same stretch used again: its events' ids say which use they are ("use2/...").
+    use = at.uses[place.prefix, item.name] = at.uses.get((place.prefix, item.name), 0) + 1
+    if use > 1:
+        place = place._replace(prefix=f"{place.prefix}use{use}/")
     _skip_notes(at, place, chosen.notes)
     if not isinstance(played, Stretch):
         return previous
@@ -507,7 +514,7 @@ def _item(
             None,
             message=_REST,
         )
-    _stretch(at, place, played, routine)
+    _stretch(at, place, played, routine, again=use > 1)
     return played
 
 
@@ -589,7 +596,10 @@ def describe_modification(mod: Modification) -> tuple[str, Message | None]:
     return render_message(said), said
 
 
-def _stretch(at: Cursor, outer: Place, stretch: Stretch, routine: Routine) -> None:
+def _stretch(
+    at: Cursor, outer: Place, stretch: Stretch, routine: Routine, *, again: bool = False
+) -> None:
+    """A stretch laid out; ``again``: the routine has done it before (at this level)."""
     key = slug(stretch.name)
     before = at.last_segment
     # A preview only after another stretch (the first is named by its announcement alone), and
@@ -605,9 +615,9 @@ def _stretch(at: Cursor, outer: Place, stretch: Stretch, routine: Routine) -> No
         at.stretches.append(_stretch_info(stretch, key, routine))
     at.last_side = None
     at.counted = set()
-    # In a circuit's later rounds the person has what the stretch needs, and knows its
-    # modifications; its cautions come before it every time.
-    first_round = not outer.rounds or outer.rounds[0].index == 1
+    # In a circuit's later rounds, or done again, the person has what the stretch needs and
+    # knows its modifications; its cautions come before it every time.
+    first_round = not again and (not outer.rounds or outer.rounds[0].index == 1)
     for suffix, duration_ms, kind, role, text, said, every_round in _opening(stretch):
         if every_round or first_round:
             _segment(

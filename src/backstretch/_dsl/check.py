@@ -82,7 +82,7 @@ def problems(routine: Routine) -> Iterator[Problem]:
     for i, caution in enumerate(routine.cautions):
         yield from _in(_NOWHERE, f"$.cautions[{i}]", text=caution.text)
     yield from _translation_problems(routine)
-    seen: dict[str, tuple[str, str]] = {}
+    seen: dict[str, tuple[str, Stretch]] = {}
     for index, item in enumerate(routine.body):
         path = f"$.body[{index}]"
         if isinstance(item, Circuit):
@@ -95,7 +95,7 @@ def problems(routine: Routine) -> Iterator[Problem]:
 def body_problems(items: Iterable[tuple[int, Stretch | Rest | Circuit]]) -> Iterator[Problem]:
     """The problems of some items of a routine's body, by their index: what a document whose
     other parts could not be read still shows, so that every problem is listed at once."""
-    seen: dict[str, tuple[str, str]] = {}
+    seen: dict[str, tuple[str, Stretch]] = {}
     for index, item in items:
         path = f"$.body[{index}]"
         if isinstance(item, Circuit):
@@ -159,7 +159,9 @@ def _cautions(routine: Routine) -> Iterator[tuple[str, Caution]]:
                 stretch, path = stretch.alternative, f"{path}.alternative"
 
 
-def _circuit(circuit: Circuit, path: str, seen: dict[str, tuple[str, str]]) -> Iterator[Problem]:
+def _circuit(
+    circuit: Circuit, path: str, seen: dict[str, tuple[str, Stretch]]
+) -> Iterator[Problem]:
     if not circuit.stretches:
         yield Problem(
             f"{path}.body",
@@ -173,7 +175,7 @@ def _circuit(circuit: Circuit, path: str, seen: dict[str, tuple[str, str]]) -> I
 
 
 def _item(
-    item: Stretch | Rest, path: str, seen: dict[str, tuple[str, str]], context: frozenset[str]
+    item: Stretch | Rest, path: str, seen: dict[str, tuple[str, Stretch]], context: frozenset[str]
 ) -> Iterator[Problem]:
     """Problems in a stretch (and its alternatives) or a rest of the routine or of a circuit."""
     if isinstance(item, Rest):
@@ -186,7 +188,7 @@ def _item(
 
 
 def _stretch(
-    stretch: Stretch, path: str, seen: dict[str, tuple[str, str]], context: frozenset[str]
+    stretch: Stretch, path: str, seen: dict[str, tuple[str, Stretch]], context: frozenset[str]
 ) -> Iterator[Problem]:
     key = slug(stretch.name)
     if not key:
@@ -196,15 +198,18 @@ def _stretch(
             f"stretch's events)",
         )
     elif key in seen:
-        other_path, other_name = seen[key]
-        same = "the same name" if other_name == stretch.name else f"a name like {other_name!r}"
+        other_path, other = seen[key]
+        if other == stretch:  # the very same stretch again: checked where it first is
+            return
+        same = "the same name" if other.name == stretch.name else f"a name like {other.name!r}"
         yield Problem(
             f"{path}.name",
-            f"{stretch.name!r} has {same} as the stretch at {other_path}; give each stretch its "
-            f"own name (names are compared ignoring case and punctuation)",
+            f"{stretch.name!r} has {same} as the stretch at {other_path}, but is not the same "
+            f"stretch; give each stretch its own name, or use the very same stretch again "
+            f"(names are compared ignoring case and punctuation)",
         )
     else:
-        seen[key] = (path, stretch.name)
+        seen[key] = (path, stretch)
     yield from _in(_NOWHERE, path, name=stretch.name, purpose=stretch.purpose)
     yield from _listed(f"{path}.targets", stretch.targets)
     yield from _listed(f"{path}.props", stretch.props)
