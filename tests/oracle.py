@@ -177,14 +177,18 @@ def side_ms(per_side: PerSide | OneSide, level: LevelLike) -> int:
     return sum(node_ms(n, level) for n in per_side.body)
 
 
-def opening(stretch: Stretch, first: bool = True) -> list[tuple[Kind, Role, str]]:
-    """What opens a stretch, in order: its announcement, what it needs, its cautions, and its
-    modifications (with what each of them needs); in a circuit's later rounds (not ``first``),
-    its announcement and cautions only."""
+def opening(
+    stretch: Stretch, first: bool = True, routine: Routine | None = None
+) -> list[tuple[Kind, Role, str]]:
+    """What opens a stretch, in order: its announcement, what it needs, its cautions (but those
+    the routine gives in the same words, said before the first stretch), and its modifications
+    (with what each of them needs); in a circuit's later rounds (not ``first``), its
+    announcement and cautions only."""
     said = [(Kind.ANNOUNCE, Role.ANNOUNCE, announcement_text(stretch))]
     if stretch.props and first:
         said.append((Kind.ANNOUNCE, Role.PROPS, "You need: " + ", ".join(stretch.props)))
-    said += [(Kind.CAUTION, Role.CAUTION, c.text) for c in stretch.cautions]
+    given = {c.text for c in routine.cautions} if routine is not None else set()
+    said += [(Kind.CAUTION, Role.CAUTION, c.text) for c in stretch.cautions if c.text not in given]
     for mod in stretch.modifications if first else ():
         text = f"When {mod.when}: {mod.text}" if mod.when else mod.text
         if mod.props:
@@ -194,9 +198,13 @@ def opening(stretch: Stretch, first: bool = True) -> list[tuple[Kind, Role, str]
 
 
 def stretch_ms(
-    stretch: Stretch, level: LevelLike, affected: Side | None = None, first: bool = True
+    stretch: Stretch,
+    level: LevelLike,
+    affected: Side | None = None,
+    first: bool = True,
+    routine: Routine | None = None,
 ) -> int:
-    total = sum(estimate(text) for *_, text in opening(stretch, first))
+    total = sum(estimate(text) for *_, text in opening(stretch, first, routine))
     switches: list[int] = []  # a OneSide or PerSide after the other side opens with a switch
     _walk_sides(stretch.body, level, [], affected, switches)
     return total + sum(node_ms(n, level) for n in stretch.body) + sum(switches)
@@ -396,7 +404,7 @@ def total_ms(
         else:
             if isinstance(previous, Stretch) and routine.rest_between is not None:
                 total += routine.rest_between.ms
-            total += stretch_ms(item, level, affected, entry.first)
+            total += stretch_ms(item, level, affected, entry.first, routine)
         previous = item
     return total
 
@@ -757,7 +765,7 @@ def segments(
                     Segment(None, Kind.REST, Role.REST_BETWEEN, ms, None, rounds, None, None)
                 )
             walk = _Walk(level, item.name, affected)
-            for kind, role, text in opening(item, entry.first):
+            for kind, role, text in opening(item, entry.first, routine):
                 walk.add(kind, role, estimate(text), None, rounds=rounds, rep=None, part=None)
             walk.body(item.body, (item.name, rounds), rounds, None, None)
             out.extend(walk.out)

@@ -549,3 +549,18 @@ def test_local_cues_must_be_local_cues() -> None:
     assert "LocalCues.countdown must be True, False or None (as around it), got 3" == str(
         caught.value
     )
+
+
+def test_a_caution_is_said_once_in_the_routine_s_own_words() -> None:
+    """A short session whose routine and stretch give the same caution says it once, before the
+    first stretch; a note of a stretch left out quotes each caution once."""
+    knee = Caution("Go gently if your knee hurts.", conditions=["knee"])
+    kneel = Stretch("Kneeling Reach", [Hold("10s")], cautions=[knee, knee])
+    stand = Stretch("Standing Reach", [Hold("10s")], cautions=[Caution(knee.text)])
+    routine = Routine("Snack", [kneel, stand], cautions=[Caution(knee.text)])
+    said = [e.text for e in compile_routine(routine, cues=Cues.off()).events]
+    assert 1 == said.count(knee.text)
+    (note,) = [
+        e for e in compile_routine(routine, conditions={"knee"}).events if e.kind is Kind.SKIP
+    ]
+    assert "Kneeling Reach left out (knee): Go gently if your knee hurts." == note.text

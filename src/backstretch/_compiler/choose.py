@@ -152,9 +152,9 @@ def _reason(
     stretch: Stretch, conditions: frozenset[str], routine: Routine
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The declared conditions that rule ``stretch`` out, and the texts of the cautions (the
-    routine's, then its own) that name them."""
+    routine's, then its own) that name them, each once."""
     cautions = [
         c for c in (*routine.cautions, *stretch.cautions) if conditions & routine.named([c])
     ]
     hit = tuple(sorted(routine.named(cautions) & conditions))
-    return hit, tuple(c.text for c in cautions)
+    return hit, tuple(dict.fromkeys(c.text for c in cautions))

@@ -616,9 +616,13 @@ def _stretch(
     at.last_side = None
     at.counted = set()
     # In a circuit's later rounds, or done again, the person has what the stretch needs and
-    # knows its modifications; its cautions come before it every time.
+    # knows its modifications; its cautions come before it every time, but for one the routine
+    # itself gives in the very same words (said once, before the first stretch).
     first_round = not again and (not outer.rounds or outer.rounds[0].index == 1)
+    routine_cautions = _routine_cautions(routine)
     for suffix, duration_ms, kind, role, text, said, every_round in _opening(stretch):
+        if kind is Kind.CAUTION and text in routine_cautions:
+            continue
         if every_round or first_round:
             _segment(
                 at, place, f"{key}/{suffix}", duration_ms, kind, role, text, None, message=said
@@ -628,6 +632,11 @@ def _stretch(
     if at.stream is not None:
         round_ = outer.rounds[0] if outer.rounds else None
         at.chapters.append(Chapter(stretch.name, key, start_ms, at.now_ms - start_ms, round=round_))
+
+
+def _routine_cautions(routine: Routine) -> frozenset[str]:
+    """The texts of the routine's own cautions."""
+    return frozenset(c.text for c in routine.cautions) if routine.cautions else frozenset()
 
 
 _Said = tuple[str, int, Kind, Role, str, Message | None, bool]
