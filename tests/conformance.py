@@ -484,10 +484,10 @@ CASES = [
         True,
     ),
     Case(
-        "open-rest",
-        "a rest that waits for the person",
-        _role("rest_between", open=True, until="you are ready"),
-        "$.events[{rest_between}].until",
+        "open-switch",
+        "a switch that waits for the person",
+        _role("switch", open=True, until="you are ready"),
+        "$.events[{switch}].until",
         True,
     ),
     Case(

@@ -145,6 +145,11 @@ def parts(hold: Hold) -> int:
     return count + (1 if count * hold.breaks.every.ms < high else 0)
 
 
+def rest_ms(rest: Rest, level: LevelLike) -> int:
+    """A rest's time: its duration, or its range by the level (a self-paced one never fitted)."""
+    return pick(rest.duration, level, fixed=bool(rest.until))
+
+
 def hold_ms(hold: Hold, level: LevelLike) -> int:
     """Held time plus one break between each two parts."""
     breaks = 0 if hold.breaks is None else (parts(hold) - 1) * hold.breaks.duration.ms
@@ -167,9 +172,9 @@ def node_ms(node: BodyNode, level: LevelLike) -> int:
         return sum(node_ms(n, level) for n in node.body)
     if isinstance(node, Repeat):
         times = pick(node.times, level)
-        between = 0 if node.between is None else (times - 1) * node.between.duration.ms
+        between = 0 if node.between is None else (times - 1) * rest_ms(node.between, level)
         return times * sum(node_ms(n, level) for n in node.body) + between
-    return node.duration.ms
+    return rest_ms(node, level)
 
 
 def side_ms(per_side: PerSide | OneSide, level: LevelLike) -> int:
@@ -400,7 +405,7 @@ def total_ms(
     for entry in played(routine, conditions, level, swapped):
         item = entry.item
         if isinstance(item, Rest):
-            total += item.duration.ms
+            total += rest_ms(item, level)
         else:
             if isinstance(previous, Stretch) and routine.rest_between is not None:
                 total += routine.rest_between.ms
@@ -630,8 +635,10 @@ class _Walk:
                     **common,
                 )
             elif isinstance(node, Rest):
+                ms = rest_ms(node, self.level)
+                waits = bool(node.until)
                 self.add(
-                    Kind.REST, Role.REST, node.duration.ms, side, rep=None, part=None, **common
+                    Kind.REST, Role.REST, ms, side, rep=None, part=None, open=waits, **common
                 )
             elif isinstance(node, Hold):
                 count = parts(node)
@@ -713,10 +720,11 @@ class _Walk:
                         self.add(
                             Kind.REST,
                             Role.REST_BETWEEN,
-                            node.between.duration.ms,
+                            rest_ms(node.between, self.level),
                             side,
                             rep=None,
                             part=None,
+                            open=bool(node.between.until),
                             **{
                                 **common,
                                 "node": node.between,
@@ -757,7 +765,8 @@ def segments(
         item, rounds = entry.item, entry.rounds
         if isinstance(item, Rest):
             role = Role.REST_BETWEEN if entry.between else Role.REST
-            out.append(Segment(None, Kind.REST, role, item.duration.ms, None, rounds, None, None))
+            ms, waits = rest_ms(item, level), bool(item.until)
+            out.append(Segment(None, Kind.REST, role, ms, None, rounds, None, None, open=waits))
         else:
             if isinstance(previous, Stretch) and routine.rest_between is not None:
                 ms = routine.rest_between.ms

@@ -38,6 +38,7 @@ from backstretch import (
     Step,
     Stretch,
     StretchInfo,
+    Timeline,
     between,
     breaths,
     catalog,
@@ -576,3 +577,33 @@ def test_one_stretch_may_be_done_more_than_once() -> None:
     with pytest.raises(RoutineError) as caught:
         compile_routine(Routine("Hamstrings", [hamstring, curls, other]))
     assert "but is not the same stretch" in str(caught.value)
+
+
+def test_a_rest_may_be_a_range_or_self_paced() -> None:
+    """"Rest up to 10 s": a range the level chooses from (and a fit moves); "rest until you are
+    ready": a self-paced rest, its duration the least time, waiting for the person after it."""
+    sets = Stretch(
+        "Squats",
+        [Repeat(2, [Reps(3, "Squat", tempo="3s")], between=Rest(between("5s", "10s")))],
+    )
+    ready = Stretch("Calf Raises", [Rest("5s", until="you are ready"), Reps(3, "Rise")])
+    routine = Routine("Legs", [sets, ready])
+
+    def rests(timeline: Timeline) -> list[tuple[int, bool, str | None]]:
+        return [(e.duration_ms, e.open, e.until) for e in timeline.segments if e.kind is Kind.REST]
+
+    assert [(5000, False, None), (5000, True, "you are ready")] == rests(
+        compile_routine(routine, level="gentle")
+    )
+    assert [(7500, False, None), (5000, True, "you are ready")] == rests(
+        compile_routine(routine)
+    )
+    assert [(10000, False, None), (5000, True, "you are ready")] == rests(
+        compile_routine(routine, level="deep")
+    )
+    standard = compile_routine(routine)
+    fitted = compile_routine(routine, fit_to=f"{standard.total_ms + 2000}ms")
+    assert [(9500, False, None), (5000, True, "you are ready")] == rests(fitted)
+    with pytest.raises(InvalidValueError) as caught:
+        Rest(breaths(3))
+    assert "a rest is not counted in breaths" in str(caught.value)

@@ -97,7 +97,7 @@ def test_reprs_evaluate_back_to_equal_values(routine: Routine) -> None:
         ),
         (lambda: Step(42), InvalidTypeError, "Step.text must be text (a str), got 42"),  # type: ignore[arg-type]
         (
-            lambda: Rest(5000),  # type: ignore[arg-type]
+            lambda: Rest(5000),
             InvalidTypeError,
             "Rest.duration got the bare number 5000, which could mean seconds or milliseconds; "
             "write seconds(5000), minutes(...) or a string like '5000s'",

@@ -238,7 +238,13 @@ def _reps(sided: bool, rounds: bool, explicit_sides: bool) -> st.SearchStrategy[
 
 
 def _rests(sided: bool, rounds: bool = False) -> st.SearchStrategy[Rest]:
-    return st.builds(Rest, durations(max_ms=30_000), text=_texts(sided=sided, rounds=rounds))
+    """Rests of a time or a range of times, some self-paced."""
+    return st.builds(
+        Rest,
+        st.one_of(durations(max_ms=30_000), duration_ranges(min_ms=1000, max_ms=30_000)),
+        text=_texts(sided=sided, rounds=rounds),
+        until=_untils(sided, rounds),
+    )
 
 
 @functools.cache
@@ -421,7 +427,7 @@ def _items_ms(items: tuple[Stretch | Rest, ...]) -> int:
     total = 0
     for item in items:
         if isinstance(item, Rest):
-            total += item.duration.ms
+            total += item.longest_ms
         else:
             total += sum(_AROUND_MS + _body_ms(s.body) for s in item.chain)
     return total
@@ -445,9 +451,9 @@ def _body_ms(body: tuple[BodyNode, ...]) -> int:
         elif isinstance(node, Reps):
             total += _top(node.count) * node.tempo.ms * (2 if node.alternate else 1)
         elif isinstance(node, Rest):
-            total += node.duration.ms
+            total += node.longest_ms
         elif isinstance(node, Repeat):
-            between = node.between.duration.ms if node.between else 0
+            between = node.between.longest_ms if node.between else 0
             total += _top(node.times) * (_body_ms(node.body) + between)
         else:  # PerSide or OneSide: both sides, and a switch
             total += 2 * (_body_ms(node.body) + node.switch.ms)

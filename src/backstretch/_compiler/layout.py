@@ -17,7 +17,7 @@ import attrs
 
 from .._base.kinds import Affected, Kind, Role, Side
 from .._base.memo import IdentityMemo
-from .._base.time import Breaths, CountRange, Duration, Level, split_ms
+from .._base.time import Breaths, CountRange, Duration, DurationRange, Level, split_ms
 from .._dsl.check import slug
 from .._dsl.nodes import (
     REST_TEXT,
@@ -417,14 +417,20 @@ def _count(at: Cursor, value: int | CountRange, *, fitted: bool = True) -> int:
 
 def _held_ms(at: Cursor, hold: Hold) -> int:
     duration = hold.duration
-    if isinstance(duration, Duration):
-        return duration.ms
-    level: Level = at.options.level
     if isinstance(duration, Breaths):  # counted, never fitted
         count = duration.count
+        level: Level = at.options.level
         return (count if isinstance(count, int) else count.at(level)) * at.options.breath_ms
-    level_ms = duration.at(level)
-    if hold.until or at.shape is None:  # a self-paced hold is never fitted
+    return _ranged_ms(at, duration, self_paced=bool(hold.until))
+
+
+def _ranged_ms(at: Cursor, duration: Duration | DurationRange, *, self_paced: bool) -> int:
+    """How long a hold or rest lasts: its duration, or its range where the level puts it, moved
+    by a fit (never a self-paced one's: it is the least time)."""
+    if isinstance(duration, Duration):
+        return duration.ms
+    level_ms = duration.at(at.options.level)
+    if self_paced or at.shape is None:
         return level_ms
     if at.holds is not None:
         at.holds[duration.low_ms, level_ms, duration.high_ms] += 1
@@ -773,13 +779,14 @@ def _rest(
         at,
         place,
         path,
-        rest.duration.ms,
+        _ranged_ms(at, rest.duration, self_paced=bool(rest.until)),
         Kind.REST,
         role,
         text,
         side,
         message=said,
         template=template,
+        until_source=rest.until,
     )
 
 

@@ -193,6 +193,16 @@ def _held(value: object, _: type) -> Duration | DurationRange | Breaths:
     return Breaths(CountRange(low_breaths.high, high_breaths.high, level=level))
 
 
+def _timed(value: object, _: type) -> Duration | DurationRange:
+    """How long a rest lasts: "30s", or a range {"low": "5s", "high": "10s"}."""
+    if not isinstance(value, dict):
+        return _duration(value)
+    low, high, level = _range_parts(
+        value, 'a duration like "30s", or a range {"low": "5s", "high": "10s"}'
+    )
+    return DurationRange(_duration(low).ms, _duration(high).ms, level=level)
+
+
 def _breaths_text(value: Breaths) -> Data:
     count = value.count
     if isinstance(count, CountRange):
@@ -248,6 +258,7 @@ def make_converter() -> cattrs.Converter:
         Duration | None, lambda v, _: None if v is None else _duration(v)
     )
     converter.register_structure_hook(Duration | DurationRange | Breaths, _held)
+    converter.register_structure_hook(Duration | DurationRange, _timed)
     converter.register_unstructure_hook(Breaths, _breaths_text)
     converter.register_structure_hook(int | CountRange, _count_or_range)
     converter.register_structure_hook(Side | Affected | None, _side)

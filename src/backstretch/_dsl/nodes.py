@@ -29,6 +29,7 @@ from .._base.time import (
     parse_breaths,
     seconds,
     to_duration,
+    to_duration_or_range,
     to_held,
 )
 from .._timeline.messages import LibraryWords
@@ -108,6 +109,13 @@ def _as_duration(value: DurationInput) -> Duration:
 
 def _as_optional_duration(value: DurationInput | None) -> Duration | None:
     return None if value is None else _as_duration(value)
+
+
+def _as_rest_duration(value: object) -> Duration | DurationRange:
+    try:
+        return to_duration_or_range(value, field="")
+    except BackstretchError:
+        return cast(Duration, value)
 
 
 def _as_held(value: HeldInput) -> Duration | DurationRange | Breaths:
@@ -224,6 +232,15 @@ def _held(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
             )
         return
     _positive_duration(inst, attr, value)
+
+
+def _rest_duration(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, Breaths):
+        raise InvalidValueError(
+            f"{_where(inst, attr)} is a time or a range of times, got {value}; a rest is not "
+            f"counted in breaths"
+        )
+    _held(inst, attr, value)
 
 
 def _count(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
@@ -531,12 +548,29 @@ class Breath:
 
 @attrs.frozen
 class Rest:
-    """A pause."""
+    """A pause: of a fixed length, of a range the level (or a fit) chooses from ("up to 10 s":
+    ``between("5s", "10s")``), or self-paced: with ``until`` ("you are ready") its duration is
+    the least time, and a player waits for the person after it."""
 
-    duration: Duration = attrs.field(converter=_as_duration, validator=_positive_duration)
+    duration: Duration | DurationRange = attrs.field(
+        converter=_as_rest_duration, validator=_rest_duration
+    )
     text: str = attrs.field(
         default=REST_TEXT, kw_only=True, converter=_as_rest_text, validator=_text
     )
+    until: str = attrs.field(default="", kw_only=True, validator=_until)
+
+    @property
+    def shortest_ms(self) -> int:
+        """How long the rest lasts at least (a range's low end)."""
+        duration = self.duration
+        return duration.ms if isinstance(duration, Duration) else duration.low_ms
+
+    @property
+    def longest_ms(self) -> int:
+        """How long the rest lasts at most (a range's high end)."""
+        duration = self.duration
+        return duration.ms if isinstance(duration, Duration) else duration.high_ms
 
 
 @attrs.frozen

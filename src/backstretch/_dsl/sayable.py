@@ -62,7 +62,7 @@ class _Said:
 
     def item(self, item: Stretch | Rest, path: str) -> None:
         if isinstance(item, Rest):
-            self.said((item.text,), item.duration.ms, f"{path}.text", "rest")
+            self.said(_with_until(item.text, item.until), item.shortest_ms, f"{path}.text", "rest")
             return
         self.body(item.body, f"{path}.body")
         if item.alternative is not None:
@@ -87,14 +87,15 @@ class _Said:
             # As each rep says it: "... (5 of 5)".
             self.said((node.text,), node.tempo.ms, f"{path}.text", "rep", f" ({count} of {count})")
         elif isinstance(node, Rest):
-            self.said((node.text,), node.duration.ms, f"{path}.text", "rest")
+            self.said(_with_until(node.text, node.until), node.shortest_ms, f"{path}.text", "rest")
         elif isinstance(node, PerSide | OneSide):
             self.said((node.switch_text,), node.switch.ms, f"{path}.switch_text", "switch")
             self.body(node.body, f"{path}.body")
         elif isinstance(node, Repeat):
             if node.between is not None:
                 between = node.between
-                self.said((between.text,), between.duration.ms, f"{path}.between.text", "rest")
+                said = _with_until(between.text, between.until)
+                self.said(said, between.shortest_ms, f"{path}.between.text", "rest")
             self.body(node.body, f"{path}.body")
 
     def hold(self, hold: Hold, path: str) -> None:

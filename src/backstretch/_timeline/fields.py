@@ -40,7 +40,7 @@ TARGET_ROLES = frozenset({Role.NEXT_UP, Role.REPLACED})
 #: Kinds that may carry a hold part: the hold parts themselves and the cues of a hold.
 PART_KINDS = frozenset({Kind.HOLD, Kind.CUE})
 #: The kinds of segment a person may take their own time over (see ``Event.until``).
-OPEN_KINDS = frozenset({Kind.STEP, Kind.HOLD, Kind.REP})
+OPEN_KINDS = frozenset({Kind.STEP, Kind.HOLD, Kind.REP, Kind.REST})
 ROLE_SETS = {kind: frozenset(roles) for kind, roles in ROLES.items()}
 
 
@@ -239,7 +239,7 @@ def _until(event: Any) -> Problems:
     if problem:
         return [("until", problem)]
     if type(kind) is Kind and kind not in OPEN_KINDS:
-        return [("until", f"only a step, hold or rep can be self-paced, not {a(kind)}")]
+        return [("until", f"only a step, hold, rep or rest can be self-paced, not {a(kind)}")]
     return []
 
 
@@ -349,7 +349,7 @@ EVENT_FIELDS: tuple[EventField, ...] = (
     EventField(
         "open",
         "true or false",
-        "`true` on a self-paced segment: a step, hold or rep that lasts until the person is "
+        "`true` on a self-paced segment: a step, hold, rep or rest that lasts until the person is "
         "ready (below); `false` on every other event.",
     ),
     EventField(
