@@ -637,9 +637,7 @@ class _Walk:
             elif isinstance(node, Rest):
                 ms = rest_ms(node, self.level)
                 waits = bool(node.until)
-                self.add(
-                    Kind.REST, Role.REST, ms, side, rep=None, part=None, open=waits, **common
-                )
+                self.add(Kind.REST, Role.REST, ms, side, rep=None, part=None, open=waits, **common)
             elif isinstance(node, Hold):
                 count = parts(node)
                 for number, ms in enumerate(split(held(node, self.level), count), 1):

@@ -580,7 +580,7 @@ def test_one_stretch_may_be_done_more_than_once() -> None:
 
 
 def test_a_rest_may_be_a_range_or_self_paced() -> None:
-    """"Rest up to 10 s": a range the level chooses from (and a fit moves); "rest until you are
+    """ "Rest up to 10 s": a range the level chooses from (and a fit moves); "rest until you are
     ready": a self-paced rest, its duration the least time, waiting for the person after it."""
     sets = Stretch(
         "Squats",
@@ -595,9 +595,7 @@ def test_a_rest_may_be_a_range_or_self_paced() -> None:
     assert [(5000, False, None), (5000, True, "you are ready")] == rests(
         compile_routine(routine, level="gentle")
     )
-    assert [(7500, False, None), (5000, True, "you are ready")] == rests(
-        compile_routine(routine)
-    )
+    assert [(7500, False, None), (5000, True, "you are ready")] == rests(compile_routine(routine))
     assert [(10000, False, None), (5000, True, "you are ready")] == rests(
         compile_routine(routine, level="deep")
     )
