@@ -503,9 +503,9 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
             )
             first_part = parts[0]
             round_ = first_part.rounds[-1] if first_part.rounds else None
-            length = _longest_said(
-                fill(node.cue, first_part.side, round_, language) for language in LANGUAGES
-            )
+            # The author's cue, untranslated (a generated routine has no translations): its
+            # sides in the routine's own language, whatever the timeline's.
+            length = speaking_ms(fill(node.cue, first_part.side, round_, routine.language))
             # The opening cue is said with the hold, after its words, if they both fit.
             start = parts[0].start_ms
             found = _quiet(others, start, start, parts[0].end_ms, length)

@@ -11,6 +11,7 @@ from rich.console import Console
 from backstretch import (
     Hold,
     Kind,
+    Position,
     Repeat,
     Reps,
     Role,
@@ -232,6 +233,24 @@ def test_the_screen_counts_reps_parts_and_rounds_from_the_fields() -> None:
     console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
     console.print(render(repeated, second.start_ms + 100))
     assert "STEP  ROUND 2 OF 2" in console.export_text()
+
+
+def test_the_header_says_which_time_a_stretch_done_again_is() -> None:
+    """A stretch the routine does twice: the header names the time ("time 2 of 2"), from the
+    chapters (Timeline.time_of)."""
+    reach = Stretch("Reach", [Step("Reach up", duration="5s")])
+    timeline = compile_routine(
+        Routine("r", [reach, Stretch("Squat", [Step("Squat", duration="5s")]), reach])
+    )
+    first, _, again = timeline.chapters
+    assert (None, Position(2, 2)) == (
+        timeline.time_of(timeline.chapters[1]),
+        timeline.time_of(again),
+    )
+    assert Position(1, 2) == timeline.time_of(first)
+    console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
+    console.print(render(timeline, again.start_ms + 100))
+    assert "Stretch 3 of 3: Reach, time 2 of 2" in console.export_text()
 
 
 SELF_PACED = compile_routine(

@@ -376,6 +376,24 @@ def _opened(browser: Browser, timeline: Timeline, html: Path) -> Page:
     return page
 
 
+def test_the_header_says_which_time_a_stretch_done_again_is(
+    browser: Browser, tmp_path: Path
+) -> None:
+    from backstretch import Routine, Step, Stretch
+
+    reach = Stretch("Reach", [Step("Reach up", duration="5s")])
+    timeline = compile_routine(
+        Routine("r", [reach, Stretch("Squat", [Step("Squat", duration="5s")]), reach]),
+        language="de",
+    )
+    page = _opened(browser, timeline, tmp_path / "again.html")
+    page.clock.pause_at(10_000)
+    page.click("#start")
+    page.clock.run_for(timeline.chapters[2].start_ms + 150)
+    assert "Dehnung 3 von 3 · Reach · Mal 2 von 2" == page.inner_text("#where")
+    page.close()
+
+
 def test_a_stretch_left_out_is_shown_and_said(browser: Browser, tmp_path: Path) -> None:
     knees = seed_timeline(conditions={"knee"})
     (skip,) = [e for e in knees.events if e.kind is Kind.SKIP]

@@ -431,6 +431,9 @@ def _where(timeline: Timeline, position_ms: int, words: Words) -> str:
         if chapter.round is not None:  # in a circuit
             round_ = chapter.round
             heading = words("in_round", where=heading, round=round_.index, rounds=round_.count)
+        time = timeline.time_of(chapter)
+        if time is not None:  # a stretch the routine does more than once
+            heading = words("time_of", where=heading, time=time.index, times=time.count)
         return heading
     if not timeline.chapters or position_ms < timeline.chapters[0].start_ms:
         return words("getting_started")

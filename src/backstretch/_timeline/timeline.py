@@ -598,6 +598,19 @@ class Timeline:
             return self.chapters[index]
         return None
 
+    def time_of(self, chapter: Chapter) -> Position | None:
+        """Which time ``chapter``'s stretch is being done, for a stretch the routine does more
+        than once (in the same circuit round): Position(2, 2) for the second of two; None for a
+        stretch done once."""
+        same = [
+            c
+            for c in self.chapters
+            if c.stretch_id == chapter.stretch_id and c.round == chapter.round
+        ]
+        if len(same) < 2:
+            return None
+        return Position(same.index(chapter) + 1, len(same))
+
 
 def _chapter_start(chapter: Chapter) -> int:
     return chapter.start_ms
