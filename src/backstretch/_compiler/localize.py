@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from .._base.memo import IdentityMemo
 from .._base.text import speaking_ms
 from .._dsl.nodes import Routine
 from .._i18n.catalogs import LANGUAGES, fill_sides
@@ -260,15 +261,36 @@ class Spoken:
 
     def __init__(self, routine: Routine, sources: Mapping[str, tuple[str, ...]]) -> None:
         self._translators = tuple(_Translator(routine, language) for language in LANGUAGES)
+        self._translated = any(routine.translations.values())
         self._sources = sources
-        self._known: dict[tuple[Any, ...], int] = {}
+        # What a routine's words take to say is remembered with the routine (an app compiles the
+        # same routine again and again): each key holds everything the time depends on.
+        known = _SPOKEN.get(routine)
+        if known is None:
+            known = {}
+            _SPOKEN.put(routine, known)
+        self._known: dict[object, int] = known
 
     def said_ms(self, event: Event) -> int:
         """How long the event's words take to say: its text, and for a self-paced part what it
         waits for."""
+        message = event.message
+        if not self._translated and event.until is None:
+            # Untranslated words are said as written in every language: only the library's
+            # messages differ. The usual case, and the cheap one.
+            if message is None:
+                return speaking_ms(event.text)
+            known = self._known.get(message)
+            if known is None:
+                known = max(
+                    speaking_ms(render_message(message, tr.language)) for tr in self._translators
+                )
+                if len(self._known) < _KNOWN:
+                    self._known[message] = known
+            return known
         own = self._sources.get(event.id, ())
         round_ = event.rounds[-1] if event.rounds else None
-        key = (event.text, event.message, event.template, event.side, round_, event.until, own)
+        key = (event.text, message, event.template, event.side, round_, event.until, own)
         known = self._known.get(key)
         if known is None:
             known = max(self._in(event, tr, own) for tr in self._translators)
@@ -287,3 +309,4 @@ class Spoken:
 
 #: How many texts a Spoken remembers: a routine's distinct words, and a bound on a huge one's.
 _KNOWN = 65_536
+_SPOKEN: IdentityMemo[Routine, dict[object, int]] = IdentityMemo()
