@@ -589,7 +589,8 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
             spans = spans_but(preview)
             length = _in_every_language(Message("next_up", (("name", chapter.title),)))
             want = max(since, chapter.start_ms - lead)
-            found = _quiet(spans, want, since, chapter.start_ms, length)
+            until = chapter.start_ms - min(2000, lead)  # not right before the stretch's name
+            found = _quiet(spans, want, since, until, length)
             if found is not None:
                 expected_next_up.append((found, chapter.stretch_id))
             left_out += found is None

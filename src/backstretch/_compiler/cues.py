@@ -29,6 +29,9 @@ __all__ = ["Heard", "place_cues", "quiet_time"]
 _HALFWAY = Message("halfway")
 _SWITCH_PROMPT = {side: message("switch_prompt", side=side.value) for side in Side}
 _COUNTDOWN: dict[int, Message] = {}
+#: How long before a stretch begins its preview's words end (at most its lead): a preview heard
+#: right before the stretch's own name is said again is no preview.
+PREVIEW_GAP_MS = 2000
 
 #: The markers whose text players say: cues and the notes of stretches left out.
 _SAID_MARKERS = frozenset({Kind.CUE, Kind.SKIP})
@@ -70,20 +73,23 @@ def _marker(
 
 
 def _next_up(events: Heard, site: NextUp, cues: Cues) -> int:
-    """The preview of the stretch about to start, inside the segment before it and said before
-    the stretch's own words; none where there is no room to say it (1: left out)."""
+    """The preview of the stretch about to start, said before the stretch's own words with time
+    to spare (not right before its name is said again); none where there is no room to say it
+    (1: left out)."""
     if not cues.next_up:
         return 0
     before = site.before
     preview = message("next_up", name=site.name)
     end_ms = before.end_ms
     lead_ms = cues.next_up_lead.ms
-    # In the segment before, or up to twice the lead back in the stretch before.
+    # In the segment before, or up to twice the lead back in the stretch before; its words end
+    # PREVIEW_GAP_MS (or the lead, if shorter) before the stretch begins.
     since_ms = max(site.since_ms, min(before.start_ms, end_ms - 2 * lead_ms))
+    until_ms = end_ms - min(PREVIEW_GAP_MS, lead_ms)
     want_ms = max(since_ms, end_ms - lead_ms)
     text = render_message(preview)
     cue = _marker(Place(), site.id, want_ms, Role.NEXT_UP, text, None, preview, target=site.key)
-    at_ms = quiet_time(events, want_ms, since_ms, end_ms, events.spoken.said_ms(cue))
+    at_ms = quiet_time(events, want_ms, since_ms, until_ms, events.spoken.said_ms(cue))
     if at_ms is None:
         return 1
     # Said in the segment it falls in: its stretch and rounds (the id has its prefix already).
