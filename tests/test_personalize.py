@@ -511,9 +511,9 @@ def test_local_cues_quiet_a_node_and_give_back_what_an_outer_one_quieted() -> No
 
     options = {"safety_note": None, "cues": Cues(next_up=False)}
     loud = compile_routine(routine(None, None), **options)  # type: ignore[arg-type]
-    # A countdown before the first hold only: in the second round the person flows on from the
-    # step, as in the first.
-    assert ["countdown"] * 3 + ["hold_cue", "halfway", "hold_cue", "halfway"] == _cue_roles(loud)
+    # A countdown and a "Halfway" in the first hold only: in the second round the person flows
+    # on from the step, and knows the hold's length.
+    assert ["countdown"] * 3 + ["hold_cue", "halfway", "hold_cue"] == _cue_roles(loud)
     quiet = compile_routine(routine(None, LocalCues(countdown=False, halfway=False)), **options)  # type: ignore[arg-type]
     assert ["hold_cue", "hold_cue"] == _cue_roles(quiet)
     back = LocalCues(countdown=True)

@@ -410,6 +410,7 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
     first_halves: dict[object, Event] = {}
     switches: list[tuple[oracle.Segment, Event]] = []
     ticked: set[tuple[int, Side | None]] = set()  # holds counted down to in this stretch
+    ready_at: dict[object, bool] = {}  # each hold: whether the person gets ready for it
     chapter_now: object = None
     previous: Event | None = None
     for label, event in labelled(routine, level.value, cues=cues):
@@ -438,15 +439,17 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
                 and (s.kind in (Kind.HOLD, Kind.REP, Kind.BREATH) or s.open)
             ]
         )
-        if not allowed[0]:
-            continue
-        # Ticks where the person gets ready: the first time the stretch holds it on this side,
-        # or after a rest, a break or a switch; for a hold that can last countdown_min (a part
-        # of it), at every level.
+        # Where the person gets ready: the first time the stretch holds it on this side, or
+        # after a rest, a break or a switch. Ticks there, for a hold that can last countdown_min
+        # (a part of it), at every level; "Halfway" only in a hold whose first part is such.
         key = (id(label.node), event.side)
         first = key not in ticked
         ticked.add(key)
         after_rest = before is not None and before.kind in (Kind.REST, Kind.BREAK, Kind.SWITCH)
+        if event.part is None or event.part.index == 1:
+            ready_at[label.instance] = first or after_rest
+        if not allowed[0]:
+            continue
         count = 1 if event.part is None else event.part.count
         if not (first or after_rest) or -(-_longest(label.node) // count) < cues.countdown_min.ms:
             continue
@@ -472,6 +475,7 @@ def test_cues_follow_their_rules(routine: Routine, level: Level, cues: Cues) -> 
         counted = isinstance(node.duration, Breaths)  # the person counts the breaths
         if (
             allowed[1]
+            and ready_at[instance]
             and cues.halfway
             and held >= cues.halfway_min.ms
             and not node.until

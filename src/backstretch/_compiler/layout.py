@@ -881,6 +881,7 @@ def _hold(at: Cursor, place: Place, hold: Hold, path: str, side: Side | None) ->
     text, template, said = _hold_words(at, place, hold, side, breaths) if laying else _UNSAID
     starts: list[int] = []
     longest = max(split_ms(_longest_ms(at, hold), count))
+    first_ready = False
     for index, part_ms in enumerate(parts):
         part = Position(index + 1, count) if count > 1 else None
         if hold.breaks is not None and index:
@@ -896,6 +897,9 @@ def _hold(at: Cursor, place: Place, hold: Hold, path: str, side: Side | None) ->
                 side,
                 template=break_template,
             )
+        ready = _gets_ready(at, hold, side)
+        if not index:
+            first_ready = ready
         _site(
             at,
             Countdown(
@@ -903,7 +907,7 @@ def _hold(at: Cursor, place: Place, hold: Hold, path: str, side: Side | None) ->
                 at.now_ms,
                 at.lead_in_ms,
                 longest,
-                countdown_on and _gets_ready(at, hold, side),
+                countdown_on and ready,
                 side,
                 part,
                 place,
@@ -927,8 +931,9 @@ def _hold(at: Cursor, place: Place, hold: Hold, path: str, side: Side | None) ->
         )
     if at.stream is not None:
         cue = _fill(at, place, hold.cue, side) if hold.cue and hold_cues_on else None
-        # A self-paced hold has no known middle; in a hold counted in breaths, the person counts.
-        halfway = halfway_on and not hold.until and breaths is None
+        # A self-paced hold has no known middle; in a hold counted in breaths, the person counts;
+        # in later rounds that flow into the hold the person knows its length already.
+        halfway = halfway_on and not hold.until and breaths is None and first_ready
         _site(at, HoldCues(path, held_ms, tuple(starts), parts, cue, halfway, side, place))
 
 
@@ -938,8 +943,9 @@ _READY_AFTER = frozenset({Kind.REST, Kind.BREAK, Kind.SWITCH})
 
 def _gets_ready(at: Cursor, hold: Hold, side: Side | None) -> bool:
     """Whether the person gets ready for this part of ``hold``, so a countdown may come before
-    it: the first time the stretch holds it (on this side), or after a rest, a break or a
-    switch; not in every round of a Repeat that flows from one move into the next."""
+    it (and, for its first part, a "Halfway" in it): the first time the stretch holds it (on this
+    side), or after a rest, a break or a switch; not in every round of a Repeat that flows from
+    one move into the next."""
     first = (id(hold), side) not in at.counted
     at.counted.add((id(hold), side))
     before = at.last_segment
