@@ -591,6 +591,24 @@ def test_the_sheet_and_the_picture_say_at_least_and_until() -> None:
     assert f"({UNTIL})" in svg
 
 
+def test_the_sheet_says_a_rest_waits_and_a_breath_phase_s_own_words() -> None:
+    from backstretch import Breath, Reps, Rest, between
+
+    body = [
+        Rest(between("5s", "10s")),
+        Reps(3, "Rise"),
+        Rest("5s", until="your calves are ready"),
+        Breath("4s", "6s", inhale_text="Pump your arms as you breathe in"),
+    ]
+    sheet = write_to_string(compile_routine(Routine("Legs", [Stretch("Calf", body)])), "md")
+    assert "1. **Rest** 0:07.500: Rest\n" in sheet  # a range: where the level puts it
+    assert (
+        "3. **Rest** (at least 0:05): Rest *Until your calves are ready, then continue when you "
+        "are ready.*\n"
+    ) in sheet
+    assert "4. **Breathe** in 0:04 (Pump your arms as you breathe in), out 0:06\n" in sheet
+
+
 # Every player format shows every skip note (issue 25); no countdown beeps over one (issue 27).
 
 TWO_HOLDS = compile_routine(

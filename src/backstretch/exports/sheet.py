@@ -258,9 +258,12 @@ def _single(segment: Event) -> _Item:
         said = _md(_words(segment, segment.text))
         text = f"**{_w('sheet_switch')}** ({format_ms(segment.duration_ms)}): {said}"
         return _Item(None, text, ("switch", segment.duration_ms))
-    if segment.kind is Kind.REST:
+    if segment.kind is Kind.REST:  # a self-paced rest lasts at least its time, then waits
         length = format_ms(segment.duration_ms)
-        text = f"**{_w('sheet_rest')}** {length}: {_md(_words(segment, segment.text))}"
+        if segment.open:
+            length = _w("sheet_at_least", time=length)
+        said = _md(_words(segment, segment.text)) + _waits(segment)
+        text = f"**{_w('sheet_rest')}** {length}: {said}"
     elif segment.kind is Kind.BREAK:
         length = format_ms(segment.duration_ms)
         text = f"**{_w('sheet_break')}** {length}: {_md(_words(segment, segment.text))}"
@@ -277,11 +280,14 @@ _PHASES = {Role.INHALE: "in", Role.HOLD_IN: "hold", Role.EXHALE: "out", Role.HOL
 
 
 def _breath(phases: list[Event]) -> _Item:
-    """One breath in its phases: "**Breathe** in 0:04, hold 0:07, out 0:08"."""
+    """One breath in its phases: "**Breathe** in 0:04, hold 0:07, out 0:08", a phase with the
+    author's own words saying them: "in 0:04 (Pump your arms as you breathe in)"."""
     said = ", ".join(
-        _w(f"sheet_phase_{_PHASES[p.role]}", time=format_ms(p.duration_ms)) for p in phases
+        _w(f"sheet_phase_{_PHASES[p.role]}", time=format_ms(p.duration_ms))
+        + ("" if p.message is not None else f" ({_md(_words(p, p.text))})")
+        for p in phases
     )
-    shape = ("breath", *((p.role, p.duration_ms) for p in phases))
+    shape = ("breath", *((p.role, p.duration_ms, _author_text(p)) for p in phases))
     return _Item(phases[0].side, f"**{_w('sheet_breathe')}** {said}", shape)
 
 
