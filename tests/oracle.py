@@ -312,11 +312,15 @@ class Played:
     rounds: tuple[tuple[int, int], ...] = ()
     #: A circuit's rest between two rounds (in the round it leads into).
     between: bool = False
+    #: The stretch was laid (or noted) before in the same place: the routine's body, or the same
+    #: round of the same circuit.
+    again: bool = False
 
     @property
     def first(self) -> bool:
-        """Whether this is a first round: a stretch's props and modifications are said then."""
-        return not self.rounds or self.rounds[0][0] == 1
+        """Whether this is a first round and a first use: a stretch's props and modifications
+        are said then."""
+        return not self.again and (not self.rounds or self.rounds[0][0] == 1)
 
 
 def name_of(item: Stretch | Rest) -> str:
@@ -334,16 +338,25 @@ def played(
     """The documented rules: a circuit plays its body once a round, with its rest between rounds;
     a circuit whose every stretch is left out is left out whole."""
     out: list[Played] = []
+    uses: dict[tuple[object, str], int] = {}  # (the circuit and round or None, a name): its uses
 
-    def items(body: tuple[Stretch | Rest, ...], rounds: tuple[tuple[int, int], ...]) -> None:
+    def items(
+        body: tuple[Stretch | Rest, ...], rounds: tuple[tuple[int, int], ...], where: object
+    ) -> None:
         for item in body:
-            picked = item if isinstance(item, Rest) else chosen(item, conditions, routine, swapped)
+            if isinstance(item, Rest):
+                out.append(Played(item, rounds))
+                continue
+            picked = chosen(item, conditions, routine, swapped)
+            names = [stretch.name for stretch in item.chain]  # each may be laid or noted
+            use = 1 + max(uses.get((where, name), 0) for name in names)
+            uses.update(((where, name), use) for name in names)
             if picked is not None:
-                out.append(Played(picked, rounds))
+                out.append(Played(picked, rounds, again=use > 1))
 
-    for item in routine.body:
+    for index, item in enumerate(routine.body):
         if not isinstance(item, Circuit):
-            items((item,), ())
+            items((item,), (), None)
             continue
         stretches = [s for s in item.body if isinstance(s, Stretch)]
         if all(chosen(s, conditions, routine, swapped) is None for s in stretches):
@@ -352,7 +365,7 @@ def played(
         for number in range(1, times + 1):
             if number > 1 and item.between is not None:
                 out.append(Played(item.between, ((number, times),), between=True))
-            items(item.body, ((number, times),))
+            items(item.body, ((number, times),), (index, number))
     return out
 
 
@@ -759,7 +772,7 @@ def segments(
     for caution in routine.cautions:
         routine_part(Kind.CAUTION, Role.CAUTION, estimate(caution.text))
     previous: object = None
-    for entry in played(routine, conditions, level, swapped):
+    for use, entry in enumerate(played(routine, conditions, level, swapped)):
         item, rounds = entry.item, entry.rounds
         if isinstance(item, Rest):
             role = Role.REST_BETWEEN if entry.between else Role.REST
@@ -774,7 +787,9 @@ def segments(
             walk = _Walk(level, item.name, affected)
             for kind, role, text in opening(item, entry.first, routine):
                 walk.add(kind, role, estimate(text), None, rounds=rounds, rep=None, part=None)
-            walk.body(item.body, (item.name, rounds), rounds, None, None)
+            # Its place in the walk: the stretch, its round, and which played item it is (one
+            # stretch may be played more than once).
+            walk.body(item.body, (item.name, rounds, use), rounds, None, None)
             out.extend(walk.out)
         previous = item
     if filler_ms >= CLOSING_REST_MS:

@@ -573,6 +573,17 @@ def test_one_stretch_may_be_done_more_than_once() -> None:
     assert ["hamstring-stretch", "eccentric-curls", "hamstring-stretch"] == [
         c.stretch_id for c in timeline.chapters
     ]
+    # A stretch done in another's place (its alternative) and in its own: ids stay unique.
+    kneel = Stretch(
+        "Kneel Reach",
+        [Hold("10s")],
+        cautions=[Caution("Not with sore knees.", conditions=["knee"])],
+        alternative=hamstring,
+    )
+    swapped = compile_routine(Routine("R", [kneel, hamstring]), conditions={"knee"})
+    assert ["hamstring-stretch/announce", "use2/hamstring-stretch/announce"] == [
+        e.id for e in swapped.segments if e.role is Role.ANNOUNCE
+    ]
     other = attrs.evolve(hamstring, body=(Hold("30s"),))  # the same name, another stretch
     with pytest.raises(RoutineError) as caught:
         compile_routine(Routine("Hamstrings", [hamstring, curls, other]))

@@ -369,6 +369,10 @@ def routines(
             stretch = attrs.evolve(drawn, name=name, alternative=stretch)
         assert stretch is not None
         body.append(stretch)
+    # The very same stretch (or alternative) again, now and then: a stretch, sets, the stretch.
+    if draw(st.integers(0, 3)) == 0:
+        known = [s for item in body if isinstance(item, Stretch) for s in item.chain]
+        body.insert(draw(st.integers(0, len(body))), draw(st.sampled_from(known)))
     # A run of the stretches (and the rests among them) done in rounds, now and then.
     if draw(st.integers(0, 3)) == 0:
         start = draw(st.integers(0, len(body) - 1))

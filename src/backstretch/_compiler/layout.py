@@ -501,10 +501,7 @@ def _item(
     if isinstance(item, Rest):
         _rest(at, place, item, f"rest{index}", None)
         return item
-    # The same stretch used again: its events' ids say which use they are ("use2/...").
-    use = at.uses[place.prefix, item.name] = at.uses.get((place.prefix, item.name), 0) + 1
-    if use > 1:
-        place = place._replace(prefix=f"{place.prefix}use{use}/")
+    place, use = _use(at, place, item)
     _skip_notes(at, place, chosen.notes)
     if not isinstance(played, Stretch):
         return previous
@@ -522,6 +519,17 @@ def _item(
         )
     _stretch(at, place, played, routine, again=use > 1)
     return played
+
+
+def _use(at: Cursor, place: Place, stretch: Stretch) -> tuple[Place, int]:
+    """Which use of ``stretch`` this is where ids share ``place``'s prefix, and the place for it:
+    a stretch laid (or noted) again has ids that say so ("use2/..."). The stretch or any of its
+    alternatives may be laid or noted here, and each may be used in its own place too."""
+    names = [s.name for s in stretch.chain]
+    use = 1 + max(at.uses.get((place.prefix, name), 0) for name in names)
+    for name in names:
+        at.uses[place.prefix, name] = use
+    return (place._replace(prefix=f"{place.prefix}use{use}/") if use > 1 else place), use
 
 
 def _skip_notes(at: Cursor, place: Place, notes: tuple[SkipNote, ...]) -> None:
@@ -556,7 +564,10 @@ def _circuit(
     circuit = entry.circuit
     if not entry.played:
         for chosen in entry.body:
-            _skip_notes(at, Place(prefix=f"circuit{index}/"), chosen.notes)
+            place = Place(prefix=f"circuit{index}/")
+            if isinstance(chosen.item, Stretch):
+                place, _ = _use(at, place, chosen.item)
+            _skip_notes(at, place, chosen.notes)
         return previous
     times = _count(at, circuit.times)
     for round_ in range(times):
