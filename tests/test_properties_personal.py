@@ -19,6 +19,7 @@ from backstretch import (
     ROLES,
     Affected,
     Breaths,
+    Circuit,
     Cues,
     Duration,
     DurationRange,
@@ -756,15 +757,26 @@ def test_the_affected_side_is_the_one_declared(
     """Naming a side by how it is gives exactly the timeline of naming it by where it is: the
     affected side is the one declared, the unaffected side the other. Without a declared side, a
     routine that names one is refused."""
-    named = attrs.evolve(
-        routine,
-        body=[
-            attrs.evolve(item, body=[_naming(n, side, name) for n in item.body])
-            if isinstance(item, Stretch)
-            else item
-            for item in routine.body
-        ],
-    )
+    renamed: dict[int, Stretch] = {}  # one stretch used twice stays one stretch
+
+    def naming(stretch: Stretch) -> Stretch:
+        if id(stretch) not in renamed:
+            alternative = stretch.alternative
+            renamed[id(stretch)] = attrs.evolve(
+                stretch,
+                body=[_naming(n, side, name) for n in stretch.body],
+                alternative=None if alternative is None else naming(alternative),
+            )
+        return renamed[id(stretch)]
+
+    def item_of(item: object) -> object:
+        if isinstance(item, Stretch):
+            return naming(item)
+        if isinstance(item, Circuit):
+            return attrs.evolve(item, body=[item_of(inner) for inner in item.body])
+        return item
+
+    named = attrs.evolve(routine, body=[item_of(item) for item in routine.body])
     declared = side if name is Affected.AFFECTED else side.other
     expected = compile_routine(routine, level=level)
     got = compile_routine(named, level=level, affected=declared)
