@@ -19,6 +19,7 @@ __all__ = [
     "LimitError",
     "NotInstalledError",
     "Problem",
+    "ProgramError",
     "RoutineError",
     "SpeechError",
     "SpeechFitError",
@@ -109,6 +110,10 @@ class WriteError(BackstretchError, OSError):
         super().__init__(f"cannot write {path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class ProgramError(BackstretchError, ValueError):
+    """A program that gives no session (every stage is done), or that cannot be read."""
 
 
 class UnknownRoutineError(BackstretchError, LookupError):

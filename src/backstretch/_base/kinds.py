@@ -86,6 +86,7 @@ class Role(enum.StrEnum):
     ANNOUNCE = "announce"
     PROPS = "props"
     OUTRO = "outro"
+    SESSION = "session"
     SAFETY_NOTE = "safety_note"
     CAUTION = "caution"
     MODIFICATION = "modification"
@@ -118,7 +119,7 @@ class Role(enum.StrEnum):
 ROLES: Mapping[Kind, tuple[Role, ...]] = MappingProxyType(
     {
         Kind.TITLE: (Role.TITLE,),
-        Kind.ANNOUNCE: (Role.ANNOUNCE, Role.PROPS, Role.INTRO, Role.OUTRO),
+        Kind.ANNOUNCE: (Role.ANNOUNCE, Role.PROPS, Role.INTRO, Role.OUTRO, Role.SESSION),
         Kind.CAUTION: (Role.CAUTION, Role.SAFETY_NOTE),
         Kind.MODIFICATION: (Role.MODIFICATION,),
         Kind.STEP: (Role.STEP,),

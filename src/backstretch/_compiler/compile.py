@@ -18,7 +18,7 @@ from .._dsl.check import check_routine
 from .._dsl.nodes import Routine
 from .._dsl.sayable import overruns
 from .._i18n.catalogs import LANGUAGES
-from .._timeline.timeline import CompileOptions, Event, Timeline
+from .._timeline.timeline import CompileOptions, Event, Message, Timeline
 from ..exceptions import InvalidTypeError, InvalidValueError, RoutineError
 from .choose import Plan, choose
 from .cues import place_cues
@@ -110,6 +110,41 @@ def compile_routine(
     The routine is checked first; a RoutineError lists every problem at its ``$.path``. Equal
     inputs give equal timelines.
     """
+    return compile_session(
+        routine,
+        (),
+        level=level,
+        conditions=conditions,
+        fit_to=fit_to,
+        cues=cues,
+        safety_note=safety_note,
+        language=language,
+        limits=limits,
+        affected=affected,
+        breath=breath,
+        swap=swap,
+        strict_speech=strict_speech,
+    )
+
+
+def compile_session(
+    routine: Routine,
+    session: tuple[Message, ...],
+    *,
+    level: Level | str = Level.STANDARD,
+    conditions: Iterable[str] = (),
+    fit_to: Duration | datetime.timedelta | str | None = None,
+    cues: Cues | None = None,
+    safety_note: str | Unset | None = ROUTINE_NOTE,
+    language: str | None = None,
+    limits: Limits | None = None,
+    affected: Side | str | None = None,
+    breath: Duration | datetime.timedelta | str = BREATH,
+    swap: Iterable[str] = (),
+    strict_speech: bool = False,
+) -> Timeline:
+    """``compile_routine``, with what a program says of the session (``session``: which one,
+    when, what changed from its stage's routine) said after the title, as ``session`` events."""
     if not isinstance(routine, Routine):
         raise InvalidTypeError(f"compile_routine() takes a Routine, got {type(routine).__name__}")
     chosen_level = read_level(level)
@@ -149,7 +184,9 @@ def compile_routine(
         breath_every_ms=every_ms,
         breath_ms=breath_ms,
     )
-    options = Options(chosen_level, declared, chosen_cues, note, affected_side, breath_ms, swapped)
+    options = Options(
+        chosen_level, declared, chosen_cues, note, affected_side, breath_ms, swapped, session
+    )
     plan = choose(routine, options)
     unfitted_ms = None
     shape, filler_ms = None, 0

@@ -457,6 +457,12 @@ def _routine(at: Cursor, routine: Routine, plan: Plan, filler_ms: int) -> None:
     short = filler_ms if filler_ms < CLOSING_REST_MS else 0
     title = routine.title
     _segment(at, top, "title", estimate_ms(title) + short, Kind.TITLE, Role.TITLE, title, None)
+    for i, said in enumerate(at.options.session):
+        words = render_message(said)
+        _segment(
+            at, top, f"session{i}", estimate_ms(words), Kind.ANNOUNCE, Role.SESSION, words, None,
+            message=said,
+        )
     if routine.intro:
         intro = routine.intro
         _segment(at, top, "intro", estimate_ms(intro), Kind.ANNOUNCE, Role.INTRO, intro, None)

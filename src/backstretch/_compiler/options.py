@@ -15,7 +15,7 @@ from .._base.text import note_problem, text_problem
 from .._base.time import BREATH, Duration, Level, format_ms, seconds, shown, to_duration
 from .._dsl.check import slug
 from .._dsl.nodes import BodyNode, Breath, Repeat, Rest, Routine, Step
-from .._timeline.messages import LibraryWords
+from .._timeline.messages import LibraryWords, Message
 from ..exceptions import BackstretchError, InvalidTypeError, InvalidValueError
 
 __all__ = [
@@ -182,6 +182,8 @@ class Options:
     breath_ms: int
     #: The ids of the stretches the person swapped for their alternative.
     swapped: frozenset[str] = frozenset()
+    #: What a program says of this session (which one, when, what changed), said after the title.
+    session: tuple[Message, ...] = ()
 
 
 def read_level(level: object) -> Level:

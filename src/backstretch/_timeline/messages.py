@@ -251,6 +251,103 @@ MESSAGES: Mapping[str, MessageSpec] = MappingProxyType(
             "summary: fitted to exactly the level's own total",
             total="duration",
         ),
+        # What a program says of a session (role ``session``, after the title; also in the
+        # summary). Dates are ISO 8601 texts (2026-06-03) in every language.
+        "session": _spec(
+            "{program}, {stage}: session {number}",
+            "session: which session of a program's stage this is (a stage without a set count)",
+            program="text",
+            stage="text",
+            number="number",
+        ),
+        "session_of": _spec(
+            "{program}, {stage}: session {number} of {count}",
+            "session: which session of a program's stage this is, of how many",
+            program="text",
+            stage="text",
+            number="number",
+            count="number",
+        ),
+        "session_not_today": _spec(
+            "No session is due today; this is the next one, on {date}",
+            "session: the next session lies on a later day (its date)",
+            date="text",
+        ),
+        "session_overdue": _spec(
+            "This session was due on {date} and is still next",
+            "session: a missed session stays next (a program that keeps its sequence)",
+            date="text",
+        ),
+        "progress_hold": _spec(
+            "Holds {seconds} s longer than at the start of this stage",
+            "session: a progression made the holds longer",
+            seconds="number",
+        ),
+        "progress_hold_up_to": _spec(
+            "Holds up to {seconds} s longer than at the start of this stage",
+            "session: a progression made the holds longer, some less (at the top of their range)",
+            seconds="number",
+        ),
+        "progress_hold_to": _spec(
+            "Holds now last {seconds} s",
+            "session: a progression set the holds to a length",
+            seconds="number",
+        ),
+        "progress_reps": _spec(
+            "{count} more reps in each set than at the start of this stage",
+            "session: a progression added reps to each set",
+            count="number",
+        ),
+        "progress_reps_up_to": _spec(
+            "Up to {count} more reps in each set than at the start of this stage",
+            "session: a progression added reps, to some sets fewer (at the top of their range)",
+            count="number",
+        ),
+        "progress_reps_to": _spec(
+            "Each set now has {count} reps",
+            "session: a progression set the reps of each set",
+            count="number",
+        ),
+        "progress_rounds": _spec(
+            "{count} more rounds than at the start of this stage",
+            "session: a progression added rounds",
+            count="number",
+        ),
+        "progress_rounds_up_to": _spec(
+            "Up to {count} more rounds than at the start of this stage",
+            "session: a progression added rounds, to some fewer (at the top of their range)",
+            count="number",
+        ),
+        "progress_rounds_to": _spec(
+            "Now {count} rounds",
+            "session: a progression set the number of rounds",
+            count="number",
+        ),
+        "progress_level_gentle": _spec(
+            "Progression moved this session to the gentle level",
+            "session: a progression changed the level to gentle",
+        ),
+        "progress_level_standard": _spec(
+            "Progression moved this session to the standard level",
+            "session: a progression changed the level to standard",
+        ),
+        "progress_level_deep": _spec(
+            "Progression moved this session to the deep level",
+            "session: a progression changed the level to deep",
+        ),
+        "progress_held": _spec(
+            "Progression held: pain {pain}/10 reported on {date}",
+            "session: the pain rule held progression back",
+            pain="number",
+            date="text",
+        ),
+        "progress_stepped_back": _spec(
+            "One change undone: pain {pain}/10 reported on {date}. If pain like this stays or "
+            "comes back, stop and ask a doctor or physiotherapist",
+            "session: the pain rule stepped back one change and advises asking a professional",
+            pain="number",
+            date="text",
+        ),
     }
 )
 

@@ -455,7 +455,9 @@ def _names(value: Param) -> tuple[str, ...]:
     return value if isinstance(value, tuple) else (str(value),)
 
 
-def _personalization(options: CompileOptions, markers: tuple[Event, ...]) -> Personalization:
+def _personalization(
+    options: CompileOptions, markers: tuple[Event, ...], session: tuple[Event, ...]
+) -> Personalization:
     left_out: dict[str, tuple[str, ...]] = {}
     replaced: dict[str, tuple[str, str, tuple[str, ...]]] = {}
     swapped: dict[str, str] = {}
@@ -472,6 +474,8 @@ def _personalization(options: CompileOptions, markers: tuple[Event, ...]) -> Per
             conditions = _names(message["conditions"])
             replaced.setdefault(name, (name, str(message["alternative"]), conditions))
     messages = [Message(f"level_{options.level.value}")]
+    # What a program says of this session (which one, when, what changed) comes first.
+    messages[:0] = [e.message for e in session if e.message is not None]
     messages += [
         Message("summary_left_out", {"name": name, "conditions": conditions})
         for name, conditions in left_out.items()
@@ -554,7 +558,10 @@ class Timeline:
         """What this timeline was made to fit one person (level, what declared conditions left
         out or replaced, the affected side, the fit), as data and as text; None for a timeline
         made by hand, which records no options."""
-        return None if self.options is None else _personalization(self.options, self.markers)
+        if self.options is None:
+            return None
+        session = tuple(e for e in self.segments if e.role is Role.SESSION)
+        return _personalization(self.options, self.markers, session)
 
     def stretch(self, stretch_id: str) -> StretchInfo:
         """The entry of ``stretches`` with this id; a KeyError names the known ones."""
