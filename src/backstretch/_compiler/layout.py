@@ -460,7 +460,14 @@ def _routine(at: Cursor, routine: Routine, plan: Plan, filler_ms: int) -> None:
     for i, said in enumerate(at.options.session):
         words = render_message(said)
         _segment(
-            at, top, f"session{i}", estimate_ms(words), Kind.ANNOUNCE, Role.SESSION, words, None,
+            at,
+            top,
+            f"session{i}",
+            estimate_ms(words),
+            Kind.ANNOUNCE,
+            Role.SESSION,
+            words,
+            None,
             message=said,
         )
     if routine.intro:
