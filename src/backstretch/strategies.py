@@ -14,6 +14,7 @@ Every routine drawn passes ``check_routine``; sizes stay small enough to compile
 
 from __future__ import annotations
 
+import datetime
 import functools
 import random
 from typing import Any
@@ -46,6 +47,18 @@ from ._dsl.nodes import (
     Stretch,
     hold_parts,
 )
+from ._program.log import Effort, LogEntry, SessionLog
+from ._program.program import (
+    Change,
+    Missed,
+    PainRule,
+    Program,
+    Progression,
+    Report,
+    Schedule,
+    Stage,
+    weekday_names,
+)
 from ._timeline.timeline import Timeline
 
 __all__ = [
@@ -58,7 +71,9 @@ __all__ = [
     "levels",
     "local_cues",
     "nodes",
+    "programs",
     "routines",
+    "session_logs",
     "stretches",
     "timelines",
 ]
@@ -505,3 +520,115 @@ def timelines(
         conditions(),
         st.one_of(st.just(Cues()), cue_options()),
     ).map(lambda args: compile_routine(args[0], level=args[1], conditions=args[2], cues=args[3]))
+
+
+@st.composite
+def _schedules(draw: st.DrawFn) -> Schedule:
+    times = draw(
+        st.lists(
+            st.sampled_from(("07:30", "09:00", "13:00", "18:00")),
+            min_size=1,
+            max_size=2,
+            unique=True,
+        )
+    )
+    if draw(st.booleans()):
+        days = draw(st.lists(st.sampled_from(weekday_names()), min_size=1, max_size=4, unique=True))
+        return Schedule(days, at=times)
+    return Schedule(every=draw(st.integers(1, 3)), at=times)
+
+
+@st.composite
+def _stages(draw: st.DrawFn, routine: Routine, *, last: bool) -> Stage:
+    ends = draw(
+        st.sampled_from(
+            ("sessions", "days", "move_on", "open") if last else ("sessions", "days", "move_on")
+        )
+    )
+    return Stage(
+        routine,
+        schedule=draw(_schedules()),
+        sessions=draw(st.integers(1, 6)) if ends == "sessions" else None,
+        days=draw(st.integers(1, 12)) if ends == "days" else None,
+        move_on=draw(st.sampled_from(Report)) if ends == "move_on" else None,
+        level=draw(levels()),
+    )
+
+
+@st.composite
+def _rules(draw: st.DrawFn, change: Change) -> Progression:
+    when = draw(st.sampled_from(("every", "every_days", "on")))
+    timing: dict[str, Any] = {
+        "every": {"every": draw(st.integers(1, 3))},
+        "every_days": {"every_days": draw(st.integers(1, 7))},
+        "on": {"on": draw(st.sampled_from(Report))},
+    }[when]
+    if change is Change.LEVEL:
+        return Progression(change, cap=draw(st.one_of(st.none(), levels())), **timing)
+    amount: int | Duration
+    cap: int | Duration | None
+    if change is Change.HOLD:
+        amount = Duration(draw(st.integers(1, 20)) * 1000)
+        cap = draw(st.one_of(st.none(), st.integers(1, 150).map(lambda s: Duration(s * 1000))))
+    else:
+        amount, cap = draw(st.integers(1, 3)), draw(st.one_of(st.none(), st.integers(1, 8)))
+    raised = draw(st.integers(0, 3)) == 0
+    return Progression(
+        change,
+        by=None if raised else amount,
+        to=amount if raised else None,
+        cap=cap,
+        beyond_range=draw(st.booleans()),
+        **timing,
+    )
+
+
+@st.composite
+def programs(draw: st.DrawFn, *, max_stages: int = 3) -> Program:
+    """Valid programs: one to ``max_stages`` stages of drawn routines (small ones), schedules of
+    days of the week or every few days at one or two times a day, stages that end by count, by
+    days or on a report (the last may go on), up to one progression rule per change, a pain rule
+    and either missed-session policy."""
+    count = draw(st.integers(1, max_stages))
+    stages = [
+        draw(_stages(draw(routines(max_stretches=2, max_depth=2)), last=i == count - 1))
+        for i in range(count)
+    ]
+    changes = draw(st.lists(st.sampled_from(Change), max_size=3, unique=True))
+    rules = [draw(_rules(change)) for change in changes]
+    hold_at = draw(st.integers(1, 10))
+    return Program(
+        draw(_texts()),
+        stages,
+        progression=rules,
+        pain=PainRule(hold_at, draw(st.integers(hold_at, 10))),
+        missed=draw(st.sampled_from(Missed)),
+    )
+
+
+@st.composite
+def session_logs(
+    draw: st.DrawFn, *, start: datetime.date = datetime.date(2026, 6, 1), days: int = 30
+) -> SessionLog:
+    """Logs of sessions from ``start`` over ``days`` days: completed or stopped, with or without
+    pain before and after, effort and reports."""
+    entries = []
+    for _ in range(draw(st.integers(0, 12))):
+        when = datetime.datetime.combine(
+            start + datetime.timedelta(days=draw(st.integers(0, days - 1))),
+            datetime.time(draw(st.integers(6, 21)), draw(st.sampled_from((0, 15, 30, 45)))),
+        )
+        completed = draw(st.integers(0, 4)) > 0
+        pain = st.one_of(st.none(), st.integers(0, 10))
+        entries.append(
+            LogEntry(
+                when,
+                completed=completed,
+                stopped_at=None if completed else "title",
+                pain_before=draw(pain),
+                pain_after=draw(pain),
+                effort=draw(st.one_of(st.none(), st.sampled_from(Effort))),
+                reports=draw(st.lists(st.sampled_from(Report), max_size=2, unique=True)),
+            )
+        )
+    return SessionLog(entries)

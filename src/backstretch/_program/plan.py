@@ -218,10 +218,10 @@ def _applied(stage: Stage, rules: tuple[Progression, ...], steps: list[int]) -> 
 
 
 def _level(rule: Progression, level: Level, count: int) -> Level:
-    if isinstance(rule.to, Level):
-        return rule.to
-    top = _LEVELS.index(rule.cap) if isinstance(rule.cap, Level) else len(_LEVELS) - 1
     index = _LEVELS.index(level)
+    if isinstance(rule.to, Level):
+        return _LEVELS[max(index, _LEVELS.index(rule.to))]
+    top = _LEVELS.index(rule.cap) if isinstance(rule.cap, Level) else len(_LEVELS) - 1
     return _LEVELS[max(index, min(index + count, top))]
 
 
@@ -257,7 +257,7 @@ class _Changer:
             to = self.rule.to if isinstance(self.rule.to, int) else None
             cap = self.rule.cap if isinstance(self.rule.cap, int) else None
             high = written.high if isinstance(written, CountRange) else None
-        new = to if to is not None else base + step * self.count
+        new = max(to, base) if to is not None else base + step * self.count
         if high is not None and not self.rule.beyond_range:
             new = min(new, max(high, base))
         if cap is not None:

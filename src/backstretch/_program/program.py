@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from .._base.time import Duration, Level, shown, to_duration
+from .._dsl.check import slug as _slug
 from .._dsl.nodes import Routine
 from ..exceptions import InvalidTypeError, InvalidValueError
 
@@ -274,7 +275,7 @@ class Stage:
 @attrs.frozen
 class Progression:
     """A progression rule: ``change`` (hold, reps, rounds, level) grows ``by`` a step (a duration
-    for holds, a count for reps and rounds, one level for the level) or is set ``to`` a value,
+    for holds, a count for reps and rounds, one level for the level) or is raised ``to`` a value,
     each time the rule is met: every ``every`` completed sessions, every ``every_days`` days (7:
     each week), or each completed session that reports ``on``. Only sessions with pain below the
     pain rule's line count. It stops at ``cap`` and, for a range the author wrote, at the range's
@@ -416,6 +417,27 @@ class Program:
                 raise InvalidValueError(
                     f"Program.stages[{index}] never ends (no sessions, days or move_on), so the "
                     "stages after it would never come; only the last stage may go on"
+                )
+        seen: dict[Change, list[str | None]] = {}
+        for index, rule in enumerate(self.progression):
+            named = seen.setdefault(rule.change, [])
+            mine = None if rule.stretch is None else _slug(rule.stretch)
+            if (mine is None and named) or None in named or mine in named:
+                raise InvalidValueError(
+                    f"Program.progression[{index}] changes the {rule.change.value} of stretches "
+                    "an earlier rule changes; give each stretch one rule per change"
+                )
+            named.append(mine)
+            known = {
+                _slug(s.name)
+                for stage in self.stages
+                for f in stage.routine.stretches
+                for s in f.chain
+            }
+            if mine is not None and mine not in known:
+                raise InvalidValueError(
+                    f"Program.progression[{index}].stretch: no stage has a stretch named "
+                    f"{rule.stretch!r}"
                 )
         if not isinstance(self.pain, PainRule):
             raise InvalidTypeError(f"Program.pain must be a PainRule, got {shown(self.pain)}")
