@@ -93,7 +93,8 @@ ROUTINE = Routine(
 
 
 #: What real programs add: breaths counted and in phases, a circuit of stretches in rounds with a
-#: rest between them, extra work on the affected side, a set whose count has a level of its own.
+#: rest between them, extra work on the affected side, a set whose count has a level of its own,
+#: check-ins (pain before and after, effort, the reps of a counted set).
 PRACTICE = Routine(
     "Practice",
     [
@@ -122,12 +123,16 @@ PRACTICE = Routine(
                         ),
                     ],
                 ),
-                Stretch("March", [Reps(2, "Lift your {side} knee", tempo="2s", alternate=True)]),
+                Stretch(
+                    "March",
+                    [Reps(2, "Lift your {side} knee", tempo="2s", alternate=True, counted=True)],
+                ),
             ],
             between=Rest("10s", text="Rest before round {round}"),
         ),
     ],
     safety_note="Stop if anything hurts.",
+    ask=["pain_before", "pain_after", "effort"],
 )
 
 
@@ -489,6 +494,22 @@ CASES = [
         _role("switch", open=True, until="you are ready"),
         "$.events[{switch}].until",
         True,
+    ),
+    Case(
+        "closed-check-in",
+        "a check-in that does not wait for its answer",
+        _role("pain_before", open=False),
+        "$.events[{pain_before}].open",
+        True,
+        "practice",
+    ),
+    Case(
+        "check-in-with-until",
+        "a check-in that waits for words rather than an answer",
+        _role("effort", until="you are ready"),
+        "$.events[{effort}].until",
+        True,
+        "practice",
     ),
     Case(
         "open-not-a-boolean",

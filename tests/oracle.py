@@ -101,6 +101,26 @@ def pick(
     return {"gentle": low, "standard": (low + high) // 2, "deep": high}[own]
 
 
+#: The check-ins a routine asks (Routine.ask), with their questions, before and after its items.
+ASKED_BEFORE = {
+    "pain_before": "Before you start: how much pain do you feel, from 0 (none) to 10 (the worst)?"
+}
+ASKED_AFTER = {
+    "pain_after": "How much pain do you feel now, from 0 (none) to 10 (the worst)?",
+    "effort": "How did that feel: easy, about right, or hard?",
+}
+
+
+def reps_question(count: int) -> str:
+    """The check-in after a counted set."""
+    return f"How many did you do? (up to {count})"
+
+
+def asked(routine: Routine, questions: dict[str, str]) -> list[tuple[Role, int]]:
+    """The check-ins of ``questions`` the routine asks, in order: their roles and lengths."""
+    return [(Role(ask), estimate(text)) for ask, text in questions.items() if ask in routine.ask]
+
+
 def estimate(text: str) -> int:
     """The documented estimate: 1.5 s + 0.4 s a word, up to a whole second, at least 3 s."""
     words = len(text.split())
@@ -165,7 +185,8 @@ def node_ms(node: BodyNode, level: LevelLike) -> int:
         return sum(ms for _, ms in breath_phases(node))
     if isinstance(node, Reps):
         per = pick(node.count, level, fixed=bool(node.until))
-        return per * (2 if node.alternate else 1) * node.tempo.ms
+        asked = estimate(reps_question(per)) if node.counted else 0
+        return per * (2 if node.alternate else 1) * node.tempo.ms + asked
     if isinstance(node, PerSide):
         return 2 * side_ms(node, level) + node.switch.ms
     if isinstance(node, OneSide):  # its switch, when it has one, is counted by the stretch
@@ -414,6 +435,7 @@ def total_ms(
     total += estimate(routine.intro) if routine.intro else 0
     total += sum(estimate(c.text) for c in routine.cautions)
     total += estimate(routine.outro) if routine.outro else 0
+    total += sum(ms for _, ms in asked(routine, ASKED_BEFORE) + asked(routine, ASKED_AFTER))
     previous: object = None
     for entry in played(routine, conditions, level, swapped):
         item = entry.item
@@ -687,6 +709,18 @@ class _Walk:
                         open=bool(node.until) and number == len(sides),
                         **common,
                     )
+                if node.counted:
+                    ms = estimate(reps_question(count))
+                    self.add(
+                        Kind.CHECK_IN,
+                        Role.REPS_COUNTED,
+                        ms,
+                        None if node.alternate else side,
+                        rep=None,
+                        part=None,
+                        open=True,
+                        **common,
+                    )
             elif isinstance(node, OneSide):
                 only = resolve(node.side, self.affected)
                 if self.last_side is not None and self.last_side is not only:
@@ -771,6 +805,8 @@ def segments(
         routine_part(Kind.ANNOUNCE, Role.INTRO, estimate(routine.intro))
     for caution in routine.cautions:
         routine_part(Kind.CAUTION, Role.CAUTION, estimate(caution.text))
+    for role, ms in asked(routine, ASKED_BEFORE):
+        out.append(Segment(None, Kind.CHECK_IN, role, ms, None, (), None, None, open=True))
     previous: object = None
     for use, entry in enumerate(played(routine, conditions, level, swapped)):
         item, rounds = entry.item, entry.rounds
@@ -794,6 +830,8 @@ def segments(
         previous = item
     if filler_ms >= CLOSING_REST_MS:
         routine_part(Kind.REST, Role.REST, filler_ms)
+    for role, ms in asked(routine, ASKED_AFTER):
+        out.append(Segment(None, Kind.CHECK_IN, role, ms, None, (), None, None, open=True))
     if routine.outro:
         routine_part(Kind.ANNOUNCE, Role.OUTRO, estimate(routine.outro))
     return out

@@ -24,16 +24,34 @@ import time
 from collections.abc import Callable
 from fractions import Fraction
 
+from ._base.kinds import ANSWERS, EFFORTS, Kind
 from ._timeline.timeline import Event, Timeline
 from .exceptions import InvalidTypeError, InvalidValueError
 
-__all__ = ["Clock", "Player", "monotonic_ms"]
+__all__ = ["Clock", "Player", "answer_problem", "monotonic_ms"]
 
 #: A clock returns the current time in milliseconds; only differences between readings matter.
 Clock = Callable[[], int]
 
 #: How far into a segment ``previous()`` restarts it rather than going to the one before.
 RESTART_WITHIN_MS = 2000
+
+
+def answer_problem(check_in: Event, value: object) -> str:
+    """What is wrong with ``value`` as the answer to ``check_in`` (empty when nothing is)."""
+    kind = ANSWERS[check_in.role]
+    if kind == "effort":
+        return (
+            "" if value in EFFORTS else f"the answer is one of {', '.join(EFFORTS)}, got {value!r}"
+        )
+    most = 10
+    if kind == "count":
+        assert check_in.message is not None
+        found = check_in.message["most"]
+        most = found if isinstance(found, int) else 0
+    if type(value) is not int or not 0 <= value <= most:
+        return f"the answer is a whole number from 0 to {most}, got {value!r}"
+    return ""
 
 
 def monotonic_ms() -> int:
@@ -64,7 +82,8 @@ class Player:
         self._anchor_position = Fraction(0)
         self._cursor = 0  # index of the next event to fire
         self._pending: list[Event] = []  # fired first by the next due(): the segment sought into
-        self._open_ends = [s.end_ms for s in timeline.segments if s.until is not None]
+        self._open_ends = [s.end_ms for s in timeline.segments if s.open]
+        self._answers: dict[str, int | str] = {}
         self._wall: int | None = None  # the end of the next self-paced segment: the position stops
 
     # Position and state.
@@ -139,6 +158,25 @@ class Player:
             assert self._wall is not None
             self._reanchor(Fraction(self._wall))
             self._wall = self._open_end_after(self._wall)
+
+    @property
+    def answers(self) -> dict[str, int | str]:
+        """The answers given to check-ins so far, by the check-in's event id (a copy)."""
+        return dict(self._answers)
+
+    def answer(self, value: int | str) -> None:
+        """Answer the check-in the player waits at, and go on. ``value`` is what the check-in's
+        role allows (docs/timeline.md): pain a whole number from 0 to 10, effort ``"easy"``,
+        ``"right"`` or ``"hard"``, reps counted a whole number from 0 to the message's ``most``.
+        An answer to a question asked again (after going back) replaces the first one."""
+        asked = self.waiting
+        if asked is None or asked.kind is not Kind.CHECK_IN:
+            raise InvalidValueError("there is nothing to answer: the player waits at no check-in")
+        problem = answer_problem(asked, value)
+        if problem:
+            raise InvalidValueError(f"{asked.id}: {problem}")
+        self._answers[asked.id] = value
+        self.continue_()
 
     def pause(self) -> None:
         """Stop the position where it is; the clock may run on, the position does not."""

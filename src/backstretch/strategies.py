@@ -29,6 +29,7 @@ from ._compiler.compile import Cues, compile_routine, estimate_ms
 from ._dsl.check import slug
 from ._dsl.conditions import Condition
 from ._dsl.nodes import (
+    ASKS,
     BodyNode,
     Break,
     Breath,
@@ -229,6 +230,11 @@ def _parts_fit(hold: Hold) -> bool:
     return low_ms >= hold_parts(hold)
 
 
+def _seldom() -> st.SearchStrategy[bool]:
+    """True now and then (one draw in four)."""
+    return st.integers(0, 3).map(lambda n: n == 0)
+
+
 def _reps(sided: bool, rounds: bool, explicit_sides: bool) -> st.SearchStrategy[Reps]:
     plain = st.builds(
         Reps,
@@ -237,6 +243,7 @@ def _reps(sided: bool, rounds: bool, explicit_sides: bool) -> st.SearchStrategy[
         tempo=durations(max_ms=10_000),
         alternate=st.just(False),
         until=_untils(sided, rounds),
+        counted=_seldom(),
     )
     if sided:
         return plain
@@ -248,6 +255,7 @@ def _reps(sided: bool, rounds: bool, explicit_sides: bool) -> st.SearchStrategy[
         alternate=st.just(True),
         first=_sides(explicit_sides),
         until=_untils(True, rounds),
+        counted=_seldom(),
     )
     return st.one_of(plain, alternating)
 
@@ -414,6 +422,7 @@ def routines(
         ),
         safety_note=draw(_optional_text()),
         extra_conditions=[_OWN_CONDITION],
+        ask=draw(st.lists(st.sampled_from(ASKS), max_size=3, unique=True).map(sorted)),
     )
     # Repeats of repeats of holds with breaks multiply: keep every draw well inside the limit of
     # a compiled routine's length (Limits.max_total, 6 hours) at any level, fit and breath pace.

@@ -12,7 +12,17 @@ import enum
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["MARKER_KINDS", "ROLES", "SEGMENT_KINDS", "Affected", "Kind", "Role", "Side"]
+__all__ = [
+    "ANSWERS",
+    "EFFORTS",
+    "MARKER_KINDS",
+    "ROLES",
+    "SEGMENT_KINDS",
+    "Affected",
+    "Kind",
+    "Role",
+    "Side",
+]
 
 
 class Side(enum.StrEnum):
@@ -70,6 +80,7 @@ class Kind(enum.StrEnum):
     REP = "rep"
     REST = "rest"
     BREAK = "break"
+    CHECK_IN = "check_in"
     CUE = "cue"
     SKIP = "skip"
     END = "end"
@@ -109,6 +120,10 @@ class Role(enum.StrEnum):
     LEFT_OUT = "left_out"
     REPLACED = "replaced"
     RULED_OUT = "ruled_out"
+    PAIN_BEFORE = "pain_before"
+    PAIN_AFTER = "pain_after"
+    EFFORT = "effort"
+    REPS_COUNTED = "reps_counted"
     END = "end"
 
     def __repr__(self) -> str:
@@ -129,6 +144,7 @@ ROLES: Mapping[Kind, tuple[Role, ...]] = MappingProxyType(
         Kind.REP: (Role.REP,),
         Kind.REST: (Role.REST, Role.REST_BETWEEN),
         Kind.BREAK: (Role.BREAK,),
+        Kind.CHECK_IN: (Role.PAIN_BEFORE, Role.PAIN_AFTER, Role.EFFORT, Role.REPS_COUNTED),
         Kind.CUE: (
             Role.COUNTDOWN,
             Role.HALFWAY,
@@ -144,3 +160,17 @@ ROLES: Mapping[Kind, tuple[Role, ...]] = MappingProxyType(
 #: Kinds that take no time (``duration_ms == 0``); every other kind takes at least 1 ms.
 MARKER_KINDS = frozenset({Kind.CUE, Kind.SKIP, Kind.END})
 SEGMENT_KINDS = frozenset(Kind) - MARKER_KINDS
+
+#: What a check-in's answer is, by its role: a whole number from 0 to 10 (pain), one of three
+#: words (effort), or a whole number from 0 to the set's count (reps counted, its message's
+#: ``most``). Players offer exactly these; ``Player.answer`` takes them.
+ANSWERS: Mapping[Role, str] = MappingProxyType(
+    {
+        Role.PAIN_BEFORE: "pain",
+        Role.PAIN_AFTER: "pain",
+        Role.EFFORT: "effort",
+        Role.REPS_COUNTED: "count",
+    }
+)
+#: The answers to an effort check-in, in the order players offer them.
+EFFORTS = ("easy", "right", "hard")

@@ -254,7 +254,7 @@ class Heard(list[Event]):
         span = self._spans[index]
         if span is None:
             event = self[index]
-            if event.kind is Kind.BREATH or event.until is not None:
+            if event.kind is Kind.BREATH or event.open:
                 span = event.start_ms, event.end_ms
             else:
                 said = self.spoken.said_ms(event)

@@ -335,9 +335,9 @@ def _segment(
         at.stream.append(event)
         at.last_segment = event
     at.now_ms += duration_ms
-    if kind in _HELD_KINDS or until_source:
+    if kind in _HELD_KINDS or until_source or kind is Kind.CHECK_IN:
         at.lead_in_ms = at.now_ms
-    if kind is Kind.BREATH or until_source:
+    if kind is Kind.BREATH or until_source or kind is Kind.CHECK_IN:
         at.quiet_from_ms = at.now_ms
 
 
@@ -476,6 +476,7 @@ def _routine(at: Cursor, routine: Routine, plan: Plan, filler_ms: int) -> None:
     for i, caution in enumerate(routine.cautions):
         text = caution.text
         _segment(at, top, f"caution{i}", estimate_ms(text), Kind.CAUTION, Role.CAUTION, text, None)
+    _check_ins(at, routine, ("pain_before",))
     previous: Stretch | Rest | None = None
     for index, entry in enumerate(plan):
         if isinstance(entry, ChosenCircuit):
@@ -495,9 +496,37 @@ def _routine(at: Cursor, routine: Routine, plan: Plan, filler_ms: int) -> None:
             None,
             message=_CLOSING,
         )
+    _check_ins(at, routine, ("pain_after", "effort"))
     if routine.outro:
         outro = routine.outro
         _segment(at, top, "outro", estimate_ms(outro), Kind.ANNOUNCE, Role.OUTRO, outro, None)
+
+
+#: The check-ins a routine asks (``Routine.ask``): their message and role.
+_ASKED = {
+    "pain_before": (Message("check_in_pain_before"), Role.PAIN_BEFORE),
+    "pain_after": (Message("check_in_pain_after"), Role.PAIN_AFTER),
+    "effort": (Message("check_in_effort"), Role.EFFORT),
+}
+
+
+def _check_ins(at: Cursor, routine: Routine, asks: tuple[str, ...]) -> None:
+    """The check-ins of ``asks`` that the routine asks, each a segment the player waits on."""
+    for ask in asks:
+        if ask in routine.ask:
+            said, role = _ASKED[ask]
+            words = render_message(said)
+            _segment(
+                at,
+                Place(),
+                f"ask-{ask.replace('_', '-')}",
+                estimate_ms(words),
+                Kind.CHECK_IN,
+                role,
+                words,
+                None,
+                message=said,
+            )
 
 
 def _item(
@@ -635,7 +664,7 @@ def _stretch(
     # A preview only after another stretch (the first is named by its announcement alone), and
     # not of a stretch done instead of another: its skip note has just named it.
     previewed = at.stretch_start_ms is not None and at.note_ms != at.now_ms
-    if previewed and before is not None and before.until is None:
+    if previewed and before is not None and not before.open:
         since_ms = max(at.stretch_start_ms or 0, at.quiet_from_ms)
         _site(at, NextUp(f"{outer.prefix}next-up-{key}", stretch.name, key, before, since_ms))
     start_ms = at.lead_in_ms = at.stretch_start_ms = at.now_ms
@@ -872,7 +901,7 @@ def _switch(
     """The switch to side ``to`` (id ``path/name``), and room for the prompt before it (from
     ``since_ms`` on; none after a self-paced part)."""
     before = at.last_segment
-    if before is not None and before.until is None:
+    if before is not None and not before.open:
         _site(at, SwitchPrompt(f"{path}/{name}-prompt", since_ms, at.now_ms, to, place))
     said: Message | None
     duration_ms, words = node.switch.ms, node.switch_text
@@ -1012,6 +1041,8 @@ def _reps(at: Cursor, place: Place, reps: Reps, path: str, side: Side | None) ->
     if at.stream is None:  # measuring: each rep is held (see _segment), nothing to say
         at.now_ms += reps.tempo.ms * len(sides)
         at.lead_in_ms = at.now_ms
+        if reps.counted:
+            _counted(at, place, path, count, None if reps.alternate else side)
         return
     last = len(sides) - 1
     for index, rep_side in enumerate(sides):
@@ -1032,6 +1063,26 @@ def _reps(at: Cursor, place: Place, reps: Reps, path: str, side: Side | None) ->
             rep=position,
             until_source=reps.until if index == last else "",
         )
+    if reps.counted:
+        _counted(at, place, path, count, None if reps.alternate else side)
+
+
+def _counted(at: Cursor, place: Place, path: str, count: int, side: Side | None) -> None:
+    """How many the person did: a check-in after a counted set (up to its count per side; on
+    the side the set was done on, unless it alternated)."""
+    said = Message("check_in_reps", (("most", count),))
+    words = render_message(said)
+    _segment(
+        at,
+        place,
+        f"{path}/count",
+        estimate_ms(words),
+        Kind.CHECK_IN,
+        Role.REPS_COUNTED,
+        words,
+        side,
+        message=said,
+    )
 
 
 def _under(allowed: tuple[bool, bool, bool], local: LocalCues | None) -> tuple[bool, bool, bool]:

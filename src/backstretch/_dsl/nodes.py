@@ -28,6 +28,7 @@ from .._base.time import (
     DurationRange,
     parse_breaths,
     seconds,
+    shown,
     to_duration,
     to_duration_or_range,
     to_held,
@@ -37,6 +38,7 @@ from ..exceptions import BackstretchError, InvalidTypeError, InvalidValueError
 from .conditions import SHARED, Condition, Vocabulary, condition_name
 
 __all__ = [
+    "ASKS",
     "HOLD_TEXT",
     "REST_TEXT",
     "SWITCH_TEXT",
@@ -304,6 +306,21 @@ def _conditions(inst: object, attr: attrs.Attribute[Any], value: object) -> None
 def _language(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     if not is_language_tag(value):
         raise InvalidValueError(f"{_where(inst, attr)} must be {LANGUAGE_TAG_WORDS}, got {value!r}")
+
+
+#: The check-ins a routine may ask, in the order they are asked.
+ASKS = ("pain_before", "pain_after", "effort")
+
+
+def _asks(inst: object, attr: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    for index, item in enumerate(value):
+        if item not in ASKS:
+            raise InvalidValueError(
+                f"{_where(inst, attr)}[{index}] must be one of {', '.join(map(repr, ASKS))}, got "
+                f"{shown(item)}"
+            )
+    if len(set(value)) != len(value):
+        raise InvalidValueError(f"{_where(inst, attr)} asks the same check-in twice")
 
 
 def _as_translations(value: object) -> Any:
@@ -580,7 +597,8 @@ class Reps:
     ``count`` is per side when ``alternate`` is true (left, right, left, right: equal counts), and
     may be a range (``between(5, 10)``). ``{side}`` and ``{other}`` in ``text`` are filled per rep.
     With ``until`` ("as many as are comfortable") the reps are self-paced: ``count`` is the
-    planned number, and a player waits for the person after the last one.
+    planned number, and a player waits for the person after the last one. With ``counted`` a
+    check-in after the set asks how many the person did.
     """
 
     count: int | CountRange = attrs.field(validator=_count)
@@ -593,6 +611,9 @@ class Reps:
         default=None, kw_only=True, converter=_as_side, validator=_side
     )
     until: str = attrs.field(default="", kw_only=True, validator=_until)
+    #: The person counts the reps they did ("until fatigue", "as many as comfortable, up to
+    #: 10"): a check-in after the set asks how many (0 to ``count``'s top), for the log.
+    counted: bool = attrs.field(default=False, kw_only=True, validator=_flag)
 
     def __attrs_post_init__(self) -> None:
         if self.first is not None and not self.alternate:
@@ -782,6 +803,10 @@ class Routine:
     written: ``{"de": {"Child's Pose": "Kindhaltung"}}``. A translation keeps the placeholders of
     its text, and may give a side the form its noun needs: ``{side|linken|rechten}``.
     ``compile_routine(language=...)`` uses them, falling back to the text as written.
+
+    ``ask`` lists the check-ins the routine asks, each a question a player shows and waits on:
+    ``"pain_before"`` (before the first stretch), ``"pain_after"`` and ``"effort"`` (after the
+    last), answered as docs/timeline.md says; a program's sessions ask them for its log.
     """
 
     title: str = attrs.field(validator=_text)
@@ -804,6 +829,9 @@ class Routine:
         default=(), kw_only=True, converter=_as_tuple, validator=_nodes(Condition)
     )
     language: str = attrs.field(default="en", kw_only=True, validator=_language)
+    ask: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=_as_tuple, validator=_asks
+    )
     translations: Mapping[str, Mapping[str, str]] = attrs.field(
         factory=dict,
         kw_only=True,

@@ -79,6 +79,7 @@ WORDS: Mapping[str, str] = _words(
     label_rep="Reps",
     label_rest="Rest",
     label_break="Break",
+    label_check_in="Question",
     side_left="Left",
     side_right="Right",
     count_set="Set {position}",
@@ -93,6 +94,11 @@ WORDS: Mapping[str, str] = _words(
         "{min_width}x{min_height}."
     ),
     continue_help="Enter or c: continue when you are ready",
+    # A check-in the player waits at: how to answer (Enter alone goes on without an answer).
+    answer_pain="Type 0 to 10, then Enter (Enter alone: no answer)",
+    answer_effort="1 easy, 2 about right, 3 hard, then Enter (Enter alone: no answer)",
+    answer_count="Type how many, 0 to {most}, then Enter (Enter alone: no answer)",
+    answer_typed="Your answer: {typed}",
     paused="Paused",
     speed="speed x{speed}",
     # The plain lines of `backstretch play --plain` and what the command line says at the end.
@@ -110,6 +116,11 @@ WORDS: Mapping[str, str] = _words(
     web_before="Before this stretch",
     web_continue="Continue when you are ready",
     web_continue_hint="Continue when you are ready (Enter or space)",
+    web_your_answer="Your answer",
+    web_answer_easy="Easy",
+    web_answer_right="About right",
+    web_answer_hard="Hard",
+    web_save_answers="Save your answers for your log (one line of JSON)",
     web_time_left="Time left in this part",
     web_whole="Whole routine",
     web_player="Player",

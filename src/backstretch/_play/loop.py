@@ -13,11 +13,21 @@ from typing import Literal, Protocol
 
 import attrs
 
+from .._base.kinds import ANSWERS, EFFORTS, Kind
+from .._i18n.words import Words
 from .._timeline.timeline import Event, Timeline
-from ..player import Clock, Player, monotonic_ms
+from ..player import Clock, Player, answer_problem, monotonic_ms
 from ..speech import SpeechQueue
 
-__all__ = ["REFRESH_S", "FrontEnd", "Outcome", "drive"]
+__all__ = [
+    "ANSWER_HELP",
+    "REFRESH_S",
+    "FrontEnd",
+    "Outcome",
+    "answer_help",
+    "drive",
+    "read_answer",
+]
 
 #: How often the loop looks again, in seconds of real time, when nothing is due sooner.
 REFRESH_S = 0.1
@@ -25,10 +35,37 @@ REFRESH_S = 0.1
 
 @attrs.frozen
 class Outcome:
-    """How a run ended, and where."""
+    """How a run ended, and where; the answers given to check-ins, by event id."""
 
     how: Literal["finished", "quit", "interrupted"]
     position_ms: int
+    answers: dict[str, int | str] = attrs.field(factory=dict, eq=False)
+
+
+#: How the keys answer an effort check-in.
+EFFORT_KEYS = {"1": "easy", "2": "right", "3": "hard"}
+
+
+#: How to answer a check-in (``WORDS``), by what its role allows (``ANSWERS``).
+ANSWER_HELP = {"pain": "answer_pain", "effort": "answer_effort", "count": "answer_count"}
+
+
+def answer_help(check_in: Event, words: Words) -> str:
+    """How to answer a check-in, by what its role allows."""
+    kind = ANSWERS[check_in.role]
+    most = check_in.message["most"] if check_in.message and kind == "count" else 10
+    return words(ANSWER_HELP[kind], most=most)
+
+
+def read_answer(check_in: Event, typed: str) -> int | str | None:
+    """The answer ``typed`` gives ``check_in`` (digits; 1, 2 or 3 for effort), or None when it
+    gives none the check-in allows."""
+    typed = typed.strip()
+    if ANSWERS[check_in.role] == "effort":
+        value: int | str | None = EFFORT_KEYS.get(typed, typed if typed in EFFORTS else None)
+    else:
+        value = int(typed) if typed.isdecimal() and len(typed) <= 4 else None
+    return None if value is None or answer_problem(check_in, value) else value
 
 
 class FrontEnd(Protocol):
@@ -42,10 +79,15 @@ class FrontEnd(Protocol):
 
     def actions(self, player: Player, timeout_s: float) -> Sequence[str]:
         """What the person asked for within ``timeout_s`` seconds: ``toggle``, ``next``,
-        ``previous``, ``continue`` or ``quit`` (none when nothing was asked)."""
+        ``previous``, ``continue`` or ``quit``; at a check-in also ``digit:N`` and ``erase``
+        (typing an answer, given with ``continue``) or ``answer:TEXT`` (a whole answer); none
+        when nothing was asked."""
 
     def skipped(self) -> None:
         """The person jumped: what was showing of the old place goes."""
+
+    def typing(self, typed: str) -> None:
+        """What the person has typed so far as an answer to a check-in ("" when nothing)."""
 
 
 def drive(
@@ -60,6 +102,7 @@ def drive(
     player = Player(timeline, clock=clock)
     player.set_speed(speed)
     player.start()
+    typed = ""  # what the person has typed as an answer to a check-in
     try:
         while True:
             for event in player.due():
@@ -72,11 +115,35 @@ def drive(
             if player.finished:
                 if speech is not None:
                     speech.drain()
-                return Outcome("finished", timeline.total_ms)
+                return Outcome("finished", timeline.total_ms, player.answers)
             for action in front.actions(player, wait_s(player)):
+                asked = (
+                    player.waiting
+                    if player.waiting and player.waiting.kind is Kind.CHECK_IN
+                    else None
+                )
                 if action == "quit":
-                    return Outcome("quit", player.position_ms)
-                if action == "continue" or (action == "toggle" and player.waiting):
+                    return Outcome("quit", player.position_ms, player.answers)
+                if action.startswith("digit:") and asked is not None:
+                    typed = (typed + action[6:])[-3:]
+                    front.typing(typed)
+                elif action == "erase" and asked is not None:
+                    typed = typed[:-1]
+                    front.typing(typed)
+                elif action.startswith("answer:") or (
+                    asked is not None and action in ("continue", "toggle")
+                ):
+                    said = action[7:] if action.startswith("answer:") else typed
+                    typed = ""
+                    front.typing(typed)
+                    if asked is None:
+                        continue
+                    value = read_answer(asked, said)
+                    if value is not None:
+                        player.answer(value)
+                    elif not said.strip():
+                        player.continue_()  # no answer: an answer is never required
+                elif action == "continue" or (action == "toggle" and player.waiting):
                     player.continue_()  # space, too, goes on from a self-paced part
                 elif action == "toggle":
                     player.toggle()
@@ -86,7 +153,7 @@ def drive(
                     if speech is not None:
                         speech.clear()
     except KeyboardInterrupt:
-        return Outcome("interrupted", player.position_ms)
+        return Outcome("interrupted", player.position_ms, player.answers)
     finally:
         if speech is not None:
             speech.clear()

@@ -12,12 +12,13 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from .._base.kinds import Side
+from .._base.kinds import Kind, Side
 from .._base.text import printable
 from .._base.time import format_ms
 from .._i18n.words import Words, words
 from .._timeline.timeline import Event, Position
 from ..player import Player
+from .loop import answer_help
 
 __all__ = ["PlainLines", "play_line", "where_counted"]
 
@@ -55,13 +56,11 @@ def where_counted(event: Event, said: Words) -> str:
     return " · ".join(found)
 
 
-def _line_typed(stream: TextIO) -> Callable[[float], bool]:
-    def typed(timeout_s: float) -> bool:
-        """Whether a line was typed within ``timeout_s`` (and read it)."""
+def _line_typed(stream: TextIO) -> Callable[[float], str | None]:
+    def typed(timeout_s: float) -> str | None:
+        """The line typed within ``timeout_s`` (without its end), or None when none was."""
         ready, _, _ = select.select([stream], [], [], timeout_s)
-        if ready:
-            stream.readline()
-        return bool(ready)
+        return stream.readline().rstrip("\r\n") if ready else None
 
     return typed
 
@@ -85,16 +84,29 @@ class PlainLines:
             self._prompted = False
         elif self.keyboard and not self._prompted:
             self._prompted = True
-            said = words(self.language)("cli_continue")
-            print(f"{'':>8}  {'waiting':<13}  {'':<5}  {said}", file=self.out, flush=True)
+            waiting, said = player.waiting, words(self.language)
+            if waiting.kind is Kind.CHECK_IN:
+                help_ = answer_help(waiting, said)
+            else:
+                help_ = said("cli_continue")
+            print(f"{'':>8}  {'waiting':<13}  {'':<5}  {help_}", file=self.out, flush=True)
 
     def actions(self, player: Player, timeout_s: float) -> Sequence[str]:
         if player.waiting is not None:
-            if not self.keyboard or self.typed(timeout_s):
+            if not self.keyboard:
                 return ["continue"]
-            return []
+            line = self.typed(timeout_s)
+            if line is None:
+                return []
+            if player.waiting.kind is Kind.CHECK_IN:
+                self._prompted = bool(line.strip())  # a wrong answer: ask again
+                return [f"answer:{line}"]
+            return ["continue"]
         time.sleep(timeout_s)
         return []
 
     def skipped(self) -> None:
         """Plain lines show nothing of the past to clear."""
+
+    def typing(self, typed: str) -> None:
+        """A whole line is the answer: nothing to show while typing."""

@@ -35,7 +35,7 @@ from .._i18n.words import words as words_for_language
 from .._timeline.timeline import Event, Timeline
 from ..player import Clock, Player, monotonic_ms
 from ..speech import SpeechQueue
-from .loop import Outcome, drive
+from .loop import Outcome, answer_help, drive
 from .plain import where_counted
 
 __all__ = ["KEY_HELP", "Outcome", "TerminalKeys", "parse_keys", "play_fullscreen", "render"]
@@ -79,6 +79,7 @@ LABELS: dict[str, str] = {
     Kind.REP: "rep",
     Kind.REST: "rest",
     Kind.BREAK: "break",
+    Kind.CHECK_IN: "check_in",
 }
 
 
@@ -98,10 +99,19 @@ SIDE_STYLES = {Side.LEFT: "bold black on bright_cyan", Side.RIGHT: "bold black o
 
 
 def parse_keys(typed: str) -> list[str]:
-    """The actions in what was typed, in order; unknown keys and escape sequences are ignored."""
+    """The actions in what was typed, in order; unknown keys and escape sequences are ignored.
+    Digits and backspace type an answer to a check-in (``digit:N``, ``erase``)."""
     actions: list[str] = []
     index = 0
     while index < len(typed):
+        if typed[index].isdigit() and typed[index].isascii():
+            actions.append(f"digit:{typed[index]}")
+            index += 1
+            continue
+        if typed[index] in "\x7f\x08":
+            actions.append("erase")
+            index += 1
+            continue
         for length in (3, 1):
             action = KEYS.get(typed[index : index + length])
             if action:
@@ -137,9 +147,11 @@ def render(
     speed: Fraction = Fraction(1),
     waiting: Event | None = None,
     size: tuple[int, int] | None = None,
+    typed: str = "",
 ) -> RenderableType:
     """The whole screen at ``position_ms``: where you are, what to do, for how long, what next.
-    ``waiting``: the self-paced segment the player waits at the end of.
+    ``waiting``: the self-paced segment the player waits at the end of (at a check-in, how to
+    answer it, and ``typed``: the answer typed so far).
 
     With ``size`` (columns, rows), the screen fits the window exactly: the note to stop on pain
     keeps the foot of it whatever else there is, a long instruction is shortened with an ellipsis
@@ -149,7 +161,7 @@ def render(
     safety = Text(words("stop_on_pain"), style="dim italic")
     if size is not None and (size[0] < MIN_WIDTH or size[1] < MIN_HEIGHT):
         return _too_small(size, words, safety)
-    screen = _Screen.at(timeline, position_ms, words, paused, cue, notes, speed, waiting)
+    screen = _Screen.at(timeline, position_ms, words, paused, cue, notes, speed, waiting, typed)
     if size is None:
         return screen.panel(safety)
     return screen.fitted(safety, *size)
@@ -190,6 +202,7 @@ class _Screen:
         notes: Sequence[Event],
         speed: Fraction,
         waiting: Event | None,
+        typed: str = "",
     ) -> _Screen | _Finished:
         segment = waiting or timeline.at(position_ms)
         segment_ms = position_ms if waiting is None else waiting.start_ms
@@ -233,7 +246,7 @@ class _Screen:
         elif segment.breaths is not None:  # the person counts breaths, not seconds
             one = "sheet_hold_breath" if segment.breaths == 1 else "sheet_hold_breaths"
             left = Text(words(one, count=segment.breaths), style="bold yellow")
-        elif segment.until is not None:
+        elif segment.open:
             left = Text(words("at_least", time=format_ms(left_s * 1000)), style="bold yellow")
         else:
             left = Text(words("time_left", time=format_ms(left_s * 1000)), style="bold yellow")
@@ -264,7 +277,11 @@ class _Screen:
             cue_text.append(printable(words("left_out", text=note.text)), style="bold magenta")
 
         status = Text(words("key_help"), style="dim")
-        if waiting is not None:
+        if waiting is not None and waiting.kind is Kind.CHECK_IN:
+            status = Text(answer_help(waiting, words), style="bold reverse green")
+            if typed:
+                status.append("   " + words("answer_typed", typed=typed), style="bold")
+        elif waiting is not None:
             status = Text(words("continue_help"), style="bold reverse green")
             status.append(f"   · {words('key_help')}", style="dim")
         if speed != 1:
@@ -486,6 +503,7 @@ class _FullScreen:
         self.cue: Event | None = None
         self.notes: list[Event] = []
         self.shown: tuple[object, ...] = ()
+        self.typed = ""
 
     def fired(self, event: Event) -> None:
         if event.kind is Kind.SKIP:  # what was left out, and why: all due together
@@ -500,7 +518,7 @@ class _FullScreen:
     def draw(self, player: Player) -> None:
         position = player.position_ms
         size = (self.console.width, self.console.height)
-        frame = _frame(player, position, self.cue, self.notes, size)
+        frame = (*_frame(player, position, self.cue, self.notes, size), self.typed)
         if frame == self.shown:  # draw only what changed: the clock moves by whole seconds
             return
         self.shown = frame
@@ -514,6 +532,7 @@ class _FullScreen:
                 speed=player.speed,
                 waiting=player.waiting,
                 size=size,
+                typed=self.typed,
             ),
             refresh=True,
         )
@@ -523,6 +542,9 @@ class _FullScreen:
 
     def skipped(self) -> None:
         self.cue, self.notes = None, []
+
+    def typing(self, typed: str) -> None:
+        self.typed = typed
 
 
 def play_fullscreen(

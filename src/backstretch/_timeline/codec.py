@@ -108,7 +108,7 @@ _WRITE_SHAPE = {
     "message or null": "_message_data(e.{name})",
 }
 #: How each derived key is written from the event.
-_WRITE_DERIVED = {"end_ms": "e.start_ms + e.duration_ms", "open": "e.until is not None"}
+_WRITE_DERIVED = {"end_ms": "e.start_ms + e.duration_ms", "open": "e.open"}
 #: How each shape of value is read from a plainly right document (positions and messages are
 #: built already): as it is, unless named here.
 _FAST_READ = {
@@ -335,7 +335,10 @@ class _Reader:
             self.bad(
                 f"{path}.end_ms", f"must be start_ms + duration_ms ({start + duration}), got {end}"
             )
-        if type(data["open"]) is bool:
+        if type(data["open"]) is bool and data["kind"] == Kind.CHECK_IN.value:
+            if not data["open"]:
+                self.bad(f"{path}.open", "is false, but a check-in is open: it waits for an answer")
+        elif type(data["open"]) is bool:
             if data["open"] and data["until"] is None:
                 self.bad(
                     f"{path}.open", "is true, but until is null: say what the person waits for"
@@ -642,7 +645,7 @@ def _event_of(data: dict[str, Any]) -> Event | None:
         until, rounds = data["until"], data["rounds"]
         if data["end_ms"] != data["start_ms"] + data["duration_ms"] or type(rounds) is not list:
             return None
-        if data["open"] is not (until is not None):
+        if data["open"] is not (until is not None or data["kind"] == "check_in"):
             return None
         return _event_from(data)  # a KeyError for an unknown kind, role or side
     except (TimelineError, TypeError, KeyError):

@@ -276,7 +276,7 @@ EVENT_FIELDS: tuple[EventField, ...] = (
         "kind",
         "kind",
         "what it is: `title`, `announce`, `caution`, `modification`, `step`, `hold`, `breath`, "
-        "`switch`, `rep`, `rest`, `break` (segments), `cue`, `skip`, `end` (markers).",
+        "`switch`, `rep`, `rest`, `break`, `check_in` (segments), `cue`, `skip`, `end` (markers).",
         _kind,
     ),
     EventField("role", "role", "what it is for, from the closed table of its kind (below)."),
@@ -350,13 +350,15 @@ EVENT_FIELDS: tuple[EventField, ...] = (
         "open",
         "true or false",
         "`true` on a self-paced segment: a step, hold, rep or rest that lasts until the person is "
-        "ready (below); `false` on every other event.",
+        "ready (below), and every `check_in` (it waits for an answer); `false` on every other "
+        "event.",
     ),
     EventField(
         "until",
         "name or null",
         "on an open segment, the author's words for what the person waits for (\"the stretch "
-        'eases"); null otherwise. `open` is `until != null`.',
+        'eases"); null otherwise (a `check_in` waits for its answer, not for words). `open` is '
+        '`until != null` or `kind == "check_in"`.',
         _until,
     ),
     EventField(

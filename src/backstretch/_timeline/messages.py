@@ -193,6 +193,25 @@ MESSAGES: Mapping[str, MessageSpec] = MappingProxyType(
             name="text",
         ),
         "end": _spec("End of {title}", "the end of the routine", title="text"),
+        # Check-ins: questions a player shows and waits on (kind check_in), answered as their
+        # role says (docs/timeline.md).
+        "check_in_pain_before": _spec(
+            "Before you start: how much pain do you feel, from 0 (none) to 10 (the worst)?",
+            "a check-in before the routine: pain from 0 to 10",
+        ),
+        "check_in_pain_after": _spec(
+            "How much pain do you feel now, from 0 (none) to 10 (the worst)?",
+            "a check-in after the routine: pain from 0 to 10",
+        ),
+        "check_in_effort": _spec(
+            "How did that feel: easy, about right, or hard?",
+            "a check-in after the routine: effort (easy, right or hard)",
+        ),
+        "check_in_reps": _spec(
+            "How many did you do? (up to {most})",
+            "a check-in after a self-paced set: the reps the person counted, 0 to most",
+            most="number",
+        ),
         # The personalization summary (Timeline.personalization): one sentence each.
         "level_gentle": _spec(
             "Gentle level: every range at its low end", "summary: compiled at the gentle level"

@@ -149,15 +149,31 @@ def timeline_schema() -> Schema:
             {"target": NULL},
         ),
         # Self-paced: open exactly when until says what the person waits for, and only on the
-        # kinds a person can take their own time over.
+        # kinds a person can take their own time over; a check-in is always open (it waits for
+        # an answer) and has no until.
         {
-            "if": {"type": "object", "properties": {"open": {"const": True}}, "required": ["open"]},
-            "then": {"type": "object", "properties": {"until": NAME}},
-            "else": {"type": "object", "properties": {"until": NULL}},
+            "if": {
+                "type": "object",
+                "properties": {"kind": {"const": Kind.CHECK_IN.value}},
+                "required": ["kind"],
+            },
+            "then": {
+                "type": "object",
+                "properties": {"open": {"const": True}, "until": NULL},
+            },
+            "else": {
+                "if": {
+                    "type": "object",
+                    "properties": {"open": {"const": True}},
+                    "required": ["open"],
+                },
+                "then": {"type": "object", "properties": {"until": NAME}},
+                "else": {"type": "object", "properties": {"until": NULL}},
+            },
         },
         _when(
             "kind",
-            sorted(kind.value for kind in Kind if kind not in OPEN_KINDS),
+            sorted(kind.value for kind in Kind if kind not in OPEN_KINDS | {Kind.CHECK_IN}),
             {"open": {"const": False}},
             {},
         ),

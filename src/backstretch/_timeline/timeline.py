@@ -352,8 +352,8 @@ class Event:
     @property
     def open(self) -> bool:
         """True when the person takes their own time: a player waits at the end until they go
-        on. ``until`` says what they wait for."""
-        return self.until is not None
+        on. ``until`` says what they wait for; a check-in waits for an answer."""
+        return self.until is not None or self.kind is Kind.CHECK_IN
 
     @property
     def until_message(self) -> Message | None:
