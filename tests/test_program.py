@@ -18,8 +18,10 @@ from backstretch import (
     SessionLog,
     Stage,
     Timeline,
+    catalog,
     dumps_timeline,
     loads_timeline,
+    log_entry,
     next_session,
     schedule,
 )
@@ -289,3 +291,47 @@ def test_bad_programs_and_entries_say_what_is_wrong(make: object, message: str) 
     with pytest.raises(InvalidValueError) as raised:
         make()  # type: ignore[operator]
     assert message == str(raised.value)
+
+
+def test_by_the_calendar_a_time_of_day_already_past_is_gone() -> None:
+    desk = catalog.program("desk-breaks")
+    log = SessionLog([done(1, hour=9)])
+    assert [(day(1), "12:00"), (day(1), "14:00")] == [
+        (s.day, f"{s.at:%H:%M}")
+        for s in schedule(desk, log, on=dt.datetime(2026, 6, 1, 11, 30), count=2)
+    ]
+    assert [(day(2), "09:00")] == [
+        (s.day, f"{s.at:%H:%M}")
+        for s in schedule(desk, log, on=dt.datetime(2026, 6, 1, 17, 30), count=1)
+    ]
+
+
+def test_every_built_in_program_gives_sessions_that_ask_for_the_log() -> None:
+    assert ("back-care", "desk-breaks", "knee-in-stages") == catalog.program_names()
+    for name in catalog.program_names():
+        program = catalog.program(name)
+        assert program.source
+        timeline = next_session(program, SessionLog(), on=day(1), affected="right")
+        roles = [e.role.value for e in timeline.segments if e.kind is Kind.CHECK_IN]
+        assert roles[0] == "pain_before"
+        assert roles[-2:] == ["pain_after", "effort"]
+
+
+def test_a_log_entry_from_a_played_session() -> None:
+    timeline = next_session(TWO_WEEKS, SessionLog(), on=day(1))
+    asked = {e.role.value: e.id for e in timeline.segments if e.kind is Kind.CHECK_IN}
+    answers: dict[str, int | str] = {
+        asked["pain_before"]: 3,
+        asked["pain_after"]: 1,
+        asked["effort"]: "easy",
+    }
+    entry = log_entry(timeline, answers, when=dt.datetime(2026, 6, 1, 18), session="1.1")
+    assert (3, 1, "easy", True) == (
+        entry.pain_before,
+        entry.pain_after,
+        entry.effort,
+        entry.completed,
+    )
+    assert {"easy", "pain_eased"} == {r.value for r in entry.reported}
+    stopped = log_entry(timeline, {}, when=dt.datetime(2026, 6, 1, 18), stopped_ms=300_000)
+    assert (False, timeline.at(300_000).id) == (stopped.completed, stopped.stopped_at)  # type: ignore[union-attr]

@@ -156,6 +156,7 @@ __all__ = [
     "load_timeline",
     "loads_routine",
     "loads_timeline",
+    "log_entry",
     "minutes",
     "next_session",
     "parse_duration",
@@ -216,6 +217,7 @@ _LAZY = {
     "Effort": "_program.log",
     "LogEntry": "_program.log",
     "SessionLog": "_program.log",
+    "log_entry": "_program.log",
     "PlannedSession": "_program.plan",
     "next_session": "_program.plan",
     "schedule": "_program.plan",
@@ -252,7 +254,7 @@ if TYPE_CHECKING:
     )
     from ._i18n.catalogs import LANGUAGES
     from ._i18n.words import WORDS
-    from ._program.log import Effort, LogEntry, SessionLog
+    from ._program.log import Effort, LogEntry, SessionLog, log_entry
     from ._program.plan import PlannedSession, next_session, schedule
     from ._program.program import (
         Change,

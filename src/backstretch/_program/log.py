@@ -14,14 +14,15 @@ from typing import Any
 
 import attrs
 
-from .._base.kinds import Side
+from .._base.kinds import Kind, Role, Side
 from .._base.rules import is_ms
 from .._base.text import text_problem
 from .._base.time import shown
+from .._timeline.timeline import Timeline
 from ..exceptions import InvalidTypeError, InvalidValueError
 from .program import Report
 
-__all__ = ["Effort", "LogEntry", "SessionLog"]
+__all__ = ["Effort", "LogEntry", "SessionLog", "log_entry"]
 
 
 class Effort(enum.StrEnum):
@@ -223,3 +224,49 @@ class SessionLog:
     def until(self, day: datetime.date) -> SessionLog:
         """The entries done on or before ``day``."""
         return SessionLog(e for e in self.entries if e.day <= day)
+
+
+def log_entry(
+    timeline: Timeline,
+    answers: Mapping[str, int | str],
+    *,
+    when: datetime.datetime,
+    session: str = "",
+    stopped_ms: int | None = None,
+    note: str = "",
+) -> LogEntry:
+    """The log entry of a session played from ``timeline``: its check-ins' ``answers`` (by event
+    id, as ``Player.answers`` holds them) as pain before and after, effort and counted reps
+    ("all reps" reported when every counted set reached its count); the sides worked; and, with
+    ``stopped_ms``, where it was stopped (the segment playing then)."""
+    entry: dict[str, Any] = {}
+    reps: dict[str, int] = {}
+    full = True
+    for event in timeline.segments:
+        if event.kind is not Kind.CHECK_IN or event.id not in answers:
+            continue
+        value = answers[event.id]
+        if event.role is Role.REPS_COUNTED:
+            reps[event.id] = int(value)
+            full = full and event.message is not None and value == event.message["most"]
+        else:
+            entry[event.role.value] = value
+    played_to = timeline.total_ms if stopped_ms is None else stopped_ms
+    sides = tuple(
+        dict.fromkeys(
+            e.side for e in timeline.segments if e.side is not None and e.start_ms < played_to
+        )
+    )
+    stopped = None if stopped_ms is None else timeline.at(min(stopped_ms, timeline.total_ms - 1))
+    return LogEntry(
+        when,
+        session=session,
+        completed=stopped_ms is None,
+        stopped_at=None if stopped_ms is None else (stopped.id if stopped else "end"),
+        stopped_ms=stopped_ms,
+        sides=sides,
+        reps=reps,
+        reports=(Report.ALL_REPS,) if reps and full else (),
+        note=note,
+        **entry,
+    )

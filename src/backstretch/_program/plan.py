@@ -343,9 +343,12 @@ def _first_day(stage: Stage, on_or_after: datetime.date, start: datetime.date) -
     return probe if stage.schedule.is_day(probe, start) else stage.schedule.day_after(probe, start)
 
 
-def _session(state: _State, on: datetime.date, first: bool) -> PlannedSession | None:
+def _session(
+    state: _State, on: datetime.date, first: bool, now: datetime.time | None = None
+) -> PlannedSession | None:
     """The next session on or after ``on`` for a program standing at ``state``; ``first``:
-    whether it is the next one (said to be on a later day, or overdue)."""
+    whether it is the next one (said to be on a later day, or overdue); ``now``: the time of
+    day on ``on`` (by the calendar, a time already past is gone)."""
     state.roll(on)
     if state.finished:
         return None
@@ -353,12 +356,15 @@ def _session(state: _State, on: datetime.date, first: bool) -> PlannedSession | 
     plan = stage.schedule
     last = state.last
     due: datetime.date | None = None
+    # By the calendar, the times of day still to come: after the last session today, and not
+    # before ``now``.
+    after = last.when.time() if last is not None and last.day == on else None
+    left_today = [t for t in plan.at if (after is None or t > after) and (now is None or t >= now)]
     if program_calendar := state.program.missed is Missed.CALENDAR:
-        if last is not None and last.day == on and state.today < plan.times_a_day:
+        if plan.is_day(on, state.start) and left_today:
             day = on
         else:
-            after = on if last is None or last.day < on else on + _DAY
-            day = _first_day(stage, after, state.start)
+            day = _first_day(stage, on + _DAY, state.start)
     elif last is None:
         due = _first_day(stage, state.start, state.start)
     elif state.today < plan.times_a_day:
@@ -371,6 +377,13 @@ def _session(state: _State, on: datetime.date, first: bool) -> PlannedSession | 
         assert due is not None
         day = max(due, on)
     slot = state.today if last is not None and last.day == day else 0
+    at = plan.at[min(slot, plan.times_a_day - 1)]
+    if program_calendar and day == on and left_today:
+        at = left_today[0]
+    if last is not None and last.day == day and plan.gap.ms:  # at least the gap after the last
+        earliest = last.when + datetime.timedelta(milliseconds=plan.gap.ms)
+        if earliest.date() == day and earliest.time() > at:
+            at = earliest.time().replace(second=0, microsecond=0)
     steps = state.steps
     if any(rule.every_days for rule in state.program.progression):
         ahead = copy.copy(state)
@@ -379,6 +392,12 @@ def _session(state: _State, on: datetime.date, first: bool) -> PlannedSession | 
         ahead.week(day)
         steps = ahead.steps
     applied = _applied(stage, state.program.progression, steps)
+    asked = tuple(dict.fromkeys((*applied.routine.ask, *state.program.ask)))
+    routine = (
+        applied.routine
+        if asked == applied.routine.ask
+        else attrs.evolve(applied.routine, ask=asked)
+    )
     count = state.planned()
     number = state.done + 1
     names = {"program": state.program.title, "stage": state.program.stage_name(state.stage)}
@@ -396,12 +415,12 @@ def _session(state: _State, on: datetime.date, first: bool) -> PlannedSession | 
         messages.append(state.notice)
     return PlannedSession(
         day,
-        plan.at[min(slot, plan.times_a_day - 1)],
+        at,
         f"{state.stage + 1}.{number}",
         state.stage + 1,
         number,
         count,
-        applied.routine,
+        routine,
         applied.level,
         tuple(messages),
         due if due is not None and due < on else None,
@@ -410,12 +429,14 @@ def _session(state: _State, on: datetime.date, first: bool) -> PlannedSession | 
 
 def _read(
     program: object, log: object, on: object, start: object
-) -> tuple[datetime.date, datetime.date]:
+) -> tuple[datetime.date, datetime.date, datetime.time | None]:
     if not isinstance(program, Program):
         raise InvalidTypeError(f"a program must be a Program, got {type(program).__name__}")
     if not isinstance(log, SessionLog):
         raise InvalidTypeError(f"a log must be a SessionLog, got {type(log).__name__}")
+    now = None
     if isinstance(on, datetime.datetime):
+        now = on.time().replace(second=0, microsecond=0, tzinfo=None)
         on = on.date()
     if not isinstance(on, datetime.date):
         raise InvalidTypeError(f"on must be a date, got {on!r}")
@@ -425,45 +446,50 @@ def _read(
         start = start.date()
     if not isinstance(start, datetime.date):
         raise InvalidTypeError(f"start must be a date, got {start!r}")
-    return on, start
+    return on, start, now
 
 
 def schedule(
     program: Program,
     log: SessionLog,
     *,
-    on: datetime.date,
+    on: datetime.date | datetime.datetime,
     count: int = 14,
     start: datetime.date | None = None,
 ) -> tuple[PlannedSession, ...]:
     """The next ``count`` sessions from ``on``, as data: each as if the ones before it were
     completed without pain (fewer where the program ends). The first is what ``next_session``
     gives. ``start``: the day the program began (by default the first logged day, else ``on``)."""
-    day, begun = _read(program, log, on, start)
+    day, begun, now = _read(program, log, on, start)
     if type(count) is not int or count < 1:
         raise InvalidValueError(f"count must be a whole number >= 1, got {count!r}")
-    return tuple(_sessions(program, log, day, begun, count))
+    return tuple(_sessions(program, log, day, begun, count, now))
 
 
 def _sessions(
-    program: Program, log: SessionLog, on: datetime.date, start: datetime.date, count: int
+    program: Program,
+    log: SessionLog,
+    on: datetime.date,
+    start: datetime.date,
+    count: int,
+    now: datetime.time | None = None,
 ) -> Iterator[PlannedSession]:
     state = _fold(program, log.until(on), start)
     for index in range(count):
-        session = _session(state, on, index == 0)
+        session = _session(state, on, index == 0, now)
         if session is None:
             return
         yield session
         when = datetime.datetime.combine(session.day, session.at)
         state.feed(LogEntry(when, session=session.key))
-        on = session.day
+        on, now = session.day, session.at
 
 
 def next_session(
     program: Program,
     log: SessionLog,
     *,
-    on: datetime.date,
+    on: datetime.date | datetime.datetime,
     start: datetime.date | None = None,
     **options: Any,
 ) -> Timeline:
@@ -480,8 +506,8 @@ def next_session(
         raise InvalidValueError(
             "next_session() takes no level: each stage sets its own, and progression moves it"
         )
-    day, begun = _read(program, log, on, start)
-    found = next(_sessions(program, log, day, begun, 1), None)
+    day, begun, now = _read(program, log, on, start)
+    found = next(_sessions(program, log, day, begun, 1, now), None)
     if found is None:
         raise ProgramError(f"{program.title!r} is finished: every stage is done")
     return compile_session(found.routine, found.messages, level=found.level, **options)

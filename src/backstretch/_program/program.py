@@ -18,7 +18,7 @@ import attrs
 
 from .._base.time import Duration, Level, shown, to_duration
 from .._dsl.check import slug as _slug
-from .._dsl.nodes import Routine
+from .._dsl.nodes import ASKS, Routine
 from ..exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = [
@@ -406,8 +406,16 @@ class Program:
     pain: PainRule = attrs.field(factory=PainRule, kw_only=True)
     missed: Missed = attrs.field(default=Missed.SEQUENCE, kw_only=True, converter=_as_missed)
     source: str = attrs.field(default="", kw_only=True, validator=_text("Program"))
+    #: The check-ins every session asks (besides its routine's own): by default pain before and
+    #: after, and effort, which the pain rule and reports read.
+    ask: tuple[str, ...] = attrs.field(default=ASKS, kw_only=True, converter=tuple)
 
     def __attrs_post_init__(self) -> None:
+        unknown = [a for a in self.ask if a not in ASKS]
+        if unknown:
+            raise InvalidValueError(
+                f"Program.ask: {unknown[0]!r} is no check-in; ask any of {', '.join(ASKS)}"
+            )
         if not self.title.strip():
             raise InvalidValueError("Program.title must not be empty")
         if not self.stages:

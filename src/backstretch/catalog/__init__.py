@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from .._dsl.nodes import Routine
+from .._program.program import Program
 from ..exceptions import UnknownRoutineError
 from . import (
     calm_breathing,
@@ -23,7 +24,15 @@ from . import (
 )
 from .pilates_for_back_pain import childs_pose, legs_up_a_wall, lunges
 
-__all__ = ["childs_pose", "get", "legs_up_a_wall", "lunges", "names"]
+__all__ = [
+    "childs_pose",
+    "get",
+    "legs_up_a_wall",
+    "lunges",
+    "names",
+    "program",
+    "program_names",
+]
 
 _ROUTINES: dict[str, Routine] = {
     module.NAME: module.routine
@@ -52,4 +61,24 @@ def get(name: str) -> Routine:
         known = ", ".join(names())
         raise UnknownRoutineError(
             f"no built-in routine is called {name!r}; the built-in routines are: {known}"
+        ) from None
+
+
+def program_names() -> tuple[str, ...]:
+    """The names of the built-in programs, sorted."""
+    from .programs import PROGRAMS
+
+    return tuple(sorted(PROGRAMS))
+
+
+def program(name: str) -> Program:
+    """The built-in program called ``name``; an UnknownRoutineError names the known ones."""
+    from .programs import PROGRAMS
+
+    try:
+        return PROGRAMS[name]
+    except (KeyError, TypeError):
+        known = ", ".join(program_names())
+        raise UnknownRoutineError(
+            f"no built-in program is called {name!r}; the built-in programs are: {known}"
         ) from None
