@@ -336,6 +336,7 @@ COMMANDS = [
     "dump",
     "schema",
     "check",
+    "program",
 ]
 
 

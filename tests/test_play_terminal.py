@@ -273,3 +273,42 @@ def test_a_long_instruction_never_pushes_the_note_off_the_screen(
     assert re.search(r"0:\d\d / 1:\d\d", screen), screen  # the clock stays
     term.press("q")
     term.wait_for(lambda s: "EXIT=0" in s, "the player exit")
+
+
+def test_a_program_session_asks_its_check_ins_and_logs_the_answers(tmp_path: Path) -> None:
+    tmux = require("tmux")
+    log = tmp_path / "log.sqlite3"
+    command = shlex.join(
+        [sys.executable, "-m", "backstretch", "program", "play", "back-care", "--on",
+         "2026-06-01", "--log", str(log), "--speed", "300", "--quiet"]
+    )  # fmt: skip
+    term = Terminal(tmux, f"cd {shlex.quote(str(Path.cwd()))} && {command}")
+    try:
+        term.wait_for(lambda s: "Before you start" in s and "Type 0 to 10" in s, "pain before")
+        term.press("3", "Enter")
+        term.wait_for(
+            lambda s: "How much pain do you feel now" in s and "Type 0 to 10" in s, "pain after"
+        )
+        term.press("1", "Enter")
+        term.wait_for(lambda s: "1 easy, 2 about right, 3 hard" in s, "effort")
+        term.press("1", "Enter")
+        done = term.wait_for(lambda s: "EXIT=" in s, "the player exit")
+        assert "EXIT=0" in done
+        assert "logged: session 1.1, completed" in done
+    finally:
+        term.kill()
+    exported = tmp_path / "log.jsonl"
+    subprocess.run(
+        [sys.executable, "-m", "backstretch", "program", "log", "back-care", "--log", str(log),
+         "--export", str(exported)],
+        check=True,
+    )  # fmt: skip
+    (entry,) = [json.loads(line) for line in exported.read_text().splitlines()]
+    assert {
+        "when": "2026-06-01T18:00:00",
+        "session": "1.1",
+        "pain_before": 3,
+        "pain_after": 1,
+        "effort": "easy",
+        "sides": ["right", "left"],
+    } == entry

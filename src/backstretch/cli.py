@@ -38,12 +38,13 @@ from . import (
     load_routine,
     translation_report,
 )
-
-# What the public API does not offer a command line: file handling, a field's name in errors
-# ("--fit", "--breath"), the texts a translation covers, the players' words.
 from ._base.files import INTERRUPTS, document_format, json_schema, write_reason
 from ._base.text import printable
 from ._base.time import shown, to_duration
+
+# What the public API does not offer a command line: file handling, a field's name in errors
+# ("--fit", "--breath"), the texts a translation covers, the players' words.
+from ._cli_program import add_program_commands
 from ._compiler.localize import routine_texts
 from ._compiler.options import breath_duration
 from ._dsl.conditions import SHARED
@@ -52,6 +53,7 @@ from ._i18n.words import words_for
 from .exports import FORMATS
 
 if TYPE_CHECKING:
+    from ._play.loop import Outcome
     from .speech import SpeechQueue
 
 __all__ = ["main"]
@@ -245,6 +247,7 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check a routine document; every problem at once")
     check.add_argument("file", metavar="FILE", help="a routine document (.json, .toml, .yaml)")
     check.set_defaults(run=_check)
+    add_program_commands(commands, play_timeline)
     return parser
 
 
@@ -387,7 +390,12 @@ def _positive_number(text: str) -> float:
 
 def _play(args: argparse.Namespace) -> int:
     """Full screen on a terminal, plain timestamped lines otherwise (or with --plain)."""
-    timeline = _compile(_load(args.routine), args)
+    return play_timeline(_compile(_load(args.routine), args), args)[0]
+
+
+def play_timeline(timeline: Timeline, args: argparse.Namespace) -> tuple[int, Outcome]:
+    """Play ``timeline`` as ``args`` say (``say``, ``plain``, ``speed``, ``quiet``): the exit
+    status and how the run ended (where, and the answers to its check-ins)."""
     speech = None
     if args.say:
         from .speech import (  # raises NotInstalledError before playing
@@ -413,7 +421,7 @@ def _play(args: argparse.Namespace) -> int:
 
 def _play_fullscreen(
     timeline: Timeline, args: argparse.Namespace, speech: SpeechQueue | None
-) -> int:
+) -> tuple[int, Outcome]:
     from rich.console import Console
 
     from ._play.terminal import TerminalKeys, play_fullscreen
@@ -432,12 +440,14 @@ def _play_fullscreen(
             "cli_finished", title=timeline.title, total=format_ms(timeline.total_ms)
         )
         print(printable(said))
-        return 0
+        return 0, outcome
     print(_stopped(timeline, outcome.position_ms), file=sys.stderr)
-    return 130 if outcome.how == "interrupted" else 0
+    return (130 if outcome.how == "interrupted" else 0), outcome
 
 
-def _play_plain(timeline: Timeline, args: argparse.Namespace, speech: SpeechQueue | None) -> int:
+def _play_plain(
+    timeline: Timeline, args: argparse.Namespace, speech: SpeechQueue | None
+) -> tuple[int, Outcome]:
     """Each event printed as it fires, against the real clock (Ctrl-C stops)."""
     from ._play.loop import drive
     from ._play.plain import PlainLines
@@ -451,8 +461,8 @@ def _play_plain(timeline: Timeline, args: argparse.Namespace, speech: SpeechQueu
     outcome = drive(timeline, front, speed=args.speed, speech=speech)
     if outcome.how == "interrupted":
         print(_stopped(timeline, outcome.position_ms), file=sys.stderr)
-        return 130
-    return 0
+        return 130, outcome
+    return 0, outcome
 
 
 def _stopped(timeline: Timeline, position_ms: int) -> str:

@@ -313,6 +313,11 @@ ASKS = ("pain_before", "pain_after", "effort")
 
 
 def _asks(inst: object, attr: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    if type(value) is not tuple:
+        raise InvalidTypeError(
+            f"{_where(inst, attr)} must be a list of check-ins like ['pain_before'], got "
+            f"{shown(value)}"
+        )
     for index, item in enumerate(value):
         if item not in ASKS:
             raise InvalidValueError(

@@ -22,7 +22,7 @@ from .._timeline.timeline import Timeline
 from ..exceptions import InvalidTypeError, InvalidValueError
 from .program import Report
 
-__all__ = ["Effort", "LogEntry", "SessionLog", "log_entry"]
+__all__ = ["Effort", "LogEntry", "SessionLog", "entry_data", "entry_from_data", "log_entry"]
 
 
 class Effort(enum.StrEnum):
@@ -270,3 +270,49 @@ def log_entry(
         note=note,
         **entry,
     )
+
+
+#: The keys of an entry's data, in the order they are written.
+_KEYS = (
+    "when", "session", "completed", "stopped_at", "stopped_ms", "sides", "reps", "pain_before",
+    "pain_after", "effort", "reports", "note",
+)  # fmt: skip
+
+
+def entry_data(entry: LogEntry) -> dict[str, Any]:
+    """``entry`` as JSON-ready data: ``when`` in ISO 8601, sides, effort and reports by name,
+    reps an object; fields at their default left out (``when`` always there)."""
+    data: dict[str, Any] = {"when": entry.when.isoformat()}
+    defaults = LogEntry(entry.when)
+    for key in _KEYS[1:]:
+        value = getattr(entry, key)
+        if value == getattr(defaults, key):
+            continue
+        if key == "reps":
+            value = dict(value)
+        elif key in ("sides", "reports"):
+            value = [item.value for item in value]
+        elif key == "effort":
+            value = value.value
+        data[key] = value
+    return data
+
+
+def entry_from_data(data: object) -> LogEntry:
+    """The entry that ``data`` (as ``entry_data`` writes it) holds; an InvalidValueError or
+    InvalidTypeError names the key and what is wrong."""
+    if not isinstance(data, dict):
+        raise InvalidTypeError(f"a log entry is an object, got {shown(data)}")
+    unknown = sorted(set(data) - set(_KEYS))
+    if unknown:
+        raise InvalidValueError(
+            f"a log entry has no key {unknown[0]!r}; its keys: {', '.join(_KEYS)}"
+        )
+    if "when" not in data:
+        raise InvalidValueError("a log entry says when the session was done ('when')")
+    if not isinstance(data["when"], str):
+        raise InvalidTypeError(f"'when' is a date and time text, got {shown(data['when'])}")
+    fields = {key: value for key, value in data.items() if key != "when"}
+    if isinstance(fields.get("reps"), dict):
+        fields["reps"] = fields["reps"].items()
+    return LogEntry(data["when"], **fields)
