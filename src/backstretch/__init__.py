@@ -70,6 +70,7 @@ __all__ = [
     "FILLER_WORDS",
     "LANGUAGES",
     "MESSAGES",
+    "PROGRAM_FORMAT_VERSION",
     "ROLES",
     "ROUTINE_FORMAT_VERSION",
     "SAFETY_NOTE",
@@ -145,15 +146,19 @@ __all__ = [
     "breaths",
     "check_routine",
     "compile_routine",
+    "dump_program",
     "dump_routine",
     "dump_timeline",
+    "dumps_program",
     "dumps_routine",
     "dumps_timeline",
     "estimate_ms",
     "format_ms",
     "json_schema",
+    "load_program",
     "load_routine",
     "load_timeline",
+    "loads_program",
     "loads_routine",
     "loads_timeline",
     "log_entry",
@@ -206,6 +211,11 @@ _LAZY = {
     "dumps_routine": "_documents.routine",
     "load_routine": "_documents.routine",
     "loads_routine": "_documents.routine",
+    "PROGRAM_FORMAT_VERSION": "_documents.program",
+    "dump_program": "_documents.program",
+    "dumps_program": "_documents.program",
+    "load_program": "_documents.program",
+    "loads_program": "_documents.program",
     "Change": "_program.program",
     "Missed": "_program.program",
     "PainRule": "_program.program",
@@ -226,6 +236,13 @@ _LAZY = {
 if TYPE_CHECKING:
     from ._compiler.compile import BREATH, SAFETY_NOTE, Cues, compile_routine, estimate_ms
     from ._compiler.localize import TranslationReport, translation_report
+    from ._documents.program import (
+        PROGRAM_FORMAT_VERSION,
+        dump_program,
+        dumps_program,
+        load_program,
+        loads_program,
+    )
     from ._documents.routine import (
         ROUTINE_FORMAT_VERSION,
         dump_routine,

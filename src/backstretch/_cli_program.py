@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from . import LANGUAGES, Side, catalog
 from ._base.files import read_bytes, write_atomically
 from ._base.time import format_ms
+from ._documents.program import load_program
 from ._play.store import LogStore, default_log_path
 from ._program.calendar import calendar_bytes
 from ._program.log import LogEntry, SessionLog, entry_data, entry_from_data, log_entry
@@ -107,9 +108,15 @@ def add_program_commands(commands: Any, play: Play) -> None:
     )
     export.set_defaults(run=_export)
 
+    check = sub.add_parser("check", help="check a program document; every problem at once")
+    check.add_argument("file", metavar="FILE", help="a .json, .toml or .yaml program document")
+    check.set_defaults(run=_check)
+
 
 def _name_and_log(command: argparse.ArgumentParser) -> None:
-    command.add_argument("program", metavar="PROGRAM", help="a built-in program's name")
+    command.add_argument(
+        "program", metavar="PROGRAM", help="a built-in program's name, or a program document"
+    )
     command.add_argument(
         "--log", metavar="PATH", help="the log file (SQLite; default: in your data folder)"
     )
@@ -127,6 +134,9 @@ def _session_options(command: argparse.ArgumentParser) -> None:
 
 
 def _program(name: str) -> Program:
+    """A program named on the command line: built in, or a program document."""
+    if Path(name).suffix.lower() in (".json", ".toml", ".yaml", ".yml"):
+        return load_program(name, routines=catalog.get)
     return catalog.program(name)
 
 
@@ -324,4 +334,13 @@ def _export(args: argparse.Namespace) -> int:
         raise InvalidValueError(f"--count must be 1 or more, got {args.count}")
     sessions = schedule(program, _read_log(args), on=_when(args.on, "--on"), count=args.count)
     write_atomically(args.output, calendar_bytes(program, sessions, alarm_minutes=args.alarm))
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    program = load_program(args.file, routines=catalog.get)
+    stages = ", ".join(
+        f"{program.stage_name(i)} ({stage.routine.title})" for i, stage in enumerate(program.stages)
+    )
+    print(f"{args.file}: ok: {program.title!r}, {len(program.stages)} stage(s): {stages}")
     return 0

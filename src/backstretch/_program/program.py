@@ -253,7 +253,9 @@ class Stage:
     sessions: int | None = attrs.field(default=None, kw_only=True, validator=_whole("Stage", 1))
     days: int | None = attrs.field(default=None, kw_only=True, validator=_whole("Stage", 1))
     #: The stage's length in weeks: ``weeks=2`` is ``days=14``.
-    weeks: int | None = attrs.field(default=None, kw_only=True, validator=_whole("Stage", 1))
+    weeks: int | None = attrs.field(
+        default=None, kw_only=True, validator=_whole("Stage", 1), eq=False
+    )
     move_on: Report | None = attrs.field(default=None, kw_only=True, converter=_as_report)
     level: Level = attrs.field(default=Level.STANDARD, kw_only=True, converter=_as_level)
     name: str = attrs.field(default="", kw_only=True, validator=_text("Stage"))
