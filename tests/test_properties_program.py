@@ -287,3 +287,25 @@ def test_a_hold_rule_grows_as_an_independent_count_says(
     (hold,) = [n for n in stretch.body if isinstance(n, Hold)]
     expected = oracle_hold_ms(first * 1000, by * 1000, every, cap * 1000, pain, log)
     assert Duration(expected) == hold.duration
+
+
+@given(strategies.programs(max_stages=2), strategies.session_logs(), st.integers(0, 30))
+def test_the_calendar_parses_back_to_the_schedule(
+    program: Program, log: SessionLog, offset: int
+) -> None:
+    import icalendar
+
+    from backstretch._program.calendar import calendar_bytes
+
+    planned = schedule(program, log, on=day(offset), count=3)
+    calendar = icalendar.Calendar.from_ical(calendar_bytes(program, planned, alarm_minutes=5))
+    events = list(calendar.walk("VEVENT"))
+    assert [dt.datetime.combine(s.day, s.at) for s in planned] == [
+        e.get("dtstart").dt for e in events
+    ]
+    assert len({e.get("uid") for e in events}) == len(events)
+    assert all(e.get("duration").dt > dt.timedelta(0) for e in events)
+    assert all(
+        [a.get("trigger").dt for a in e.walk("VALARM")] == [-dt.timedelta(minutes=5)]
+        for e in events
+    )
