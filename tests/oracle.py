@@ -176,7 +176,17 @@ def hold_ms(hold: Hold, level: LevelLike) -> int:
     return held(hold, level) + breaks
 
 
-def node_ms(node: BodyNode, level: LevelLike) -> int:
+def reps_count(node: Reps, level: LevelLike, round_: int | None) -> int:
+    """How many reps a set has: its count per round (in round ``round_`` of the Repeat around
+    it), or where the level puts it (a self-paced set's stays where the level puts it)."""
+    if isinstance(node.count, tuple):
+        assert round_ is not None, "a count per round is inside a Repeat"
+        return node.count[round_ - 1]
+    return pick(node.count, level, fixed=bool(node.until))
+
+
+def node_ms(node: BodyNode, level: LevelLike, round_: int | None = None) -> int:
+    """How long a node lasts; ``round_``: the round of the innermost Repeat around it."""
     if isinstance(node, Step):
         return node.duration.ms if node.duration is not None else estimate(node.text)
     if isinstance(node, Hold):
@@ -184,23 +194,24 @@ def node_ms(node: BodyNode, level: LevelLike) -> int:
     if isinstance(node, Breath):
         return sum(ms for _, ms in breath_phases(node))
     if isinstance(node, Reps):
-        per = pick(node.count, level, fixed=bool(node.until))
+        per = reps_count(node, level, round_)
         asked = estimate(reps_question(per)) if node.counted else 0
         return per * (2 if node.alternate else 1) * node.tempo.ms + asked
     if isinstance(node, PerSide):
-        return 2 * side_ms(node, level) + node.switch.ms
+        return 2 * side_ms(node, level, round_) + node.switch.ms
     if isinstance(node, OneSide):  # its switch, when it has one, is counted by the stretch
-        return sum(node_ms(n, level) for n in node.body)
+        return sum(node_ms(n, level, round_) for n in node.body)
     if isinstance(node, Repeat):
         times = pick(node.times, level)
         between = 0 if node.between is None else (times - 1) * rest_ms(node.between, level)
-        return times * sum(node_ms(n, level) for n in node.body) + between
+        rounds = range(1, times + 1)
+        return sum(node_ms(n, level, r) for r in rounds for n in node.body) + between
     return rest_ms(node, level)
 
 
-def side_ms(per_side: PerSide | OneSide, level: LevelLike) -> int:
+def side_ms(per_side: PerSide | OneSide, level: LevelLike, round_: int | None = None) -> int:
     """How long one side of a PerSide lasts."""
-    return sum(node_ms(n, level) for n in per_side.body)
+    return sum(node_ms(n, level, round_) for n in per_side.body)
 
 
 def opening(
@@ -501,10 +512,11 @@ def all_stretches(routine: Routine) -> list[Stretch]:
 
 def ranged_value(node: BodyNode) -> Duration | DurationRange | int | CountRange:
     """The value a level resolves for a hold (its duration, or its count of breaths), reps
-    (count) or repeat (times)."""
+    (count) or repeat (times). (Generated routines have no count per round.)"""
     if isinstance(node, Hold):
         return node.duration.count if isinstance(node.duration, Breaths) else node.duration
     if isinstance(node, Reps):
+        assert not isinstance(node.count, tuple), "a count per round is no range"
         return node.count
     assert isinstance(node, Repeat), node
     return node.times
@@ -535,9 +547,10 @@ def _walk_sides(
     sides: list[Side],
     affected: Side | None,
     switches: list[int],
+    round_: int | None = None,
 ) -> None:
     """Append the side of every sided unit in ``body`` to ``sides``, and the length of each
-    switch a OneSide opens with to ``switches``."""
+    switch a OneSide opens with to ``switches``; ``round_``: the innermost Repeat's round."""
     for node in body:
         if isinstance(node, OneSide):
             side = resolve(node.side, affected)
@@ -554,13 +567,11 @@ def _walk_sides(
             if isinstance(node, PerSide) and sides and sides[-1] is not first:
                 switches.append(node.switch.ms)  # from the other side: a switch first
             second = Side.RIGHT if first is Side.LEFT else Side.LEFT
-            units = (
-                1 if isinstance(node, PerSide) else pick(node.count, level, fixed=bool(node.until))
-            )
+            units = 1 if isinstance(node, PerSide) else reps_count(node, level, round_)
             sides.extend([first, second] * units)
         elif isinstance(node, Repeat):
-            for _ in range(pick(node.times, level)):
-                _walk_sides(node.body, level, sides, affected, switches)
+            for number in range(1, pick(node.times, level) + 1):
+                _walk_sides(node.body, level, sides, affected, switches, number)
 
 
 @attrs.frozen
@@ -690,7 +701,7 @@ class _Walk:
                 for role, ms in breath_phases(node):
                     self.add(Kind.BREATH, role, ms, side, rep=None, part=None, **common)
             elif isinstance(node, Reps):
-                count = pick(node.count, self.level, fixed=bool(node.until))
+                count = reps_count(node, self.level, rounds[-1][0] if rounds else None)
                 if node.alternate:
                     first = resolve(node.first, self.affected) if node.first else self.next_side()
                     second = Side.RIGHT if first is Side.LEFT else Side.LEFT

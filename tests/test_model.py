@@ -108,7 +108,7 @@ def test_reprs_evaluate_back_to_equal_values(routine: Routine) -> None:
             "Reps.count must be 1 or more, got 0",
         ),
         (
-            lambda: Reps("30s", "lunge"),  # type: ignore[arg-type]
+            lambda: Reps("30s", "lunge"),
             InvalidTypeError,
             "Reps.count must be a whole number or between(low, high), got '30s'; a count is a "
             "whole number, not a time",

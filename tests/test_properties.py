@@ -169,7 +169,7 @@ def test_alternating_reps_alternate_with_equal_counts(routine: Routine, level: L
             nodes[label.instance] = label.node
     for instance, events in reps.items():
         node = nodes[instance]
-        count = oracle.pick(node.count, level.value)
+        count = oracle.reps_count(node, level.value, None)  # generated: no count per round
         positions = [(e.rep.index, e.rep.count) for e in events if e.rep is not None]
         if node.alternate:
             sides = [e.side for e in events]

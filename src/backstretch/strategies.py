@@ -477,7 +477,8 @@ def _body_ms(body: tuple[BodyNode, ...]) -> int:
         elif isinstance(node, Breath):
             total += sum(length.ms for _, length in node.phases)
         elif isinstance(node, Reps):
-            total += _top(node.count) * node.tempo.ms * (2 if node.alternate else 1)
+            most = max(node.count) if isinstance(node.count, tuple) else _top(node.count)
+            total += most * node.tempo.ms * (2 if node.alternate else 1)
         elif isinstance(node, Rest):
             total += node.longest_ms
         elif isinstance(node, Repeat):

@@ -1030,7 +1030,11 @@ def _hold_words(
 
 
 def _reps(at: Cursor, place: Place, reps: Reps, path: str, side: Side | None) -> None:
-    count = _count(at, reps.count, fitted=not reps.until)
+    written = reps.count
+    if isinstance(written, tuple):  # a count per round of the Repeat around it
+        count = written[place.rounds[-1].index - 1]
+    else:
+        count = _count(at, written, fitted=not reps.until)
     sides: list[Side | None]
     if reps.alternate:
         first = _side_of(at, place, reps.first) if reps.first else _next_side(at)

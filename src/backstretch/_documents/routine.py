@@ -223,6 +223,13 @@ def _count_or_range(value: object, _: type) -> int | CountRange:
     return _count(value)
 
 
+def _reps_count(value: object, _: type) -> int | CountRange | tuple[int, ...]:
+    """A set's count: a count, a range, or a list of counts, one per round ([6, 4, 2])."""
+    if isinstance(value, list):
+        return tuple(_count(item) for item in value)
+    return _count_or_range(value, _)
+
+
 _SIDES: dict[str, Side | Affected] = {
     **{side.value: side for side in Side},
     **{side.value: side for side in Affected},
@@ -261,6 +268,11 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(Duration | DurationRange, _timed)
     converter.register_unstructure_hook(Breaths, _breaths_text)
     converter.register_structure_hook(int | CountRange, _count_or_range)
+    converter.register_structure_hook(int | CountRange | tuple[int, ...], _reps_count)
+    converter.register_unstructure_hook(
+        int | CountRange | tuple[int, ...],
+        lambda v: list(v) if isinstance(v, tuple) else converter.unstructure(v),
+    )
     converter.register_structure_hook(Side | Affected | None, _side)
     converter.register_structure_hook(Side | Affected, _one_side)
     converter.register_unstructure_hook(Side, lambda side: side.value)

@@ -69,7 +69,9 @@ def check_expansion(
 _BOUNDS: IdentityMemo[Routine, int] = IdentityMemo()
 
 
-def _high(value: int | CountRange) -> int:
+def _high(value: int | CountRange | tuple[int, ...]) -> int:
+    if isinstance(value, tuple):
+        return max(value)
     return value.high if isinstance(value, CountRange) else value
 
 

@@ -264,6 +264,8 @@ def _node(node: BodyNode, path: str, context: frozenset[str]) -> Iterator[Proble
             )
         sided = context | _SIDES if node.alternate else context
         yield from _in(sided, path, text=node.text, until=node.until)
+        if isinstance(node.count, tuple):
+            yield from _per_round(node.count, f"{path}.count", context)
     elif isinstance(node, PerSide | OneSide):
         name = type(node).__name__
         if in_per_side:
@@ -284,7 +286,31 @@ def _node(node: BodyNode, path: str, context: frozenset[str]) -> Iterator[Proble
             yield Problem(f"{path}.body", "a Repeat needs at least one node to repeat")
         if node.between is not None:
             yield from _in(context | _ROUNDS, f"{path}.between", text=node.between.text)
-        yield from _body(node.body, f"{path}.body", context | _ROUNDS)
+        # The rounds of the innermost Repeat, for a count per round inside it.
+        times = f"{_TIMES}{node.times if isinstance(node.times, int) else 'range'}"
+        inner = frozenset(c for c in context if not c.startswith(_TIMES)) | _ROUNDS | {times}
+        yield from _body(node.body, f"{path}.body", inner)
+
+
+#: How the context marks the rounds of the innermost Repeat ("times:3", "times:range").
+_TIMES = "times:"
+
+
+def _per_round(counts: tuple[int, ...], path: str, context: frozenset[str]) -> Iterator[Problem]:
+    """A count per round needs a Repeat around it with exactly that many rounds."""
+    times = next((c[len(_TIMES) :] for c in context if c.startswith(_TIMES)), None)
+    if times is None:
+        yield Problem(
+            path, "a count per round needs a Repeat around it, one count for each of its rounds"
+        )
+    elif times == "range":
+        yield Problem(
+            path, "a count per round needs a Repeat of a set number of rounds, not a range"
+        )
+    elif int(times) != len(counts):
+        yield Problem(
+            path, f"gives {len(counts)} counts, one per round, for a Repeat of {times} rounds"
+        )
 
 
 def _listed(path: str, texts: tuple[str, ...]) -> Iterator[Problem]:

@@ -245,6 +245,22 @@ def _rest_duration(inst: object, attr: attrs.Attribute[Any], value: object) -> N
     _held(inst, attr, value)
 
 
+def _as_counts(value: object) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _reps_count(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not tuple:
+        _count(inst, attr, value)
+        return
+    where = _where(inst, attr)
+    if len(value) < 2 or not all(type(n) is int and n >= 1 for n in value):
+        raise InvalidValueError(
+            f"{where} per round must be two or more whole numbers >= 1, one for each round of "
+            f"the Repeat around it, like (6, 4, 2); got {shown(value)}"
+        )
+
+
 def _count(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     where = _where(inst, attr)
     if isinstance(value, CountRange):
@@ -601,12 +617,17 @@ class Reps:
 
     ``count`` is per side when ``alternate`` is true (left, right, left, right: equal counts), and
     may be a range (``between(5, 10)``). ``{side}`` and ``{other}`` in ``text`` are filled per rep.
+    ``count`` may also be a count per round of the Repeat around it, ``(6, 4, 2)`` (a pyramid:
+    one count for each of its rounds).
+
     With ``until`` ("as many as are comfortable") the reps are self-paced: ``count`` is the
     planned number, and a player waits for the person after the last one. With ``counted`` a
     check-in after the set asks how many the person did.
     """
 
-    count: int | CountRange = attrs.field(validator=_count)
+    count: int | CountRange | tuple[int, ...] = attrs.field(
+        converter=_as_counts, validator=_reps_count
+    )
     text: str = attrs.field(validator=_text)
     tempo: Duration = attrs.field(
         default=seconds(3), kw_only=True, converter=_as_duration, validator=_positive_duration

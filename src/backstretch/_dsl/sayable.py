@@ -83,7 +83,14 @@ class _Said:
                     field = "hold" if name == "hold_in" else name
                     self.said((own,), length.ms, f"{path}.{field}_text", "breath phase")
         elif isinstance(node, Reps):
-            count = node.count if isinstance(node.count, int) else node.count.high
+            written = node.count
+            count = (
+                written
+                if isinstance(written, int)
+                else max(written)
+                if isinstance(written, tuple)
+                else written.high
+            )
             # As each rep says it: "... (5 of 5)".
             self.said((node.text,), node.tempo.ms, f"{path}.text", "rep", f" ({count} of {count})")
         elif isinstance(node, Rest):

@@ -320,7 +320,13 @@ def _walk_node(node: Any, change: _Changer, stretch: Stretch) -> Any:
         ms = change.value(node.duration)
         if ms is not None:
             return attrs.evolve(node, duration=Duration(ms))
-    if isinstance(node, Reps) and what is Change.REPS and change.applies(stretch):
+    # A count per round (a pyramid) stays as written: no one step fits every round.
+    if (
+        isinstance(node, Reps)
+        and not isinstance(node.count, tuple)
+        and what is Change.REPS
+        and change.applies(stretch)
+    ):
         count = change.value(node.count)
         if count is not None:
             return attrs.evolve(node, count=count)
