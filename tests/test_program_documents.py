@@ -116,3 +116,18 @@ def test_the_command_line_checks_and_uses_a_program_document(tmp_path: Path) -> 
     assert f"backstretch: error: {bad}: $.colour: unknown key" in result.stderr
     assert 7 == len(result.stderr.splitlines())
     assert isinstance(load_program(path, routines=catalog.get), Program)
+
+
+@pytest.mark.parametrize("name", catalog.program_names())
+def test_every_built_in_program_document_meets_the_schema(name: str) -> None:
+    import jsonschema
+
+    from backstretch import json_schema
+
+    schema = json.loads(json_schema("program"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for names in (named, None):
+        data = json.loads(dumps_program(catalog.program(name), names=names))
+        jsonschema.validate(data, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(BAD, schema)

@@ -241,7 +241,7 @@ def _parser() -> argparse.ArgumentParser:
     dump.set_defaults(run=_dump)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a document")
-    schema.add_argument("kind", choices=["routine", "timeline"], help="which document")
+    schema.add_argument("kind", choices=["routine", "timeline", "program"], help="which document")
     schema.set_defaults(run=_schema)
 
     check = commands.add_parser("check", help="check a routine document; every problem at once")

@@ -132,9 +132,12 @@ def document_version(data: dict[str, Any], current: int, source: str) -> int:
 
 
 def json_schema(kind: str) -> str:
-    """The JSON Schema (Draft 2020-12) of the ``"routine"`` or ``"timeline"`` document, as text."""
-    if kind not in ("routine", "timeline"):
-        raise InvalidValueError(f"there are schemas for 'routine' and 'timeline', not {kind!r}")
+    """The JSON Schema (Draft 2020-12) of the ``"routine"``, ``"timeline"`` or ``"program"``
+    document, as text."""
+    if kind not in ("routine", "timeline", "program"):
+        raise InvalidValueError(
+            f"there are schemas for 'routine', 'timeline' and 'program', not {kind!r}"
+        )
     from importlib import resources  # only here: importing it costs more than it is used
 
     return (resources.files("backstretch") / "schemas" / f"{kind}.schema.json").read_text(
