@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from ._play.loop import Outcome
     from ._timeline.timeline import Timeline
 
-__all__ = ["add_program_commands"]
+__all__ = ["add_program_commands", "play_options"]
 
 Play = Callable[["Timeline", argparse.Namespace], "tuple[int, Outcome]"]
 
@@ -68,10 +68,7 @@ def add_program_commands(commands: Any, play: Play) -> None:
     )
     _name_and_log(play_)
     _session_options(play_)
-    play_.add_argument("--speed", type=float, default=1.0, metavar="N", help="N times faster")
-    play_.add_argument("--quiet", action="store_true", help="no bell for the countdown")
-    play_.add_argument("--say", action="store_true", help="speak aloud (needs espeak-ng)")
-    play_.add_argument("--plain", action="store_true", help="plain lines even on a terminal")
+    play_options(play_)
     play_.set_defaults(run=_play, play=play)
 
     log = sub.add_parser(
@@ -111,6 +108,36 @@ def add_program_commands(commands: Any, play: Play) -> None:
     check = sub.add_parser("check", help="check a program document; every problem at once")
     check.add_argument("file", metavar="FILE", help="a .json, .toml or .yaml program document")
     check.set_defaults(run=_check)
+
+
+def play_options(command: argparse.ArgumentParser) -> None:
+    """The options of playing in real time, for ``play`` and ``program play``."""
+    command.add_argument(
+        "--speed",
+        type=_positive_number,
+        default=1.0,
+        metavar="N",
+        help="play N times faster, e.g. 10 for a quick run-through (default: 1)",
+    )
+    command.add_argument(
+        "--quiet", action="store_true", help="no terminal bell for the get-ready countdown"
+    )
+    command.add_argument(
+        "--say", action="store_true", help="speak each instruction aloud (needs espeak-ng)"
+    )
+    command.add_argument(
+        "--plain", action="store_true", help="plain timestamped lines even on a terminal"
+    )
+
+
+def _positive_number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not (value > 0 and value < float("inf")):
+        raise argparse.ArgumentTypeError(f"must be a number above 0, got {text!r}")
+    return value
 
 
 def _name_and_log(command: argparse.ArgumentParser) -> None:

@@ -44,7 +44,7 @@ from ._base.time import shown, to_duration
 
 # What the public API does not offer a command line: file handling, a field's name in errors
 # ("--fit", "--breath"), the texts a translation covers, the players' words.
-from ._cli_program import add_program_commands
+from ._cli_program import add_program_commands, play_options
 from ._compiler.localize import routine_texts
 from ._compiler.options import breath_duration
 from ._dsl.conditions import SHARED
@@ -183,22 +183,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _routine_argument(play)
     _compile_options(play)
-    play.add_argument(
-        "--speed",
-        type=_positive_number,
-        default=1.0,
-        metavar="N",
-        help="play N times faster, e.g. 10 for a quick run-through (default: 1)",
-    )
-    play.add_argument(
-        "--quiet", action="store_true", help="no terminal bell for the get-ready countdown"
-    )
-    play.add_argument(
-        "--say", action="store_true", help="speak each instruction aloud (needs espeak-ng)"
-    )
-    play.add_argument(
-        "--plain", action="store_true", help="plain timestamped lines even on a terminal"
-    )
+    play_options(play)
     play.set_defaults(run=_play)
 
     compile_ = commands.add_parser("compile", help="print a routine's timeline as JSON")
@@ -376,16 +361,6 @@ def _from_python(path: Path, attribute: str) -> Routine:
             [Problem("$", f"{path}:{attribute} must name a Routine, found {found}")]
         )
     return routine
-
-
-def _positive_number(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not (value > 0 and value < float("inf")):
-        raise argparse.ArgumentTypeError(f"must be a number above 0, got {text!r}")
-    return value
 
 
 def _play(args: argparse.Namespace) -> int:

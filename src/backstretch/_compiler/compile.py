@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -70,6 +70,7 @@ def compile_routine(
     breath: Duration | datetime.timedelta | str = BREATH,
     swap: Iterable[str] = (),
     strict_speech: bool = False,
+    session: Sequence[Message] = (),
 ) -> Timeline:
     """Compile ``routine`` to its Timeline.
 
@@ -106,45 +107,13 @@ def compile_routine(
 
     - ``strict_speech``: refuse (a RoutineError) a routine with a text that cannot be said within
       its segment at the reference pace (``overruns``: what ``backstretch check`` warns of).
+    - ``session``: what a program says of this session (which one, when, what changed since its
+      stage began: ``session_*`` and ``progress_*`` messages), said after the title as
+      ``session`` events; ``next_session`` gives them.
 
     The routine is checked first; a RoutineError lists every problem at its ``$.path``. Equal
     inputs give equal timelines.
     """
-    return compile_session(
-        routine,
-        (),
-        level=level,
-        conditions=conditions,
-        fit_to=fit_to,
-        cues=cues,
-        safety_note=safety_note,
-        language=language,
-        limits=limits,
-        affected=affected,
-        breath=breath,
-        swap=swap,
-        strict_speech=strict_speech,
-    )
-
-
-def compile_session(
-    routine: Routine,
-    session: tuple[Message, ...],
-    *,
-    level: Level | str = Level.STANDARD,
-    conditions: Iterable[str] = (),
-    fit_to: Duration | datetime.timedelta | str | None = None,
-    cues: Cues | None = None,
-    safety_note: str | Unset | None = ROUTINE_NOTE,
-    language: str | None = None,
-    limits: Limits | None = None,
-    affected: Side | str | None = None,
-    breath: Duration | datetime.timedelta | str = BREATH,
-    swap: Iterable[str] = (),
-    strict_speech: bool = False,
-) -> Timeline:
-    """``compile_routine``, with what a program says of the session (``session``: which one,
-    when, what changed from its stage's routine) said after the title, as ``session`` events."""
     if not isinstance(routine, Routine):
         raise InvalidTypeError(f"compile_routine() takes a Routine, got {type(routine).__name__}")
     chosen_level = read_level(level)
@@ -184,8 +153,9 @@ def compile_session(
         breath_every_ms=every_ms,
         breath_ms=breath_ms,
     )
+    said = _session_messages(session)
     options = Options(
-        chosen_level, declared, chosen_cues, note, affected_side, breath_ms, swapped, session
+        chosen_level, declared, chosen_cues, note, affected_side, breath_ms, swapped, said
     )
     plan = choose(routine, options)
     unfitted_ms = None
@@ -225,6 +195,16 @@ def compile_session(
         return timeline
     # Times were reckoned from the routine's own words and the library's English: now the words.
     return localize(timeline, routine, language, laid.sources)
+
+
+def _session_messages(session: object) -> tuple[Message, ...]:
+    if isinstance(session, str) or not isinstance(session, Iterable):
+        raise InvalidTypeError(f"session must be a list of Message values, got {session!r}")
+    said = tuple(session)
+    for message in said:
+        if not isinstance(message, Message):
+            raise InvalidTypeError(f"session must hold Message values, got {message!r}")
+    return said
 
 
 @functools.lru_cache(maxsize=256)

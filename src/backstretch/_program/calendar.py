@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-from .._compiler.compile import compile_session
+from .._compiler.compile import compile_routine
 from .._dsl.check import slug
 from .._timeline.messages import render_message
 from ..exceptions import InvalidValueError, NotInstalledError
@@ -48,9 +48,9 @@ def calendar_bytes(
     name = slug(program.title)
     for session in sessions:
         start = datetime.datetime.combine(session.day, session.at)
-        timeline = compile_session(
+        timeline = compile_routine(
             session.routine,
-            session.messages,
+            session=session.messages,
             level=session.level,
             language=language,
             affected="left",  # as long whichever side is affected

@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from .._base.time import CountRange, Duration, DurationRange, Level
-from .._compiler.compile import compile_session
+from .._compiler.compile import compile_routine
 from .._dsl.check import slug
 from .._dsl.nodes import Circuit, Hold, OneSide, PerSide, Repeat, Reps, Routine, Stretch
 from .._timeline.messages import Message
@@ -516,4 +516,4 @@ def next_session(
     found = next(_sessions(program, log, day, begun, 1, now), None)
     if found is None:
         raise ProgramError(f"{program.title!r} is finished: every stage is done")
-    return compile_session(found.routine, found.messages, level=found.level, **options)
+    return compile_routine(found.routine, session=found.messages, level=found.level, **options)
