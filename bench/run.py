@@ -605,6 +605,32 @@ def bench_seed(table: Table, repeat: int) -> None:
     )
 
 
+def bench_program(table: Table, repeat: int) -> None:
+    """A program's next session after a year of daily entries: the fold over the log (every
+    progression step tried, the pain rule) and one compile, against that compile alone."""
+    import datetime
+
+    from backstretch import LogEntry, SessionLog, next_session
+
+    program = catalog.program("knee-in-stages")
+    start = datetime.datetime(2026, 1, 1, 9)
+    log = SessionLog(
+        LogEntry(start + datetime.timedelta(days=day), pain_after=day % 7, effort="easy")
+        for day in range(365)
+    )
+    on = datetime.date(2027, 1, 2)
+    taken = best(lambda: next_session(program, log, on=on, affected="left"), repeat)
+    alone = best(lambda: compile_routine(catalog.get("knee-strength"), affected="left"), repeat)
+    table.add(
+        "program: next session after a year's log",
+        "365 entries",
+        f"{taken * 1000:.2f} ms",
+        f"{alone * 1000:.2f} ms one compile",
+        taken / alone,
+        5,
+    )
+
+
 def growth_line(name: str, sizes: list[int], figures: list[float], unit: float, label: str) -> str:
     shown = ", ".join(f"{s:,}: {f * unit:.2f}" for s, f in zip(sizes, figures, strict=True))
     spread = max(figures) / min(figures)
@@ -633,6 +659,7 @@ def main(argv: list[str] | None = None) -> int:
     bench_memory(table, json_size)
     bench_import(table, 3 if quick else 10)
     bench_seed(table, 5 if quick else 30)
+    bench_program(table, 5 if quick else 20)
     table.print()
     print()
     large = [s for s in compile_sizes if s >= 1_000]

@@ -66,10 +66,12 @@ class _State:
     since: list[int] = attrs.field(factory=list)
     stepped_on: list[datetime.date] = attrs.field(factory=list)
     history: list[int] = attrs.field(factory=list)
-    notice: Message | None = None
+    #: What pain last held progression back or stepped it back: the message key, pain, day.
+    notice: tuple[str, int, datetime.date] | None = None
     last: LogEntry | None = None  # the last completed session of the stage
     today: int = 0  # completed sessions on the last one's day
     held: bool = False  # the last completed session had pain at or above the line
+    made: dict[tuple[int, tuple[int, ...]], _Applied] = attrs.field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
         self._reset(self.stage, self.start)
@@ -128,10 +130,10 @@ class _State:
             if self.history:
                 self.steps[self.history.pop()] -= 1
             self.since = [0] * len(self.since)
-            self.notice = Message("progress_stepped_back", {"pain": pain, "date": day.isoformat()})
+            self.notice = ("progress_stepped_back", pain, day)
             return
         if self.held:
-            self.notice = Message("progress_held", {"pain": pain or 0, "date": day.isoformat()})
+            self.notice = ("progress_held", pain or 0, day)
             return
         self.counted += 1
         self.notice = None  # a session without pain at the line: nothing held back now
@@ -167,14 +169,21 @@ class _State:
             ):
                 self._step(index, day)
 
+    def applied(self, steps: list[int]) -> _Applied:
+        """The current stage's routine with ``steps`` taken (remembered: a long log asks for the
+        same few again and again)."""
+        key = (self.stage, tuple(steps))
+        found = self.made.get(key)
+        if found is None:
+            found = self.made[key] = _applied(self.current, self.program.progression, steps)
+        return found
+
     def _step(self, index: int, day: datetime.date) -> None:
         self.since[index] = 0
         self.stepped_on[index] = day
         after = list(self.steps)
         after[index] += 1
-        if _applied(self.current, self.program.progression, after) != _applied(
-            self.current, self.program.progression, self.steps
-        ):
+        if self.applied(after) != self.applied(self.steps):
             self.steps = after
             self.history.append(index)
             self.notice = None
@@ -397,7 +406,7 @@ def _session(
         ahead.stepped_on, ahead.history = list(state.stepped_on), list(state.history)
         ahead.week(day)
         steps = ahead.steps
-    applied = _applied(stage, state.program.progression, steps)
+    applied = state.applied(steps)
     asked = tuple(dict.fromkeys((*applied.routine.ask, *state.program.ask)))
     routine = (
         applied.routine
@@ -418,7 +427,8 @@ def _session(
         messages.append(Message("session_overdue", {"date": due.isoformat()}))
     messages += applied.messages
     if state.notice is not None:
-        messages.append(state.notice)
+        key, pain, when = state.notice
+        messages.append(Message(key, {"pain": pain, "date": when.isoformat()}))
     return PlannedSession(
         day,
         at,
