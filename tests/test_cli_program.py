@@ -125,3 +125,27 @@ def test_an_unknown_program_is_named_with_the_known_ones(tmp_path: Path) -> None
         "backstretch: error: no built-in program is called 'back-pain'; the built-in programs "
         "are: back-care, desk-breaks, knee-in-stages\n"
     ) == err
+
+
+def test_bad_input_is_one_clear_line_and_nothing_written(tmp_path: Path) -> None:
+    log = str(tmp_path / "log.sqlite3")
+    cases = [
+        (
+            ("next", "back-care", "--log", log, "--on", "garbage"),
+            "--on must be a day like 2026-06-03 or a day and time like 2026-06-03T18:00, got "
+            "'garbage'",
+        ),
+        (("show", "back-care", "--log", log, "--count", "0"), "--count must be 1 or more, got 0"),
+        (
+            ("log", "back-care", "--log", log, "--add", "--pain-after", "11"),
+            "LogEntry.pain_after must be a whole number from 0 (no pain) to 10, got 11",
+        ),
+        (
+            ("log", "back-care", "--log", str(tmp_path)),
+            f"cannot write {tmp_path}: not a log backstretch can keep (unable to open database "
+            f"file)",
+        ),
+    ]
+    for args, message in cases:
+        assert (1, "", f"backstretch: error: {message}\n") == program(*args)
+    assert "no sessions logged for back-care yet\n" == program("log", "back-care", "--log", log)[1]

@@ -199,6 +199,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    if args.count < 1:
+        raise InvalidValueError(f"--count must be 1 or more, got {args.count}")
     program = _program(args.program)
     print(program.title)
     print(f"  missed sessions: {program.missed.value}; pain rule: progression waits from "
