@@ -335,3 +335,16 @@ def test_a_log_entry_from_a_played_session() -> None:
     assert {"easy", "pain_eased"} == {r.value for r in entry.reported}
     stopped = log_entry(timeline, {}, when=dt.datetime(2026, 6, 1, 18), stopped_ms=300_000)
     assert (False, timeline.at(300_000).id) == (stopped.completed, stopped.stopped_at)  # type: ignore[union-attr]
+
+
+def test_the_printed_sheet_of_a_session_asks_its_questions_on_paper() -> None:
+    from backstretch.exports import write_to_string
+
+    sheet = write_to_string(next_session(TWO_WEEKS, SessionLog(), on=day(1)), "md")
+    assert sheet.count("Back care, Two weeks: session 1 of 14") == 1  # in the summary only
+    assert (
+        "**Question:** Before you start: how much pain do you feel, from 0 (none) to 10 (the "
+        "worst)? ______"
+    ) in sheet
+    afterwards = sheet.split("## Afterwards")[1]
+    assert "**Question:** How did that feel: easy, about right, or hard? ______" in afterwards

@@ -75,8 +75,12 @@ def _render(timeline: Timeline) -> str:
             lines += [f"> **{_w('sheet_safety')}** {_md(segment.text)}", ""]
         elif segment.kind is Kind.CAUTION:  # the routine's own
             lines += [f"> **{_w('sheet_caution')}** {_md(segment.text)}", ""]
-        elif segment.kind in (Kind.ANNOUNCE, Kind.MODIFICATION):
-            lines += [_md(segment.text), ""]
+        elif segment.kind is Kind.CHECK_IN:  # a question to answer on paper
+            lines += [_question(segment), ""]
+        elif (
+            segment.kind in (Kind.ANNOUNCE, Kind.MODIFICATION) and segment.role is not Role.SESSION
+        ):
+            lines += [_md(segment.text), ""]  # (what a session says is in the summary above)
     for skip in timeline.markers:
         if skip.kind is Kind.SKIP:
             lines += [f"> **{_w('sheet_left_out')}** {_md(skip.text)}", ""]
@@ -90,15 +94,25 @@ def _render(timeline: Timeline) -> str:
             heading = _w("in_round", where=heading, round=round_.index, rounds=round_.count)
         lines += [f"## {heading} ({format_ms(chapter.duration_ms)})", ""]
         lines += _stretch(timeline, chapter, inside, cues)
-    closing = [s for s in timeline.segments if s.start_ms >= last_ms and s.role is Role.OUTRO]
+    closing = [
+        s
+        for s in timeline.segments
+        if s.start_ms >= last_ms and (s.role is Role.OUTRO or s.kind is Kind.CHECK_IN)
+    ]
     if closing:
         lines += [f"## {_w('sheet_afterwards')}", ""]
         for segment in closing:
-            lines += [_md(segment.text), ""]
+            question = segment.kind is Kind.CHECK_IN
+            lines += [_question(segment) if question else _md(segment.text), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 _INFO = frozenset({Kind.ANNOUNCE, Kind.CAUTION, Kind.MODIFICATION, Kind.TITLE})
+
+
+def _question(check_in: Event) -> str:
+    """A check-in on paper: the question, and room for the answer."""
+    return f"**{_w('label_check_in')}:** {_md(check_in.text)} ______"
 
 
 def _stretch(
