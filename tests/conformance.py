@@ -94,7 +94,7 @@ ROUTINE = Routine(
 
 #: What real programs add: breaths counted and in phases, a circuit of stretches in rounds with a
 #: rest between them, extra work on the affected side, a set whose count has a level of its own,
-#: check-ins (pain before and after, effort, the reps of a counted set).
+#: check-ins (pain before and after, effort, the reps of a counted set, another round).
 PRACTICE = Routine(
     "Practice",
     [
@@ -117,6 +117,7 @@ PRACTICE = Routine(
                                 Repeat(
                                     between(1, 3, level="standard"),
                                     [Hold("4s", text="Once more, {round} of {rounds}")],
+                                    until="the leg tires",
                                 )
                             ],
                             side="affected",

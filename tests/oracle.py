@@ -116,6 +116,11 @@ def reps_question(count: int) -> str:
     return f"How many did you do? (up to {count})"
 
 
+def round_question(rounds: int, until: str) -> str:
+    """The check-in after a round of a Repeat that goes on until the person says."""
+    return f"Another round? Up to {rounds}, until {until}"
+
+
 def asked(routine: Routine, questions: dict[str, str]) -> list[tuple[Role, int]]:
     """The check-ins of ``questions`` the routine asks, in order: their roles and lengths."""
     return [(Role(ask), estimate(text)) for ask, text in questions.items() if ask in routine.ask]
@@ -202,10 +207,11 @@ def node_ms(node: BodyNode, level: LevelLike, round_: int | None = None) -> int:
     if isinstance(node, OneSide):  # its switch, when it has one, is counted by the stretch
         return sum(node_ms(n, level, round_) for n in node.body)
     if isinstance(node, Repeat):
-        times = pick(node.times, level)
+        times = pick(node.times, level, fixed=bool(node.until))
         between = 0 if node.between is None else (times - 1) * rest_ms(node.between, level)
         rounds = range(1, times + 1)
-        return sum(node_ms(n, level, r) for r in rounds for n in node.body) + between
+        asked = (times - 1) * estimate(round_question(times, node.until)) if node.until else 0
+        return sum(node_ms(n, level, r) for r in rounds for n in node.body) + between + asked
     return rest_ms(node, level)
 
 
@@ -570,7 +576,7 @@ def _walk_sides(
             units = 1 if isinstance(node, PerSide) else reps_count(node, level, round_)
             sides.extend([first, second] * units)
         elif isinstance(node, Repeat):
-            for number in range(1, pick(node.times, level) + 1):
+            for number in range(1, pick(node.times, level, fixed=bool(node.until)) + 1):
                 _walk_sides(node.body, level, sides, affected, switches, number)
 
 
@@ -768,7 +774,7 @@ class _Walk:
                 self.body(node.body, (*where, "second"), rounds, second, (instance, 1), repeats)
                 self.last_side = second
             else:
-                times = pick(node.times, self.level)
+                times = pick(node.times, self.level, fixed=bool(node.until))
                 inside = (*repeats, (node, instance))
                 for number in range(1, times + 1):
                     # A rest between two rounds belongs to the round it leads into.
@@ -789,6 +795,17 @@ class _Walk:
                             },
                         )
                     self.body(node.body, where, (*rounds, (number, times)), side, half, inside)
+                    if node.until and number < times:  # another round, or enough?
+                        self.add(
+                            Kind.CHECK_IN,
+                            Role.ANOTHER_ROUND,
+                            estimate(round_question(times, node.until)),
+                            side,
+                            rep=None,
+                            part=None,
+                            open=True,
+                            **{**common, "rounds": (*rounds, (number, times)), "repeats": inside},
+                        )
 
 
 def segments(

@@ -16,6 +16,7 @@ from backstretch import (
     Event,
     InvalidValueError,
     Kind,
+    Repeat,
     Reps,
     Role,
     Routine,
@@ -205,3 +206,92 @@ def test_the_web_page_asks_with_buttons_and_offers_the_log_entry(
         k: v for k, v in entry.items() if k != "when"
     }
     page.close()
+
+
+UNTIL_TIRED = Routine(
+    "Rounds",
+    [
+        Stretch(
+            "Squat",
+            [Repeat(4, [Reps(5, "Squat", tempo="2s")], between="10s", until="you feel tired")],
+        ),
+        Stretch("Stand", [Reps(2, "Stand tall", tempo="3s")]),
+    ],
+)
+
+
+def test_a_repeat_the_person_ends_asks_after_each_round_but_the_last() -> None:
+    timeline = compile_routine(UNTIL_TIRED)
+    asked = check_ins(timeline)
+    assert [1, 2, 3] == [e.rounds[-1].index for e in asked]
+    assert {Role.ANOTHER_ROUND} == {e.role for e in asked}
+    assert "Another round? Up to 4, until you feel tired" == asked[0].text
+    stand = timeline.chapters[1].start_ms
+    assert [stand] * 3 == [timeline.repeat_end_ms(e) for e in asked]
+    german = compile_routine(UNTIL_TIRED, language="de")
+    assert "Noch eine Runde? Bis zu 4, bis you feel tired" == check_ins(german)[0].text
+
+
+def test_enough_goes_on_after_the_repeat_and_more_to_the_next_round() -> None:
+    timeline = compile_routine(UNTIL_TIRED)
+    first, second, _ = check_ins(timeline)
+    now = [0]
+    player = Player(timeline, clock=lambda: now[0])
+    player.start()
+    now[0] = first.end_ms + 1000
+    player.due()
+    player.answer("more")
+    assert first.end_ms == player.position_ms
+    now[0] += second.end_ms - first.end_ms + 500
+    player.due()
+    assert second == player.waiting
+    with pytest.raises(InvalidValueError, match="the answer is one of more, enough, got 'stop'"):
+        player.answer("stop")
+    player.answer("enough")
+    stand = timeline.chapters[1].start_ms
+    assert stand == player.position_ms
+    assert ["stand/announce"] == [e.id for e in player.due()][:1]
+    assert {first.id: "more", second.id: "enough"} == player.answers
+
+
+def test_the_web_page_ends_the_rounds_on_enough(browser: Browser, tmp_path: Path) -> None:
+    timeline = compile_routine(UNTIL_TIRED)
+    first = check_ins(timeline)[0]
+    html = tmp_path / "rounds.html"
+    write_to_file(timeline, html)
+    page = browser.new_page()
+    page.clock.install(time=0)
+    page.goto(html.as_uri())
+    page.clock.pause_at(10_000)
+    page.click("#start")
+    page.clock.run_for(first.end_ms + 1000)
+    assert ["Another round", "That is enough"] == page.eval_on_selector_all(
+        "#answers button", "bs => bs.map((b) => b.textContent)"
+    )
+    page.click("#answers button[data-answer='enough']")
+    page.clock.run_for(200)
+    stand = timeline.chapters[1].start_ms
+    assert stand <= page.evaluate("window.backstretchPlayer.position()") < stand + 1000
+    page.close()
+
+
+def test_plain_lines_end_the_rounds_when_the_person_types_2(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    timeline = compile_routine(UNTIL_TIRED)
+    first = check_ins(timeline)[0]
+    lines = iter(["2"])
+    now = [0]
+    out = io.StringIO()
+    front = PlainLines("en", out=out, keyboard=True)
+    monkeypatch.setattr(front, "typed", lambda timeout_s: next(lines, None))
+
+    def clock() -> int:
+        now[0] += 1000
+        return now[0]
+
+    outcome = drive(timeline, front, clock=clock, speed=1000.0)
+    assert ("finished", {first.id: "enough"}) == (outcome.how, outcome.answers)
+    printed = out.getvalue()
+    assert "1 another round, 2 that is enough, then Enter (Enter alone: go on)" in printed
+    assert 1 == printed.count("Squat (1 of 5)")  # round 1 only: the rest was skipped

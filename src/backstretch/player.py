@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from fractions import Fraction
 
-from ._base.kinds import ANSWERS, EFFORTS, Kind
+from ._base.kinds import ANSWERS, EFFORTS, ROUND_ANSWERS, Kind
 from ._timeline.timeline import Event, Timeline
 from .exceptions import InvalidTypeError, InvalidValueError
 
@@ -40,10 +40,9 @@ RESTART_WITHIN_MS = 2000
 def answer_problem(check_in: Event, value: object) -> str:
     """What is wrong with ``value`` as the answer to ``check_in`` (empty when nothing is)."""
     kind = ANSWERS[check_in.role]
-    if kind == "effort":
-        return (
-            "" if value in EFFORTS else f"the answer is one of {', '.join(EFFORTS)}, got {value!r}"
-        )
+    words = EFFORTS if kind == "effort" else ROUND_ANSWERS if kind == "round" else None
+    if words is not None:
+        return "" if value in words else f"the answer is one of {', '.join(words)}, got {value!r}"
     most = 10
     if kind == "count":
         assert check_in.message is not None
@@ -167,7 +166,8 @@ class Player:
     def answer(self, value: int | str) -> None:
         """Answer the check-in the player waits at, and go on. ``value`` is what the check-in's
         role allows (docs/timeline.md): pain a whole number from 0 to 10, effort ``"easy"``,
-        ``"right"`` or ``"hard"``, reps counted a whole number from 0 to the message's ``most``.
+        ``"right"`` or ``"hard"``, reps counted a whole number from 0 to the message's ``most``,
+        another round ``"more"`` or ``"enough"`` (which goes on after the Repeat).
         An answer to a question asked again (after going back) replaces the first one."""
         asked = self.waiting
         if asked is None or asked.kind is not Kind.CHECK_IN:
@@ -176,7 +176,10 @@ class Player:
         if problem:
             raise InvalidValueError(f"{asked.id}: {problem}")
         self._answers[asked.id] = value
-        self.continue_()
+        if value == "enough":  # no more rounds: on after the Repeat
+            self.seek(self.timeline.repeat_end_ms(asked))
+        else:
+            self.continue_()
 
     def pause(self) -> None:
         """Stop the position where it is; the clock may run on, the position does not."""

@@ -303,6 +303,7 @@ def nodes(
             st.lists(inner, min_size=1, max_size=3),
             between=st.one_of(st.none(), _rests(sided, rounds=True)),
             cues=local_cues(),
+            until=st.one_of(st.just(""), st.just(""), st.just(""), _texts()),
         )
     ]
     if not sided:

@@ -17,6 +17,7 @@ __all__ = [
     "EFFORTS",
     "MARKER_KINDS",
     "ROLES",
+    "ROUND_ANSWERS",
     "SEGMENT_KINDS",
     "Affected",
     "Kind",
@@ -124,6 +125,7 @@ class Role(enum.StrEnum):
     PAIN_AFTER = "pain_after"
     EFFORT = "effort"
     REPS_COUNTED = "reps_counted"
+    ANOTHER_ROUND = "another_round"
     END = "end"
 
     def __repr__(self) -> str:
@@ -144,7 +146,13 @@ ROLES: Mapping[Kind, tuple[Role, ...]] = MappingProxyType(
         Kind.REP: (Role.REP,),
         Kind.REST: (Role.REST, Role.REST_BETWEEN),
         Kind.BREAK: (Role.BREAK,),
-        Kind.CHECK_IN: (Role.PAIN_BEFORE, Role.PAIN_AFTER, Role.EFFORT, Role.REPS_COUNTED),
+        Kind.CHECK_IN: (
+            Role.PAIN_BEFORE,
+            Role.PAIN_AFTER,
+            Role.EFFORT,
+            Role.REPS_COUNTED,
+            Role.ANOTHER_ROUND,
+        ),
         Kind.CUE: (
             Role.COUNTDOWN,
             Role.HALFWAY,
@@ -162,15 +170,19 @@ MARKER_KINDS = frozenset({Kind.CUE, Kind.SKIP, Kind.END})
 SEGMENT_KINDS = frozenset(Kind) - MARKER_KINDS
 
 #: What a check-in's answer is, by its role: a whole number from 0 to 10 (pain), one of three
-#: words (effort), or a whole number from 0 to the set's count (reps counted, its message's
-#: ``most``). Players offer exactly these; ``Player.answer`` takes them.
+#: words (effort), a whole number from 0 to the set's count (reps counted, its message's
+#: ``most``), or "more" or "enough" (another round). Players offer exactly these;
+#: ``Player.answer`` takes them.
 ANSWERS: Mapping[Role, str] = MappingProxyType(
     {
         Role.PAIN_BEFORE: "pain",
         Role.PAIN_AFTER: "pain",
         Role.EFFORT: "effort",
         Role.REPS_COUNTED: "count",
+        Role.ANOTHER_ROUND: "round",
     }
 )
 #: The answers to an effort check-in, in the order players offer them.
 EFFORTS = ("easy", "right", "hard")
+#: The answers to another-round check-in: go on with the next round, or end the Repeat there.
+ROUND_ANSWERS = ("more", "enough")

@@ -809,7 +809,7 @@ def _node(at: Cursor, place: Place, node: BodyNode, path: str, side: Side | None
 
 
 def _repeat(at: Cursor, place: Place, node: Repeat, path: str, side: Side | None) -> None:
-    times = _count(at, node.times)
+    times = _count(at, node.times, fitted=not node.until)  # the person ends it: not fitted
     prefix, stretch, stretch_id, outer, local = place
     local = _under(local, node.cues)
     body, between = node.body, node.between
@@ -818,6 +818,20 @@ def _repeat(at: Cursor, place: Place, node: Repeat, path: str, side: Side | None
         if round_ and between is not None:
             _rest(at, inner, between, f"{path}/between{round_}", side, Role.REST_BETWEEN)
         _body(at, inner, body, f"{path}/r{round_}", side)
+        if node.until and round_ < times - 1:  # another round, or enough?
+            said = Message("check_in_another_round", (("rounds", times), ("until", node.until)))
+            words = render_message(said)
+            _segment(
+                at,
+                inner,
+                f"{path}/r{round_}/more",
+                estimate_ms(words),
+                Kind.CHECK_IN,
+                Role.ANOTHER_ROUND,
+                words,
+                side,  # on the side the rounds are done on
+                message=said,
+            )
 
 
 def _rest(

@@ -286,6 +286,8 @@ def _node(node: BodyNode, path: str, context: frozenset[str]) -> Iterator[Proble
             yield Problem(f"{path}.body", "a Repeat needs at least one node to repeat")
         if node.between is not None:
             yield from _in(context | _ROUNDS, f"{path}.between", text=node.between.text)
+        if node.until:  # said in the library's words around it: no placeholders
+            yield from _in(_NOWHERE, path, until=node.until)
         # The rounds of the innermost Repeat, for a count per round inside it.
         times = f"{_TIMES}{node.times if isinstance(node.times, int) else 'range'}"
         inner = frozenset(c for c in context if not c.startswith(_TIMES)) | _ROUNDS | {times}

@@ -714,6 +714,10 @@ class Repeat:
     Rest). ``{round}`` and ``{rounds}`` in any text inside are filled with the round's number and
     the number of rounds ("a little further each time: round {round} of {rounds}"). ``cues``
     overrides the routine's cue options for everything inside.
+
+    With ``until`` ("you feel tired") ``times`` is the most rounds: after each round but the
+    last a check-in asks whether to go on, and a player that hears "enough" goes on after the
+    Repeat.
     """
 
     times: int | CountRange = attrs.field(validator=_count)
@@ -722,6 +726,7 @@ class Repeat:
         default=None, kw_only=True, converter=_as_rest, validator=_between
     )
     cues: LocalCues | None = attrs.field(default=None, kw_only=True, validator=_local_cues)
+    until: str = attrs.field(default="", kw_only=True, validator=_until)
 
 
 BodyNode: TypeAlias = Step | Hold | Breath | Reps | PerSide | OneSide | Repeat | Rest

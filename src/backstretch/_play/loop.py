@@ -13,7 +13,7 @@ from typing import Literal, Protocol
 
 import attrs
 
-from .._base.kinds import ANSWERS, EFFORTS, Kind
+from .._base.kinds import ANSWERS, EFFORTS, ROUND_ANSWERS, Kind
 from .._i18n.words import Words
 from .._timeline.timeline import Event, Timeline
 from ..player import Clock, Player, answer_problem, monotonic_ms
@@ -42,12 +42,18 @@ class Outcome:
     answers: dict[str, int | str] = attrs.field(factory=dict, eq=False)
 
 
-#: How the keys answer an effort check-in.
+#: How the keys answer an effort check-in, and an another-round one.
 EFFORT_KEYS = {"1": "easy", "2": "right", "3": "hard"}
+ROUND_KEYS = {"1": "more", "2": "enough"}
 
 
 #: How to answer a check-in (``WORDS``), by what its role allows (``ANSWERS``).
-ANSWER_HELP = {"pain": "answer_pain", "effort": "answer_effort", "count": "answer_count"}
+ANSWER_HELP = {
+    "pain": "answer_pain",
+    "effort": "answer_effort",
+    "count": "answer_count",
+    "round": "answer_round",
+}
 
 
 def answer_help(check_in: Event, words: Words) -> str:
@@ -61,8 +67,10 @@ def read_answer(check_in: Event, typed: str) -> int | str | None:
     """The answer ``typed`` gives ``check_in`` (digits; 1, 2 or 3 for effort), or None when it
     gives none the check-in allows."""
     typed = typed.strip()
-    if ANSWERS[check_in.role] == "effort":
-        value: int | str | None = EFFORT_KEYS.get(typed, typed if typed in EFFORTS else None)
+    kind = ANSWERS[check_in.role]
+    if kind in ("effort", "round"):
+        keys, words = (EFFORT_KEYS, EFFORTS) if kind == "effort" else (ROUND_KEYS, ROUND_ANSWERS)
+        value: int | str | None = keys.get(typed, typed if typed in words else None)
     else:
         value = int(typed) if typed.isdecimal() and len(typed) <= 4 else None
     return None if value is None or answer_problem(check_in, value) else value
@@ -141,6 +149,10 @@ def drive(
                     value = read_answer(asked, said)
                     if value is not None:
                         player.answer(value)
+                        if value == "enough":  # the rest of the Repeat is skipped
+                            front.skipped()
+                            if speech is not None:
+                                speech.clear()
                     elif not said.strip():
                         player.continue_()  # no answer: an answer is never required
                 elif action == "continue" or (action == "toggle" and player.waiting):

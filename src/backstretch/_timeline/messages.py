@@ -212,6 +212,13 @@ MESSAGES: Mapping[str, MessageSpec] = MappingProxyType(
             "a check-in after a self-paced set: the reps the person counted, 0 to most",
             most="number",
         ),
+        "check_in_another_round": _spec(
+            "Another round? Up to {rounds}, until {until}",
+            "a check-in after a round of a Repeat that goes on until the person says (not the "
+            "last): another round, or enough",
+            rounds="number",
+            until="text",
+        ),
         # The personalization summary (Timeline.personalization): one sentence each.
         "level_gentle": _spec(
             "Gentle level: every range at its low end", "summary: compiled at the gentle level"

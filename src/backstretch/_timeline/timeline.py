@@ -591,6 +591,27 @@ class Timeline:
         high = bisect.bisect_left(self._marker_starts, end_ms, lo=low)
         return self._markers[low:high]
 
+    def repeat_end_ms(self, event: Event) -> int:
+        """Where the innermost Repeat around ``event`` ends, for a player that hears "enough"
+        at an ``another_round`` check-in: the start of the first segment after ``event`` that is
+        not in a later round of that Repeat (fewer ``rounds``, other outer rounds, or a round
+        numbered no higher than ``event``'s), or ``total_ms``."""
+        depth = len(event.rounds)
+        if depth == 0:
+            raise ValueError(f"{event.id} is in no Repeat: it has no rounds")
+        outer, here = event.rounds[:-1], event.rounds[-1].index
+        segments = self.segments
+        index = bisect.bisect_left(self._segment_starts, event.end_ms)
+        for segment in segments[index:]:
+            rounds = segment.rounds
+            if (
+                len(rounds) < depth
+                or rounds[: depth - 1] != outer
+                or rounds[depth - 1].index <= here
+            ):
+                return segment.start_ms
+        return self.total_ms
+
     def next_after(self, ms: int) -> Event | None:
         """The first event (segment or marker) that starts strictly after ``ms``, or None."""
         _check_query("next_after(ms)", ms)
