@@ -115,6 +115,10 @@ def test_the_calendar_parses_back_to_the_schedule(tmp_path: Path) -> None:
     assert all(len(e.walk("VALARM")) == 1 for e in events)
     assert ["-PT10M"] * 9 == [e.walk("VALARM")[0].get("trigger").to_ical().decode() for e in events]
     assert 1 == program("export", "knee-in-stages", "--log", log, "-o", str(tmp_path / "k.txt"))[0]
+    program("log", "knee-in-stages", "--log", log, "--add", "--when", "2026-06-01T09:00")
+    jsonl = tmp_path / "knee.jsonl"
+    assert 0 == program("export", "knee-in-stages", "--log", log, "-o", str(jsonl))[0]
+    assert '{"when": "2026-06-01T09:00:00"}\n' == jsonl.read_text()
     assert not (tmp_path / "k.txt").exists()
 
 

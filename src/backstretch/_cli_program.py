@@ -94,10 +94,12 @@ def add_program_commands(commands: Any, play: Play) -> None:
     log.set_defaults(run=_log)
 
     export = sub.add_parser(
-        "export", help="write the next sessions as an iCalendar file (.ics) with alarms"
+        "export",
+        help="write the next sessions as an iCalendar file (.ics) with alarms, or the log as "
+        "JSON Lines (.jsonl)",
     )
     _name_and_log(export)
-    export.add_argument("-o", "--output", required=True, metavar="FILE.ics")
+    export.add_argument("-o", "--output", required=True, metavar="FILE.ics|FILE.jsonl")
     export.add_argument("--on", help="from this day (default: today)")
     export.add_argument("--count", type=int, default=14, metavar="N", help="how many sessions")
     export.add_argument(
@@ -324,8 +326,7 @@ def _log(args: argparse.Namespace) -> int:
         return 0
     log = _read_log(args)
     if args.export:
-        text = "".join(json.dumps(entry_data(e), ensure_ascii=False) + "\n" for e in log)
-        write_atomically(args.export, text)
+        write_atomically(args.export, _jsonl(log))
         return 0
     if not log.entries:
         print(f"no sessions logged for {args.program} yet")
@@ -336,6 +337,11 @@ def _log(args: argparse.Namespace) -> int:
         print(f"{entry.when.isoformat(sep=' ', timespec='minutes')}  {entry.session or '-':<6} "
               f"{how:<9} pain {pain:<5} effort {effort:<5} {entry.note}".rstrip())  # fmt: skip
     return 0
+
+
+def _jsonl(log: SessionLog) -> str:
+    """The log as JSON Lines: one entry an object."""
+    return "".join(json.dumps(entry_data(e), ensure_ascii=False) + "\n" for e in log)
 
 
 def _read_jsonl(path: str) -> list[LogEntry]:
@@ -357,8 +363,12 @@ def _read_jsonl(path: str) -> list[LogEntry]:
 
 def _export(args: argparse.Namespace) -> int:
     program = _program(args.program)
-    if not args.output.lower().endswith(".ics"):
-        raise InvalidValueError(f"{args.output}: the calendar is written as .ics")
+    suffix = Path(args.output).suffix.lower()
+    if suffix == ".jsonl":
+        write_atomically(args.output, _jsonl(_read_log(args)))
+        return 0
+    if suffix != ".ics":
+        raise InvalidValueError(f"{args.output}: write the calendar as .ics or the log as .jsonl")
     if args.count < 1:
         raise InvalidValueError(f"--count must be 1 or more, got {args.count}")
     sessions = schedule(program, _read_log(args), on=_when(args.on, "--on"), count=args.count)
