@@ -26,7 +26,7 @@ from backstretch import (
     compile_routine,
     render_message,
 )
-from backstretch._play.loop import drive
+from backstretch._play.loop import Outcome, drive
 from backstretch._play.plain import PlainLines
 from backstretch._play.terminal import parse_keys, play_fullscreen, render
 from backstretch.exports import write_to_file
@@ -148,10 +148,11 @@ def test_the_terminal_says_how_to_answer_and_what_was_typed() -> None:
     assert ["digit:7", "erase", "digit:0", "continue"] == parse_keys("7\x7f0\r")
 
 
-def test_plain_lines_take_a_typed_line_as_the_answer(monkeypatch: pytest.MonkeyPatch) -> None:
-    timeline = compile_routine(TIMED)
-    counted, effort = check_ins(timeline)
-    lines = iter(["4", "hard"])
+def plain(
+    timeline: Timeline, typed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> tuple[Outcome, str]:
+    """``timeline`` played as plain lines, fast, a person typing ``typed`` at its waits."""
+    lines = iter(typed)
     now = [0]
     out = io.StringIO()
     front = PlainLines("en", out=out, keyboard=True)
@@ -161,9 +162,15 @@ def test_plain_lines_take_a_typed_line_as_the_answer(monkeypatch: pytest.MonkeyP
         now[0] += 1000
         return now[0]
 
-    outcome = drive(timeline, front, clock=clock, speed=1000.0)
+    return drive(timeline, front, clock=clock, speed=1000.0), out.getvalue()
+
+
+def test_plain_lines_take_a_typed_line_as_the_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    timeline = compile_routine(TIMED)
+    counted, effort = check_ins(timeline)
+    outcome, printed = plain(timeline, ["4", "hard"], monkeypatch)
     assert {counted.id: 4, effort.id: "hard"} == outcome.answers
-    assert "Type how many, 0 to 10, then Enter (Enter alone: no answer)" in out.getvalue()
+    assert "Type how many, 0 to 10, then Enter (Enter alone: no answer)" in printed
 
 
 def test_the_web_page_asks_with_buttons_and_offers_the_log_entry(
@@ -280,18 +287,7 @@ def test_plain_lines_end_the_rounds_when_the_person_types_2(
 ) -> None:
     timeline = compile_routine(UNTIL_TIRED)
     first = check_ins(timeline)[0]
-    lines = iter(["2"])
-    now = [0]
-    out = io.StringIO()
-    front = PlainLines("en", out=out, keyboard=True)
-    monkeypatch.setattr(front, "typed", lambda timeout_s: next(lines, None))
-
-    def clock() -> int:
-        now[0] += 1000
-        return now[0]
-
-    outcome = drive(timeline, front, clock=clock, speed=1000.0)
+    outcome, printed = plain(timeline, ["2"], monkeypatch)
     assert ("finished", {first.id: "enough"}) == (outcome.how, outcome.answers)
-    printed = out.getvalue()
     assert "1 another round, 2 that is enough, then Enter (Enter alone: go on)" in printed
     assert 1 == printed.count("Squat (1 of 5)")  # round 1 only: the rest was skipped
