@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -166,6 +167,12 @@ def valid() -> dict[str, str]:
         "conformance.json": dumps_timeline(compile_routine(ROUTINE, conditions={"knee"})),
         "practice.json": json.dumps(_base("practice"), ensure_ascii=False),
         "minimal.json": dumps_timeline(_minimal()),
+        # Whole numbers written with a zero fraction or an exponent are those whole numbers.
+        "whole-numbers-written-as-floats.json": re.sub(
+            r'("(?:start_ms|end_ms)": )(\d+),',
+            r"\1\2.0,",
+            dumps_timeline(compile_routine(ROUTINE, conditions={"knee"})),
+        ),
         "seed-gentle-knee.json": dumps_timeline(
             compile_routine(seed, level="gentle", conditions={"knee"})
         ),
@@ -328,6 +335,14 @@ CASES = [
     Case("wrong-type", "not a timeline", lambda d: d.update(type="routine"), "$.type", True),
     Case("unknown-root-key", "an unknown key", lambda d: d.update(colour="red"), "$.colour", True),
     Case("no-events", "the events are missing", _drop("events"), "$.events", True),
+    Case(
+        "fraction-of-a-millisecond",
+        "a time with a fraction (4000.0 is 4000, as JSON Schema and JSON.parse read it; 3000.5 "
+        "is no whole number)",
+        _role("title", duration_ms=3000.5),
+        "$.events[{title}].duration_ms",
+        True,
+    ),
     Case(
         "time-past-2-53",
         "a time no JavaScript number holds exactly",

@@ -455,3 +455,31 @@ def test_show_marks_self_paced_parts_and_breaths() -> None:
     assert "Hold for 2 breaths (2 breaths)" in table
     assert ">=0:30" in table
     assert "Lean (until it eases)" in table
+
+
+def test_check_reads_a_timeline_and_says_which_kind_it_read(tmp_path: Path) -> None:
+    timeline = tmp_path / "desk.json"
+    timeline.write_text(run("compile", "desk-break").stdout)
+    result = run("check", str(timeline))
+    assert (
+        0,
+        f"{timeline}: ok: a timeline (format 2): 'Desk Break', 61 events, 5 stretches, 5:00, "
+        "in en\n",
+        "",
+    ) == (
+        result.returncode,
+        result.stdout,
+        result.stderr,
+    )
+    broken = tmp_path / "broken.json"
+    broken.write_text(timeline.read_text().replace('"total_ms": 300000', '"total_ms": 299000', 1))
+    result = run("check", str(broken))
+    assert 1 == result.returncode
+    assert f"backstretch: error: {broken}: $.total_ms:" in result.stderr
+    result = run("show", str(timeline))
+    assert (1, "") == (result.returncode, result.stdout)
+    assert (
+        f'backstretch: error: {timeline}: $.type: this is a timeline document ("type": '
+        '"timeline"), not a routine; give a routine document ("type": "routine"), a built-in '
+        "routine's name or a file.py:NAME\n"
+    ) == result.stderr

@@ -283,3 +283,26 @@ until = "your feet feel warm"
         ("rep", "your feet feel warm"),
     ] == [(e.kind.value, e.until) for e in timeline.segments if e.open]
     assert routine == loads_routine(dumps_routine(routine, format="toml"), format="toml")
+
+
+@pytest.mark.parametrize(
+    ("format", "text"),
+    [
+        ("json", '{"version": 1, "type": "routine", "title": "R", "body": [{"type": "stretch", '
+         '"name": "S", "body": [{"type": "reps", "count": 5.0, "text": "Lift"}]}]}'),
+        ("toml", 'version = 1.0\ntype = "routine"\ntitle = "R"\n[[body]]\ntype = "stretch"\n'
+         'name = "S"\n[[body.body]]\ntype = "reps"\ncount = 5.0\ntext = "Lift"\n'),
+        ("yaml", "version: 1.0\ntype: routine\ntitle: R\nbody:\n- type: stretch\n  name: S\n"
+         "  body:\n  - {type: reps, count: 5.0, text: Lift}\n"),
+    ],
+)  # fmt: skip
+def test_a_whole_number_written_with_a_zero_fraction_is_that_number(format: str, text: str) -> None:
+    from backstretch import Reps
+
+    routine = loads_routine(text, format=format)
+    (reps,) = routine.stretches[0].body
+    assert Reps(5, "Lift") == reps
+    with pytest.raises(
+        DocumentError, match=r"count: must be a whole number, got a number \(5\.5\)"
+    ):
+        loads_routine(text.replace("5.0", "5.5"), format=format)

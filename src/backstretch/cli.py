@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from . import (
     BREATH,
     LANGUAGES,
+    TIMELINE_FORMAT_VERSION,
     BackstretchError,
     Cues,
     DocumentError,
@@ -36,9 +37,18 @@ from . import (
     exports,
     format_ms,
     load_routine,
+    load_timeline,
     translation_report,
 )
-from ._base.files import INTERRUPTS, document_format, json_schema, write_reason
+from ._base.files import (
+    INTERRUPTS,
+    document_format,
+    json_schema,
+    parse,
+    read_bytes,
+    write_reason,
+)
+from ._base.limits import Limits
 from ._base.text import printable
 from ._base.time import shown, to_duration
 
@@ -229,8 +239,14 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("kind", choices=["routine", "timeline", "program"], help="which document")
     schema.set_defaults(run=_schema)
 
-    check = commands.add_parser("check", help="check a routine document; every problem at once")
-    check.add_argument("file", metavar="FILE", help="a routine document (.json, .toml, .yaml)")
+    check = commands.add_parser(
+        "check", help="check a routine or timeline document; every problem at once"
+    )
+    check.add_argument(
+        "file",
+        metavar="FILE",
+        help="a routine document (.json, .toml, .yaml) or a timeline (.json)",
+    )
     check.set_defaults(run=_check)
     add_program_commands(commands, play_timeline)
     return parser
@@ -325,6 +341,17 @@ def _load(name: str) -> Routine:
     if Path(name).suffix.lower() in (".json", ".toml", ".yaml", ".yml"):
         return load_routine(name)
     return catalog.get(name)  # raises UnknownRoutineError naming the built-in ones
+
+
+def document_kind(path: str) -> str | None:
+    """The ``type`` a document's root says it is (``"routine"``, ``"timeline"``, ``"program"``),
+    or None where it says none or cannot be read (its loader then says what is wrong)."""
+    try:
+        data = parse(read_bytes(path, Limits().max_bytes), document_format(path), path, Limits())
+    except BackstretchError:
+        return None
+    kind = data.get("type") if isinstance(data, dict) else None
+    return kind if isinstance(kind, str) else None
 
 
 def _from_python(path: Path, attribute: str) -> Routine:
@@ -523,6 +550,26 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    kind = document_kind(args.file)
+    if kind == "timeline":
+        timeline = load_timeline(args.file)
+        language = timeline.options.language if timeline.options else "en"
+        print(
+            f"{args.file}: ok: a timeline (format {TIMELINE_FORMAT_VERSION}): "
+            f"{timeline.title!r}, {len(timeline.events)} events, {len(timeline.chapters)} "
+            f"stretches, {format_ms(timeline.total_ms)}, in {language}"
+        )
+        return 0
+    if kind == "program":
+        raise DocumentError(
+            [
+                Problem(
+                    "$.type",
+                    "this is a program document; check it with backstretch program check FILE",
+                )
+            ],
+            source=args.file,
+        )
     routine = load_routine(args.file)
     timeline = compile_routine(routine, affected="left")  # as long whichever side is affected
     print(

@@ -364,9 +364,9 @@ def parse(
         if format == "toml":
             import tomllib
 
-            return tomllib.loads(decoded)
+            return tomllib.loads(decoded, parse_float=_finite_float)
         if format == "yaml":
-            return _load_yaml(decoded, limits.max_depth)
+            return _whole_floats(_load_yaml(decoded, limits.max_depth))
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {format!r}")
     except NotInstalledError as error:
         raise DocumentError([Problem("$", str(error))], source=source) from None
@@ -398,11 +398,26 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number a document may hold")
 
 
-def _finite_float(text: str) -> float:
+def _finite_float(text: str) -> float | int:
+    """A number written with a fraction or an exponent: a whole number where its fraction is zero
+    (``4000.0`` is ``4000``, as JSON Schema's integer and JavaScript's JSON.parse read it), else
+    the float it is (which no whole-number field takes)."""
     value = float(text)
     if not math.isfinite(value):
         raise ValueError(f"{text} is too large a number")
-    return value
+    return int(value) if value.is_integer() else value
+
+
+def _whole_floats(data: Any) -> Any:
+    """``data`` with every float of zero fraction made the whole number it is (see
+    ``_finite_float``), for the formats whose parsers make the floats themselves (YAML)."""
+    if isinstance(data, float):
+        return int(data) if data.is_integer() else data
+    if isinstance(data, dict):
+        return {key: _whole_floats(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_whole_floats(value) for value in data]
+    return data
 
 
 def _load_yaml(text: str, max_depth: int) -> Any:
