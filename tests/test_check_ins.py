@@ -29,8 +29,8 @@ from backstretch import (
 from backstretch._play.loop import Outcome, drive
 from backstretch._play.plain import PlainLines
 from backstretch._play.terminal import parse_keys, play_fullscreen, render
-from backstretch.exports import write_to_file
 from backstretch.player import Player
+from tools import opened_page
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -178,11 +178,7 @@ def test_the_web_page_asks_with_buttons_and_offers_the_log_entry(
 ) -> None:
     timeline = compile_routine(TIMED)
     counted, effort = check_ins(timeline)
-    html = tmp_path / "squats.html"
-    write_to_file(timeline, html)
-    page = browser.new_page()
-    page.clock.install(time=0)
-    page.goto(html.as_uri())
+    page = opened_page(browser, timeline, tmp_path / "squats.html")
     page.clock.pause_at(10_000)
     page.evaluate(
         "window.__answers = []; window.addEventListener('backstretch:answer', "
@@ -197,7 +193,8 @@ def test_the_web_page_asks_with_buttons_and_offers_the_log_entry(
     assert ["Easy", "About right", "Hard"] == page.eval_on_selector_all(
         "#answers button", "bs => bs.map((b) => b.textContent)"
     )
-    page.click("#answers button[data-answer='easy']")
+    assert {counted.id: 7} == page.evaluate("window.backstretchPlayer.answers()")
+    page.evaluate("window.backstretchPlayer.answer('easy')")  # from script, as an app would
     page.clock.run_for(timeline.total_ms)
     assert page.is_visible("#end-screen")
     assert [
@@ -264,11 +261,7 @@ def test_enough_goes_on_after_the_repeat_and_more_to_the_next_round() -> None:
 def test_the_web_page_ends_the_rounds_on_enough(browser: Browser, tmp_path: Path) -> None:
     timeline = compile_routine(UNTIL_TIRED)
     first = check_ins(timeline)[0]
-    html = tmp_path / "rounds.html"
-    write_to_file(timeline, html)
-    page = browser.new_page()
-    page.clock.install(time=0)
-    page.goto(html.as_uri())
+    page = opened_page(browser, timeline, tmp_path / "rounds.html")
     page.clock.pause_at(10_000)
     page.click("#start")
     page.clock.run_for(first.end_ms + 1000)

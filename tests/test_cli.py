@@ -483,3 +483,17 @@ def test_check_reads_a_timeline_and_says_which_kind_it_read(tmp_path: Path) -> N
         '"timeline"), not a routine; give a routine document ("type": "routine"), a built-in '
         "routine's name or a file.py:NAME\n"
     ) == result.stderr
+
+
+def test_check_takes_a_timeline_past_a_routine_document_s_size(tmp_path: Path) -> None:
+    """A timeline may be as large as a timeline may be (Limits.max_bytes x 100), not cut off at
+    a routine document's 1 MB."""
+    from backstretch import Repeat, Step, dumps_timeline
+
+    long = Routine("Long", [Stretch("S", [Repeat(3000, [Step("Breathe", duration="1s")])])])
+    path = tmp_path / "long.json"
+    path.write_text(dumps_timeline(compile_routine(long, cues=Cues.off())))
+    assert path.stat().st_size > 1_000_000
+    result = run("check", str(path))
+    assert (0, "") == (result.returncode, result.stderr)
+    assert result.stdout.startswith(f"{path}: ok: a timeline (format 2): 'Long', 3004 events")

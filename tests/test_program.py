@@ -240,6 +240,14 @@ def test_the_same_program_log_and_day_give_the_same_timeline_and_it_loads_back()
     assert one == loads_timeline(dumps_timeline(one))
 
 
+def test_a_planned_session_compiles_to_what_next_session_gives() -> None:
+    log = SessionLog([done(n) for n in range(1, 8)])
+    (planned,) = schedule(TWO_WEEKS, log, on=day(8), count=1)
+    assert next_session(TWO_WEEKS, log, on=day(8), language="de") == planned.compile(language="de")
+    with pytest.raises(InvalidValueError, match=r"^PlannedSession.compile\(\) takes no level"):
+        planned.compile(level="deep")
+
+
 def test_entries_after_the_day_asked_about_are_not_read() -> None:
     log = SessionLog([done(n) for n in range(1, 10)])
     assert next_session(TWO_WEEKS, log, on=day(5)) == next_session(

@@ -10,27 +10,15 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from backstretch import Kind, Role, Timeline, catalog, compile_routine
+from backstretch import Kind, Role, catalog, compile_routine
 from backstretch.exports import write_to_file, write_to_string
-from tools import hand_made, seed_timeline
+from tools import FAKE_SPEECH, hand_made, opened_page, seed_timeline
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Page
 
 TIMELINE = seed_timeline()
 
-#: A speechSynthesis with one voice that records what it is asked to say.
-FAKE_SPEECH = """
-window.__spoken = [];
-const fakeSpeech = {
-  getVoices: () => [{name: "Test voice", lang: "en-US", default: true, localService: true}],
-  speak: (utterance) => window.__spoken.push(utterance.text),
-  cancel: () => window.__spoken.push("<cancel>"),
-  pause: () => {}, resume: () => {}, speaking: false, pending: false, paused: false,
-  addEventListener: () => {}, removeEventListener: () => {},
-};
-Object.defineProperty(window, "speechSynthesis", {value: fakeSpeech, configurable: true});
-"""
 #: Counts the beeps, each one an oscillator started, and records each one's pitch in Hz.
 COUNT_BEEPS = """
 window.__beeps = 0;
@@ -366,16 +354,6 @@ def test_markup_in_texts_stays_text(browser: Browser, tmp_path: Path) -> None:
     page.close()
 
 
-def _opened(browser: Browser, timeline: Timeline, html: Path) -> Page:
-    """The timeline's page written to ``html`` and opened with a fake voice, its clock at 0."""
-    write_to_file(timeline, html)
-    page = browser.new_page()
-    page.add_init_script(FAKE_SPEECH)
-    page.clock.install(time=0)
-    page.goto(html.as_uri())
-    return page
-
-
 def test_the_header_says_which_time_a_stretch_done_again_is(
     browser: Browser, tmp_path: Path
 ) -> None:
@@ -386,7 +364,7 @@ def test_the_header_says_which_time_a_stretch_done_again_is(
         Routine("r", [reach, Stretch("Squat", [Step("Squat", duration="5s")]), reach]),
         language="de",
     )
-    page = _opened(browser, timeline, tmp_path / "again.html")
+    page = opened_page(browser, timeline, tmp_path / "again.html")
     page.clock.pause_at(10_000)
     page.click("#start")
     page.clock.run_for(timeline.chapters[2].start_ms + 150)
@@ -397,7 +375,7 @@ def test_the_header_says_which_time_a_stretch_done_again_is(
 def test_a_stretch_left_out_is_shown_and_said(browser: Browser, tmp_path: Path) -> None:
     knees = seed_timeline(conditions={"knee"})
     (skip,) = [e for e in knees.events if e.kind is Kind.SKIP]
-    page = _opened(browser, knees, tmp_path / "knees.html")
+    page = opened_page(browser, knees, tmp_path / "knees.html")
     page.clock.pause_at(10_000)
     page.click("#start")
     (preview,) = [e for e in knees.events if e.target == "lunges"]
@@ -422,7 +400,7 @@ def test_a_self_paced_part_waits_for_continue(browser: Browser, tmp_path: Path) 
         Routine("Hamstrings", [reach, Stretch("Sit Up", [Step("Sit up", duration="4s")])])
     )
     first, second = [e for e in timeline.segments if e.open]
-    page = _opened(browser, timeline, tmp_path / "self-paced.html")
+    page = opened_page(browser, timeline, tmp_path / "self-paced.html")
     page.clock.pause_at(10_000)
     page.click("#start")
     page.clock.run_for(first.start_ms + 150)
@@ -483,7 +461,7 @@ def test_every_catalog_routine_plays_to_the_end(
     """Each built-in routine plays in the page from start to end: breaths read as breathing, a
     circuit's chapters name their round, self-paced parts wait for Enter, every event fires once."""
     timeline = compile_routine(catalog.get(name), affected="right")
-    page = _opened(browser, timeline, tmp_path / f"{name}.html")
+    page = opened_page(browser, timeline, tmp_path / f"{name}.html")
     page.clock.pause_at(10_000)
     page.click("#start")
 
@@ -514,7 +492,7 @@ def test_the_page_says_what_the_session_was_made_to_fit(browser: Browser, tmp_pa
     timeline = seed_timeline(conditions={"knee"}, level="gentle", fit_to="10m")
     summary = timeline.personalization
     assert summary is not None
-    page = _opened(browser, timeline, tmp_path / "session.html")
+    page = opened_page(browser, timeline, tmp_path / "session.html")
     assert summary.text == page.inner_text("#summary")
     assert "Child's Pose left out for knee" in summary.text
     page.clock.pause_at(10_000)
@@ -598,7 +576,7 @@ def test_a_hold_counted_in_breaths_shows_its_breaths(browser: Browser, tmp_path:
 
     timeline = compile_routine(Routine("Calm", [Stretch("Rest", [Hold("3 breaths")])]))
     (hold,) = [e for e in timeline.segments if e.kind is Kind.HOLD]
-    page = _opened(browser, timeline, tmp_path / "breaths.html")
+    page = opened_page(browser, timeline, tmp_path / "breaths.html")
     page.clock.pause_at(10_000)
     page.click("#start")
     page.clock.run_for(hold.start_ms + 1000)

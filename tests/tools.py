@@ -10,10 +10,14 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from backstretch import Event, Kind, Routine, Timeline, catalog, compile_routine
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 #: CI sets this (``.ci/run`` does) so that a missing program fails the run instead of skipping.
 REQUIRE = "BACKSTRETCH_REQUIRE_TOOLS"
@@ -86,3 +90,30 @@ def run_cli(
         timeout=timeout,
         env=dict(env) if env is not None else {**os.environ, "COLUMNS": "100"},
     )
+
+
+#: A speechSynthesis with one voice that records what it is asked to say.
+FAKE_SPEECH = """
+window.__spoken = [];
+const fakeSpeech = {
+  getVoices: () => [{name: "Test voice", lang: "en-US", default: true, localService: true}],
+  speak: (utterance) => window.__spoken.push(utterance.text),
+  cancel: () => window.__spoken.push("<cancel>"),
+  pause: () => {}, resume: () => {}, speaking: false, pending: false, paused: false,
+  addEventListener: () => {}, removeEventListener: () => {},
+};
+Object.defineProperty(window, "speechSynthesis", {value: fakeSpeech, configurable: true});
+"""
+
+
+def opened_page(browser: Browser, timeline: Timeline, html: Path) -> Page:
+    """The timeline's web player page written to ``html`` and opened in ``browser`` with a fake
+    voice (``FAKE_SPEECH``), its clock installed at 0."""
+    from backstretch.exports import write_to_file
+
+    write_to_file(timeline, html)
+    page = browser.new_page()
+    page.add_init_script(FAKE_SPEECH)
+    page.clock.install(time=0)
+    page.goto(html.as_uri())
+    return page

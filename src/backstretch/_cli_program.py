@@ -22,7 +22,7 @@ from ._documents.program import load_program
 from ._play.store import LogStore, default_log_path
 from ._program.calendar import calendar_bytes
 from ._program.log import LogEntry, SessionLog, entry_data, entry_from_data, log_entry
-from ._program.plan import PlannedSession, next_session, schedule
+from ._program.plan import PlannedSession, schedule
 from ._program.program import Program, Report
 from ._timeline.messages import render_message
 from .exceptions import BackstretchError, DocumentError, InvalidValueError, Problem
@@ -252,10 +252,7 @@ def _planned(args: argparse.Namespace) -> tuple[Program, SessionLog, PlannedSess
         raise InvalidValueError(f"{program.title!r} is finished: every stage is done")
     (session,) = found
     named = {c.strip() for value in args.avoid for c in value.split(",") if c.strip()}
-    timeline = next_session(
-        program,
-        log,
-        on=on,
+    timeline = session.compile(
         conditions=session.routine.vocabulary.resolve(named, where="--avoid"),
         language=args.lang,
         affected=args.affected,

@@ -37,7 +37,8 @@ from . import (
     exports,
     format_ms,
     load_routine,
-    load_timeline,
+    loads_routine,
+    loads_timeline,
     translation_report,
 )
 from ._base.files import (
@@ -60,6 +61,7 @@ from ._compiler.options import breath_duration
 from ._dsl.conditions import SHARED
 from ._dsl.sayable import overruns
 from ._i18n.words import words_for
+from ._timeline.codec import TIMELINE_SIZE_FACTOR
 from .exports import FORMATS
 
 if TYPE_CHECKING:
@@ -343,11 +345,13 @@ def _load(name: str) -> Routine:
     return catalog.get(name)  # raises UnknownRoutineError naming the built-in ones
 
 
-def document_kind(path: str) -> str | None:
-    """The ``type`` a document's root says it is (``"routine"``, ``"timeline"``, ``"program"``),
-    or None where it says none or cannot be read (its loader then says what is wrong)."""
+def document_kind(text: bytes, path: str) -> str | None:
+    """The ``type`` the root of a document's ``text`` says it is (``"routine"``, ``"timeline"``,
+    ``"program"``), or None where it says none or cannot be read (its loader then says what is
+    wrong). A timeline may be as large as a timeline may be."""
+    big = Limits(max_bytes=Limits().max_bytes * TIMELINE_SIZE_FACTOR)
     try:
-        data = parse(read_bytes(path, Limits().max_bytes), document_format(path), path, Limits())
+        data = parse(text, document_format(path), path, big)
     except BackstretchError:
         return None
     kind = data.get("type") if isinstance(data, dict) else None
@@ -550,9 +554,10 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    kind = document_kind(args.file)
+    text = read_bytes(args.file, Limits().max_bytes * TIMELINE_SIZE_FACTOR)  # read once
+    kind = document_kind(text, args.file)
     if kind == "timeline":
-        timeline = load_timeline(args.file)
+        timeline = loads_timeline(text, source=args.file)
         language = timeline.options.language if timeline.options else "en"
         print(
             f"{args.file}: ok: a timeline (format {TIMELINE_FORMAT_VERSION}): "
@@ -570,7 +575,7 @@ def _check(args: argparse.Namespace) -> int:
             ],
             source=args.file,
         )
-    routine = load_routine(args.file)
+    routine = loads_routine(text, format=document_format(args.file), source=args.file)
     timeline = compile_routine(routine, affected="left")  # as long whichever side is affected
     print(
         f"{args.file}: ok: {routine.title!r}, {len(routine.stretches)} stretches, "

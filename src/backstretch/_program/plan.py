@@ -52,6 +52,16 @@ class PlannedSession:
     #: The day it was due, for a missed session the program kept next (else None).
     due: datetime.date | None = None
 
+    def compile(self, **options: Any) -> Timeline:
+        """The session's timeline: its routine at its level, what is said of it after the
+        title; ``options`` those of ``compile_routine`` but ``level`` and ``session``."""
+        for taken in ("level", "session"):
+            if taken in options:
+                raise InvalidValueError(
+                    f"PlannedSession.compile() takes no {taken}: the session has its own"
+                )
+        return compile_routine(self.routine, session=self.messages, level=self.level, **options)
+
 
 @attrs.define
 class _State:
@@ -72,6 +82,8 @@ class _State:
     today: int = 0  # completed sessions on the last one's day
     held: bool = False  # the last completed session had pain at or above the line
     made: dict[tuple[int, tuple[int, ...]], _Applied] = attrs.field(factory=dict)
+    #: How many sessions the current stage holds, where it says (set with the stage).
+    planned: int | None = None
 
     def __attrs_post_init__(self) -> None:
         self._reset(self.stage, self.start)
@@ -83,6 +95,7 @@ class _State:
         self.steps, self.since = [0] * rules, [0] * rules
         self.stepped_on = [start] * rules
         self.history, self.notice, self.last, self.today, self.held = [], None, None, 0, False
+        self.planned = None if self.finished else self._planned()
 
     @property
     def finished(self) -> bool:
@@ -92,7 +105,7 @@ class _State:
     def current(self) -> Stage:
         return self.program.stages[self.stage]
 
-    def planned(self) -> int | None:
+    def _planned(self) -> int | None:
         """How many sessions the stage holds, where it says (sessions, or days in sequence)."""
         stage = self.current
         counts = []
@@ -143,9 +156,8 @@ class _State:
             elif progression.every_days is not None:
                 self.since[index] += 1
         stage = self.current
-        planned = self.planned()
         if (
-            (planned is not None and self.counted >= planned)
+            (self.planned is not None and self.counted >= self.planned)
             or (stage.move_on is not None and stage.move_on in entry.reported)
             or (
                 self.program.missed is Missed.CALENDAR
@@ -175,7 +187,11 @@ class _State:
         key = (self.stage, tuple(steps))
         found = self.made.get(key)
         if found is None:
-            found = self.made[key] = _applied(self.current, self.program.progression, steps)
+            found = _applied(self.current, self.program.progression, steps)
+            asked = tuple(dict.fromkeys((*found.routine.ask, *self.program.ask)))
+            if asked != found.routine.ask:  # what every session of the program asks, too
+                found = attrs.evolve(found, routine=attrs.evolve(found.routine, ask=asked))
+            self.made[key] = found
         return found
 
     def _step(self, index: int, day: datetime.date) -> None:
@@ -407,13 +423,7 @@ def _session(
         ahead.week(day)
         steps = ahead.steps
     applied = state.applied(steps)
-    asked = tuple(dict.fromkeys((*applied.routine.ask, *state.program.ask)))
-    routine = (
-        applied.routine
-        if asked == applied.routine.ask
-        else attrs.evolve(applied.routine, ask=asked)
-    )
-    count = state.planned()
+    count = state.planned
     number = state.done + 1
     names = {"program": state.program.title, "stage": state.program.stage_name(state.stage)}
     messages = [
@@ -436,7 +446,7 @@ def _session(
         state.stage + 1,
         number,
         count,
-        routine,
+        applied.routine,
         applied.level,
         tuple(messages),
         due if due is not None and due < on else None,
@@ -526,4 +536,4 @@ def next_session(
     found = next(_sessions(program, log, day, begun, 1, now), None)
     if found is None:
         raise ProgramError(f"{program.title!r} is finished: every stage is done")
-    return compile_routine(found.routine, session=found.messages, level=found.level, **options)
+    return found.compile(**options)
