@@ -24,7 +24,7 @@ from .choose import Plan, choose
 from .cues import place_cues
 from .fit import fit, fit_error
 from .layout import STEPS, Measured, Shape, layout, measure
-from .localize import Spoken, localize
+from .localize import Draft, Spoken, localize
 from .options import (
     BREATH,
     NO_CUES,
@@ -183,18 +183,12 @@ def compile_routine(
         swapped,
         left_out,
     )
-    timeline = Timeline(
-        routine.title,
-        laid.total_ms,
-        events,
-        laid.chapters,
-        laid.stretches,
-        record,
-    )
+    parts = (routine.title, laid.total_ms, events, laid.chapters, laid.stretches, record)
     if language == "en" and routine.language == "en":
-        return timeline
-    # Times were reckoned from the routine's own words and the library's English: now the words.
-    return localize(timeline, routine, language, laid.sources)
+        return Timeline(*parts)
+    # Times were reckoned from the routine's own words and the library's English: now the words,
+    # and then the timeline (a draft of the author's language and the library's English is none).
+    return localize(Draft(*parts), routine, language, laid.sources)
 
 
 def _session_messages(session: object) -> tuple[Message, ...]:

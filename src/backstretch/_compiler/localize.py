@@ -19,10 +19,12 @@ import attrs
 from .._base.memo import IdentityMemo
 from .._base.text import speaking_ms
 from .._dsl.nodes import Routine
-from .._i18n.catalogs import LANGUAGES, fill_sides
+from .._i18n.catalogs import LANGUAGES, fill
 from .._timeline.messages import MESSAGES, LibraryWords, render_message
 from .._timeline.timeline import (
     CautionInfo,
+    Chapter,
+    CompileOptions,
     Event,
     Message,
     ModificationInfo,
@@ -33,9 +35,10 @@ from .._timeline.timeline import (
 )
 
 __all__ = [
+    "Draft",
     "Spoken",
     "TranslationReport",
-    "fill",
+    "fill",  # from _i18n, where the timeline checks its texts with it too
     "localize",
     "routine_texts",
     "translation_report",
@@ -43,18 +46,6 @@ __all__ = [
 
 #: Fields that hold names, not words a person reads: never translated.
 _NOT_WORDS = frozenset({"conditions", "extra_conditions", "translations", "language", "aliases"})
-
-
-def fill(text: str, side: Any, round_: Position | None, language: str) -> str:
-    """The author's ``text`` with its sides (``{side}``, ``{other}`` and their forms) and its
-    round (``{round}``, ``{rounds}``) filled in."""
-    if "{" not in text:
-        return text
-    if side is not None:
-        text = fill_sides(text, side, language)
-    if round_ is not None:
-        text = text.replace("{rounds}", str(round_.count)).replace("{round}", str(round_.index))
-    return text
 
 
 def _texts(node: Any) -> Iterator[str]:
@@ -230,8 +221,22 @@ def _info(info: StretchInfo, tr: _Translator) -> StretchInfo:
     )
 
 
+@attrs.frozen
+class Draft:
+    """A compiled timeline's parts before their words are in its language: the author's texts in
+    the routine's language, the library's in English. Not yet a Timeline, whose texts agree with
+    its language (``localize`` makes that one)."""
+
+    title: str
+    total_ms: int
+    events: list[Event]
+    chapters: tuple[Chapter, ...]
+    stretches: tuple[StretchInfo, ...]
+    options: CompileOptions
+
+
 def localize(
-    timeline: Timeline,
+    timeline: Draft | Timeline,
     routine: Routine,
     language: str,
     sources: Mapping[str, tuple[str, ...]] | None = None,

@@ -20,11 +20,13 @@ import functools
 import gettext
 import re
 from pathlib import Path
+from typing import Any
 
 from .._base.kinds import Side
 
 __all__ = [
     "LANGUAGES",
+    "fill",
     "fill_sides",
     "side_word",
 ]
@@ -86,6 +88,18 @@ def fill_sides(text: str, side: Side, language: str = "en") -> str:
         return match[2] if meant is Side.LEFT else match[3]
 
     return _SIDES.sub(one, text) if "{" in text else text
+
+
+def fill(text: str, side: Side | None, round_: Any, language: str) -> str:
+    """The author's ``text`` with its sides (``{side}``, ``{other}`` and their forms) filled for
+    ``side`` and its round (``{round}``, ``{rounds}``) for ``round_`` (a Position, or None)."""
+    if "{" not in text:
+        return text
+    if side is not None:
+        text = fill_sides(text, side, language)
+    if round_ is not None:
+        text = text.replace("{rounds}", str(round_.count)).replace("{round}", str(round_.index))
+    return text
 
 
 def condition_word(name: str, language: str) -> str:

@@ -24,6 +24,7 @@ from .._base.rules import LANGUAGE_TAG_WORDS, is_count, is_language_tag, is_ms, 
 from .._base.text import FORBIDDEN
 from .._base.time import MAX_MS, Level
 from ..exceptions import InvalidValueError, Problem, TimelineError
+from .consistency import consistency_problems
 from .fields import (
     OPEN_KINDS,
     PART_KINDS,
@@ -539,7 +540,7 @@ class Timeline:
     _by_id: dict[str, StretchInfo] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        found = timeline_problems(self)
+        found = timeline_problems(self) or consistency_problems(self)
         if found:
             raise TimelineError(found)
 

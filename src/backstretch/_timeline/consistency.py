@@ -1,0 +1,561 @@
+"""What a compile gives beyond the timeline's shape: texts, messages, cues and options that agree.
+
+``timeline_problems`` checks a timeline's shape (its events tile time, positions count, names
+resolve); a document of the right shape could still say "Switch to the right side" with
+``params.side`` ``"left"``, give a countdown the ``halfway`` key, or keep ``halfway`` cues with
+``options.halfway`` false. A compile never gives such a timeline, and a player that trusts the
+data would act on the contradiction. These rules refuse them, each at its ``$.path``:
+
+- **messages**: a message's key belongs to the event's role (``ROLE_MESSAGES``); a compiled
+  timeline gives every role of ``ALWAYS_SAID`` its message; the parameters agree with the event's
+  fields (a countdown's tick, a rep's position, a switch's side, a preview's stretch, the end's
+  title, a hold's breaths, an announcement's stretch entry); the text is the message rendered in
+  the timeline's language;
+- **templates**: the author's template filled with the event's side and round is its text (a
+  rep's ``text`` parameter);
+- **the author's texts** in the stretch table: an announcement without a message says the
+  stretch's name, a stretch's caution and modification are among its entry's;
+- **cues**: a countdown tick falls ``tick`` seconds before a hold, a halfway cue inside a hold
+  counted in time, a switch prompt before a switch to its side, a preview before the stretch it
+  names; none of these inside a self-paced part, where the moment is unknown;
+- **check-ins and sessions**: "another round" asked after a round that is not a Repeat's last, a
+  counted set's check-in after its last rep and up to its count, a session event after the
+  title;
+- **options**: the events follow them (no cue the options turned off, no tick past
+  ``countdown``, a safety note exactly where one was asked for, skip notes only for declared
+  conditions, a swap note only where a stretch was swapped, the fit's total), and ``conditions``
+  and ``swapped`` are sorted, each once;
+- **the stretch table**: one entry per stretch played, in play order.
+
+The rules a compiled timeline keeps by construction; a property test proves every compile keeps
+them, and another that changing one field of a compiled timeline is refused or still keeps every
+invariant. A timeline without options (made by hand) is held to every rule but those that read
+the options; its language is English.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+from .._base.kinds import Kind, Role
+from .._i18n.catalogs import LANGUAGES, fill
+from ..exceptions import Problem
+from .fields import a
+from .messages import MESSAGES, Message, render_message
+
+# The timeline module checks its timelines with this one: its Event and Timeline are read here
+# by their attributes, not imported.
+Event = Any
+Timeline = Any
+
+__all__ = ["ALWAYS_SAID", "ROLE_MESSAGES", "consistency_problems"]
+
+_SESSION_KEYS = tuple(key for key in MESSAGES if key.startswith(("session", "progress_")))
+
+#: The message keys an event of each role may carry (none: its text is always the author's).
+ROLE_MESSAGES: Mapping[Role, tuple[str, ...]] = MappingProxyType(
+    {
+        Role.TITLE: (),
+        Role.INTRO: (),
+        Role.ANNOUNCE: ("announce_targets", "announce_purpose", "announce_targets_purpose"),
+        Role.PROPS: ("props",),
+        Role.OUTRO: (),
+        Role.SESSION: _SESSION_KEYS,
+        Role.SAFETY_NOTE: ("safety_note", "safety_note_breathing"),
+        Role.CAUTION: (),
+        Role.MODIFICATION: ("modification_when", "modification_props", "modification_when_props"),
+        Role.STEP: (),
+        Role.HOLD: ("hold", "hold_breath", "hold_breaths"),
+        Role.INHALE: ("inhale",),
+        Role.HOLD_IN: ("hold_in",),
+        Role.EXHALE: ("exhale",),
+        Role.HOLD_OUT: ("hold_out",),
+        Role.SWITCH: ("switch",),
+        Role.REP: ("rep",),
+        Role.REST: ("rest", "closing_rest"),
+        Role.REST_BETWEEN: ("rest",),
+        Role.BREAK: (),
+        Role.COUNTDOWN: ("countdown",),
+        Role.HALFWAY: ("halfway",),
+        Role.HOLD_CUE: (),
+        Role.SWITCH_PROMPT: ("switch_prompt",),
+        Role.NEXT_UP: ("next_up",),
+        Role.LEFT_OUT: ("left_out",),
+        Role.REPLACED: ("replaced", "swapped"),
+        Role.RULED_OUT: ("ruled_out", "swapped_too"),
+        Role.PAIN_BEFORE: ("check_in_pain_before",),
+        Role.PAIN_AFTER: ("check_in_pain_after",),
+        Role.EFFORT: ("check_in_effort",),
+        Role.REPS_COUNTED: ("check_in_reps",),
+        Role.ANOTHER_ROUND: ("check_in_another_round",),
+        Role.END: ("end",),
+    }
+)
+
+#: The roles whose text is always the library's: a compiled timeline (one with options) gives
+#: every event of these roles its message. The other roles with keys carry one where the library
+#: wrote the words (a hold's default "Hold") and none where the author did.
+ALWAYS_SAID = frozenset(
+    {
+        Role.PROPS,
+        Role.SESSION,
+        Role.REP,
+        Role.COUNTDOWN,
+        Role.HALFWAY,
+        Role.SWITCH_PROMPT,
+        Role.NEXT_UP,
+        Role.LEFT_OUT,
+        Role.REPLACED,
+        Role.RULED_OUT,
+        Role.PAIN_BEFORE,
+        Role.PAIN_AFTER,
+        Role.EFFORT,
+        Role.REPS_COUNTED,
+        Role.ANOTHER_ROUND,
+        Role.END,
+    }
+)
+
+#: Cues the compiler places only where it knows the moment: never inside a self-paced part.
+_TIMED_CUES = frozenset({Role.COUNTDOWN, Role.HALFWAY, Role.SWITCH_PROMPT, Role.NEXT_UP})
+#: Each cue role and the option that turns it off.
+_CUE_OPTIONS = {
+    Role.HALFWAY: "halfway",
+    Role.HOLD_CUE: "hold_cues",
+    Role.SWITCH_PROMPT: "switch_prompt",
+    Role.NEXT_UP: "next_up",
+}
+_SKIP_ROLES = frozenset({Role.LEFT_OUT, Role.REPLACED, Role.RULED_OUT})
+_BEFORE_SESSION = (Role.TITLE, Role.SESSION)
+_HOLD_KEYS = {None: "hold", 1: "hold_breath"}
+
+
+class _Check:
+    """One pass over a timeline whose shape is right, collecting what disagrees."""
+
+    def __init__(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+        self.options = timeline.options
+        self.language = "en" if self.options is None else self.options.language
+        self.found: list[Problem] = []
+        self.segments = timeline.segments
+        self.starts = [segment.start_ms for segment in self.segments]
+        self.by_id = {entry.id: entry for entry in timeline.stretches}
+
+    def bad(self, index: int, field: str, message: str) -> None:
+        path = f"$.events[{index}]" + (f".{field}" if field else "")
+        self.found.append(Problem(path, message))
+
+    def segment_at(self, ms: int) -> Event | None:
+        at = bisect.bisect_right(self.starts, ms) - 1
+        return self.segments[at] if at >= 0 and ms < self.segments[at].end_ms else None
+
+    def segment_starting(self, ms: int) -> Event | None:
+        at = bisect.bisect_left(self.starts, ms)
+        return self.segments[at] if at < len(self.starts) and self.starts[at] == ms else None
+
+    def segment_before(self, ms: int) -> Event | None:
+        at = bisect.bisect_left(self.starts, ms) - 1
+        return self.segments[at] if at >= 0 else None
+
+    # Messages.
+
+    def message(self, index: int, event: Event) -> None:
+        message, role = event.message, event.role
+        allowed = ROLE_MESSAGES[role]
+        if message is None:
+            if self.options is not None and role in ALWAYS_SAID:
+                self.bad(
+                    index,
+                    "message",
+                    f"is null, but a compiled timeline gives {a(role.value)} event its message "
+                    f"({' or '.join(allowed)})",
+                )
+            self.authors_text(index, event)
+            return
+        if message.key not in allowed:
+            keys = f"its keys are {', '.join(allowed)}" if allowed else "its text is the author's"
+            self.bad(
+                index,
+                "message.key",
+                f"{message.key!r} is no message of {a(role.value)} event ({keys})",
+            )
+            return
+        self.params(index, event, message)
+        expected = render_message(message, self.language)
+        if event.text != expected:
+            self.bad(
+                index,
+                "text",
+                f"must be its message in {self.language} ({expected!r}), got {event.text!r}",
+            )
+
+    def param(self, index: int, message: Message, name: str, expected: object, what: str) -> None:
+        value = message[name]
+        if value != expected:
+            self.bad(
+                index, f"message.params.{name}", f"must be {what} ({expected!r}), got {value!r}"
+            )
+
+    def params(self, index: int, event: Event, message: Message) -> None:
+        """The parameters that repeat the event's own fields, or its stretch's entry."""
+        key = message.key
+        entry = self.by_id.get(event.stretch_id or "")
+        if key == "countdown":
+            self.param(index, message, "tick", event.tick, "the event's tick")
+        elif key == "rep" and event.rep is not None:
+            self.param(index, message, "index", event.rep.index, "the index of the event's rep")
+            self.param(index, message, "count", event.rep.count, "the count of the event's rep")
+        elif key in ("switch", "switch_prompt"):
+            side = None if event.side is None else event.side.value
+            self.param(index, message, "side", side, "the event's side")
+        elif key == "next_up" or (key in ("replaced", "swapped") and event.target is not None):
+            name = "name" if key == "next_up" else "alternative"
+            named = self.by_id[event.target or ""].name
+            self.param(index, message, name, named, f"the name of its target {event.target!r}")
+        elif key == "end":
+            self.param(index, message, "title", self.timeline.title, "the timeline's title")
+        elif key in ("hold", "hold_breath", "hold_breaths"):
+            self.hold_words(index, event, message)
+        elif key.startswith("announce_") and entry is not None:
+            self.param(index, message, "name", entry.name, "its stretch's name")
+            if "targets" in MESSAGES[key].params:
+                self.param(index, message, "targets", entry.targets, "its stretch's targets")
+            if "purpose" in MESSAGES[key].params:
+                self.param(index, message, "purpose", entry.purpose, "its stretch's purpose")
+        elif key == "props" and entry is not None:
+            self.param(index, message, "props", entry.props, "its stretch's props")
+        elif key.startswith("modification_") and entry is not None:
+            given = message.as_dict()
+            if not any(
+                given["text"] == m.text
+                and given.get("when", m.when) == m.when
+                and given.get("props", m.props) == m.props
+                for m in entry.modifications
+            ):
+                self.bad(
+                    index,
+                    "message.params",
+                    f"must be one of the modifications of stretch {entry.id!r}",
+                )
+        elif key == "check_in_reps":
+            last = self.segment_before(event.start_ms)
+            if last is None or last.rep is None:
+                self.bad(index, "", "a counted set's check-in follows the set's last rep")
+            else:
+                self.param(index, message, "most", last.rep.count, "the count of the set before")
+        elif key == "check_in_another_round":
+            if not event.rounds or event.rounds[-1].index == event.rounds[-1].count:
+                self.bad(
+                    index,
+                    "rounds",
+                    "another round is asked after a round of a Repeat that is not its last, got "
+                    + (str(event.rounds[-1]) if event.rounds else "no round"),
+                )
+            else:
+                self.param(
+                    index, message, "rounds", event.rounds[-1].count, "the count of its rounds"
+                )
+        if event.template is not None:
+            self.template(index, event, message)
+
+    def hold_words(self, index: int, event: Event, message: Message) -> None:
+        breaths = event.breaths
+        expected = _HOLD_KEYS.get(breaths, "hold_breaths")
+        if message.key != expected:
+            counted = "in time" if breaths is None else f"in {breaths} breaths"
+            self.bad(
+                index,
+                "message.key",
+                f"must be {expected!r} for a hold counted {counted}, got {message.key!r}",
+            )
+        elif expected == "hold_breaths":
+            self.param(index, message, "count", breaths, "the event's breaths")
+
+    def template(self, index: int, event: Event, message: Message | None) -> None:
+        template = event.template or ""
+        filled = self.filled(template, event)
+        if filled == template:
+            self.bad(
+                index,
+                "template",
+                "has nothing the event's side or round fills in; a template is written only "
+                "where one was filled",
+            )
+        elif message is None:
+            if event.text != filled:
+                self.bad(
+                    index,
+                    "text",
+                    f"must be its template filled in ({filled!r}), got {event.text!r}",
+                )
+        elif message.key == "rep":
+            self.param(index, message, "text", filled, "its template filled in")
+        else:
+            self.bad(
+                index,
+                "template",
+                f"{message.key!r} has no author's text to fill: a template goes with the "
+                "author's text or a rep's",
+            )
+
+    def filled(self, template: str, event: Event) -> str:
+        """The template filled with the event's side and round: in the timeline's language, or,
+        where that is not its text, in the language of the library's that gives its text (an
+        author's text left untranslated keeps the side words of the language it was written in,
+        which the timeline does not record)."""
+        round_ = event.rounds[-1] if event.rounds else None
+        filled = fill(template, event.side, round_, self.language)
+        said = event.text if event.message is None else event.message.as_dict().get("text")
+        if filled != said:
+            for language in LANGUAGES:
+                other = fill(template, event.side, round_, language)
+                if other == said:
+                    return other
+        return filled
+
+    def authors_text(self, index: int, event: Event) -> None:
+        """An event without a message: the author's text, which the stretch table has too."""
+        if event.template is not None:
+            self.template(index, event, None)
+        role, text = event.role, event.text
+        entry = self.by_id.get(event.stretch_id or "")
+        if role is Role.TITLE and text != self.timeline.title:
+            self.bad(
+                index,
+                "text",
+                f"must be the timeline's title ({self.timeline.title!r}), got {text!r}",
+            )
+        elif entry is None:
+            return
+        elif role is Role.ANNOUNCE and text != entry.name:
+            self.bad(index, "text", f"must be its stretch's name ({entry.name!r}), got {text!r}")
+        elif role is Role.CAUTION and all(text != c.text for c in entry.cautions):
+            self.bad(index, "text", f"must be one of the cautions of stretch {entry.id!r}")
+        elif role is Role.MODIFICATION and all(text != m.text for m in entry.modifications):
+            self.bad(index, "text", f"must be one of the modifications of stretch {entry.id!r}")
+
+    # Cues, check-ins and sessions: what they say agrees with what comes.
+
+    def cue(self, index: int, event: Event, following: _Following) -> None:
+        role, at = event.role, event.start_ms
+        options = self.options
+        if (
+            options is not None
+            and role in _CUE_OPTIONS
+            and not getattr(options, _CUE_OPTIONS[role])
+        ):
+            self.bad(index, "", f"{a(role.value)} cue, but options.{_CUE_OPTIONS[role]} is false")
+        playing = self.segment_at(at)
+        if role in _TIMED_CUES and playing is not None and playing.open:
+            self.bad(
+                index,
+                "start_ms",
+                f"falls inside a self-paced {playing.kind.value} ({playing.start_ms} to "
+                f"{playing.end_ms}), where the moment is unknown: no {role.value} cue goes there",
+            )
+            return
+        if role is Role.COUNTDOWN and event.tick is not None:
+            self.countdown(index, event)
+        elif role is Role.HALFWAY and not (
+            playing is not None
+            and playing.kind is Kind.HOLD
+            and playing.breaths is None
+            and playing.start_ms < at
+        ):
+            self.bad(index, "start_ms", "a halfway cue falls inside a hold counted in time")
+        elif role is Role.SWITCH_PROMPT:
+            switch = following.switch(index)
+            side = None if event.side is None else event.side.value
+            if switch is None:
+                self.bad(index, "", "no switch follows this prompt")
+            elif switch.side != event.side:
+                shown = None if switch.side is None else switch.side.value
+                self.bad(
+                    index,
+                    "side",
+                    f"must be {shown!r}, the side of the switch that follows (at "
+                    f"{switch.start_ms}), got {side!r}",
+                )
+        elif role is Role.NEXT_UP:
+            coming = following.stretch(index)
+            if coming != event.target:
+                self.bad(
+                    index,
+                    "target",
+                    f"must be {coming!r}, the stretch announced next, got {event.target!r}"
+                    if coming is not None
+                    else "no stretch is announced after this preview",
+                )
+
+    def countdown(self, index: int, event: Event) -> None:
+        tick, options = event.tick or 0, self.options
+        if options is not None and tick > options.countdown:
+            self.bad(
+                index,
+                "tick",
+                f"must be at most options.countdown ({options.countdown}), got {tick}",
+            )
+        hold_at = event.start_ms + 1000 * tick
+        hold = self.segment_starting(hold_at)
+        if hold is None or hold.kind is not Kind.HOLD:
+            self.bad(
+                index,
+                "start_ms",
+                f"tick {tick} is said {tick} s before a hold starts, but no hold starts at "
+                f"{hold_at}",
+            )
+
+    def skip(self, index: int, event: Event, message: Message) -> None:
+        options = self.options
+        if options is None:
+            return
+        if message.key in ("swapped", "swapped_too"):
+            if not options.swapped:
+                self.bad(index, "message.key", "a swap note, but options.swapped is empty")
+            return
+        named = message["conditions"]
+        undeclared = (
+            [c for c in named if c not in options.conditions] if isinstance(named, tuple) else []
+        )
+        if undeclared:
+            self.bad(
+                index,
+                "message.params.conditions",
+                f"names {', '.join(map(repr, undeclared))}, which options.conditions does not "
+                "declare",
+            )
+
+    # The whole timeline.
+
+    def run(self) -> list[Problem]:
+        events = self.timeline.events
+        following = _Following(events)
+        options = self.options
+        previous: Event | None = None
+        for index, event in enumerate(events):
+            role = event.role
+            self.message(index, event)
+            if event.kind is Kind.CUE:
+                self.cue(index, event, following)
+            elif (
+                role in _SKIP_ROLES
+                and event.message is not None
+                and event.message.key in ROLE_MESSAGES[role]
+            ):
+                self.skip(index, event, event.message)
+            elif role is Role.SESSION and (
+                previous is None or previous.role not in (Role.TITLE, Role.SESSION)
+            ):
+                self.bad(index, "", "a session event follows the title (or another session event)")
+            elif role is Role.SAFETY_NOTE:
+                if index != 0:
+                    self.bad(index, "", "the safety note opens the timeline: it is the first event")
+                elif options is not None and not options.safety_note:
+                    self.bad(index, "", "a safety note, but options.safety_note is false")
+            if not event.is_marker:
+                previous = event
+        if options is not None:
+            self.options_problems(events)
+        self.stretch_table(events)
+        return self.found
+
+    def options_problems(self, events: tuple[Event, ...]) -> None:
+        options = self.options
+        assert options is not None
+        if options.safety_note and events[0].role is not Role.SAFETY_NOTE:
+            self.bad(
+                0, "role", "options.safety_note is true, but no safety note opens the timeline"
+            )
+        for name in ("conditions", "swapped"):
+            value = getattr(options, name)
+            if list(value) != sorted(set(value)):
+                self.found.append(
+                    Problem(
+                        f"$.options.{name}",
+                        f"must be sorted, each once, as a compile writes it: {sorted(set(value))}",
+                    )
+                )
+        fit, natural, total = options.fit_to_ms, options.unfitted_ms, self.timeline.total_ms
+        if (fit is None) != (natural is None):
+            self.found.append(
+                Problem(
+                    "$.options.unfitted_ms",
+                    "is null, but fit_to_ms is set: a fitted timeline says what its level gives "
+                    "unfitted"
+                    if natural is None
+                    else "is set, but fit_to_ms is null: only a fitted timeline has it",
+                )
+            )
+        if fit is not None and fit != total:
+            self.found.append(
+                Problem(
+                    "$.total_ms",
+                    f"must be options.fit_to_ms ({fit}): a fit lands on its target, got {total}",
+                )
+            )
+
+    def stretch_table(self, events: tuple[Event, ...]) -> None:
+        played = list(dict.fromkeys(e.stretch_id for e in events if e.stretch_id is not None))
+        known = set(played)
+        listed = [entry.id for entry in self.timeline.stretches]
+        for index, id in enumerate(listed):
+            if id not in known:
+                self.found.append(
+                    Problem(
+                        f"$.stretches[{index}]",
+                        f"no event plays {id!r}: an entry is one stretch played",
+                    )
+                )
+        in_play = [id for id in listed if id in known]
+        for id, expected in zip(in_play, played, strict=True):
+            if id != expected:
+                self.found.append(
+                    Problem(
+                        f"$.stretches[{listed.index(id)}].id",
+                        f"entries are in play order: expected {expected!r} here (played next), "
+                        f"got {id!r}",
+                    )
+                )
+                break
+
+
+class _Following:
+    """What comes after each event: the next switch, and the stretch announced next."""
+
+    def __init__(self, events: tuple[Event, ...]) -> None:
+        self.events = events
+        self._switches: list[Event | None] | None = None
+        self._stretches: list[str | None] | None = None
+
+    def switch(self, index: int) -> Event | None:
+        if self._switches is None:
+            found: list[Event | None] = [None] * len(self.events)
+            last: Event | None = None
+            for at in range(len(self.events) - 1, -1, -1):
+                event = self.events[at]
+                if event.kind is Kind.SWITCH:
+                    last = event
+                found[at] = last
+            self._switches = found
+        return self._switches[index]
+
+    def stretch(self, index: int) -> str | None:
+        if self._stretches is None:
+            found: list[str | None] = [None] * len(self.events)
+            last: str | None = None
+            for at in range(len(self.events) - 1, -1, -1):
+                event = self.events[at]
+                if event.role is Role.ANNOUNCE:
+                    last = event.stretch_id
+                found[at] = last
+            self._stretches = found
+        return self._stretches[index]
+
+
+def consistency_problems(timeline: Timeline) -> list[Problem]:
+    """Everything in a timeline of the right shape that no compile would give (empty if none)."""
+    return _Check(timeline).run()
