@@ -36,11 +36,11 @@ the options; its language is English.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from .._base.kinds import Kind, Role
+from .._base.kinds import ROLES, Kind, Role
 from .._i18n.catalogs import LANGUAGES, fill
 from ..exceptions import Problem
 from .fields import a
@@ -129,6 +129,14 @@ _CUE_OPTIONS = {
     Role.NEXT_UP: "next_up",
 }
 _SKIP_ROLES = frozenset({Role.LEFT_OUT, Role.REPLACED, Role.RULED_OUT})
+_ROLE_KEYS = {role: frozenset(keys) for role, keys in ROLE_MESSAGES.items()}
+#: Roles whose author's text the stretch table (or the title) has too.
+_NAMED_ROLES = frozenset({Role.TITLE, Role.ANNOUNCE, Role.CAUTION, Role.MODIFICATION})
+#: Roles whose events need looking at without a message or template: a message they must have,
+#: or a text the stretch table has too.
+_WORDED = _NAMED_ROLES | ALWAYS_SAID
+#: Roles whose place in the timeline says something: cues, skip notes, sessions, the safety note.
+_PLACED = frozenset(ROLES[Kind.CUE]) | _SKIP_ROLES | {Role.SESSION, Role.SAFETY_NOTE}
 _BEFORE_SESSION = (Role.TITLE, Role.SESSION)
 _HOLD_KEYS = {None: "hold", 1: "hold_breath"}
 
@@ -144,6 +152,8 @@ class _Check:
         self.segments = timeline.segments
         self.starts = [segment.start_ms for segment in self.segments]
         self.by_id = {entry.id: entry for entry in timeline.stretches}
+        self.rendered: dict[Message, str] = {}
+        self.fills: dict[tuple[str, object, object], str] = {}
 
     def bad(self, index: int, field: str, message: str) -> None:
         path = f"$.events[{index}]" + (f".{field}" if field else "")
@@ -165,27 +175,34 @@ class _Check:
 
     def message(self, index: int, event: Event) -> None:
         message, role = event.message, event.role
-        allowed = ROLE_MESSAGES[role]
         if message is None:
             if self.options is not None and role in ALWAYS_SAID:
                 self.bad(
                     index,
                     "message",
                     f"is null, but a compiled timeline gives {a(role.value)} event its message "
-                    f"({' or '.join(allowed)})",
+                    f"({' or '.join(ROLE_MESSAGES[role])})",
                 )
-            self.authors_text(index, event)
+            if event.template is not None or role in _NAMED_ROLES:
+                self.authors_text(index, event)
             return
-        if message.key not in allowed:
+        key = message.key
+        if key not in _ROLE_KEYS[role]:
+            allowed = ROLE_MESSAGES[role]
             keys = f"its keys are {', '.join(allowed)}" if allowed else "its text is the author's"
             self.bad(
-                index,
-                "message.key",
-                f"{message.key!r} is no message of {a(role.value)} event ({keys})",
+                index, "message.key", f"{key!r} is no message of {a(role.value)} event ({keys})"
             )
             return
-        self.params(index, event, message)
-        expected = render_message(message, self.language)
+        check = _PARAMS.get(key)
+        if check is not None:
+            check(self, index, event, message)
+        if event.template is not None:
+            self.template(index, event, message)
+        # Messages repeat (every "Halfway", every tick 3): each is rendered once.
+        expected = self.rendered.get(message)
+        if expected is None:
+            expected = self.rendered[message] = render_message(message, self.language)
         if event.text != expected:
             self.bad(
                 index,
@@ -200,67 +217,79 @@ class _Check:
                 index, f"message.params.{name}", f"must be {what} ({expected!r}), got {value!r}"
             )
 
-    def params(self, index: int, event: Event, message: Message) -> None:
-        """The parameters that repeat the event's own fields, or its stretch's entry."""
-        key = message.key
+    # The parameters that repeat the event's own fields, or its stretch's entry: one method a
+    # key (``_PARAMS``).
+
+    def countdown_words(self, index: int, event: Event, message: Message) -> None:
+        self.param(index, message, "tick", event.tick, "the event's tick")
+
+    def rep_words(self, index: int, event: Event, message: Message) -> None:
+        rep = event.rep
+        self.param(index, message, "index", rep.index, "the index of the event's rep")
+        self.param(index, message, "count", rep.count, "the count of the event's rep")
+
+    def side_words(self, index: int, event: Event, message: Message) -> None:
+        side = None if event.side is None else event.side.value
+        self.param(index, message, "side", side, "the event's side")
+
+    def target_words(self, index: int, event: Event, message: Message) -> None:
+        if event.target is None:
+            return
+        name = "name" if message.key == "next_up" else "alternative"
+        named = self.by_id[event.target].name
+        self.param(index, message, name, named, f"the name of its target {event.target!r}")
+
+    def end_words(self, index: int, event: Event, message: Message) -> None:
+        self.param(index, message, "title", self.timeline.title, "the timeline's title")
+
+    def announce_words(self, index: int, event: Event, message: Message) -> None:
         entry = self.by_id.get(event.stretch_id or "")
-        if key == "countdown":
-            self.param(index, message, "tick", event.tick, "the event's tick")
-        elif key == "rep" and event.rep is not None:
-            self.param(index, message, "index", event.rep.index, "the index of the event's rep")
-            self.param(index, message, "count", event.rep.count, "the count of the event's rep")
-        elif key in ("switch", "switch_prompt"):
-            side = None if event.side is None else event.side.value
-            self.param(index, message, "side", side, "the event's side")
-        elif key == "next_up" or (key in ("replaced", "swapped") and event.target is not None):
-            name = "name" if key == "next_up" else "alternative"
-            named = self.by_id[event.target or ""].name
-            self.param(index, message, name, named, f"the name of its target {event.target!r}")
-        elif key == "end":
-            self.param(index, message, "title", self.timeline.title, "the timeline's title")
-        elif key in ("hold", "hold_breath", "hold_breaths"):
-            self.hold_words(index, event, message)
-        elif key.startswith("announce_") and entry is not None:
-            self.param(index, message, "name", entry.name, "its stretch's name")
-            if "targets" in MESSAGES[key].params:
-                self.param(index, message, "targets", entry.targets, "its stretch's targets")
-            if "purpose" in MESSAGES[key].params:
-                self.param(index, message, "purpose", entry.purpose, "its stretch's purpose")
-        elif key == "props" and entry is not None:
+        if entry is None:
+            return
+        self.param(index, message, "name", entry.name, "its stretch's name")
+        if "targets" in MESSAGES[message.key].params:
+            self.param(index, message, "targets", entry.targets, "its stretch's targets")
+        if "purpose" in MESSAGES[message.key].params:
+            self.param(index, message, "purpose", entry.purpose, "its stretch's purpose")
+
+    def props_words(self, index: int, event: Event, message: Message) -> None:
+        entry = self.by_id.get(event.stretch_id or "")
+        if entry is not None:
             self.param(index, message, "props", entry.props, "its stretch's props")
-        elif key.startswith("modification_") and entry is not None:
-            given = message.as_dict()
-            if not any(
-                given["text"] == m.text
-                and given.get("when", m.when) == m.when
-                and given.get("props", m.props) == m.props
-                for m in entry.modifications
-            ):
-                self.bad(
-                    index,
-                    "message.params",
-                    f"must be one of the modifications of stretch {entry.id!r}",
-                )
-        elif key == "check_in_reps":
-            last = self.segment_before(event.start_ms)
-            if last is None or last.rep is None:
-                self.bad(index, "", "a counted set's check-in follows the set's last rep")
-            else:
-                self.param(index, message, "most", last.rep.count, "the count of the set before")
-        elif key == "check_in_another_round":
-            if not event.rounds or event.rounds[-1].index == event.rounds[-1].count:
-                self.bad(
-                    index,
-                    "rounds",
-                    "another round is asked after a round of a Repeat that is not its last, got "
-                    + (str(event.rounds[-1]) if event.rounds else "no round"),
-                )
-            else:
-                self.param(
-                    index, message, "rounds", event.rounds[-1].count, "the count of its rounds"
-                )
-        if event.template is not None:
-            self.template(index, event, message)
+
+    def modification_words(self, index: int, event: Event, message: Message) -> None:
+        entry = self.by_id.get(event.stretch_id or "")
+        if entry is None:
+            return
+        given = message.as_dict()
+        if not any(
+            given["text"] == m.text
+            and given.get("when", m.when) == m.when
+            and given.get("props", m.props) == m.props
+            for m in entry.modifications
+        ):
+            self.bad(
+                index, "message.params", f"must be one of the modifications of stretch {entry.id!r}"
+            )
+
+    def reps_counted_words(self, index: int, event: Event, message: Message) -> None:
+        last = self.segment_before(event.start_ms)
+        if last is None or last.rep is None:
+            self.bad(index, "", "a counted set's check-in follows the set's last rep")
+        else:
+            self.param(index, message, "most", last.rep.count, "the count of the set before")
+
+    def another_round_words(self, index: int, event: Event, message: Message) -> None:
+        rounds = event.rounds
+        if not rounds or rounds[-1].index == rounds[-1].count:
+            self.bad(
+                index,
+                "rounds",
+                "another round is asked after a round of a Repeat that is not its last, got "
+                + (str(rounds[-1]) if rounds else "no round"),
+            )
+        else:
+            self.param(index, message, "rounds", rounds[-1].count, "the count of its rounds")
 
     def hold_words(self, index: int, event: Event, message: Message) -> None:
         breaths = event.breaths
@@ -308,8 +337,12 @@ class _Check:
         author's text left untranslated keeps the side words of the language it was written in,
         which the timeline does not record)."""
         round_ = event.rounds[-1] if event.rounds else None
-        filled = fill(template, event.side, round_, self.language)
-        said = event.text if event.message is None else event.message.as_dict().get("text")
+        key = (template, event.side, round_)
+        filled = self.fills.get(key)
+        if filled is None:
+            filled = self.fills[key] = fill(template, event.side, round_, self.language)
+        message = event.message
+        said = event.text if message is None else message["text"] if message.key == "rep" else None
         if filled != said:
             for language in LANGUAGES:
                 other = fill(template, event.side, round_, language)
@@ -434,34 +467,39 @@ class _Check:
     def run(self) -> list[Problem]:
         events = self.timeline.events
         following = _Following(events)
-        options = self.options
-        previous: Event | None = None
+        previous: Role | None = None  # the role of the segment before
         for index, event in enumerate(events):
             role = event.role
-            self.message(index, event)
-            if event.kind is Kind.CUE:
-                self.cue(index, event, following)
-            elif (
-                role in _SKIP_ROLES
-                and event.message is not None
-                and event.message.key in ROLE_MESSAGES[role]
-            ):
-                self.skip(index, event, event.message)
-            elif role is Role.SESSION and (
-                previous is None or previous.role not in (Role.TITLE, Role.SESSION)
-            ):
-                self.bad(index, "", "a session event follows the title (or another session event)")
-            elif role is Role.SAFETY_NOTE:
-                if index != 0:
-                    self.bad(index, "", "the safety note opens the timeline: it is the first event")
-                elif options is not None and not options.safety_note:
-                    self.bad(index, "", "a safety note, but options.safety_note is false")
-            if not event.is_marker:
-                previous = event
-        if options is not None:
+            # Most events are the author's words in no stretch table: nothing to compare.
+            if event.message is not None or event.template is not None or role in _WORDED:
+                self.message(index, event)
+            if role in _PLACED:
+                self.placed(index, event, following, previous)
+            if event.duration_ms:
+                previous = role
+        if self.options is not None:
             self.options_problems(events)
         self.stretch_table(events)
         return self.found
+
+    def placed(
+        self, index: int, event: Event, following: _Following, previous: Role | None
+    ) -> None:
+        """A cue, a skip note, a session event or the safety note: where it is agrees with what
+        it says and with the options."""
+        role, message, options = event.role, event.message, self.options
+        if event.kind is Kind.CUE:
+            self.cue(index, event, following)
+        elif role in _SKIP_ROLES:
+            if message is not None and message.key in _ROLE_KEYS[role]:
+                self.skip(index, event, message)
+        elif role is Role.SESSION:
+            if previous not in _BEFORE_SESSION:
+                self.bad(index, "", "a session event follows the title (or another session event)")
+        elif index != 0:
+            self.bad(index, "", "the safety note opens the timeline: it is the first event")
+        elif options is not None and not options.safety_note:
+            self.bad(index, "", "a safety note, but options.safety_note is false")
 
     def options_problems(self, events: tuple[Event, ...]) -> None:
         options = self.options
@@ -521,6 +559,28 @@ class _Check:
                     )
                 )
                 break
+
+
+_ParamCheck = Callable[[_Check, int, Event, Message], None]
+#: Each key whose parameters repeat what the timeline says elsewhere, and its check.
+_PARAMS: dict[str, _ParamCheck] = {
+    "countdown": _Check.countdown_words,
+    "rep": _Check.rep_words,
+    "switch": _Check.side_words,
+    "switch_prompt": _Check.side_words,
+    "next_up": _Check.target_words,
+    "replaced": _Check.target_words,
+    "swapped": _Check.target_words,
+    "end": _Check.end_words,
+    "hold": _Check.hold_words,
+    "hold_breath": _Check.hold_words,
+    "hold_breaths": _Check.hold_words,
+    "props": _Check.props_words,
+    "check_in_reps": _Check.reps_counted_words,
+    "check_in_another_round": _Check.another_round_words,
+    **dict.fromkeys(ROLE_MESSAGES[Role.ANNOUNCE], _Check.announce_words),
+    **dict.fromkeys(ROLE_MESSAGES[Role.MODIFICATION], _Check.modification_words),
+}
 
 
 class _Following:
