@@ -29,6 +29,7 @@ from backstretch import (
     Event,
     Hold,
     Kind,
+    Message,
     Modification,
     OneSide,
     PerSide,
@@ -44,6 +45,7 @@ from backstretch import (
     compile_routine,
     dumps_timeline,
     loads_timeline,
+    render_message,
 )
 from tools import SEED
 
@@ -138,12 +140,18 @@ PRACTICE = Routine(
 )
 
 
+#: What a program says of a session (the practice document is one).
+SESSION = (
+    Message("session_of", {"program": "Practice", "stage": "Start", "number": 2, "count": 6}),
+)
+
+
 def _base(name: str = "conformance") -> dict[str, Any]:
-    timeline = (
-        compile_routine(PRACTICE, affected="right", breath="4s")
-        if name == "practice"
-        else compile_routine(ROUTINE, conditions={"knee"})
-    )
+    if name == "practice":
+        timeline = compile_routine(PRACTICE, affected="right", breath="4s", session=SESSION)
+    else:
+        language = "de" if name == "german" else "en"
+        timeline = compile_routine(ROUTINE, conditions={"knee"}, language=language)
     data: dict[str, Any] = json.loads(dumps_timeline(timeline))
     return data
 
@@ -211,12 +219,82 @@ class Case:
     reason: str
     mutate: Mutation
     #: Where the problem is; ``{role}`` stands for the index of the first event of that role in
-    #: the unchanged document, ``{roleN}`` for the one after N others of that role.
+    #: the unchanged document, ``{roleN}`` for the one after N others of that role,
+    #: ``{after_role}`` for the index after the first.
     path: str
     #: True when the shipped JSON Schema refuses it too; False when only a loader can.
     schema: bool
-    #: The valid document it changes: "conformance" or "practice" (breaths, circuits, sides).
+    #: The valid document it changes: "conformance", "practice" (breaths, circuits, sides,
+    #: check-ins, a session) or "german" (the conformance routine compiled in German).
     base: str = "conformance"
+
+
+def _say(which: str, key: str, nth: int = 0, language: str = "en", **params: Any) -> Mutation:
+    """Give the ``nth`` event of role ``which`` the message ``key`` with ``params``, and its text
+    that message rendered: a text that agrees with its message, so what is wrong is elsewhere."""
+
+    def mutate(data: dict[str, Any]) -> None:
+        event = _event(data, which, nth)
+        message = Message(key, params)
+        event["message"] = {"key": key, "params": {k: _plain(v) for k, v in message.params}}
+        event["text"] = render_message(message, language)
+
+    return mutate
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _params(which: str, nth: int = 0, **params: Any) -> Mutation:
+    """Change parameters of the message of the ``nth`` event of role ``which`` (not its text)."""
+    return lambda data: _event(data, which, nth)["message"]["params"].update(params)
+
+
+def _options(**values: Any) -> Mutation:
+    return lambda data: data["options"].update(values)
+
+
+def _both(*mutations: Mutation) -> Mutation:
+    def mutate(data: dict[str, Any]) -> None:
+        for mutation in mutations:
+            mutation(data)
+
+    return mutate
+
+
+def _after_the_next(which: str) -> Mutation:
+    """The first segment of role ``which`` and the segment after it, in each other's places."""
+
+    def mutate(data: dict[str, Any]) -> None:
+        events = data["events"]
+        at = _index(data, which)
+        first, second = events[at], events[at + 1]
+        _set(second, start_ms=first["start_ms"])
+        _set(first, start_ms=second["end_ms"])
+        events[at], events[at + 1] = second, first
+
+    return mutate
+
+
+def _cue_in_a_breath(data: dict[str, Any]) -> None:
+    """A hold cue half a second into the first breath phase."""
+    at = _index(data, "inhale")
+    breath = data["events"][at]
+    cue = {**breath, "id": "smile", "kind": "cue", "role": "hold_cue", "text": "Smile"}
+    _set(cue, start_ms=breath["start_ms"] + 500, duration_ms=0)
+    cue["message"] = None
+    data["events"].insert(at + 1, cue)
+
+
+def _extra_stretch(data: dict[str, Any]) -> None:
+    entry = copy.deepcopy(data["stretches"][0])
+    entry.update(id="neck-roll", name="Neck Roll")
+    data["stretches"].append(entry)
+
+
+def _stretches_swapped(data: dict[str, Any]) -> None:
+    data["stretches"][0], data["stretches"][1] = data["stretches"][1], data["stretches"][0]
 
 
 def _drop(key: str) -> Mutation:
@@ -764,6 +842,254 @@ CASES = [
         False,
         "practice",
     ),
+    # What no compile gives, though every field has its shape (docs/timeline.md, "What a compile
+    # gives"): only a loader can check these.
+    Case(
+        "text-unlike-its-message",
+        "a switch prompt whose text names the other side than its message",
+        _role("switch_prompt", text="Get ready to switch to the left side"),
+        "$.events[{switch_prompt}].text",
+        False,
+    ),
+    Case(
+        "german-text-unlike-its-message",
+        "a German timeline whose halfway cue is in English",
+        _role("halfway", text="Halfway"),
+        "$.events[{halfway}].text",
+        False,
+        "german",
+    ),
+    Case(
+        "countdown-tick-unlike-its-message",
+        "a countdown that says 2 on a tick 1",
+        _say("countdown", "countdown", tick=2),
+        "$.events[{countdown}].message.params.tick",
+        False,
+    ),
+    Case(
+        "rep-index-unlike-its-message",
+        "rep 1 of 2 whose message says 2 of 2",
+        _say("rep", "rep", text="Reach your left arm", index=2, count=2),
+        "$.events[{rep}].message.params.index",
+        False,
+    ),
+    Case(
+        "switch-prompt-side-unlike-its-message",
+        "a prompt for the right side whose message says left",
+        _say("switch_prompt", "switch_prompt", side="left"),
+        "$.events[{switch_prompt}].message.params.side",
+        False,
+    ),
+    Case(
+        "next-up-name-unlike-its-target",
+        "a preview of Stand that says Bird Dog",
+        _say("next_up", "next_up", name="Bird Dog"),
+        "$.events[{next_up}].message.params.name",
+        False,
+    ),
+    Case(
+        "end-title-unlike-the-title",
+        "an end that names another routine",
+        _say("end", "end", title="Another Routine"),
+        "$.events[{end}].message.params.title",
+        False,
+    ),
+    Case(
+        "breath-count-unlike-its-message",
+        "a hold of 2 breaths whose message says 3",
+        _say("hold", "hold_breaths", count=3),
+        "$.events[{hold}].message.params.count",
+        False,
+        "practice",
+    ),
+    Case(
+        "countdown-saying-halfway",
+        "a countdown tick with the halfway message",
+        _say("countdown", "halfway"),
+        "$.events[{countdown}].message.key",
+        False,
+    ),
+    Case(
+        "summary-key-on-a-rest",
+        "a rest between stretches with a sentence of the personalization summary",
+        _say("rest_between", "level_standard"),
+        "$.events[{rest_between}].message.key",
+        False,
+    ),
+    Case(
+        "compiled-countdown-without-message",
+        "a countdown of a compiled timeline with no message",
+        _role("countdown", message=None),
+        "$.events[{countdown}].message",
+        False,
+    ),
+    Case(
+        "template-unlike-its-text",
+        "a step whose template does not fill to its text",
+        _role("step", template="Turn your head to the {side}"),
+        "$.events[{step}].text",
+        False,
+    ),
+    Case(
+        "announcement-unlike-its-stretch",
+        "an announcement without a message that says another name than its stretch's",
+        _role("announce", 1, text="Sit"),
+        "$.events[{announce1}].text",
+        False,
+    ),
+    Case(
+        "next-up-not-what-follows",
+        "a preview of Bird Dog before Stand",
+        _both(_role("next_up", target="bird-dog"), _say("next_up", "next_up", name="Bird Dog")),
+        "$.events[{next_up}].target",
+        False,
+    ),
+    Case(
+        "switch-prompt-unlike-the-switch",
+        "a prompt for the left side before a switch to the right",
+        _both(
+            _role("switch_prompt", side="left"), _say("switch_prompt", "switch_prompt", side="left")
+        ),
+        "$.events[{switch_prompt}].side",
+        False,
+    ),
+    Case(
+        "tick-not-a-second-before-its-hold",
+        "a countdown tick 1.5 s before its hold",
+        lambda d: _set(_event(d, "countdown"), start_ms=_event(d, "countdown")["start_ms"] - 500),
+        "$.events[{countdown}].start_ms",
+        False,
+    ),
+    Case(
+        "halfway-inside-a-self-paced-hold",
+        "a halfway cue inside a hold that lasts until the person is ready",
+        _role("hold", open=True, until="the neck softens"),
+        "$.events[{halfway}].start_ms",
+        False,
+    ),
+    Case(
+        "countdown-off-with-ticks",
+        "countdown ticks in a timeline whose options.countdown is 0",
+        _options(countdown=0),
+        "$.events[{countdown}].tick",
+        False,
+    ),
+    Case(
+        "halfway-off-with-halfway-cues",
+        "halfway cues in a timeline whose options.halfway is false",
+        _options(halfway=False),
+        "$.events[{halfway}]",
+        False,
+    ),
+    Case(
+        "next-up-off-with-previews",
+        "previews in a timeline whose options.next_up is false",
+        _options(next_up=False),
+        "$.events[{next_up}]",
+        False,
+    ),
+    Case(
+        "fitted-without-its-unfitted-total",
+        "a fit target with no unfitted total (the summary could not say it)",
+        _options(fit_to_ms=600000),
+        "$.options.unfitted_ms",
+        False,
+    ),
+    Case(
+        "fitted-to-another-total",
+        "a fit to 10:00 in a timeline that lasts longer",
+        _options(fit_to_ms=600000, unfitted_ms=150000),
+        "$.total_ms",
+        False,
+    ),
+    Case(
+        "conditions-unsorted",
+        "declared conditions out of order",
+        _options(conditions=["wrist", "knee"]),
+        "$.options.conditions",
+        False,
+    ),
+    Case(
+        "safety-note-off-but-there",
+        "a safety note that options say was not asked for",
+        _options(safety_note=False),
+        "$.events[0]",
+        False,
+    ),
+    Case(
+        "skip-note-for-an-undeclared-condition",
+        "a stretch replaced for a condition nobody declared",
+        _options(conditions=[]),
+        "$.events[{replaced}].message.params.conditions",
+        False,
+    ),
+    Case(
+        "swap-note-without-a-swap",
+        "a note that the person swapped a stretch, with options.swapped empty",
+        _say("replaced", "swapped", name="Kneel", alternative="Stand"),
+        "$.events[{replaced}].message.key",
+        False,
+    ),
+    Case(
+        "stretch-entry-not-played",
+        "an entry of stretches that no event plays",
+        _extra_stretch,
+        "$.stretches[3]",
+        False,
+    ),
+    Case(
+        "stretches-out-of-play-order",
+        "the entries of stretches in another order than they are played",
+        _stretches_swapped,
+        "$.stretches[0].id",
+        False,
+    ),
+    Case(
+        "another-round-after-the-last",
+        "another round asked after the last round of its Repeat",
+        _role("another_round", rounds=[{"index": 1, "count": 2}, {"index": 2, "count": 2}]),
+        "$.events[{another_round}].rounds",
+        False,
+        "practice",
+    ),
+    Case(
+        "reps-counted-past-the-set",
+        "a counted set of 2 whose check-in asks up to 5",
+        _say("reps_counted", "check_in_reps", most=5),
+        "$.events[{reps_counted}].message.params.most",
+        False,
+        "practice",
+    ),
+    Case(
+        "session-before-the-title",
+        "what a program says of the session, before the title",
+        _after_the_next("title"),
+        "$.events[1]",
+        False,
+        "practice",
+    ),
+    Case(
+        "side-change-without-a-switch",
+        "a hold on the right between a step and a hold on the left",
+        _role("hold", side="right"),
+        "$.events[{hold}].side",
+        False,
+    ),
+    Case(
+        "modification-after-the-first-step",
+        "a stretch's modification shown after its first step",
+        _after_the_next("modification"),
+        "$.events[{step}]",
+        False,
+    ),
+    Case(
+        "cue-inside-a-breath-phase",
+        "a cue that would be said over a breath phase",
+        _cue_in_a_breath,
+        "$.events[{after_inhale}].start_ms",
+        False,
+        "practice",
+    ),
 ]
 
 
@@ -795,6 +1121,7 @@ def _path(case: Case, base: dict[str, Any]) -> str:
     for index, event in enumerate(base["events"]):  # "{rep}": the first rep; "{rep2}": the third
         role = event["role"]
         indexes.setdefault(role, index)
+        indexes.setdefault(f"after_{role}", index + 1)
         indexes[f"{role}{counted.get(role, 0)}"] = index
         counted[role] = counted.get(role, 0) + 1
     return case.path.format(**indexes)
@@ -804,7 +1131,7 @@ def expected() -> str:
     """EXPECTED.json: for each invalid document, the path and reason a loader must give, whether
     JSON Schema refuses it too, and the exact message this backstretch gives."""
     documents = invalid()
-    bases = {name: _base(name) for name in ("conformance", "practice")}
+    bases = {name: _base(name) for name in ("conformance", "practice", "german")}
     table = {}
     for case in CASES:
         name = f"{case.name}.json"

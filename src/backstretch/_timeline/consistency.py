@@ -137,6 +137,9 @@ _NAMED_ROLES = frozenset({Role.TITLE, Role.ANNOUNCE, Role.CAUTION, Role.MODIFICA
 _WORDED = _NAMED_ROLES | ALWAYS_SAID
 #: Roles whose place in the timeline says something: cues, skip notes, sessions, the safety note.
 _PLACED = frozenset(ROLES[Kind.CUE]) | _SKIP_ROLES | {Role.SESSION, Role.SAFETY_NOTE}
+_WORK = frozenset({Kind.STEP, Kind.HOLD, Kind.REP, Kind.BREATH})
+_OPENING = frozenset({Kind.CAUTION, Kind.MODIFICATION})
+_SIDE_CHANGES = frozenset({Kind.SWITCH, Kind.REP})
 _BEFORE_SESSION = (Role.TITLE, Role.SESSION)
 _HOLD_KEYS = {None: "hold", 1: "hold_breath"}
 
@@ -383,13 +386,7 @@ class _Check:
         ):
             self.bad(index, "", f"{a(role.value)} cue, but options.{_CUE_OPTIONS[role]} is false")
         playing = self.segment_at(at)
-        if role in _TIMED_CUES and playing is not None and playing.open:
-            self.bad(
-                index,
-                "start_ms",
-                f"falls inside a self-paced {playing.kind.value} ({playing.start_ms} to "
-                f"{playing.end_ms}), where the moment is unknown: no {role.value} cue goes there",
-            )
+        if self.inside(index, event, playing):
             return
         if role is Role.COUNTDOWN and event.tick is not None:
             self.countdown(index, event)
@@ -423,6 +420,26 @@ class _Check:
                     if coming is not None
                     else "no stretch is announced after this preview",
                 )
+
+    def inside(self, index: int, event: Event, playing: Event | None) -> bool:
+        """Whether the marker falls inside a self-paced part (where the moment is unknown; a
+        timed cue not even at its start) or a breath phase (said over nothing): refused there."""
+        if playing is None:
+            return False
+        at, start = event.start_ms, playing.start_ms
+        if playing.open and (at > start or event.role in _TIMED_CUES):
+            what, why = f"a self-paced {playing.kind.value}", "where the moment is unknown"
+        elif playing.kind is Kind.BREATH and at > start:
+            what, why = "a breath phase", "which nothing interrupts"
+        else:
+            return False
+        self.bad(
+            index,
+            "start_ms",
+            f"falls inside {what} ({start} to {playing.end_ms}), {why}: no {event.role.value} "
+            "goes there",
+        )
+        return True
 
     def countdown(self, index: int, event: Event) -> None:
         tick, options = event.tick or 0, self.options
@@ -477,10 +494,41 @@ class _Check:
                 self.placed(index, event, following, previous)
             if event.duration_ms:
                 previous = role
+        self.stretch_order(events)
         if self.options is not None:
             self.options_problems(events)
         self.stretch_table(events)
         return self.found
+
+    def stretch_order(self, events: tuple[Event, ...]) -> None:
+        """Within a stretch (from its announcement on): its cautions and modifications come before
+        its first step, hold, rep or breath; the side the person works changes only at a switch
+        to the new side, or into and between the reps of alternating Reps."""
+        started = False
+        side = None
+        for index, event in enumerate(events):
+            kind = event.kind
+            if kind is Kind.ANNOUNCE and event.role is Role.ANNOUNCE:
+                started, side = False, None
+            elif kind in _WORK:
+                started = True
+            elif kind in _OPENING and event.stretch_id is not None and started:
+                self.bad(
+                    index,
+                    "",
+                    f"{a(kind.value)} of a stretch comes before its first step, hold, rep or "
+                    "breath",
+                )
+            if event.side is None or not event.duration_ms:
+                continue
+            if side is not None and event.side is not side and kind not in _SIDE_CHANGES:
+                self.bad(
+                    index,
+                    "side",
+                    f"changes the side from {side.value!r} to {event.side.value!r} without a "
+                    "switch (only a switch, or alternating reps, change it within a stretch)",
+                )
+            side = event.side
 
     def placed(
         self, index: int, event: Event, following: _Following, previous: Role | None
@@ -491,6 +539,7 @@ class _Check:
         if event.kind is Kind.CUE:
             self.cue(index, event, following)
         elif role in _SKIP_ROLES:
+            self.inside(index, event, self.segment_at(event.start_ms))
             if message is not None and message.key in _ROLE_KEYS[role]:
                 self.skip(index, event, message)
         elif role is Role.SESSION:
