@@ -612,20 +612,19 @@ def test_personalization_text_follows_the_language() -> None:
 
 
 def test_a_condition_word_with_an_adjective_stays_in_its_own_case_in_german() -> None:
-    """ "ausgelassen wegen kürzliche Operation" was ungrammatical (wegen takes the genitive): the
+    """The slip "ausgelassen wegen kürzliche Operation" was ungrammatical (wegen takes the genitive): the
     sentences name the conditions after a colon, where every condition word reads as written."""
     left_out = Message(
         "summary_left_out", {"name": "Kindhaltung", "conditions": ("recent-surgery",)}
     )
     assert "Kindhaltung ausgelassen (Grund: kürzliche Operation)" == render_message(left_out, "de")
     nothing = Message("summary_nothing_for", {"conditions": ("recent-surgery", "lower-back")})
-    assert "Für diese Angaben ist nichts in der Routine ausgeschlossen: kürzliche Operation, "(
-        "unterer Rücken"
-    ) == render_message(nothing, "de")
+    expected = "Für diese Angaben ist nichts in der Routine ausgeschlossen: kürzliche Operation, "
+    assert expected + "unterer Rücken" == render_message(nothing, "de")
 
 
 def test_what_a_self_paced_part_waits_for_reads_as_spanish() -> None:
-    """ "Hasta sujetas los dos extremos de la toalla" was ungrammatical: "hasta que" takes the
+    """The slip "Hasta sujetas los dos extremos de la toalla" was ungrammatical: "hasta que" takes the
     subjunctive, which the routine's translations of what the person waits for are in."""
     timeline = compile_routine(catalog.get("hamstring-release"), language="es")
     waits = [e for e in timeline.events if e.until is not None]
