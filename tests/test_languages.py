@@ -612,8 +612,9 @@ def test_personalization_text_follows_the_language() -> None:
 
 
 def test_a_condition_word_with_an_adjective_stays_in_its_own_case_in_german() -> None:
-    """The slip "ausgelassen wegen kürzliche Operation" was ungrammatical (wegen takes the genitive): the
-    sentences name the conditions after a colon, where every condition word reads as written."""
+    """The slip "ausgelassen wegen kürzliche Operation" was ungrammatical (wegen takes the
+    genitive): the sentences name the conditions after a colon, where every word reads as
+    written."""
     left_out = Message(
         "summary_left_out", {"name": "Kindhaltung", "conditions": ("recent-surgery",)}
     )
@@ -624,8 +625,8 @@ def test_a_condition_word_with_an_adjective_stays_in_its_own_case_in_german() ->
 
 
 def test_what_a_self_paced_part_waits_for_reads_as_spanish() -> None:
-    """The slip "Hasta sujetas los dos extremos de la toalla" was ungrammatical: "hasta que" takes the
-    subjunctive, which the routine's translations of what the person waits for are in."""
+    """The slip "Hasta sujetas los dos extremos de la toalla" was ungrammatical: "hasta que"
+    takes the subjunctive, which the routine's translations of what the person waits for use."""
     timeline = compile_routine(catalog.get("hamstring-release"), language="es")
     waits = [e for e in timeline.events if e.until is not None]
     assert "sujetes los dos extremos de la toalla" == waits[0].until
