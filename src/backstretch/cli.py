@@ -62,6 +62,7 @@ from ._dsl.conditions import SHARED
 from ._dsl.sayable import overruns
 from ._i18n.words import words_for
 from ._timeline.codec import TIMELINE_SIZE_FACTOR
+from .catalog.messages import messages_json
 from .exports import FORMATS
 
 if TYPE_CHECKING:
@@ -240,6 +241,18 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of a document")
     schema.add_argument("kind", choices=["routine", "timeline", "program"], help="which document")
     schema.set_defaults(run=_schema)
+
+    words = commands.add_parser(
+        "messages",
+        help="print the library's words in a language as JSON, for players that render messages",
+    )
+    words.add_argument(
+        "--lang",
+        default="en",
+        choices=LANGUAGES,
+        help="the language (default: en)",
+    )
+    words.set_defaults(run=_messages)
 
     check = commands.add_parser(
         "check", help="check a routine or timeline document; every problem at once"
@@ -550,6 +563,11 @@ def _dump(args: argparse.Namespace) -> int:
 
 def _schema(args: argparse.Namespace) -> int:
     sys.stdout.write(json_schema(args.kind))
+    return 0
+
+
+def _messages(args: argparse.Namespace) -> int:
+    sys.stdout.write(messages_json(args.lang))
     return 0
 
 

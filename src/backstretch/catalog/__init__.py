@@ -22,6 +22,7 @@ from . import (
     neck_release,
     pilates_for_back_pain,
 )
+from .messages import messages
 from .pilates_for_back_pain import childs_pose, legs_up_a_wall, lunges
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "get",
     "legs_up_a_wall",
     "lunges",
+    "messages",
     "names",
     "program",
     "program_names",
