@@ -335,6 +335,7 @@ COMMANDS = [
     "export",
     "dump",
     "schema",
+    "messages",
     "check",
     "program",
 ]
