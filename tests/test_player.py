@@ -277,3 +277,27 @@ def test_an_open_last_part_finishes_only_when_continued() -> None:
     player.continue_()
     assert [Kind.END] == [e.kind for e in player.due()]
     assert player.finished
+
+
+def test_next_and_previous_by_chapter() -> None:
+    """By stretch: on to the next chapter's start; back to the current one's, or within its
+    first two seconds to the one before, and from the first to the very start."""
+    timeline = seed_timeline()
+    starts = [chapter.start_ms for chapter in timeline.chapters]
+    now = [0]
+    player = Player(timeline, clock=lambda: now[0])
+    player.start()
+    player.next_chapter()
+    assert starts[0] == player.position_ms
+    player.next_chapter()
+    assert starts[1] == player.position_ms
+    now[0] = 2001
+    player.previous_chapter()
+    assert starts[1] == player.position_ms
+    player.previous_chapter()
+    assert starts[0] == player.position_ms
+    player.previous_chapter()
+    assert 0 == player.position_ms
+    player.seek(starts[-1] + 5000)
+    player.next_chapter()
+    assert timeline.total_ms == player.position_ms

@@ -84,3 +84,21 @@ def test_every_message_renders_from_the_document_alone(language: str) -> None:
     for message in samples:
         assert render_message(message, language) == render(document, message.key, message.as_dict())
     assert seen > 250
+
+
+def catalogs_module() -> str:
+    """The JavaScript module that bundles the published documents for the player module."""
+    documents = ",\n".join(
+        f" {json.dumps(language)}: {json.dumps(catalog.messages(language), ensure_ascii=False)}"
+        for language in LANGUAGES
+    )
+    return (
+        "// The library's words in every language it writes, as `backstretch messages --lang`\n"
+        "// prints them (catalogs/<language>.json): made from them by the backstretch tests\n"
+        "// (BACKSTRETCH_REGOLD=1 rewrites it), never edited by hand.\n"
+        f"export const CATALOGS = Object.freeze({{\n{documents}\n}});\n"
+    )
+
+
+def test_the_player_modules_catalogs_are_the_published_documents() -> None:
+    assert_golden(FILES.parent / "catalogs.js", catalogs_module())

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from ._base.kinds import ANSWERS, EFFORTS, ROUND_ANSWERS, Kind
-from ._timeline.timeline import Event, Timeline
+from ._timeline.timeline import Chapter, Event, Timeline
 from .exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = ["Clock", "Player", "answer_problem", "monotonic_ms"]
@@ -59,7 +59,8 @@ def monotonic_ms() -> int:
 
 
 class Player:
-    """Plays a Timeline against a clock: start, pause, resume, seek, next, previous, speed.
+    """Plays a Timeline against a clock: start, pause, resume, seek, next and previous (by
+    segment and by chapter), speed.
 
     States: not started, playing, paused, waiting, finished (the position reached the end). A
     seek starts a new pass: the segment playing at the target is due first, then every event from
@@ -242,6 +243,25 @@ class Player:
         else:
             self.seek(segments[index - 1].start_ms)
 
+    def next_chapter(self) -> None:
+        """Jump to the start of the next chapter (the next stretch), or the end."""
+        chapters = self.timeline.chapters
+        index = bisect.bisect_right(chapters, self._here(), key=_chapter_start)
+        self.seek(chapters[index].start_ms if index < len(chapters) else self.timeline.total_ms)
+
+    def previous_chapter(self) -> None:
+        """Restart the current chapter, or, within its first two seconds, go to the one before
+        (from the first chapter, or before it, to the start)."""
+        position = self._here()
+        chapters = self.timeline.chapters
+        index = bisect.bisect_right(chapters, position, key=_chapter_start) - 1
+        if index < 0:
+            self.seek(0)
+        elif position - chapters[index].start_ms > RESTART_WITHIN_MS:
+            self.seek(chapters[index].start_ms)
+        else:
+            self.seek(chapters[index - 1].start_ms if index > 0 else 0)
+
     def due(self) -> tuple[Event, ...]:
         """Every event whose start the position has reached since the last call, in order."""
         if not self._started:
@@ -273,6 +293,10 @@ class Player:
 
 def _start(event: Event) -> int:
     return event.start_ms
+
+
+def _chapter_start(chapter: Chapter) -> int:
+    return chapter.start_ms
 
 
 def _first_at_or_after(timeline: Timeline, ms: int) -> int:

@@ -1,0 +1,46 @@
+"""The JavaScript player module (src/backstretch/js), tested with Node's own test runner: over the
+whole conformance suite, against the Python Player on every built-in routine in every language
+(traces written here by tests/player_traces.py), and on its own (tests/js/*.test.mjs)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import player_traces
+from tools import require
+
+ROOT = Path(__file__).parent.parent
+MODULE = ROOT / "src" / "backstretch" / "js"
+
+
+def test_node_runs_every_javascript_test(tmp_path: Path) -> None:
+    node = require("node")
+    names = player_traces.write(tmp_path)
+    assert len(names) >= 30
+    files = sorted(str(path) for path in (ROOT / "tests" / "js").glob("*.test.mjs"))
+    result = subprocess.run(
+        [node, "--test", *files],
+        env={**os.environ, "BACKSTRETCH_TRACES": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert 0 == result.returncode, result.stdout[-4000:] + result.stderr[-2000:]
+    counts = dict(re.findall(r"^# (pass|fail|skipped|todo) (\d+)$", result.stdout, re.MULTILINE))
+    assert ("0", "0", "0") == (counts["fail"], counts["skipped"], counts["todo"]), counts
+    # Every conformance document, every trace, and the module's own tests ran.
+    assert int(counts["pass"]) >= 110 + len(names) + 10
+
+
+def test_the_package_is_ready_to_publish() -> None:
+    package = json.loads((MODULE / "package.json").read_text("utf-8"))
+    assert "backstretch-player" == package["name"]
+    assert "module" == package["type"]
+    assert {} == package.get("dependencies", {})
+    for path in [package["main"], package["types"], *package["files"]]:
+        assert (MODULE / path).exists(), path
+    assert (MODULE / "README.md").read_text("utf-8").startswith("# backstretch-player")
