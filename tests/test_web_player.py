@@ -12,6 +12,7 @@ import pytest
 
 from backstretch import Kind, Role, catalog, compile_routine
 from backstretch.exports import write_to_file, write_to_string
+from backstretch.exports.web import player_module
 from tools import FAKE_SPEECH, hand_made, opened_page, seed_timeline
 
 if TYPE_CHECKING:
@@ -305,6 +306,31 @@ def test_keyboard_focus_is_visible(open_player: Any) -> None:
         " return [e.id, c.outlineStyle, c.outlineWidth]; }"
     )
     assert ["start", "solid", "3px"] == style
+
+
+def test_page_up_and_down_go_by_stretch(open_player: Any) -> None:
+    s = open_player()
+    s.page.click("#start")
+    s.page.focus("body")
+    s.page.keyboard.press("PageDown")
+    assert TIMELINE.chapters[0].start_ms == s.position_ms()
+    s.page.keyboard.press("PageDown")
+    assert TIMELINE.chapters[1].start_ms == s.position_ms()
+    s.page.clock.run_for(5_000)
+    s.page.keyboard.press("PageUp")  # more than two seconds in: this stretch again
+    assert TIMELINE.chapters[1].start_ms == s.position_ms()
+    s.page.keyboard.press("PageUp")
+    assert TIMELINE.chapters[0].start_ms == s.position_ms()
+    assert "Stretch 1 of 3 · Legs Up A Wall" == s.text("#where")
+
+
+def test_the_page_plays_with_the_javascript_player_module() -> None:
+    """One engine for browsers: the page runs the module as the package ships it, and has no
+    engine of its own."""
+    page = write_to_string(TIMELINE, "html")
+    assert player_module() in page
+    assert 1 == page.count("class Player")
+    assert "anchorClock" not in page.replace(player_module(), "")
 
 
 def test_the_page_is_self_contained() -> None:

@@ -18,7 +18,12 @@ from .._timeline.codec import timeline_to_data
 from .._timeline.timeline import Timeline
 
 TEMPLATE = "web_player.html"
-_PLACEHOLDER = re.compile(r"\{\{(TITLE|TOTAL|SUMMARY|TIMELINE_JSON|WORDS_JSON|LANG|W:\w+)\}\}")
+_PLACEHOLDER = re.compile(
+    r"\{\{(TITLE|TOTAL|SUMMARY|TIMELINE_JSON|WORDS_JSON|LANG|PLAYER_MODULE|W:\w+)\}\}"
+)
+#: The JavaScript player module's files, in the package (``backstretch/js``).
+_MODULE_FILES = ("catalogs.js", "backstretch-player.js")
+_EXPORT = re.compile(r"^export (?:const|function|class) (\w+)", re.MULTILINE)
 
 
 def _script_json(data: object) -> str:
@@ -31,6 +36,18 @@ def _script_json(data: object) -> str:
         .replace("<", "\\u003c")
         .replace(">", "\\u003e")
     )
+
+
+def player_module() -> str:
+    """The JavaScript player module (with its catalogs) as the body of a function that returns
+    its exports: the page runs it inline, where ES module imports cannot reach a file."""
+    folder = resources.files("backstretch").joinpath("js")
+    code = "\n".join(folder.joinpath(name).read_text(encoding="utf-8") for name in _MODULE_FILES)
+    names = _EXPORT.findall(code)
+    code = re.sub(r'^import \{[^}]*\} from "[^"]*";$', "", code, flags=re.MULTILINE)
+    code = re.sub(r"^export ", "", code, flags=re.MULTILINE)
+    # Inside <script>, nothing may end the element.
+    return code.replace("</", "<\\/") + f"\nreturn {{ {', '.join(names)} }};"
 
 
 def render(timeline: Timeline) -> str:
@@ -46,6 +63,7 @@ def render(timeline: Timeline) -> str:
         "TIMELINE_JSON": _script_json(timeline_to_data(timeline)),
         "WORDS_JSON": _script_json(own),
         "LANG": words.language,
+        "PLAYER_MODULE": player_module(),
     }
 
     def value(name: str) -> str:
