@@ -44,3 +44,23 @@ def test_the_package_is_ready_to_publish() -> None:
     for path in [package["main"], package["types"], *package["files"]]:
         assert (MODULE / path).exists(), path
     assert (MODULE / "README.md").read_text("utf-8").startswith("# backstretch-player")
+
+
+def test_the_module_keeps_the_librarys_tables() -> None:
+    """The roles of each kind, the key-to-role table and the roles always said, as the module
+    exports them, are the library's."""
+    node = require("node")
+    from backstretch import ROLES
+    from backstretch._timeline.consistency import ALWAYS_SAID, ROLE_MESSAGES
+
+    script = (
+        f"import('{(MODULE / 'backstretch-player.js').as_uri()}').then((m) => console.log("
+        "JSON.stringify([m.ROLES, m.ROLE_MESSAGES, m.ALWAYS_SAID])))"
+    )
+    result = subprocess.run(
+        [node, "-e", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    roles, role_messages, always = json.loads(result.stdout)
+    assert {k.value: [r.value for r in v] for k, v in ROLES.items()} == roles
+    assert {r.value: list(keys) for r, keys in ROLE_MESSAGES.items()} == role_messages
+    assert sorted(r.value for r in ALWAYS_SAID) == sorted(always)
