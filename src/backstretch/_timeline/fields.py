@@ -315,7 +315,9 @@ EVENT_FIELDS: tuple[EventField, ...] = (
         "rounds",
         "positions",
         'its position in every enclosing Repeat, outer to inner: `[{"index": 2, "count": 3}]` is '
-        "round 2 of 3. Empty outside a Repeat.",
+        "round 2 of 3. Empty outside a Repeat. In a circuit (a Repeat of whole stretches, at the "
+        "routine's top level) the first entry is the circuit's round, the same as its chapter's "
+        "`round`; a Repeat inside a stretch adds the entries after it.",
         _rounds,
     ),
     EventField(
