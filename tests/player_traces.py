@@ -85,7 +85,7 @@ def trace(timeline: Timeline, seed: int) -> dict[str, Any]:
     now = [0]
     player = Player(timeline, clock=lambda: now[0])
     steps = []
-    controls = [
+    controls: list[list[Any]] = [
         ["next"],
         ["previous"],
         ["next_chapter"],

@@ -127,7 +127,8 @@ def broken(timeline: Timeline) -> list[str]:
         # The author's template, filled with the event's side and round (in the timeline's
         # language, or the one an untranslated text was written in), gives its text.
         if event.template is not None:
-            said = event.message.as_dict()["text"] if _key(event) == "rep" else event.text
+            message = event.message
+            said = message["text"] if message is not None and message.key == "rep" else event.text
             round_ = event.rounds[-1] if event.rounds else None
             fills = {fill(event.template, event.side, round_, x) for x in (language, *LANGUAGES)}
             if said not in fills - {event.template}:
@@ -199,7 +200,7 @@ def broken(timeline: Timeline) -> list[str]:
         for event in events:
             if event.role in (Role.LEFT_OUT, Role.REPLACED, Role.RULED_OUT) and event.message:
                 named = event.message.as_dict().get("conditions", ())
-                if not set(named) <= set(options.conditions):
+                if not set(named if isinstance(named, tuple) else ()) <= set(options.conditions):
                     found.append(f"{event.id}: a skip note for an undeclared condition")
     # 13: one entry per stretch played, in play order.
     played: list[str] = []

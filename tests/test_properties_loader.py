@@ -5,6 +5,7 @@ field is refused by the loader, or loads into a timeline that still keeps every 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from hypothesis import given
@@ -59,7 +60,7 @@ def _nudged(value: Any) -> list[Any]:
     return []
 
 
-def change(draw: st.DrawFn, data: dict[str, Any]) -> str:
+def change(draw: Callable[[st.SearchStrategy[Any]], Any], data: dict[str, Any]) -> str:
     """Change ``data`` (a compiled timeline's document) in one place; say what was changed."""
     where = draw(st.sampled_from(("event", "event", "event", "event", "options", "stretches")))
     if where == "options":
