@@ -284,8 +284,10 @@ def bench_realistic(table: Table, sizes: list[int]) -> None:
 
 
 def bench_checks(table: Table, size: int) -> None:
-    """What the timeline's invariant checks cost: making a Timeline from events already made
-    (one pass over them), against making those events."""
+    """What the timeline's checks cost: making a Timeline by hand (as the loader does) from
+    events already made, against making those events. That is every rule: its shape, and what
+    a compile gives beyond it (each message rendered, each cue against what follows), which
+    the compiler's own timelines skip (proven by property tests instead)."""
     timeline = compile_routine(realistic_routine(size), limits=BIG)
     fields = recipe(timeline)
     events = timeline.events
@@ -308,7 +310,7 @@ def bench_checks(table: Table, size: int) -> None:
         f"{checked * 1000:,.1f} ms ({per_event_us(checked, len(events))})",
         f"{made * 1000:,.1f} ms (making the events)",
         checked / made,
-        0.5,
+        1.0,
     )
 
 

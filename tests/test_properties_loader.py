@@ -8,12 +8,24 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import standalone
-from backstretch import DocumentError, Timeline, dumps_timeline, strategies
+from backstretch import (
+    LANGUAGES,
+    Cues,
+    DocumentError,
+    Timeline,
+    catalog,
+    compile_routine,
+    dumps_timeline,
+    loads_timeline,
+    strategies,
+)
 from backstretch._timeline.codec import timeline_from_data
+from backstretch._timeline.consistency import consistency_problems
 
 #: The event keys a change may touch (end_ms and open follow start_ms, duration_ms and until).
 EVENT_KEYS = (
@@ -109,3 +121,25 @@ def test_one_change_is_refused_or_keeps_every_invariant(
         except DocumentError:
             continue
         assert [] == standalone.broken(loaded), what
+
+
+@given(strategies.timelines())
+def test_every_compiled_timeline_is_what_loading_checks(timeline: Timeline) -> None:
+    """The compiler's own timelines skip the agreement checks (consistency) when made: this is
+    the proof they need none. Loading one checks them all."""
+    assert [] == consistency_problems(timeline)
+    assert timeline == loads_timeline(dumps_timeline(timeline))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_built_in_compiles_to_what_loading_checks(language: str) -> None:
+    for name in catalog.names():
+        for options in (
+            {},
+            {"level": "gentle", "conditions": {"knee", "wrist"}},
+            {"cues": Cues.off()},
+        ):
+            timeline = compile_routine(
+                catalog.get(name), language=language, affected="right", **options
+            )
+            assert [] == consistency_problems(timeline), name

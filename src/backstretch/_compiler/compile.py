@@ -18,7 +18,7 @@ from .._dsl.check import check_routine
 from .._dsl.nodes import Routine
 from .._dsl.sayable import overruns
 from .._i18n.catalogs import LANGUAGES
-from .._timeline.timeline import CompileOptions, Event, Message, Timeline
+from .._timeline.timeline import CompileOptions, Event, Message, Timeline, compiled_timeline
 from ..exceptions import InvalidTypeError, InvalidValueError, RoutineError
 from .choose import Plan, choose
 from .cues import place_cues
@@ -185,7 +185,7 @@ def compile_routine(
     )
     parts = (routine.title, laid.total_ms, events, laid.chapters, laid.stretches, record)
     if language == "en" and routine.language == "en":
-        return Timeline(*parts)
+        return compiled_timeline(*parts)
     # Times were reckoned from the routine's own words and the library's English: now the words,
     # and then the timeline (a draft of the author's language and the library's English is none).
     return localize(Draft(*parts), routine, language, laid.sources)

@@ -32,6 +32,7 @@ from .._timeline.timeline import (
     Position,
     StretchInfo,
     Timeline,
+    compiled_timeline,
 )
 
 __all__ = [
@@ -249,7 +250,7 @@ def localize(
     options = timeline.options
     if options is not None:
         options = attrs.evolve(options, language=language)
-    return Timeline(
+    return compiled_timeline(
         tr.text(timeline.title),
         timeline.total_ms,
         tuple(_event(event, tr, sources) for event in timeline.events),

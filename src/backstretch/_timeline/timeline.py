@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from typing import Any
 
 import attrs
@@ -540,7 +541,9 @@ class Timeline:
     _by_id: dict[str, StretchInfo] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        found = timeline_problems(self) or consistency_problems(self)
+        found = timeline_problems(self)
+        if not found and not _COMPILED.get():
+            found = consistency_problems(self)
         if found:
             raise TimelineError(found)
 
@@ -639,6 +642,29 @@ class Timeline:
         if len(same) < 2:
             return None
         return Position(same.index(chapter) + 1, len(same))
+
+
+#: Set while the compiler makes its own timeline: the rules of a timeline's shape are checked,
+#: and what a compile gives beyond them (``consistency``) is what the compiler makes by
+#: construction, proven by property tests on generated routines (tests/test_properties_loader.py)
+#: rather than checked again on every compile. Loading and Timeline(...) by hand check it all.
+_COMPILED: ContextVar[bool] = ContextVar("backstretch_compiled", default=False)
+
+
+def compiled_timeline(
+    title: str,
+    total_ms: int,
+    events: Iterable[Event],
+    chapters: Iterable[Chapter],
+    stretches: Iterable[StretchInfo],
+    options: CompileOptions | None,
+) -> Timeline:
+    """The compiler's Timeline (``compile_routine`` and ``localize`` make theirs with it)."""
+    token = _COMPILED.set(True)
+    try:
+        return Timeline(title, total_ms, events, chapters, stretches, options)
+    finally:
+        _COMPILED.reset(token)
 
 
 def _chapter_start(chapter: Chapter) -> int:
