@@ -633,36 +633,31 @@ _PARAMS: dict[str, _ParamCheck] = {
 
 
 class _Following:
-    """What comes after each event: the next switch, and the stretch announced next."""
+    """What comes after each event: the next switch, and the stretch announced next (each list
+    made by one backward pass, the first time it is asked for)."""
 
     def __init__(self, events: tuple[Event, ...]) -> None:
         self.events = events
-        self._switches: list[Event | None] | None = None
-        self._stretches: list[str | None] | None = None
+        self._next: dict[str, list[Any]] = {}
+
+    def _after(self, what: str, index: int, pick: Callable[[Event], Any]) -> Any:
+        found = self._next.get(what)
+        if found is None:
+            found = self._next[what] = [None] * len(self.events)
+            last = None
+            for at in range(len(self.events) - 1, -1, -1):
+                last = pick(self.events[at]) or last
+                found[at] = last
+        return found[index]
 
     def switch(self, index: int) -> Event | None:
-        if self._switches is None:
-            found: list[Event | None] = [None] * len(self.events)
-            last: Event | None = None
-            for at in range(len(self.events) - 1, -1, -1):
-                event = self.events[at]
-                if event.kind is Kind.SWITCH:
-                    last = event
-                found[at] = last
-            self._switches = found
-        return self._switches[index]
+        return self._after("switch", index, lambda e: e if e.kind is Kind.SWITCH else None)
 
     def stretch(self, index: int) -> str | None:
-        if self._stretches is None:
-            found: list[str | None] = [None] * len(self.events)
-            last: str | None = None
-            for at in range(len(self.events) - 1, -1, -1):
-                event = self.events[at]
-                if event.role is Role.ANNOUNCE:
-                    last = event.stretch_id
-                found[at] = last
-            self._stretches = found
-        return self._stretches[index]
+        found: str | None = self._after(
+            "stretch", index, lambda e: e.stretch_id if e.role is Role.ANNOUNCE else None
+        )
+        return found
 
 
 def consistency_problems(timeline: Timeline) -> list[Problem]:
