@@ -64,3 +64,20 @@ def test_the_module_keeps_the_librarys_tables() -> None:
     assert {k.value: [r.value for r in v] for k, v in ROLES.items()} == roles
     assert {r.value: list(keys) for r, keys in ROLE_MESSAGES.items()} == role_messages
     assert sorted(r.value for r in ALWAYS_SAID) == sorted(always)
+
+
+def test_the_types_check_an_app_written_in_typescript() -> None:
+    """tests/js/usage.ts uses the module as an app would; tsc --strict checks it against
+    backstretch-player.d.ts (.ci/run installs TypeScript into build/node)."""
+    tsc = ROOT / "build" / "node" / "node_modules" / ".bin" / "tsc"
+    if not tsc.exists():
+        require("tsc (npm install --prefix build/node typescript@5)")
+    options = ["--strict", "--target", "es2022", "--module", "nodenext"]
+    result = subprocess.run(
+        [str(tsc), "--noEmit", *options, "--moduleResolution", "nodenext", "tests/js/usage.ts"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (0, "") == (result.returncode, result.stdout)
