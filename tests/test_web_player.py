@@ -394,7 +394,7 @@ def test_the_header_says_which_time_a_stretch_done_again_is(
     page.clock.pause_at(10_000)
     page.click("#start")
     page.clock.run_for(timeline.chapters[2].start_ms + 150)
-    assert "Dehnung 3 von 3 · Reach · Mal 2 von 2" == page.inner_text("#where")
+    assert "Dehnung 3 von 3 · Reach · Durchgang 2 von 2" == page.inner_text("#where")
     page.close()
 
 
