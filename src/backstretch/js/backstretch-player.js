@@ -620,6 +620,17 @@ class Agreement {
     const expected = renderMessage(message, this.language, this.catalogs);
     if (e.text !== expected) this.bad(index, "text", `must be its message in ${this.language} (${JSON.stringify(expected)})`);
   }
+  /** For each event, the nearest `pick` gives at it or after it (one backward pass, once). */
+  following(what, pick) {
+    this.next = this.next || {};
+    if (!this.next[what]) {
+      const { events } = this.data, found = new Array(events.length);
+      let last = null;
+      for (let at = events.length - 1; at >= 0; at -= 1) { last = pick(events[at]) ?? last; found[at] = last; }
+      this.next[what] = found;
+    }
+    return this.next[what];
+  }
   inside(index, e, playing) {
     if (!playing) return false;
     let what;
@@ -642,12 +653,11 @@ class Agreement {
     } else if (e.role === "halfway") {
       if (!(playing && playing.kind === "hold" && playing.breaths === null && playing.start_ms < e.start_ms)) this.bad(index, "start_ms", "a halfway cue falls inside a hold counted in time");
     } else if (e.role === "switch_prompt") {
-      const sw = events.slice(index + 1).find((x) => x.kind === "switch");
+      const sw = this.following("switch", (x) => (x.kind === "switch" ? x : null))[index];
       if (!sw) this.bad(index, "", "no switch follows this prompt");
       else if (sw.side !== e.side) this.bad(index, "side", `must be '${sw.side}', the side of the switch that follows`);
     } else if (e.role === "next_up") {
-      const coming = events.slice(index + 1).find((x) => x.role === "announce");
-      const id = coming ? coming.stretch_id : null;
+      const id = this.following("stretch", (x) => (x.role === "announce" ? x.stretch_id : null))[index];
       if (id !== e.target) this.bad(index, "target", id === null ? "no stretch is announced after this preview" : `must be '${id}', the stretch announced next`);
     }
   }
@@ -846,7 +856,12 @@ export class Player {
     return fired;
   }
   _here() { return this.waiting !== null ? this.positionMs - 1 : this.positionMs; }
-  _openEndAfter(ms) { const end = this.timeline._openEnds.find((x) => x > ms); return end === undefined ? null : end; }
+  _openEndAfter(ms) {
+    const ends = this.timeline._openEnds;
+    let lo = 0, hi = ends.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (ends[mid] <= ms) lo = mid + 1; else hi = mid; }
+    return lo < ends.length ? ends[lo] : null;
+  }
   _clamped() { return Math.min(this.timeline.total_ms, this._exact()); }
   _reanchor(position) { this._anchorClock = this._clock(); this._anchorPosition = position; }
 }
