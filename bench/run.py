@@ -18,11 +18,14 @@ import json
 import os
 import platform
 import random
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -330,9 +333,6 @@ class _Flat:
 def bench_exports(table: Table, sizes: tuple[int, int]) -> None:
     """Every export, at two sizes of the realistic routine: the time per event at the larger
     against the smaller one. Linear work keeps the ratio near 1."""
-    import tempfile
-    from pathlib import Path
-
     from backstretch.exports import audio, write_to_bytes
 
     timelines = [compile_routine(realistic_routine(size), limits=BIG) for size in sizes]
@@ -639,6 +639,32 @@ def growth_line(name: str, sizes: list[int], figures: list[float], unit: float, 
     return f"{name} ({label}) by size: {shown}; largest / smallest = {spread:.2f}"
 
 
+def bench_javascript(table: Table, size: int) -> None:
+    """The JavaScript player module loading (and checking) a realistic timeline, against
+    JSON.parse of the same text, in Node (the row says so where Node is missing)."""
+    node = shutil.which("node")
+    if node is None:
+        table.rows.append(("JavaScript load, realistic", "", "node not installed", "", "", ""))
+        return
+    text = dumps_timeline(compile_routine(realistic_routine(size), limits=BIG))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "timeline.json"
+        path.write_text(text, encoding="utf-8")
+        script = Path(__file__).parent / "js_load.mjs"
+        result = subprocess.run(
+            [node, str(script), str(path)], capture_output=True, text=True, check=True
+        )
+    figures = json.loads(result.stdout)
+    table.add(
+        "JavaScript load, realistic",
+        f"{figures['events']:,} events",
+        f"{figures['load_ms']:,.0f} ms",
+        f"{figures['parse_ms']:,.0f} ms (JSON.parse)",
+        figures["load_ms"] / figures["parse_ms"],
+        4,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes; check it runs")
@@ -658,6 +684,7 @@ def main(argv: list[str] | None = None) -> int:
     bench_exports(table, (300, 1_000) if quick else (3_000, 30_000))
     query_growth = bench_queries(table, query_sizes, 2_000 if quick else 20_000)
     bench_json(table, json_size)
+    bench_javascript(table, json_size)
     bench_memory(table, json_size)
     bench_import(table, 3 if quick else 10)
     bench_seed(table, 5 if quick else 30)

@@ -25,6 +25,7 @@ def test_the_benchmark_runs_and_prints_every_figure() -> None:
         "timeline JSON dump",
         "timeline JSON load",
         "timeline JSON load, realistic",
+        "JavaScript load, realistic",
         "memory per event (kept)",
         "memory per event, realistic",
         "import backstretch",
