@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 
 from ._base.kinds import ANSWERS, EFFORTS, ROUND_ANSWERS, Kind
@@ -227,40 +227,20 @@ class Player:
 
     def next(self) -> None:
         """Jump to the start of the next segment (or the end)."""
-        segments = self.timeline.segments
-        index = bisect.bisect_right(segments, self._here(), key=_start)
-        self.seek(segments[index].start_ms if index < len(segments) else self.timeline.total_ms)
+        self.seek(_on(self.timeline.segments, self._here(), self.timeline.total_ms))
 
     def previous(self) -> None:
         """Restart the current segment, or, within its first two seconds, go to the one before."""
-        position = self._here()
-        segments = self.timeline.segments
-        index = bisect.bisect_right(segments, position, key=_start) - 1  # the current one
-        if index < 0:
-            self.seek(0)
-        elif position - segments[index].start_ms > RESTART_WITHIN_MS or index == 0:
-            self.seek(segments[index].start_ms)
-        else:
-            self.seek(segments[index - 1].start_ms)
+        self.seek(_back(self.timeline.segments, self._here()))
 
     def next_chapter(self) -> None:
         """Jump to the start of the next chapter (the next stretch), or the end."""
-        chapters = self.timeline.chapters
-        index = bisect.bisect_right(chapters, self._here(), key=_chapter_start)
-        self.seek(chapters[index].start_ms if index < len(chapters) else self.timeline.total_ms)
+        self.seek(_on(self.timeline.chapters, self._here(), self.timeline.total_ms))
 
     def previous_chapter(self) -> None:
         """Restart the current chapter, or, within its first two seconds, go to the one before
         (from the first chapter, or before it, to the start)."""
-        position = self._here()
-        chapters = self.timeline.chapters
-        index = bisect.bisect_right(chapters, position, key=_chapter_start) - 1
-        if index < 0:
-            self.seek(0)
-        elif position - chapters[index].start_ms > RESTART_WITHIN_MS:
-            self.seek(chapters[index].start_ms)
-        else:
-            self.seek(chapters[index - 1].start_ms if index > 0 else 0)
+        self.seek(_back(self.timeline.chapters, self._here()))
 
     def due(self) -> tuple[Event, ...]:
         """Every event whose start the position has reached since the last call, in order."""
@@ -291,12 +271,25 @@ class Player:
         self._anchor_position = position
 
 
-def _start(event: Event) -> int:
-    return event.start_ms
+def _start(item: Event | Chapter) -> int:
+    return item.start_ms
 
 
-def _chapter_start(chapter: Chapter) -> int:
-    return chapter.start_ms
+def _on(items: Sequence[Event | Chapter], position: int, total_ms: int) -> int:
+    """Where "next" goes: the start of the first of ``items`` after ``position``, or the end."""
+    index = bisect.bisect_right(items, position, key=_start)
+    return items[index].start_ms if index < len(items) else total_ms
+
+
+def _back(items: Sequence[Event | Chapter], position: int) -> int:
+    """Where "previous" goes: the start of the one of ``items`` playing at ``position`` when more
+    than ``RESTART_WITHIN_MS`` into it, else the start of the one before (or 0)."""
+    index = bisect.bisect_right(items, position, key=_start) - 1
+    if index < 0:
+        return 0
+    if position - items[index].start_ms > RESTART_WITHIN_MS:
+        return items[index].start_ms
+    return items[index - 1].start_ms if index > 0 else 0
 
 
 def _first_at_or_after(timeline: Timeline, ms: int) -> int:

@@ -731,6 +731,20 @@ export function answerProblem(event, value) {
   return Number.isInteger(value) && value >= 0 && value <= most ? "" : `the answer is a whole number from 0 to ${most}, got ${JSON.stringify(value)}`;
 }
 
+// Where "next" goes: the start of the first item after `position`, or the end.
+const onwards = (items, position, total) => {
+  const i = firstAfter(items, position);
+  return i < items.length ? items[i].start_ms : total;
+};
+// Where "previous" goes: the start of the item playing at `position` when more than
+// RESTART_WITHIN_MS into it, else the start of the one before (or 0).
+const back = (items, position) => {
+  const i = firstAfter(items, position) - 1;
+  if (i < 0) return 0;
+  if (position - items[i].start_ms > RESTART_WITHIN_MS) return items[i].start_ms;
+  return i > 0 ? items[i - 1].start_ms : 0;
+};
+
 /**
  * Plays a Timeline against a clock (a function returning milliseconds; only differences
  * matter), with the rules of Python's backstretch.player.Player: call due() whenever convenient
@@ -820,32 +834,14 @@ export class Player {
     this._pending = playing !== null && playing.start_ms < target ? [playing] : [];
   }
   /** Jump to the start of the next segment (or the end). */
-  next() {
-    const segments = this.timeline.segments, i = firstAfter(segments, this._here());
-    this.seek(i < segments.length ? segments[i].start_ms : this.timeline.total_ms);
-  }
+  next() { this.seek(onwards(this.timeline.segments, this._here(), this.timeline.total_ms)); }
   /** Restart the current segment, or, within its first two seconds, go to the one before. */
-  previous() {
-    const position = this._here(), segments = this.timeline.segments;
-    const i = firstAfter(segments, position) - 1;
-    if (i < 0) this.seek(0);
-    else if (position - segments[i].start_ms > RESTART_WITHIN_MS || i === 0) this.seek(segments[i].start_ms);
-    else this.seek(segments[i - 1].start_ms);
-  }
+  previous() { this.seek(back(this.timeline.segments, this._here())); }
   /** Jump to the start of the next chapter (stretch), or the end. */
-  nextChapter() {
-    const chapters = this.timeline.chapters, i = firstAfter(chapters, this._here());
-    this.seek(i < chapters.length ? chapters[i].start_ms : this.timeline.total_ms);
-  }
+  nextChapter() { this.seek(onwards(this.timeline.chapters, this._here(), this.timeline.total_ms)); }
   /** Restart the current chapter, or, within its first two seconds, go to the one before (or
    * the start, before the first). */
-  previousChapter() {
-    const position = this._here(), chapters = this.timeline.chapters;
-    const i = firstAfter(chapters, position) - 1;
-    if (i < 0) this.seek(0);
-    else if (position - chapters[i].start_ms > RESTART_WITHIN_MS) this.seek(chapters[i].start_ms);
-    else this.seek(i === 0 ? 0 : chapters[i - 1].start_ms);
-  }
+  previousChapter() { this.seek(back(this.timeline.chapters, this._here())); }
   /** Every event whose start the position has reached since the last call, in order. */
   due() {
     if (!this._started) return [];
