@@ -77,6 +77,27 @@ def test_the_role_table_in_the_docs_is_the_library_s() -> None:
     }
 
 
+def test_the_key_to_role_table_in_the_docs_is_the_library_s() -> None:
+    from backstretch import ROLES
+    from backstretch._timeline.consistency import ALWAYS_SAID, ROLE_MESSAGES
+
+    rows = _table_rows(
+        DOCS / "timeline.md", "| role | message keys | always a message (compiled) |"
+    )
+    expected = []
+    for role in (role for roles in ROLES.values() for role in roles):
+        keys = ROLE_MESSAGES[role]
+        listed = (
+            "none: the author's text"
+            if not keys
+            else "the `session_*` and `progress_*` keys"
+            if role.value == "session"
+            else ", ".join(f"`{key}`" for key in keys)
+        )
+        expected.append((f"`{role.value}`", listed, "yes" if role in ALWAYS_SAID else "no"))
+    assert expected == [tuple(row) for row in rows]
+
+
 def test_the_event_field_table_in_the_docs_is_the_library_s() -> None:
     from backstretch._timeline.fields import EVENT_FIELDS
 

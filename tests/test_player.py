@@ -198,7 +198,7 @@ def test_controls_in_detail() -> None:
     assert 9000 == player.position_ms  # the title starts after the 9 s safety note
     assert ["title"] == [e.id for e in player.due()]
     now[0] += 500  # 2 s into the title at speed 4
-    player.previous()  # within 2 s: back to the safety note
+    player.previous()  # exactly 2 s in (as within): back to the safety note
     assert (0, ["safety"]) == (player.position_ms, [e.id for e in player.due()])
     player.seek(20_000)  # into the middle of the intro
     assert ["intro"] == [e.id for e in player.due()]

@@ -86,6 +86,16 @@ test("next and previous go by segment; previous within two seconds goes back one
   clock.now = 5000;
   player.previous();
   assert.equal(player.positionMs, 22000);
+  clock.now = 7000;  // exactly two seconds in: back one, as within them
+  player.previous();
+  assert.equal(player.positionMs, 19000);
+});
+
+test("an app's own catalog renders a language the library has none for", () => {
+  const en = JSON.parse(readFileSync(fileURLToPath(new URL("../../src/backstretch/js/catalogs/en.json", import.meta.url)), "utf8"));
+  const fr = { ...en, language: "fr", messages: { ...en.messages, halfway: "À mi-chemin" } };
+  assert.equal(renderMessage({ key: "halfway", params: {} }, "fr", { fr, en }), "À mi-chemin");
+  assert.equal(renderMessage({ key: "rest", params: {} }, "fr", { fr, en }), "Rest");
 });
 
 test("next and previous go by chapter too", () => {

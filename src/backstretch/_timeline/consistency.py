@@ -152,19 +152,16 @@ class _Check:
         self.options = timeline.options
         self.language = "en" if self.options is None else self.options.language
         self.found: list[Problem] = []
+        # The timeline's own indexes, which its shape pass filled (it runs first).
         self.segments = timeline.segments
-        self.starts = [segment.start_ms for segment in self.segments]
-        self.by_id = {entry.id: entry for entry in timeline.stretches}
+        self.starts = timeline._segment_starts
+        self.by_id = timeline._by_id
         self.rendered: dict[Message, str] = {}
         self.fills: dict[tuple[str, object, object], str] = {}
 
     def bad(self, index: int, field: str, message: str) -> None:
         path = f"$.events[{index}]" + (f".{field}" if field else "")
         self.found.append(Problem(path, message))
-
-    def segment_at(self, ms: int) -> Event | None:
-        at = bisect.bisect_right(self.starts, ms) - 1
-        return self.segments[at] if at >= 0 and ms < self.segments[at].end_ms else None
 
     def segment_starting(self, ms: int) -> Event | None:
         at = bisect.bisect_left(self.starts, ms)
@@ -385,7 +382,7 @@ class _Check:
             and not getattr(options, _CUE_OPTIONS[role])
         ):
             self.bad(index, "", f"{a(role.value)} cue, but options.{_CUE_OPTIONS[role]} is false")
-        playing = self.segment_at(at)
+        playing = self.timeline.at(at)
         if self.inside(index, event, playing):
             return
         if role is Role.COUNTDOWN and event.tick is not None:
@@ -539,7 +536,7 @@ class _Check:
         if event.kind is Kind.CUE:
             self.cue(index, event, following)
         elif role in _SKIP_ROLES:
-            self.inside(index, event, self.segment_at(event.start_ms))
+            self.inside(index, event, self.timeline.at(event.start_ms))
             if message is not None and message.key in _ROLE_KEYS[role]:
                 self.skip(index, event, message)
         elif role is Role.SESSION:

@@ -7,6 +7,7 @@ as :class:`backstretch.player.Player`. See ``docs/web-player.md``.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -38,6 +39,7 @@ def _script_json(data: object) -> str:
     )
 
 
+@functools.cache
 def player_module() -> str:
     """The JavaScript player module (with its catalogs) as the body of a function that returns
     its exports: the page runs it inline, where ES module imports cannot reach a file."""
